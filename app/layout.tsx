@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/ui/site-footer";
+import { SiteHeader } from "@/components/ui/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Årshjulet", template: "%s – Årshjulet" },
+  description: "Planera, genomför och följ upp hemtjänstens kvalitetsrutiner över året.",
+  icons: { icon: "/arshjulet.svg" },
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="sv">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#innehall"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-blue-800"
+        >
+          Hoppa till innehållet
+        </a>
+        <SiteHeader />
+        <main id="innehall" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * `npm start`: brings the database up to date (migrations, and demo data on an empty database),
+ * builds the app if it has not been built, then serves it. PORT (default 3000) picks the port.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(process.execPath, ["--import", "tsx", "scripts/db.ts", "prepare"]);
+if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("--build")) run(bin("next"), ["build"]);
+
+const server = spawn(bin("next"), ["start", "-p", process.env.PORT ?? "3000"], { cwd: root, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

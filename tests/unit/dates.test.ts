@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import {
+  activityPeriod,
+  daysBetween,
+  formatDateLong,
+  formatMonthSpan,
+  formatWeek,
+  lastDayOfMonth,
+  swedishToday,
+  utcDate,
+} from "@/lib/dates/cycle";
+
+describe("activityPeriod", () => {
+  it("gives a single month from its first to its last day", () => {
+    const p = activityPeriod(2027, { startMonth: 2, endMonth: 2 });
+    expect(p.startsOn?.toISOString().slice(0, 10)).toBe("2027-02-01");
+    expect(p.dueOn?.toISOString().slice(0, 10)).toBe("2027-02-28");
+  });
+
+  it("knows leap years", () => {
+    expect(activityPeriod(2028, { startMonth: 2, endMonth: 2 }).dueOn?.toISOString().slice(0, 10)).toBe("2028-02-29");
+  });
+
+  it("makes a span due at the end of its last month", () => {
+    const p = activityPeriod(2026, { startMonth: 4, endMonth: 5 });
+    expect(p.startsOn?.toISOString().slice(0, 10)).toBe("2026-04-01");
+    expect(p.dueOn?.toISOString().slice(0, 10)).toBe("2026-05-31");
+  });
+
+  it("handles December and a whole-year span", () => {
+    expect(lastDayOfMonth(2026, 12).toISOString().slice(0, 10)).toBe("2026-12-31");
+    const p = activityPeriod(2026, { startMonth: 1, endMonth: 12 });
+    expect(p.startsOn?.toISOString().slice(0, 10)).toBe("2026-01-01");
+    expect(p.dueOn?.toISOString().slice(0, 10)).toBe("2026-12-31");
+  });
+
+  it("leaves activities without a month undated", () => {
+    expect(activityPeriod(2026, { startMonth: null, endMonth: null })).toEqual({ startsOn: null, dueOn: null });
+  });
+});
+
+describe("Swedish calendar helpers", () => {
+  it("takes today's date in Stockholm, not UTC", () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Sweden.
+    expect(swedishToday(new Date("2026-12-31T23:30:00Z")).toISOString().slice(0, 10)).toBe("2027-01-01");
+    expect(swedishToday(new Date("2026-06-15T21:59:00Z")).toISOString().slice(0, 10)).toBe("2026-06-15");
+    expect(swedishToday(new Date("2026-06-15T22:00:00Z")).toISOString().slice(0, 10)).toBe("2026-06-16");
+  });
+
+  it("formats dates, weeks and month spans in Swedish", () => {
+    expect(formatDateLong(utcDate(2027, 2, 12))).toBe("12 februari 2027");
+    expect(formatWeek(utcDate(2026, 3, 9))).toBe("v. 11");
+    expect(formatMonthSpan({ startMonth: 4, endMonth: 5 })).toBe("april–maj");
+    expect(formatMonthSpan({ startMonth: 12, endMonth: 12 })).toBe("december");
+    expect(formatMonthSpan({ startMonth: null, endMonth: null })).toBeNull();
+  });
+
+  it("counts days between date-only values", () => {
+    expect(daysBetween(utcDate(2026, 2, 28), utcDate(2026, 3, 2))).toBe(2);
+    expect(daysBetween(utcDate(2026, 3, 2), utcDate(2026, 2, 28))).toBe(-2);
+  });
+});
