@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // so it must stay a plain Node dependency rather than be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   poweredByHeader: false,
+  // Lets parallel checkouts of the test suite build side by side (scripts/start.ts reads the same variable).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
 };
 

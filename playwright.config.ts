@@ -23,7 +23,7 @@ export default defineConfig({
     // A fresh embedded database every run: the start script migrates and seeds it like a newcomer's first start.
     command: "node --import tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${PORT}/`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "pipe",

@@ -1,19 +1,27 @@
 import { z } from "zod";
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
 /**
  * The one place that reads process.env. Parsed once; a bad variable stops the app with one Swedish line per problem.
  */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-      message: "DATABASE_URL måste börja med postgresql:// (eller lämnas tom för den inbyggda databasen).",
-    }),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "DATABASE_URL måste börja med postgresql:// (eller lämnas tom för den inbyggda databasen).",
+  }),
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+  NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_URL: optionalText,
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  OIDC_ISSUER: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "OIDC_ISSUER måste vara en adress." }),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).default("Kommunens inloggning"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -29,4 +37,11 @@ export function getEnv(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** The OIDC provider is on only when all three of issuer, client id and secret are set. */
+export function oidcConfig(env = getEnv()) {
+  return env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+    ? { issuer: env.OIDC_ISSUER.replace(/\/$/, ""), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_DISPLAY_NAME }
+    : null;
 }

@@ -1,13 +1,13 @@
 /**
  * The server the browser tests run against: the real start script on a fresh embedded database
- * under .data/e2e (never DATABASE_URL, so the tests can't touch a real database).
+ * under .data/e2e-<port> (never DATABASE_URL, so the tests can't touch a real database).
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dataDir = path.join(root, ".data", "e2e");
+const dataDir = path.join(root, ".data", `e2e-${process.env.PORT ?? "3210"}`);
 rmSync(dataDir, { recursive: true, force: true });
 
 // An empty DATABASE_URL means "embedded" (lib/env.ts).

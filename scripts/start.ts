@@ -15,8 +15,12 @@ function run(command: string, args: string[]): void {
 }
 
 run(process.execPath, ["--import", "tsx", "scripts/db.ts", "prepare"]);
-if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("--build")) run(bin("next"), ["build"]);
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.argv.includes("--build")) run(bin("next"), ["build"]);
 
-const server = spawn(bin("next"), ["start", "-p", process.env.PORT ?? "3000"], { cwd: root, stdio: "inherit" });
+const port = process.env.PORT ?? "3000";
+// next-auth builds its redirects from NEXTAUTH_URL; default it to where this server listens.
+const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` };
+const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

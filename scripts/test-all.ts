@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const out = path.join(root, "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const out = path.join(root, ".test-report");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

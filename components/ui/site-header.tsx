@@ -1,21 +1,47 @@
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { canAny, type Action } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/routines/labels";
 
-export function SiteHeader() {
+/** Menu entries, each shown to users who hold its action somewhere. */
+const NAV: { href: string; label: string; action: Action }[] = [
+  { href: "/", label: "Rutiner", action: "routine:read" },
+  { href: "/checklista", label: "Min checklista", action: "task:update" },
+  { href: "/admin/anvandare", label: "Användare", action: "user:manage" },
+  { href: "/logg", label: "Händelselogg", action: "audit:read" },
+];
+
+export async function SiteHeader() {
+  const user = await getSessionUser();
+  const roles = user ? [...new Set(user.assignments.map((a) => ROLE_LABELS[a.role]))].join(", ") : "";
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
         <Link href="/" className="text-xl font-bold text-blue-900 no-underline hover:underline">
           Årshjulet
         </Link>
-        <nav aria-label="Huvudmeny" className="no-print">
-          <ul className="flex flex-wrap gap-4 text-sm">
-            <li>
-              <Link href="/" className="text-blue-800 underline-offset-4 hover:underline">
-                Rutiner
-              </Link>
-            </li>
-          </ul>
-        </nav>
+        {user && (
+          <nav aria-label="Huvudmeny" className="no-print">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {NAV.filter((item) => canAny(user, item.action)).map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="text-blue-800 underline-offset-4 hover:underline">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {user && (
+          <div className="no-print flex items-center gap-3 text-sm">
+            <span>
+              <span className="font-medium">{user.name}</span> <span className="text-slate-700">({roles})</span>
+            </span>
+            <SignOutButton />
+          </div>
+        )}
       </div>
     </header>
   );

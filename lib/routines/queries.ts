@@ -1,9 +1,11 @@
-import type { DbClient } from "../db/index.ts";
+import { getDb, type DbClient } from "../db/index.ts";
+import { grantsFor, type Actor } from "../auth/permissions.ts";
 
-/** The active version of every routine, with its phases and activities in document order. */
-export async function getActiveRoutines(db: DbClient) {
+/** The active version of every routine the actor may read, with its phases and activities in document order. */
+export async function getActiveRoutines(actor: Actor, db: DbClient = getDb()) {
+  const organisationIds = grantsFor(actor, "routine:read").map((g) => g.assignment.organisationId);
   return db.routineVersion.findMany({
-    where: { status: "ACTIVE" },
+    where: { status: "ACTIVE", routine: { organisationId: { in: organisationIds } } },
     orderBy: [{ routine: { title: "asc" } }],
     include: {
       routine: { select: { key: true, colour: true } },

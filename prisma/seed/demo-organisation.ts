@@ -15,8 +15,7 @@ export const DEMO_ORGANISATION = {
   ],
 } as const;
 
-/** The demo password of every demo account. The production guard refuses to start while it is in use. */
-export const DEMO_PASSWORD = "Demo-arshjulet-2026";
+export { DEMO_PASSWORD } from "../../lib/auth/demo-accounts.ts";
 
 export type DemoUser = { email: string; name: string; roles: { role: Role; units: string[] | "ALL" }[] };
 

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 
 test.describe("startsidan", () => {
   test("visar den gällande rutinen med faser och aktiviteter per månad", async ({ page }) => {
+    await signIn(page, "enhetschef");
     await page.goto("/");
     await expect(page).toHaveTitle("Årshjulet");
     await expect(page.getByRole("heading", { level: 1, name: "Hemtjänstens årshjul" })).toBeVisible();
@@ -19,6 +21,7 @@ test.describe("startsidan", () => {
 
   test("fungerar på en smal skärm och med tangentbord", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
+    await signIn(page, "verksamhetschef");
     await page.goto("/");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Hoppa till innehållet" })).toBeFocused();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
+import { loadSessionUser } from "@/lib/auth/session-user";
 import { getActiveRoutines } from "@/lib/routines/queries";
 import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
@@ -16,7 +17,9 @@ describe.each(DATABASE_KINDS)("seed and queries on %s", (kind) => {
   afterAll(() => t?.close());
 
   it("seeds the routine as the one active routine, with its phases and activities for the start page", async () => {
-    const routines = await getActiveRoutines(t.db);
+    const chief = await t.db.user.findUniqueOrThrow({ where: { email: "verksamhetschef@arshjulet.example" } });
+    const actor = (await loadSessionUser(t.db, chief.id, chief.sessionVersion))!;
+    const routines = await getActiveRoutines(actor, t.db);
     expect(routines).toHaveLength(1);
     const [routine] = routines;
     expect(routine!.title).toBe("Brukarundersökning hemtjänst");

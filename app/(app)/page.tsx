@@ -1,11 +1,12 @@
 import { RoutineOverview } from "@/components/routine/routine-overview";
-import { getDb } from "@/lib/db";
+import { requirePermission } from "@/lib/auth/session";
 import { getActiveRoutines } from "@/lib/routines/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function StartPage() {
-  const routines = await getActiveRoutines(getDb());
+  const user = await requirePermission("routine:read");
+  const routines = await getActiveRoutines(user);
   return (
     <div className="space-y-8">
       <div>

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSessionUser } from "@/lib/auth/session";
+import { oidcConfig } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Logga in" };
+export const dynamic = "force-dynamic";
+
+const ERRORS: Record<string, string> = {
+  AccessDenied: "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.",
+  SessionRequired: "Logga in för att fortsätta.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
+  if (await getSessionUser()) redirect("/");
+  const { error, callbackUrl } = await searchParams;
+  const oidc = oidcConfig();
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">Logga in</h1>
+      <p className="mt-2 text-slate-700">Logga in med ditt konto för att se och bocka av årets uppgifter.</p>
+      {error && ERRORS[error] && (
+        <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-red-900">
+          {ERRORS[error]}
+        </p>
+      )}
+      <SignInForm oidcName={oidc?.name ?? null} callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"} />
+    </div>
+  );
+}

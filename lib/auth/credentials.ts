@@ -1,0 +1,29 @@
+import type { DbClient } from "../db/index.ts";
+import { verifyPassword } from "./password.ts";
+import { isThrottled, normaliseEmail, recordAttempt } from "./throttle.ts";
+
+export type SignInFailure = "INVALID" | "THROTTLED";
+export type SignInResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: SignInFailure };
+
+// Compared against when the account does not exist, so a wrong e-mail costs as much time as a wrong password.
+const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+/**
+ * Checks an e-mail and password. The answer never tells whether the account exists:
+ * unknown, deactivated and wrong password are all INVALID; too many failures are THROTTLED.
+ */
+export async function authenticateWithPassword(db: DbClient, email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
+  if (await isThrottled(db, email, ip, now)) return { ok: false, reason: "THROTTLED" };
+  const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
+  const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = Boolean(user && user.active && user.passwordHash && valid);
+  await recordAttempt(db, email, ip, ok, now);
+  return ok && user ? { ok: true, userId: user.id, sessionVersion: user.sessionVersion } : { ok: false, reason: "INVALID" };
+}
+
+/** An OIDC sign-in maps to an existing, active user by e-mail; anyone else is refused. */
+export async function findUserForOidc(db: DbClient, email: string | null | undefined) {
+  if (!email) return null;
+  const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
+  return user?.active ? user : null;
+}

@@ -1,0 +1,136 @@
+import type { Role } from "../db/generated/enums.ts";
+
+/**
+ * Who may do what, as data. One row per role × action, with the scope in which it applies.
+ * can() and the data-access layer read this table; tests/unit/permissions.test.ts walks all of it.
+ */
+export const ACTIONS = [
+  "routine:read",
+  "routine:manage",
+  "cycle:manage",
+  "task:read",
+  "task:update",
+  "letter:read",
+  "letter:record",
+  "dashboard:read",
+  "audit:read",
+  "user:manage",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * - own-unit: resources of the unit(s) the role is held for (a verksamhet-wide holder: every unit).
+ * - own-unit-own-role: as own-unit, and only tasks whose responsible role is this role.
+ * - verksamhet-tasks: the verksamhet-wide tasks (no unit, not kommunikationsenheten's).
+ * - verksamhet-tasks-own-role: as verksamhet-tasks, and only tasks whose responsible role is this role.
+ * - communications-tasks: kommunikationsenhetens tasks.
+ * - own-verksamhet: everything in the verksamhet the role is held in.
+ * - everything: every verksamhet.
+ */
+export const SCOPES = [
+  "own-unit",
+  "own-unit-own-role",
+  "verksamhet-tasks",
+  "verksamhet-tasks-own-role",
+  "communications-tasks",
+  "own-verksamhet",
+  "everything",
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
+  ENHETSCHEF: {
+    "routine:read": "own-verksamhet",
+    "task:read": "own-unit",
+    "task:update": "own-unit",
+    "letter:read": "own-unit",
+  },
+  KOORDINATOR: {
+    "routine:read": "own-verksamhet",
+    "task:read": "own-unit",
+    "task:update": "own-unit-own-role",
+    "letter:read": "own-unit",
+    "letter:record": "own-unit",
+  },
+  VERKSAMHETSCHEF: {
+    "routine:read": "own-verksamhet",
+    "task:read": "own-verksamhet",
+    "task:update": "verksamhet-tasks",
+    "letter:read": "own-verksamhet",
+    "dashboard:read": "own-verksamhet",
+    "audit:read": "own-verksamhet",
+  },
+  VERKSAMHETSUTVECKLARE: {
+    "routine:read": "own-verksamhet",
+    "routine:manage": "own-verksamhet",
+    "cycle:manage": "own-verksamhet",
+    "task:read": "own-verksamhet",
+    "task:update": "verksamhet-tasks-own-role",
+    "letter:read": "own-verksamhet",
+    "dashboard:read": "own-verksamhet",
+  },
+  KOMMUNIKATOR: {
+    "routine:read": "own-verksamhet",
+    "task:read": "communications-tasks",
+    "task:update": "communications-tasks",
+  },
+  ADMIN: {
+    "routine:read": "own-verksamhet",
+    "user:manage": "own-verksamhet",
+    "audit:read": "own-verksamhet",
+  },
+};
+
+export type RoleAssignmentLike = { role: Role; organisationId: string; unitId: string | null };
+export type Actor = { id: string; assignments: RoleAssignmentLike[] };
+
+/** What an action is about. Tasks carry their assignee and responsible role; other resources only their place. */
+export type Resource = {
+  organisationId: string;
+  unitId?: string | null;
+  assigneeKey?: string;
+  responsibleRole?: Role | null;
+};
+
+function inScope(scope: Scope, a: RoleAssignmentLike, r: Resource): boolean {
+  if (scope === "everything") return true;
+  if (r.organisationId !== a.organisationId) return false;
+  const unitId = r.unitId ?? null;
+  const isOwnUnit = unitId !== null && (a.unitId === null || a.unitId === unitId);
+  const isVerksamhetTask = unitId === null && r.assigneeKey === "ORGANISATION";
+  switch (scope) {
+    case "own-verksamhet":
+      return true;
+    case "own-unit":
+      return isOwnUnit;
+    case "own-unit-own-role":
+      return isOwnUnit && r.responsibleRole === a.role;
+    case "verksamhet-tasks":
+      return isVerksamhetTask;
+    case "verksamhet-tasks-own-role":
+      return isVerksamhetTask && r.responsibleRole === a.role;
+    case "communications-tasks":
+      return unitId === null && r.assigneeKey === "COMMUNICATIONS";
+  }
+}
+
+/** Whether the actor may perform the action on the resource through any of their role assignments. */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  return actor.assignments.some((a) => {
+    const scope = PERMISSIONS[a.role][action];
+    return scope !== undefined && inScope(scope, a, resource);
+  });
+}
+
+/** Whether the actor may perform the action anywhere at all (for menus and page guards). */
+export function canAny(actor: Actor, action: Action): boolean {
+  return actor.assignments.some((a) => PERMISSIONS[a.role][action] !== undefined);
+}
+
+/** The assignments through which the actor holds an action, for building scoped where clauses. */
+export function grantsFor(actor: Actor, action: Action): { assignment: RoleAssignmentLike; scope: Scope }[] {
+  return actor.assignments.flatMap((assignment) => {
+    const scope = PERMISSIONS[assignment.role][action];
+    return scope ? [{ assignment, scope }] : [];
+  });
+}

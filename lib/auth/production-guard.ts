@@ -1,0 +1,30 @@
+import type { DbClient } from "../db/index.ts";
+import type { Env } from "../env.ts";
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts.ts";
+import { verifyPassword } from "./password.ts";
+
+const KNOWN_WEAK_SECRETS = new Set(["secret", "changeme", "development-only-secret-not-for-production-use", "byt-mig"]);
+export const MIN_SECRET_LENGTH = 32;
+
+/**
+ * Why a production deployment on PostgreSQL must not start, or null when it may.
+ * Embedded (PGlite) installations are demos and may use the demo accounts.
+ */
+export async function findProductionProblem(env: Env, db: DbClient): Promise<string | null> {
+  if (env.NODE_ENV !== "production" || !env.DATABASE_URL) return null;
+  const secret = env.NEXTAUTH_SECRET ?? "";
+  if (!secret) return "NEXTAUTH_SECRET saknas: sätt en slumpmässig hemlighet på minst 32 tecken (t.ex. openssl rand -base64 48).";
+  if (secret.length < MIN_SECRET_LENGTH || KNOWN_WEAK_SECRETS.has(secret.toLowerCase()) || new Set(secret).size < 8) {
+    return `NEXTAUTH_SECRET är för svag: använd en slumpmässig hemlighet på minst ${MIN_SECRET_LENGTH} tecken.`;
+  }
+  const demoUsers = await db.user.findMany({
+    where: { active: true, passwordHash: { not: null }, email: { endsWith: DEMO_EMAIL_DOMAIN } },
+    select: { email: true, passwordHash: true },
+  });
+  for (const user of demoUsers) {
+    if (await verifyPassword(DEMO_PASSWORD, user.passwordHash!)) {
+      return `Demokontot ${user.email} har fortfarande demolösenordet: inaktivera det eller byt lösenord innan appen körs i drift.`;
+    }
+  }
+  return null;
+}

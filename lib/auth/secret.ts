@@ -1,0 +1,23 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Env } from "../env.ts";
+
+/**
+ * NEXTAUTH_SECRET when set. For the embedded demo database only, a random secret is created once and kept
+ * beside the data, so sessions survive a restart without configuration. The production guard refuses a
+ * PostgreSQL deployment without a strong secret of its own.
+ */
+export function resolveAuthSecret(env: Env): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (env.DATABASE_URL) {
+    if (env.NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET saknas.");
+    return "development-only-secret-not-for-production-use";
+  }
+  const file = path.join(path.dirname(path.resolve(env.PGLITE_DATA_DIR)), "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}

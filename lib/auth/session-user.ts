@@ -1,0 +1,23 @@
+import type { DbClient } from "../db/index.ts";
+import type { Actor, RoleAssignmentLike } from "./permissions.ts";
+
+export type SessionUser = Actor & {
+  name: string;
+  email: string;
+  organisationId: string | null;
+  assignments: (RoleAssignmentLike & { unitName: string | null })[];
+};
+
+/**
+ * The signed-in user as the permission rules see them, read fresh from the database on every request:
+ * a deactivated user, or a session issued before the user's sessions were ended, gets null.
+ */
+export async function loadSessionUser(db: DbClient, userId: string, sessionVersion: number): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { roleAssignments: { include: { unit: { select: { name: true } } } } },
+  });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  const assignments = user.roleAssignments.map((a) => ({ role: a.role, organisationId: a.organisationId, unitId: a.unitId, unitName: a.unit?.name ?? null }));
+  return { id: user.id, name: user.name, email: user.email, organisationId: assignments[0]?.organisationId ?? null, assignments };
+}

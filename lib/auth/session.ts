@@ -1,0 +1,28 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { getDb } from "../db/index.ts";
+import { getAuthOptions } from "./options.ts";
+import { canAny, type Action } from "./permissions.ts";
+import { loadSessionUser, type SessionUser } from "./session-user.ts";
+
+/** The signed-in user, checked against the database on every call; null when signed out or ended. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
+  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
+  return loadSessionUser(getDb(), session.uid, session.sv);
+}
+
+/** The signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect("/logga-in");
+  return user;
+}
+
+/** The signed-in user holding the action somewhere, or the "no access" page. */
+export async function requirePermission(action: Action): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!canAny(user, action)) redirect("/ingen-behorighet");
+  return user;
+}
