@@ -15,6 +15,12 @@ export const ACTIONS = [
   "dashboard:read",
   "audit:read",
   "user:manage",
+  "results:read",
+  "results:import",
+  "improvement:manage",
+  "review:read",
+  "review:manage",
+  "review:interview",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -44,6 +50,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "task:read": "own-unit",
     "task:update": "own-unit",
     "letter:read": "own-unit",
+    "results:read": "own-unit",
+    "improvement:manage": "own-unit",
   },
   KOORDINATOR: {
     "routine:read": "own-verksamhet",
@@ -51,6 +59,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "task:update": "own-unit-own-role",
     "letter:read": "own-unit",
     "letter:record": "own-unit",
+    "results:read": "own-unit",
   },
   VERKSAMHETSCHEF: {
     "routine:read": "own-verksamhet",
@@ -59,6 +68,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "letter:read": "own-verksamhet",
     "dashboard:read": "own-verksamhet",
     "audit:read": "own-verksamhet",
+    "results:read": "own-verksamhet",
+    "improvement:manage": "own-verksamhet",
   },
   VERKSAMHETSUTVECKLARE: {
     "routine:read": "own-verksamhet",
@@ -68,6 +79,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "task:update": "verksamhet-tasks-own-role",
     "letter:read": "own-verksamhet",
     "dashboard:read": "own-verksamhet",
+    "results:read": "own-verksamhet",
+    "results:import": "own-verksamhet",
+    "improvement:manage": "own-verksamhet",
   },
   KOMMUNIKATOR: {
     "routine:read": "own-verksamhet",
@@ -78,6 +92,20 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "routine:read": "own-verksamhet",
     "user:manage": "own-verksamhet",
     "audit:read": "own-verksamhet",
+  },
+  // Socialkontoret's roles see the review's case data and their own routine tasks, never hemtjänst checklists.
+  BISTANDSHANDLAGGARE: {
+    "routine:read": "own-verksamhet",
+    "review:read": "own-verksamhet",
+    "review:interview": "own-verksamhet",
+  },
+  KVALITETSHANDLAGGARE: {
+    "routine:read": "own-verksamhet",
+    "task:read": "verksamhet-tasks-own-role",
+    "task:update": "verksamhet-tasks-own-role",
+    "review:read": "own-verksamhet",
+    "review:manage": "own-verksamhet",
+    "review:interview": "own-verksamhet",
   },
 };
 

@@ -7,6 +7,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   VERKSAMHETSUTVECKLARE: "Verksamhetsutvecklare",
   KOMMUNIKATOR: "Kommunikationsenheten",
   ADMIN: "Administratör",
+  BISTANDSHANDLAGGARE: "Biståndshandläggare",
+  KVALITETSHANDLAGGARE: "Kvalitetshandläggare",
 };
 
 export const SCOPE_LABELS: Record<ActivityScope, string> = {
@@ -29,4 +31,41 @@ export const TIMING_LABELS: Record<Timing, string> = {
   MONTH: "En månad",
   SPAN: "Period",
   CONTINUOUS: "Löpande",
+};
+
+export const ROUTINE_STATUS_LABELS: Record<"DRAFT" | "ACTIVE" | "ARCHIVED", string> = {
+  DRAFT: "Utkast",
+  ACTIVE: "Gällande",
+  ARCHIVED: "Arkiverad",
+};
+
+/** Activity fields as the editor, the compare view and import messages name them. */
+export const ACTIVITY_FIELD_LABELS: Record<string, string> = {
+  key: "nyckel",
+  phase: "fas",
+  title: "rubrik",
+  description: "beskrivning",
+  responsibleRole: "ansvarig roll",
+  timing: "tidpunkt",
+  startMonth: "startmånad",
+  endMonth: "slutmånad",
+  scope: "gäller",
+  kind: "typ",
+  letterNumber: "brevnummer",
+  templateRef: "mall",
+  note: "motivering",
+};
+
+/** Version (document) fields as the compare view and import messages name them. */
+export const VERSION_FIELD_LABELS: Record<string, string> = {
+  format: "format",
+  key: "nyckel",
+  title: "titel",
+  colour: "färg",
+  decidedBy: "beslutad av",
+  decidedOn: "beslutsdatum",
+  documentOwner: "dokumentansvarig",
+  validUntil: "giltighet",
+  replacesText: "dokumentet ersätter",
+  purpose: "syfte",
 };

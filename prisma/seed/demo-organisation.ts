@@ -26,4 +26,6 @@ export const DEMO_USERS: DemoUser[] = [
   { email: "utvecklare@arshjulet.example", name: "Demo Verksamhetsutvecklare", roles: [{ role: "VERKSAMHETSUTVECKLARE", units: "ALL" }] },
   { email: "kommunikator@arshjulet.example", name: "Demo Kommunikatör", roles: [{ role: "KOMMUNIKATOR", units: "ALL" }] },
   { email: "admin@arshjulet.example", name: "Demo Administratör", roles: [{ role: "ADMIN", units: "ALL" }] },
+  { email: "handlaggare@arshjulet.example", name: "Demo Biståndshandläggare", roles: [{ role: "BISTANDSHANDLAGGARE", units: "ALL" }] },
+  { email: "kvalitetshandlaggare@arshjulet.example", name: "Demo Kvalitetshandläggare", roles: [{ role: "KVALITETSHANDLAGGARE", units: "ALL" }] },
 ];

@@ -8,6 +8,8 @@ export const DEMO_ACCOUNTS = {
   utvecklare: "utvecklare@arshjulet.example",
   kommunikator: "kommunikator@arshjulet.example",
   admin: "admin@arshjulet.example",
+  handlaggare: "handlaggare@arshjulet.example",
+  kvalitetshandlaggare: "kvalitetshandlaggare@arshjulet.example",
 } as const;
 export type DemoRole = keyof typeof DEMO_ACCOUNTS;
 export const DEMO_PASSWORD = "Demo-arshjulet-2026";

@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)("seed and queries on %s", (kind) => {
 
   it("creates a demo user for every role, with a password hash and no plain password", async () => {
     const users = await t.db.user.findMany({ include: { roleAssignments: true } });
-    expect(new Set(users.flatMap((u) => u.roleAssignments.map((r) => r.role))).size).toBe(6);
+    expect(new Set(users.flatMap((u) => u.roleAssignments.map((r) => r.role))).size).toBe(8);
     for (const u of users) expect(u.passwordHash).toMatch(/^scrypt\$/);
   });
 

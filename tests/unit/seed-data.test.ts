@@ -8,7 +8,9 @@ describe("demo data", () => {
     expect(DEMO_ORGANISATION.areas).toHaveLength(4);
     for (const area of DEMO_ORGANISATION.areas) expect(area.units.length).toBeGreaterThanOrEqual(3);
     const roles = new Set(DEMO_USERS.flatMap((u) => u.roles.map((r) => r.role)));
-    expect([...roles].sort()).toEqual(["ADMIN", "ENHETSCHEF", "KOMMUNIKATOR", "KOORDINATOR", "VERKSAMHETSCHEF", "VERKSAMHETSUTVECKLARE"]);
+    expect([...roles].sort()).toEqual([
+      "ADMIN", "BISTANDSHANDLAGGARE", "ENHETSCHEF", "KOMMUNIKATOR", "KOORDINATOR", "KVALITETSHANDLAGGARE", "VERKSAMHETSCHEF", "VERKSAMHETSUTVECKLARE",
+    ]);
   });
 
   it("never marks a future task as started", () => {

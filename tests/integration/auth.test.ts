@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authenticateWithPassword, findUserForOidc } from "@/lib/auth/credentials";
+import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
+import { can } from "@/lib/auth/permissions";
+import { findProductionProblem } from "@/lib/auth/production-guard";
+import { hashPassword } from "@/lib/auth/password";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { THROTTLE } from "@/lib/auth/throttle";
+import { utcDate } from "@/lib/dates/cycle";
+import type { Env } from "@/lib/env";
+import { taskWhereFor } from "@/lib/tasks/scope";
+import { seed } from "@/prisma/seed/seed";
+import { DEMO_USERS } from "@/prisma/seed/demo-organisation";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+
+describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await seed(t.db, { today: utcDate(2026, 11, 23) });
+  });
+  afterAll(() => t?.close());
+
+  const actorFor = async (email: string) => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { email } });
+    return (await loadSessionUser(t.db, user.id, user.sessionVersion))!;
+  };
+
+  it.each(DEMO_USERS.map((u) => u.email))("scopes task queries for %s exactly as can() decides", async (email) => {
+    const actor = await actorFor(email);
+    const all = await t.db.task.findMany({ include: { cycle: true, activity: true } });
+    for (const action of ["task:read", "task:update"] as const) {
+      const expected = all
+        .filter((task) => can(actor, action, { organisationId: task.cycle.organisationId, unitId: task.unitId, assigneeKey: task.assigneeKey, responsibleRole: task.activity.responsibleRole }))
+        .map((task) => task.id)
+        .sort();
+      const scoped = (await t.db.task.findMany({ where: taskWhereFor(actor, action), select: { id: true } })).map((x) => x.id).sort();
+      expect(scoped).toEqual(expected);
+    }
+  });
+
+  it("lets a demo user in with the right password and never says whether an account exists", async () => {
+    const ok = await authenticateWithPassword(t.db, "Enhetschef@Arshjulet.example ", DEMO_PASSWORD, "10.0.0.1", NOW);
+    expect(ok).toMatchObject({ ok: true });
+    expect(await authenticateWithPassword(t.db, "enhetschef@arshjulet.example", "fel-lösenord", "10.0.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
+    expect(await authenticateWithPassword(t.db, "finns-inte@arshjulet.example", DEMO_PASSWORD, "10.0.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
+  });
+
+  it("throttles an account after repeated failures, whoever tries, and lets it in again later", async () => {
+    const email = "koordinator@arshjulet.example";
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
+      await authenticateWithPassword(t.db, email, "fel", `10.1.0.${i}`, NOW);
+    }
+    expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.1.1.1", NOW)).toEqual({ ok: false, reason: "THROTTLED" });
+    // An unknown account is throttled the same way, so throttling reveals nothing either.
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) await authenticateWithPassword(t.db, "okand@x.example", "fel", `10.2.0.${i}`, NOW);
+    expect(await authenticateWithPassword(t.db, "okand@x.example", "fel", "10.2.1.1", NOW)).toEqual({ ok: false, reason: "THROTTLED" });
+    const later = new Date(NOW.getTime() + (THROTTLE.windowMinutes + 1) * 60_000);
+    expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.1.1.1", later)).toMatchObject({ ok: true });
+  });
+
+  it("throttles an address that tries many accounts", async () => {
+    for (let i = 0; i < THROTTLE.maxFailuresPerAddress; i++) {
+      await authenticateWithPassword(t.db, `gissning${i}@x.example`, "fel", "10.9.9.9", NOW);
+    }
+    expect(await authenticateWithPassword(t.db, "verksamhetschef@arshjulet.example", DEMO_PASSWORD, "10.9.9.9", NOW)).toEqual({ ok: false, reason: "THROTTLED" });
+    expect(await authenticateWithPassword(t.db, "verksamhetschef@arshjulet.example", DEMO_PASSWORD, "10.9.9.10", NOW)).toMatchObject({ ok: true });
+  });
+
+  it("ends the sessions of a deactivated user and refuses their sign-in", async () => {
+    const user = await t.db.user.create({ data: { email: "tillfallig@arshjulet.example", name: "Tillfällig", passwordHash: await hashPassword("ett-langt-losenord") } });
+    expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).not.toBeNull();
+    await t.db.user.update({ where: { id: user.id }, data: { active: false, sessionVersion: { increment: 1 } } });
+    expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).toBeNull();
+    expect(await authenticateWithPassword(t.db, user.email, "ett-langt-losenord", "10.3.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
+    expect(await findUserForOidc(t.db, user.email)).toBeNull();
+  });
+
+  it("maps an OIDC sign-in to an existing user by e-mail only", async () => {
+    expect((await findUserForOidc(t.db, "VERKSAMHETSCHEF@arshjulet.example"))?.email).toBe("verksamhetschef@arshjulet.example");
+    expect(await findUserForOidc(t.db, "ny.person@kommun.example")).toBeNull();
+    expect(await findUserForOidc(t.db, undefined)).toBeNull();
+  });
+
+  describe("production guard", () => {
+    const env = (over: Partial<Env>): Env => ({
+      NODE_ENV: "production", DATABASE_URL: "postgresql://x@127.0.0.1/y", PGLITE_DATA_DIR: ".data/pglite",
+      NEXTAUTH_SECRET: "k3J9-vQ2x8Lm4Np7Rt1Zc6Yb0Wd5Hf2Gs9", SESSION_MAX_AGE_HOURS: 8, OIDC_DISPLAY_NAME: "Kommunens inloggning",
+      NEXTAUTH_URL: undefined, OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined, ...over,
+    });
+
+    it("lets the embedded demo and development start whatever the secret", async () => {
+      expect(await findProductionProblem(env({ DATABASE_URL: undefined, NEXTAUTH_SECRET: undefined }), t.db)).toBeNull();
+      expect(await findProductionProblem(env({ NODE_ENV: "development", NEXTAUTH_SECRET: undefined }), t.db)).toBeNull();
+    });
+
+    it("refuses a missing or weak secret on PostgreSQL in production", async () => {
+      expect(await findProductionProblem(env({ NEXTAUTH_SECRET: undefined }), t.db)).toMatch(/^NEXTAUTH_SECRET saknas/);
+      expect(await findProductionProblem(env({ NEXTAUTH_SECRET: "kort" }), t.db)).toMatch(/för svag/);
+      expect(await findProductionProblem(env({ NEXTAUTH_SECRET: "a".repeat(40) }), t.db)).toMatch(/för svag/);
+    });
+
+    it("refuses while a demo account still has the demo password, and allows once none has", async () => {
+      expect(await findProductionProblem(env({}), t.db)).toMatch(/^Demokontot .* demolösenordet/);
+      await t.db.user.updateMany({ where: { email: { endsWith: "@arshjulet.example" } }, data: { active: false } });
+      expect(await findProductionProblem(env({}), t.db)).toBeNull();
+      await t.db.user.updateMany({ where: { email: { endsWith: "@arshjulet.example" } }, data: { active: true } });
+    });
+  });
+});
