@@ -28,3 +28,12 @@ export async function findProductionProblem(env: Env, db: DbClient): Promise<str
   }
   return null;
 }
+
+/** At server start: prints the problem in one line and stops the process when production is unsafe. */
+export async function enforceProductionSafety(env: Env, db: DbClient): Promise<void> {
+  const problem = await findProductionProblem(env, db);
+  if (problem) {
+    console.error(`Årshjulet startar inte: ${problem}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { UserCard } from "@/components/admin/user-card";
+import { FlashMessage } from "@/components/ui/flash-message";
+import { requirePermission } from "@/lib/auth/session";
+import { listUsers } from "@/lib/users/queries";
+import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
+import { createUserAction } from "./actions";
+
+export const metadata: Metadata = { title: "Användare" };
+export const dynamic = "force-dynamic";
+
+const input = "mt-1 w-full rounded border border-slate-500 px-3 py-2";
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ meddelande?: string; fel?: string }> }) {
+  const actor = await requirePermission("user:manage");
+  const list = (await listUsers(actor))!;
+  const { meddelande, fel } = await searchParams;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold">Användare</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Skapa konton, ge roller för en enhet eller hela verksamheten och inaktivera konton som inte ska användas. En
+          inaktiverad användare loggas ut direkt. Ingen kan registrera sig själv.
+        </p>
+      </div>
+      <FlashMessage message={meddelande} error={fel === "1"} />
+
+      <section aria-labelledby="ny-anvandare" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="ny-anvandare" className="text-xl font-semibold">Ny användare</h2>
+        <form action={createUserAction} className="mt-3 grid gap-3 sm:grid-cols-3">
+          <label className="block">Namn<input name="name" required autoComplete="off" className={input} /></label>
+          <label className="block">E-postadress<input name="email" type="email" required autoComplete="off" className={input} /></label>
+          <label className="block">
+            Lösenord
+            <input name="password" type="password" autoComplete="new-password" aria-describedby="losen-hjalp" className={input} />
+            <span id="losen-hjalp" className="mt-1 block text-sm text-slate-700">
+              Minst {PASSWORD_MIN_LENGTH} tecken. Lämna tomt för den som bara loggar in med kommunens inloggning.
+            </span>
+          </label>
+          <div className="sm:col-span-3">
+            <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">Skapa användare</button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="alla-anvandare">
+        <h2 id="alla-anvandare" className="text-xl font-semibold">Alla användare ({list.users.length})</h2>
+        <ul className="mt-3 space-y-3">
+          {list.users.map((user) => <UserCard key={user.id} user={user} areas={list.areas} isSelf={user.id === actor.id} />)}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { format } from "date-fns";
+import { sv } from "date-fns/locale";
+import { AUDIT_ACTION_LABELS, type listAuditEntries } from "@/lib/audit/queries";
+
+type Entries = NonNullable<Awaited<ReturnType<typeof listAuditEntries>>>["entries"];
+
+function Json({ label, value }: { label: string; value: unknown }) {
+  if (value === null || value === undefined) return null;
+  return (
+    <div>
+      <span className="font-medium">{label}:</span>
+      <pre className="whitespace-pre-wrap break-all text-xs">{JSON.stringify(value, null, 2)}</pre>
+    </div>
+  );
+}
+
+export function AuditTable({ entries }: { entries: Entries }) {
+  if (entries.length === 0) return <p className="rounded border border-slate-200 bg-white p-4">Inga händelser matchar filtret.</p>;
+  return (
+    <ol className="space-y-2">
+      {entries.map((e) => (
+        <li key={e.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            <time dateTime={e.at.toISOString()} className="font-medium">{format(e.at, "d MMM yyyy HH:mm", { locale: sv })}</time>
+            <span>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</span>
+            <span>av {e.actor?.name ?? "systemet"}</span>
+            {e.unitName && <span>enhet {e.unitName}</span>}
+            <span className="text-slate-700">{e.entityType}</span>
+          </div>
+          {(e.before !== null || e.after !== null) && (
+            <details className="mt-1">
+              <summary className="cursor-pointer text-blue-800 underline">Före och efter</summary>
+              <div className="mt-1 grid gap-2 sm:grid-cols-2">
+                <Json label="Före" value={e.before} />
+                <Json label="Efter" value={e.after} />
+              </div>
+            </details>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

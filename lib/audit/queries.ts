@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import { grantsFor, type Actor } from "../auth/permissions.ts";
+import { utcDate } from "../dates/cycle.ts";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD.");
+const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal(""), schema]).optional().transform((v) => (v ? v : undefined));
+
+export const auditFilterSchema = z.object({
+  enhet: optional(z.string().max(64)),
+  anvandare: optional(z.string().max(64)),
+  fran: optional(isoDate),
+  till: optional(isoDate),
+  sida: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+function dateOf(iso: string): Date {
+  const [y, m, d] = iso.split("-").map(Number);
+  return utcDate(y!, m!, d!);
+}
+
+/**
+ * The audit entries of the actor's verksamhet, newest first. An entry belongs to the verksamhet when it is about
+ * one of its units, or was made by someone holding a role in it, or is about the organisation itself.
+ */
+export async function listAuditEntries(actor: Actor, filter: AuditFilter, db: DbClient = getDb()) {
+  const organisationId = grantsFor(actor, "audit:read")[0]?.assignment.organisationId;
+  if (!organisationId) return null;
+  const [units, actors] = await Promise.all([
+    db.unit.findMany({ where: { area: { organisationId } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { roleAssignments: { some: { organisationId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const where: Prisma.AuditEntryWhereInput = {
+    AND: [
+      { OR: [{ unitId: { in: units.map((u) => u.id) } }, { actorId: { in: actors.map((a) => a.id) } }, { entityType: "Organisation", entityId: organisationId }] },
+      filter.enhet ? { unitId: filter.enhet } : {},
+      filter.anvandare ? { actorId: filter.anvandare } : {},
+      filter.fran ? { at: { gte: dateOf(filter.fran) } } : {},
+      // "till" is inclusive: everything before the start of the next day (UTC date boundaries).
+      filter.till ? { at: { lt: new Date(dateOf(filter.till).getTime() + 86_400_000) } } : {},
+    ],
+  };
+  const [total, entries] = await Promise.all([
+    db.auditEntry.count({ where }),
+    db.auditEntry.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (filter.sida - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      include: { actor: { select: { name: true } } },
+    }),
+  ]);
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  return {
+    units,
+    actors,
+    total,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    entries: entries.map((e) => ({ ...e, unitName: e.unitId ? (unitNames.get(e.unitId) ?? null) : null })),
+  };
+}
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "seed.run": "Demodata inlagd",
+  "user.create": "Användare skapad",
+  "user.activate": "Användare aktiverad",
+  "user.deactivate": "Användare inaktiverad",
+  "user.password": "Lösenord bytt",
+  "role.assign": "Roll tillagd",
+  "role.remove": "Roll borttagen",
+  "task.status": "Status ändrad",
+  "task.comment": "Kommentar",
+};

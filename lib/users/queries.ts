@@ -1,0 +1,38 @@
+import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import { grantsFor, type Actor } from "../auth/permissions.ts";
+
+/** The verksamhet in which the actor administers users, or null when they may not. */
+export function adminOrganisationId(actor: Actor): string | null {
+  return grantsFor(actor, "user:manage")[0]?.assignment.organisationId ?? null;
+}
+
+/**
+ * Users an admin may see and change: those holding a role in the admin's verksamhet, and those holding no role
+ * at all (just created, or stripped of their roles), so that none is left where nobody can reach them.
+ */
+export function usersOfOrganisation(organisationId: string): Prisma.UserWhereInput {
+  return { OR: [{ roleAssignments: { some: { organisationId } } }, { roleAssignments: { none: {} } }] };
+}
+
+export async function listUsers(actor: Actor, db: DbClient = getDb()) {
+  const organisationId = adminOrganisationId(actor);
+  if (!organisationId) return null;
+  const [users, areas] = await Promise.all([
+    db.user.findMany({
+      where: usersOfOrganisation(organisationId),
+      orderBy: [{ active: "desc" }, { name: "asc" }],
+      select: {
+        id: true, name: true, email: true, active: true, passwordHash: true,
+        roleAssignments: { where: { organisationId }, include: { unit: { select: { name: true } } }, orderBy: { role: "asc" } },
+      },
+    }),
+    db.area.findMany({ where: { organisationId }, orderBy: { position: "asc" }, include: { units: { where: { active: true }, orderBy: { name: "asc" } } } }),
+  ]);
+  return {
+    organisationId,
+    areas,
+    users: users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: passwordHash !== null })),
+  };
+}
+
+export type UserList = NonNullable<Awaited<ReturnType<typeof listUsers>>>;

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAuditEntries, auditFilterSchema } from "@/lib/audit/queries";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import { utcDate } from "@/lib/dates/cycle";
+import { assignRole, createUser, removeRole, setUserActive, setUserPassword } from "@/lib/users/mutations";
+import { listUsers } from "@/lib/users/queries";
+import { seed } from "@/prisma/seed/seed";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+
+describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (kind) => {
+  let t: TestDatabase;
+  let admin: SessionUser;
+  let chief: SessionUser;
+  const actor = async (email: string) => {
+    const u = await t.db.user.findUniqueOrThrow({ where: { email } });
+    return (await loadSessionUser(t.db, u.id, u.sessionVersion))!;
+  };
+  const snapshot = async () => ({
+    users: await t.db.user.count(),
+    roles: await t.db.roleAssignment.count(),
+    audit: await t.db.auditEntry.count(),
+    active: await t.db.user.count({ where: { active: true } }),
+  });
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await seed(t.db, { today: utcDate(2026, 11, 23) });
+    admin = await actor("admin@arshjulet.example");
+    chief = await actor("enhetschef@arshjulet.example");
+  });
+  afterAll(() => t?.close());
+
+  it("lets the admin create a user, give a unit role, and the user can sign in", async () => {
+    const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
+    expect(await createUser(admin, { name: "Ny Chef", email: "Ny.Chef@kommun.example", password: "ett-langt-losenord" }, t.db)).toMatchObject({ ok: true });
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "ny.chef@kommun.example" } });
+    expect(await assignRole(admin, { userId: user.id, role: "ENHETSCHEF", unitId: larkan.id }, t.db)).toMatchObject({ ok: true });
+    const session = await loadSessionUser(t.db, user.id, user.sessionVersion);
+    expect(session?.assignments).toEqual([expect.objectContaining({ role: "ENHETSCHEF", unitId: larkan.id })]);
+    expect(await authenticateWithPassword(t.db, "ny.chef@kommun.example", "ett-langt-losenord", "10.5.0.1")).toMatchObject({ ok: true });
+    const audit = await t.db.auditEntry.findMany({ where: { actorId: admin.id }, orderBy: { at: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["user.create", "role.assign"]);
+    expect(JSON.stringify(audit)).not.toMatch(/scrypt|ett-langt-losenord/);
+  });
+
+  it("deactivation ends the user's sessions and sign-ins; reactivation lets them in again", async () => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "ny.chef@kommun.example" } });
+    expect(await setUserActive(admin, { userId: user.id, active: "false" }, t.db)).toMatchObject({ ok: true });
+    expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).toBeNull();
+    expect(await authenticateWithPassword(t.db, user.email, "ett-langt-losenord", "10.5.0.2")).toEqual({ ok: false, reason: "INVALID" });
+    expect(await setUserActive(admin, { userId: user.id, active: "true" }, t.db)).toMatchObject({ ok: true });
+    expect(await authenticateWithPassword(t.db, user.email, "ett-langt-losenord", "10.5.0.3")).toMatchObject({ ok: true });
+  });
+
+  it("refuses bad input and other roles, changing nothing", async () => {
+    const before = await snapshot();
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "ny.chef@kommun.example" } });
+    const cases = [
+      [admin, createUser, { name: "Dubblett", email: "ny.chef@kommun.example", password: "" }, "Det finns redan en användare med den e-postadressen."],
+      [admin, createUser, { name: "Kort", email: "kort@kommun.example", password: "kort" }, "Lösenordet måste ha minst 12 tecken."],
+      [admin, createUser, { name: "X", email: "inte-en-adress", password: "" }, "Ange namn."],
+      [admin, assignRole, { userId: user.id, role: "BRANDCHEF", unitId: "" }, "Välj en roll."],
+      [admin, assignRole, { userId: user.id, role: "ENHETSCHEF", unitId: "okand-enhet" }, "Enheten finns inte i din verksamhet."],
+      [admin, setUserActive, { userId: admin.id, active: "false" }, "Du kan inte inaktivera dig själv."],
+      [chief, createUser, { name: "Smygare", email: "smyg@kommun.example", password: "" }, "Du får inte administrera användare."],
+      [chief, setUserActive, { userId: user.id, active: "false" }, "Du får inte administrera användare."],
+      [chief, setUserPassword, { userId: user.id, password: "ett-annat-langt-losen" }, "Du får inte administrera användare."],
+    ] as const;
+    for (const [who, mutation, input, message] of cases) {
+      expect(await mutation(who, input, t.db)).toEqual({ ok: false, message });
+    }
+    const own = await t.db.roleAssignment.findFirstOrThrow({ where: { userId: admin.id, role: "ADMIN" } });
+    expect(await removeRole(admin, { assignmentId: own.id }, t.db)).toEqual({ ok: false, message: "Du kan inte ta bort din egen sista administratörsroll." });
+    expect(await snapshot()).toEqual(before);
+    expect(await listUsers(chief, t.db)).toBeNull();
+  });
+
+  it("filters the audit trail by user, unit and date, and hides it from roles without access", async () => {
+    const all = (await listAuditEntries(admin, auditFilterSchema.parse({}), t.db))!;
+    expect(all.total).toBeGreaterThanOrEqual(5);
+    const byAdmin = (await listAuditEntries(admin, auditFilterSchema.parse({ anvandare: admin.id }), t.db))!;
+    expect(byAdmin.entries.every((e) => e.actorId === admin.id)).toBe(true);
+    expect(byAdmin.entries[0]!.at.getTime()).toBeGreaterThanOrEqual(byAdmin.entries.at(-1)!.at.getTime());
+    const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
+    const byUnit = (await listAuditEntries(admin, auditFilterSchema.parse({ enhet: larkan.id }), t.db))!;
+    expect(byUnit.entries.map((e) => e.action)).toEqual(["role.assign"]);
+    const future = (await listAuditEntries(admin, auditFilterSchema.parse({ fran: "2999-01-01" }), t.db))!;
+    expect(future.total).toBe(0);
+    expect(await listAuditEntries(chief, auditFilterSchema.parse({}), t.db)).toBeNull();
+  });
+});
