@@ -38,7 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <label className="block text-sm">Till (ÅÅÅÅ-MM-DD)<input type="date" name="till" defaultValue={filter.till ?? ""} className={field} /></label>
         <div className="flex items-end"><button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">Filtrera</button></div>
       </form>
-      <p role="status">{log.total} händelser{log.pages > 1 ? `, sida ${filter.sida} av ${log.pages}` : ""}.</p>
+      <p role="status">{log.total} {log.total === 1 ? "händelse" : "händelser"}{log.pages > 1 ? `, sida ${filter.sida} av ${log.pages}` : ""}.</p>
       <AuditTable entries={log.entries} />
       {log.pages > 1 && (
         <nav aria-label="Sidor" className="flex gap-4">
