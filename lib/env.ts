@@ -22,6 +22,12 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_DISPLAY_NAME: z.string().trim().min(1).default("Kommunens inloggning"),
+  // Reminders (issue 11): e-mail goes out only when SMTP_URL is set.
+  SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL måste börja med smtp:// eller smtps://." }),
+  MAIL_FROM: optionalText.transform((v) => v ?? "Årshjulet <arshjulet@localhost>"),
+  ACCESSIBILITY_CONTACT_EMAIL: optionalText
+    .refine((v) => v === undefined || z.email().safeParse(v).success, { message: "ACCESSIBILITY_CONTACT_EMAIL måste vara en e-postadress." })
+    .transform((v) => v ?? "tillganglighet@arshjulet.example"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,12 +1,18 @@
-import { RoutineOverview } from "@/components/routine/routine-overview";
+import Link from "next/link";
+import { UpcomingPanel } from "@/components/reminders/upcoming-panel";
+import { RoutineOverview } from "@/components/routines/routine-overview";
+import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { swedishToday } from "@/lib/dates/cycle";
+import { getUpcomingTasks } from "@/lib/reminders/queries";
 import { getActiveRoutines } from "@/lib/routines/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function StartPage() {
   const user = await requirePermission("routine:read");
-  const routines = await getActiveRoutines(user);
+  const today = swedishToday();
+  const [routines, upcoming] = await Promise.all([getActiveRoutines(user), canAny(user, "task:update") ? getUpcomingTasks(user, today) : null]);
   return (
     <div className="space-y-8">
       <div>
@@ -15,7 +21,15 @@ export default async function StartPage() {
           Gällande rutiner med sina faser och aktiviteter, månad för månad. Varje aktivitet blir en uppgift för varje enhet
           (eller för hela verksamheten) i årets cykel.
         </p>
+        {canAny(user, "dashboard:read") && (
+          <p className="mt-3">
+            <Link href="/arshjul" className="font-semibold text-blue-800 underline">
+              Visa årshjulet med hur långt enheterna har kommit
+            </Link>
+          </p>
+        )}
       </div>
+      {upcoming && <UpcomingPanel tasks={upcoming.tasks} total={upcoming.total} today={today} />}
       {routines.length === 0 ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen gällande rutin ännu.</p>
       ) : (

@@ -1,6 +1,7 @@
 import { format } from "date-fns";
 import { sv } from "date-fns/locale";
-import { AUDIT_ACTION_LABELS, type listAuditEntries } from "@/lib/audit/queries";
+import { auditActionLabel } from "@/lib/audit";
+import type { listAuditEntries } from "@/lib/audit/queries";
 
 type Entries = NonNullable<Awaited<ReturnType<typeof listAuditEntries>>>["entries"];
 
@@ -22,7 +23,7 @@ export function AuditTable({ entries }: { entries: Entries }) {
         <li key={e.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             <time dateTime={e.at.toISOString()} className="font-medium">{format(e.at, "d MMM yyyy HH:mm", { locale: sv })}</time>
-            <span>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</span>
+            <span>{auditActionLabel(e.action)}</span>
             <span>av {e.actor?.name ?? "systemet"}</span>
             {e.unitName && <span>enhet {e.unitName}</span>}
             <span className="text-slate-700">{e.entityType}</span>

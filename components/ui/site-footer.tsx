@@ -1,8 +1,13 @@
+import Link from "next/link";
+
 export function SiteFooter() {
   return (
     <footer className="no-print border-t border-slate-200 bg-white">
-      <div className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-700 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-4 text-sm text-slate-700 sm:px-6">
         <p>Årshjulet – hemtjänstens kvalitetsrutiner över året. Inga namn eller adresser på brukare lagras här.</p>
+        <Link href="/tillganglighet" className="text-blue-800 underline underline-offset-4">
+          Tillgänglighetsredogörelse
+        </Link>
       </div>
     </footer>
   );

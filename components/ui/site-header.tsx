@@ -2,12 +2,25 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { canAny, type Action } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { swedishToday } from "@/lib/dates/cycle";
+import { countOverdueTasks } from "@/lib/reminders/queries";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 
 /** Menu entries, each shown to users who hold its action somewhere. */
 const NAV: { href: string; label: string; action: Action }[] = [
   { href: "/", label: "Rutiner", action: "routine:read" },
+  { href: "/rutiner", label: "Hantera rutiner", action: "routine:manage" },
+  { href: "/cykler", label: "Årets cykler", action: "cycle:manage" },
+  { href: "/paminnelser", label: "Påminnelser", action: "routine:manage" },
   { href: "/checklista", label: "Min checklista", action: "task:update" },
+  { href: "/brukarbrev", label: "Brukarbrev", action: "letter:record" },
+  { href: "/oversikt", label: "Översikt", action: "dashboard:read" },
+  { href: "/arshjul", label: "Årshjul", action: "dashboard:read" },
+  { href: "/kalender", label: "Kalender", action: "task:read" },
+  { href: "/brukarbrev/oversikt", label: "Brukarbrev – översikt", action: "dashboard:read" },
+  { href: "/resultat", label: "Resultat", action: "results:read" },
+  { href: "/atgarder", label: "Förbättringsåtgärder", action: "improvement:manage" },
+  { href: "/kvalitetsgranskning", label: "Kvalitetsgranskning", action: "review:read" },
   { href: "/admin/anvandare", label: "Användare", action: "user:manage" },
   { href: "/logg", label: "Händelselogg", action: "audit:read" },
 ];
@@ -15,6 +28,7 @@ const NAV: { href: string; label: string; action: Action }[] = [
 export async function SiteHeader() {
   const user = await getSessionUser();
   const roles = user ? [...new Set(user.assignments.map((a) => ROLE_LABELS[a.role]))].join(", ") : "";
+  const overdue = user && canAny(user, "task:update") ? await countOverdueTasks(user, swedishToday()) : 0;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
@@ -31,14 +45,24 @@ export async function SiteHeader() {
                   </Link>
                 </li>
               ))}
+              {overdue > 0 && (
+                <li>
+                  <Link href="/#att-gora-snart" className="rounded-full bg-red-800 px-2 py-0.5 font-semibold text-white hover:underline">
+                    {overdue} {overdue === 1 ? "försenad" : "försenade"}
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
         )}
         {user && (
-          <div className="no-print flex items-center gap-3 text-sm">
+          <div className="no-print flex flex-wrap items-center gap-3 text-sm">
             <span>
               <span className="font-medium">{user.name}</span> <span className="text-slate-700">({roles})</span>
             </span>
+            <Link href="/installningar" className="text-blue-800 underline-offset-4 hover:underline">
+              Inställningar
+            </Link>
             <SignOutButton />
           </div>
         )}

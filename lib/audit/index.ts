@@ -1,8 +1,61 @@
 import type { DbClient, Prisma } from "../db/index.ts";
 
+/** Every action the audit trail records, with the words the audit page shows for it. */
+export const AUDIT_ACTION_LABELS = {
+  "seed.run": "Demodata inlagd",
+  "user.create": "Användare skapad",
+  "user.activate": "Användare aktiverad",
+  "user.deactivate": "Användare inaktiverad",
+  "user.password": "Lösenord bytt",
+  "user.email-preference": "E-postval ändrat",
+  "role.assign": "Roll tillagd",
+  "role.remove": "Roll borttagen",
+  "task.status": "Status ändrad",
+  "task.comment": "Kommentar",
+  "routine.create": "Rutin skapad",
+  "routine.update-colour": "Rutinens färg ändrad",
+  "routine-version.create-draft": "Utkast skapat",
+  "routine-version.update": "Utkastets uppgifter ändrade",
+  "routine-version.import": "Rutin importerad",
+  "routine-version.delete-draft": "Utkast borttaget",
+  "routine-version.publish": "Rutinversion publicerad",
+  "activity.create": "Aktivitet tillagd",
+  "activity.update": "Aktivitet ändrad",
+  "activity.delete": "Aktivitet borttagen",
+  "activity.move": "Aktivitet flyttad",
+  "activity.reminders": "Påminnelsedagar ändrade",
+  "phase.create": "Fas tillagd",
+  "phase.rename": "Fas omdöpt",
+  "phase.delete": "Fas borttagen",
+  "phase.move": "Fas flyttad",
+  "cycle.start": "Cykel startad",
+  "cycle.plan": "Cykel planerad på nytt",
+  "cycle.timetable": "Undersökningens tidsplan ändrad",
+  "letter.record": "Brukarbrev registrerat",
+  "letter.correct": "Brukarbrev rättat",
+  "letter.undo": "Brukarbrevets registrering borttagen",
+  "results.import": "Resultat importerade",
+  "indicator.create": "Indikator tillagd",
+  "indicator.update": "Indikator ändrad",
+  "improvement.create": "Förbättringsåtgärd skapad",
+  "improvement.update": "Förbättringsåtgärd ändrad",
+  "improvement.note": "Anteckning om åtgärd",
+  "review.import": "Ärendelista importerad",
+  "review.draw": "Urval draget",
+  "review.decline": "Ärende avböjt",
+  "review.interview.create": "Intervju registrerad",
+  "review.interview.update": "Intervju ändrad",
+  "calendarFeed.create": "Kalender skapad",
+  "calendarFeed.revoke": "Kalender avslutad",
+} as const satisfies Record<string, string>;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** The label of a stored action; an action this version does not know is shown as it is stored. */
+export const auditActionLabel = (action: string): string => (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
+
 export type AuditInput = {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   unitId?: string | null;

@@ -62,15 +62,3 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter, db: Db
     entries: entries.map((e) => ({ ...e, unitName: e.unitId ? (unitNames.get(e.unitId) ?? null) : null })),
   };
 }
-
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "seed.run": "Demodata inlagd",
-  "user.create": "Användare skapad",
-  "user.activate": "Användare aktiverad",
-  "user.deactivate": "Användare inaktiverad",
-  "user.password": "Lösenord bytt",
-  "role.assign": "Roll tillagd",
-  "role.remove": "Roll borttagen",
-  "task.status": "Status ändrad",
-  "task.comment": "Kommentar",
-};

@@ -1,21 +1,28 @@
 import type { DbClient } from "../db/index.ts";
-import { planTasks } from "./plan.ts";
+import { planTasks, withoutCovered } from "./plan.ts";
 
 /**
  * Creates the tasks a cycle is missing, from the organisation's active routine versions and active units.
- * Idempotent: the unique (cycle, activity, assignee) key makes a second run create nothing.
+ * Idempotent: the unique (cycle, activity, assignee) key makes a second run create nothing, and an activity
+ * whose key already has a task for the assignee (kept on an earlier version of its routine) is skipped.
  * Returns how many tasks were created now.
  */
 export async function ensureCycleTasks(db: DbClient, cycleId: string): Promise<number> {
   const cycle = await db.cycle.findUniqueOrThrow({ where: { id: cycleId } });
-  const [activities, units] = await Promise.all([
+  const [activities, units, existing] = await Promise.all([
     db.activityTemplate.findMany({
       where: { routineVersion: { status: "ACTIVE", routine: { organisationId: cycle.organisationId } } },
-      select: { id: true, scope: true, startMonth: true, endMonth: true },
+      select: { id: true, key: true, scope: true, startMonth: true, endMonth: true, routineVersion: { select: { routineId: true } } },
     }),
     db.unit.findMany({ where: { active: true, area: { organisationId: cycle.organisationId } }, select: { id: true } }),
+    db.task.findMany({
+      where: { cycleId },
+      select: { assigneeKey: true, activity: { select: { key: true, routineVersion: { select: { routineId: true } } } } },
+    }),
   ]);
-  const planned = planTasks(cycle.year, activities, units.map((u) => u.id));
+  const identityOf = new Map(activities.map((a) => [a.id, `${a.routineVersion.routineId}/${a.key}`]));
+  const covered = new Set(existing.map((t) => `${t.activity.routineVersion.routineId}/${t.activity.key}/${t.assigneeKey}`));
+  const planned = withoutCovered(planTasks(cycle.year, activities, units.map((u) => u.id)), identityOf, covered);
   const result = await db.task.createMany({
     data: planned.map((t) => ({ ...t, cycleId })),
     skipDuplicates: true,

@@ -30,3 +30,12 @@ export function planTasks(year: number, activities: PlannableActivity[], unitIds
     return [{ activityId: activity.id, unitId: null, assigneeKey: activity.scope, ...period }];
   });
 }
+
+/**
+ * Drops planned tasks whose activity already has a task for the same assignee in the cycle, counting an
+ * activity as "the same" across versions of its routine (identity = routine and activity key). A cycle
+ * that kept tasks on an earlier version therefore never gets a second task for the same thing.
+ */
+export function withoutCovered(planned: PlannedTask[], identityOf: Map<string, string>, covered: Set<string>): PlannedTask[] {
+  return planned.filter((t) => !covered.has(`${identityOf.get(t.activityId) ?? t.activityId}/${t.assigneeKey}`));
+}

@@ -1,7 +1,9 @@
 import type { DbClient } from "../db/index.ts";
 import type { RoutineStatus } from "../db/generated/enums.ts";
 import { utcDate } from "../dates/cycle.ts";
-import type { RoutineDocument } from "./schemas.ts";
+import { z } from "zod";
+import { ACTIVITY_FIELD_LABELS, VERSION_FIELD_LABELS } from "./labels.ts";
+import { routineDocumentSchema, type RoutineDocument } from "./schemas.ts";
 
 function parseIsoDate(value: string | null): Date | null {
   if (!value) return null;
@@ -63,7 +65,118 @@ export async function writeRoutineVersion(
       letterNumber: a.letterNumber ?? null,
       templateRef: a.templateRef ?? null,
       note: a.note ?? null,
+      ...(a.reminderOffsets ? { reminderOffsets: a.reminderOffsets } : {}),
     })),
   });
   return { routine, version };
+}
+
+// ─── Reading a routine file before anything is written ───────────────────────
+
+/** Where a JSON text first breaks the grammar (an index into the text), or null when it is valid JSON. */
+export function jsonErrorPosition(text: string): number | null {
+  let i = 0;
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"') return void i++;
+      if (c < " ") fail();
+      i += c === "\\" ? 2 : 1;
+    }
+    fail();
+  };
+  const list = (close: string, item: () => void) => {
+    i++;
+    ws();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      item();
+      ws();
+      if (text[i] === ",") i++;
+      else if (text[i] === close) return void i++;
+      else fail();
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      return list("}", () => {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+      });
+    }
+    if (c === "[") return list("]", value);
+    if (c === '"') return string();
+    NUMBER.lastIndex = i;
+    const match = NUMBER.exec(text);
+    if (!match) fail();
+    i += match![0].length;
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) fail();
+    return null;
+  } catch (position) {
+    return typeof position === "number" ? Math.min(position, text.length) : null;
+  }
+}
+
+function lineAndColumn(text: string, position: number) {
+  const before = text.slice(0, position).split("\n");
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+/** "Aktivitet 4 (brukarbrev-1), startmånad" for a zod issue path in a routine document. */
+export function describeDocumentPath(doc: unknown, path: PropertyKey[]): string {
+  const [head, index, field] = path;
+  const raw = doc as { activities?: { key?: unknown }[] } | null;
+  if (head === "activities" && typeof index === "number") {
+    const key = raw?.activities?.[index]?.key;
+    const name = `Aktivitet ${index + 1}${typeof key === "string" ? ` (${key})` : ""}`;
+    return field === undefined ? name : `${name}, ${ACTIVITY_FIELD_LABELS[String(field)] ?? String(field)}`;
+  }
+  if (head === "activities") return "Aktiviteterna";
+  if (head === "phases" && typeof index === "number") return `Fas ${index + 1}${field === "name" ? ", namn" : field === "key" ? ", nyckel" : ""}`;
+  if (head === "phases") return "Faserna";
+  if (head === "version") return index === undefined ? "Versionsuppgifterna" : `Versionsuppgifter, ${VERSION_FIELD_LABELS[String(index)] ?? String(index)}`;
+  if (head === undefined) return "Filen";
+  return VERSION_FIELD_LABELS[String(head)] ? VERSION_FIELD_LABELS[String(head)]!.replace(/^./, (c) => c.toUpperCase()) : String(head);
+}
+
+export type ParsedRoutine = { ok: true; document: RoutineDocument } | { ok: false; message: string; problems: string[] };
+
+const MAX_PROBLEMS = 15;
+
+/** Parses and validates a routine file completely; on failure says where, in Swedish, and nothing is written. */
+export function parseRoutineJson(text: string): ParsedRoutine {
+  if (text.trim() === "") return { ok: false, message: "Det finns ingen text att importera: klistra in JSON eller välj en fil.", problems: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    const position = jsonErrorPosition(text) ?? text.length;
+    const { line, column } = lineAndColumn(text, position);
+    return { ok: false, message: `Texten är inte giltig JSON: fel på rad ${line}, tecken ${column}.`, problems: [] };
+  }
+  const parsed = routineDocumentSchema.safeParse(raw, { error: z.locales.sv().localeError });
+  if (parsed.success) return { ok: true, document: parsed.data };
+  const problems = parsed.error.issues.map((issue) => `${describeDocumentPath(raw, issue.path)}: ${issue.message}`);
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  if (problems.length > MAX_PROBLEMS) shown.push(`… och ${problems.length - MAX_PROBLEMS} fel till.`);
+  return { ok: false, message: `Rutinen kunde inte läsas in: ${problems.length === 1 ? "ett fel" : `${problems.length} fel`}. Inget har sparats.`, problems: shown };
 }

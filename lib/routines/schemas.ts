@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ActivityKind, ActivityScope, Role, Timing } from "../db/generated/enums.ts";
+import { reminderOffsetsSchema } from "../reminders/rules.ts";
 
 const month = z
   .number({ error: "Månaden måste vara ett tal 1–12." })
@@ -8,23 +9,28 @@ const month = z
   .max(12, "Månaden måste vara 1–12.");
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datumet ska skrivas ÅÅÅÅ-MM-DD.");
-const key = z.string().regex(/^[a-z0-9-]+$/, "Nyckeln får bara innehålla a–z, 0–9 och bindestreck.").max(80);
+const key = z
+  .string({ error: "Nyckeln saknas." })
+  .regex(/^[a-z0-9-]+$/, "Nyckeln får bara innehålla a–z, 0–9 och bindestreck.")
+  .max(80, "Nyckeln får vara högst 80 tecken.");
 
 export const activitySchema = z
   .object({
     key,
     phase: key,
-    title: z.string().trim().min(1, "Aktiviteten behöver en rubrik.").max(200, "Rubriken får vara högst 200 tecken."),
-    description: z.string().trim().max(4000, "Beskrivningen får vara högst 4000 tecken.").optional(),
+    title: z.string({ error: "Aktiviteten behöver en rubrik." }).trim().min(1, "Aktiviteten behöver en rubrik.").max(200, "Rubriken får vara högst 200 tecken."),
+    description: z.string({ error: "Beskrivningen ska vara text." }).trim().max(4000, "Beskrivningen får vara högst 4000 tecken.").optional(),
     responsibleRole: z.enum(Role, { error: "Okänd ansvarig roll." }).nullable(),
     timing: z.enum(Timing, { error: "Tidpunkten måste vara MONTH, SPAN eller CONTINUOUS." }),
     startMonth: month.nullable(),
     endMonth: month.nullable(),
     scope: z.enum(ActivityScope, { error: "Okänd omfattning." }),
     kind: z.enum(ActivityKind, { error: "Okänd typ av aktivitet." }),
-    letterNumber: z.number().int().min(1, "Brukarbrev numreras 1–4.").max(4, "Brukarbrev numreras 1–4.").optional(),
-    templateRef: z.string().trim().max(500).optional(),
-    note: z.string().trim().max(2000).optional(),
+    letterNumber: z.number({ error: "Brukarbrev numreras 1–4." }).int("Brukarbrev numreras 1–4.").min(1, "Brukarbrev numreras 1–4.").max(4, "Brukarbrev numreras 1–4.").optional(),
+    templateRef: z.string().trim().max(500, "Mallänken får vara högst 500 tecken.").optional(),
+    note: z.string().trim().max(2000, "Anteckningen får vara högst 2000 tecken.").optional(),
+    // Days relative to the due date; absent means the default (14 before, on the day, 7 after).
+    reminderOffsets: reminderOffsetsSchema.optional(),
   })
   .superRefine((a, ctx) => {
     if ((a.startMonth === null) !== (a.endMonth === null)) {
@@ -46,18 +52,23 @@ export const routineDocumentSchema = z
   .object({
     format: z.literal("arshjulet-rutin/1", { error: "Okänt filformat: förväntade arshjulet-rutin/1." }),
     key,
-    title: z.string().trim().min(1, "Rutinen behöver en titel.").max(200),
+    title: z.string({ error: "Rutinen behöver en titel." }).trim().min(1, "Rutinen behöver en titel.").max(200, "Titeln får vara högst 200 tecken."),
     colour: z.string().regex(/^#[0-9a-f]{6}$/i, "Färgen anges som #rrggbb.").default("#1d4ed8"),
-    version: z.object({
-      decidedBy: z.string().trim().max(200).nullable(),
-      decidedOn: isoDate.nullable(),
-      documentOwner: z.string().trim().max(200).nullable(),
-      validUntil: isoDate.nullable(),
-      replacesText: z.string().trim().max(200).nullable(),
-      purpose: z.string().trim().max(4000).nullable(),
-    }),
-    phases: z.array(z.object({ key, name: z.string().trim().min(1).max(100) })).min(1, "Rutinen behöver minst en fas."),
-    activities: z.array(activitySchema),
+    // Missing metadata reads as "not stated" (null), so a hand-written file needs only what it knows.
+    version: z
+      .object({
+        decidedBy: z.string().trim().max(200, "Högst 200 tecken.").nullable().default(null),
+        decidedOn: isoDate.nullable().default(null),
+        documentOwner: z.string().trim().max(200, "Högst 200 tecken.").nullable().default(null),
+        validUntil: isoDate.nullable().default(null),
+        replacesText: z.string().trim().max(200, "Högst 200 tecken.").nullable().default(null),
+        purpose: z.string().trim().max(4000, "Högst 4000 tecken.").nullable().default(null),
+      })
+      .prefault({}),
+    phases: z
+      .array(z.object({ key, name: z.string({ error: "Fasen behöver ett namn." }).trim().min(1, "Fasen behöver ett namn.").max(100, "Fasens namn får vara högst 100 tecken.") }), { error: "Faserna ska vara en lista." })
+      .min(1, "Rutinen behöver minst en fas."),
+    activities: z.array(activitySchema, { error: "Aktiviteterna ska vara en lista." }),
   })
   .superRefine((r, ctx) => {
     const phaseKeys = new Set(r.phases.map((p) => p.key));
@@ -74,3 +85,125 @@ export const routineDocumentSchema = z
 
 export type RoutineDocument = z.infer<typeof routineDocumentSchema>;
 export type ActivityInput = z.infer<typeof activitySchema>;
+
+// ─── Forms of the routine editor ─────────────────────────────────────────────
+
+/** What a mutation returns: expected failures are data, with Swedish field errors keyed by form field. */
+export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
+export type MutationResult<T extends object = object> = ({ ok: true; message: string } & T) | Failure;
+
+/** Field errors of a failed parse, keyed by the top-level field (the form field's name). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    (errors[field] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+export const INVALID_FORM = "Kontrollera de markerade fälten.";
+
+/** A real calendar date written ÅÅÅÅ-MM-DD (2027-02-30 is refused). */
+export const calendarDate = isoDate.refine((value) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the format message already says what is wrong
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y!, m! - 1, d!));
+  return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
+}, "Datumet finns inte i kalendern.");
+
+/** A key derived from Swedish text: "Brukarfika i maj" → "brukarfika-i-maj". */
+export function slugify(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug || "aktivitet";
+}
+
+const colour = z.string().regex(/^#[0-9a-f]{6}$/i, "Färgen anges som #rrggbb.");
+
+export const newRoutineSchema = z.object({
+  title: z.string().trim().min(1, "Rutinen behöver en titel.").max(200, "Titeln får vara högst 200 tecken."),
+  key: z.string().trim().min(1, "Ange en nyckel, t.ex. kvalitetssakring-hemtjanst.").pipe(key),
+  colour,
+});
+
+export const routineColourSchema = z.object({ routineId: z.string().min(1), colour });
+
+export const draftMetadataSchema = z.object({
+  versionId: z.string().min(1),
+  title: z.string().trim().min(1, "Versionen behöver en titel.").max(200, "Titeln får vara högst 200 tecken."),
+  purpose: z.string().trim().max(4000, "Syftet får vara högst 4000 tecken."),
+});
+
+export const phaseNameSchema = z.object({
+  name: z.string().trim().min(1, "Fasen behöver ett namn.").max(100, "Fasens namn får vara högst 100 tecken."),
+});
+
+const optionalText = (max: number, message: string) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max, message).optional());
+
+export const publishSchema = z
+  .object({
+    versionId: z.string().min(1),
+    decidedBy: z.string().trim().min(1, "Ange vem som beslutade dokumentet.").max(200, "Högst 200 tecken."),
+    decidedOn: z.string().min(1, "Ange beslutsdatum.").pipe(calendarDate),
+    documentOwner: z.string().trim().min(1, "Ange dokumentansvarig.").max(200, "Högst 200 tecken."),
+    validity: z.enum(["tills-vidare", "till-datum"], { error: "Välj hur länge dokumentet gäller." }),
+    validUntil: z.preprocess((v) => (v === "" ? undefined : v), calendarDate.optional()),
+    replacesText: optionalText(200, "Högst 200 tecken."),
+    followTasks: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["ja", "nej"], { error: "Välj ja eller nej." }).optional()),
+  })
+  .superRefine((p, ctx) => {
+    if (p.validity === "till-datum" && !p.validUntil) {
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "Ange till vilket datum dokumentet gäller." });
+    }
+    if (p.validity === "till-datum" && p.validUntil && p.validUntil <= p.decidedOn) {
+      ctx.addIssue({ code: "custom", path: ["validUntil"], message: "Giltigheten måste sluta efter beslutsdatumet." });
+    }
+  });
+export type PublishInput = z.infer<typeof publishSchema>;
+
+type FormValues = Record<string, unknown>;
+const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+const monthValue = (v: unknown) => (text(v) === undefined ? null : Number(text(v)));
+
+/**
+ * Reads the activity form into the shape activitySchema validates. An empty key is derived from the title
+ * (generatedKey tells the caller to make it unique); a single-month activity may leave its end month empty.
+ */
+export function parseActivityForm(values: FormValues) {
+  const title = typeof values.title === "string" ? values.title : "";
+  const givenKey = text(values.key);
+  const timing = text(values.timing);
+  const startMonth = monthValue(values.startMonth);
+  const kind = text(values.kind);
+  const candidate = {
+    key: givenKey ?? slugify(title),
+    phase: text(values.phase) ?? "",
+    title,
+    description: text(values.description),
+    responsibleRole: text(values.responsibleRole) ?? null,
+    timing,
+    startMonth,
+    endMonth: timing === "MONTH" && text(values.endMonth) === undefined ? startMonth : monthValue(values.endMonth),
+    scope: text(values.scope),
+    kind,
+    letterNumber: kind === "LETTER" && text(values.letterNumber) !== undefined ? Number(text(values.letterNumber)) : undefined,
+    templateRef: text(values.templateRef),
+    note: text(values.note),
+  };
+  const parsed = activitySchema.safeParse(candidate);
+  if (!parsed.success && !text(values.phase)) {
+    // The phase select's own message reads better than the key pattern's.
+    return { success: false as const, errors: { ...fieldErrorsOf(parsed.error), phase: ["Välj en fas."] }, generatedKey: !givenKey };
+  }
+  return parsed.success
+    ? { success: true as const, data: parsed.data, generatedKey: !givenKey }
+    : { success: false as const, errors: fieldErrorsOf(parsed.error), generatedKey: !givenKey };
+}

@@ -8,6 +8,7 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
 };
 
 export const REASON_MAX_LENGTH = 1000;
+export const COMMENT_MAX_LENGTH = 2000;
 
 export type TransitionResult = { ok: true } | { ok: false; message: string };
 
@@ -33,4 +34,33 @@ export function completionFields(to: TaskStatus, actorId: string | null, now: Da
 export function isOverdue(task: { status: TaskStatus; dueOn: Date | null }, today: Date): boolean {
   if (!task.dueOn || task.status === "DONE" || task.status === "NOT_APPLICABLE") return false;
   return task.dueOn.getTime() < today.getTime();
+}
+
+/** Klar and ej aktuell both count as handled in the checklist's progress. */
+export function isHandled(status: TaskStatus): boolean {
+  return status === "DONE" || status === "NOT_APPLICABLE";
+}
+
+/** Whether today falls in the task's period (its months in the cycle year): the tasks of this month. */
+export function isCurrent(task: { startsOn: Date | null; dueOn: Date | null }, today: Date): boolean {
+  if (!task.startsOn || !task.dueOn) return false;
+  return task.startsOn.getTime() <= today.getTime() && today.getTime() <= task.dueOn.getTime();
+}
+
+export type TaskFilterKey = "alla" | "att-gora" | "forsenade" | "klara" | "ej-aktuella";
+
+/** Whether a task belongs in one of the checklist's filters. */
+export function matchesFilter(task: { status: TaskStatus; dueOn: Date | null }, filter: TaskFilterKey, today: Date): boolean {
+  switch (filter) {
+    case "alla":
+      return true;
+    case "att-gora":
+      return !isHandled(task.status);
+    case "forsenade":
+      return isOverdue(task, today);
+    case "klara":
+      return task.status === "DONE";
+    case "ej-aktuella":
+      return task.status === "NOT_APPLICABLE";
+  }
 }

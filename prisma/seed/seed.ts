@@ -10,6 +10,8 @@ import type { TaskStatus } from "../../lib/db/generated/enums.ts";
 import { writeRoutineVersion } from "../../lib/routines/import.ts";
 import { routineDocumentSchema } from "../../lib/routines/schemas.ts";
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-organisation.ts";
+import { seedResults } from "./results.ts";
+import { seedQualityReview } from "./quality-review.ts";
 
 const ROUTINE_FILE = path.join(import.meta.dirname, "routine-brukarundersokning.json");
 
@@ -117,6 +119,11 @@ async function seedCycle(tx: DbClient, organisationId: string, year: number, tod
       data: ids.map((taskId) => ({ taskId, actorId, type: "STATUS_CHANGED" as const, fromStatus: "NOT_STARTED" as const, toStatus: status })),
     });
   }
+  // Demo work was done around each due date, not on the day the database was seeded (year-over-year needs that).
+  await tx.$executeRaw`UPDATE "Task" SET "completedAt" = LEAST("dueOn" - INTERVAL '2 days', ${today}::date - INTERVAL '1 day' + INTERVAL '10 hours')
+    WHERE "cycleId" = ${cycle.id} AND "completedAt" IS NOT NULL AND "dueOn" IS NOT NULL`;
+  await tx.$executeRaw`UPDATE "TaskEvent" e SET "at" = LEAST(t."dueOn" - INTERVAL '3 days', ${today}::date - INTERVAL '1 day' + INTERVAL '9 hours')
+    FROM "Task" t WHERE e."taskId" = t.id AND t."cycleId" = ${cycle.id} AND t."dueOn" IS NOT NULL`;
   // Done letters have their dispatch record: the letter record and the checklist tick are one fact.
   const doneLetters = tasks.filter((t) => t.activity.kind === "LETTER" && t.unitId && byStatus.get("DONE")?.includes(t.id));
   await tx.letterDispatch.createMany({
@@ -155,9 +162,11 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<string> {
       if (!hasRoutine) {
         await writeRoutineVersion(tx, org.id, routineDoc, { status: "ACTIVE", publishedAt: utcDate(2025, 12, 9) });
       }
+      await seedQualityReview(tx, org.id, year);
       // Demo history is attributed to no one: the app shows it as "system" rather than inventing who did it.
       const actorId = null;
       const created = (await seedCycle(tx, org.id, year - 1, today, actorId)) + (await seedCycle(tx, org.id, year, today, actorId));
+      await seedResults(tx, org.id, unitIds, year);
       await writeAudit(tx, { actorId: null, action: "seed.run", entityType: "Organisation", entityId: org.id, after: { createdTasks: created, year } });
       const days = daysBetween(utcDate(year, 1, 1), today);
       return `Demodata klar: ${unitIds.size} enheter, ${DEMO_USERS.length} demokonton, cykler ${year - 1} och ${year} (${created} nya uppgifter, dag ${days + 1} av året).`;

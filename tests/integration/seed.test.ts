@@ -16,11 +16,11 @@ describe.each(DATABASE_KINDS)("seed and queries on %s", (kind) => {
   });
   afterAll(() => t?.close());
 
-  it("seeds the routine as the one active routine, with its phases and activities for the start page", async () => {
+  it("seeds the survey routine and the quality review routine as active, with phases and activities for the start page", async () => {
     const chief = await t.db.user.findUniqueOrThrow({ where: { email: "verksamhetschef@arshjulet.example" } });
     const actor = (await loadSessionUser(t.db, chief.id, chief.sessionVersion))!;
     const routines = await getActiveRoutines(actor, t.db);
-    expect(routines).toHaveLength(1);
+    expect(routines.map((r) => r.routine.key)).toEqual(["brukarundersokning-hemtjanst", "kvalitetsgranskning-hemtjanst"]);
     const [routine] = routines;
     expect(routine!.title).toBe("Brukarundersökning hemtjänst");
     expect(routine!.phases.map((p) => p.name)).toEqual([

@@ -1,6 +1,7 @@
 import { formatDateLong, formatMonthSpan } from "@/lib/dates/cycle";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
 import type { ActiveRoutine } from "@/lib/routines/queries";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 function when(activity: ActiveRoutine["phases"][number]["activities"][number]): string {
   const months = formatMonthSpan(activity);
@@ -36,7 +37,7 @@ export function RoutineOverview({ routine }: { routine: ActiveRoutine }) {
           <h3 id={`fas-${phase.id}`} className="text-xl font-semibold">
             {phase.position + 1}. {phase.name}
           </h3>
-          <div className="mt-3 overflow-x-auto">
+          <ScrollArea label={`Aktiviteter i fasen ${phase.name}`} className="mt-3">
             <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
               <caption className="sr-only">Aktiviteter i fasen {phase.name}, ordnade efter månad</caption>
               <thead>
@@ -69,7 +70,7 @@ export function RoutineOverview({ routine }: { routine: ActiveRoutine }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         </section>
       ))}
     </section>

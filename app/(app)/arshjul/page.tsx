@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { PrintButton } from "@/components/results/print-button";
+import { WheelExplorer } from "@/components/wheel/wheel-explorer";
+import { WheelFilters } from "@/components/wheel/wheel-filters";
+import { WheelLegend } from "@/components/wheel/wheel-legend";
+import { WheelPrintKey } from "@/components/wheel/wheel-print-key";
+import { WheelSummary } from "@/components/wheel/wheel-summary";
+import { WheelSvg } from "@/components/wheel/wheel-svg";
+import { WheelTable } from "@/components/wheel/wheel-table";
+import { wheelDetails } from "@/components/wheel/view";
+import "@/components/wheel/wheel.css";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDateLong } from "@/lib/dates/cycle";
+import { getWheelData } from "@/lib/wheel/data";
+import { wheelParamsSchema } from "@/lib/wheel/schemas";
+import { redirect } from "next/navigation";
+
+export const metadata: Metadata = { title: "Årshjul" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function WheelPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission("dashboard:read");
+  const data = await getWheelData(user, wheelParamsSchema.parse(await searchParams));
+  if (!data) redirect("/ingen-behorighet");
+  const empty = data.routines.length === 0;
+
+  return (
+    <div className="wheel-page space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">
+            Årshjul {data.year}
+            {data.unit && <span className="font-semibold text-slate-700"> – {data.unit.name}</span>}
+          </h1>
+          <p className="mt-2 max-w-3xl text-slate-700">
+            {data.organisationName}. Rutinernas aktiviteter månad för månad, en ring per fas, färgade efter{" "}
+            {data.unit ? `hur ${data.unit.name} ligger till` : "hur många enheter som är klara"}.
+            <span className="print:hidden"> Välj en aktivitet med musen eller Tab och piltangenterna för att se detaljer.</span>
+            <span className="hidden print:inline"> Utskrivet {formatDateLong(data.today)}.</span>
+          </p>
+        </div>
+        <div className="no-print flex flex-wrap items-end gap-3">
+          <WheelFilters data={data} />
+          <PrintButton />
+        </div>
+      </div>
+      {!data.hasCycle && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+          Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.
+        </p>
+      )}
+      {empty ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen gällande rutin att visa i årshjulet.</p>
+      ) : (
+        <>
+          <WheelSummary data={data} />
+          <WheelExplorer
+            details={wheelDetails(data)}
+            intro="Peka på eller gå med Tab till en aktivitet i hjulet. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
+            aside={<WheelLegend data={data} />}
+          >
+            <WheelSvg data={data} />
+          </WheelExplorer>
+          <WheelPrintKey data={data} />
+          <section aria-labelledby="wheel-table-heading" className="no-print space-y-3">
+            <h2 id="wheel-table-heading" className="text-xl font-semibold">
+              Årshjulet i tabellform
+            </h2>
+            <WheelTable data={data} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

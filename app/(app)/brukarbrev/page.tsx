@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { TaskStatusBadge, OverdueBadge } from "@/components/checklist/badges";
+import { LetterCard } from "@/components/letters/letter-card";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { getLetterBoard } from "@/lib/letters/queries";
+import { recordLetterAction, undoLetterAction } from "./actions";
+
+export const metadata: Metadata = { title: "Brukarbrev" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission("letter:record");
+  const { enhet } = await searchParams;
+  const today = swedishToday();
+  const board = await getLetterBoard(user, { unitId: typeof enhet === "string" ? enhet : undefined }, undefined, today);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-3xl font-bold">Brukarbrev</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          De fyra breven till brukarna under året: brukarbrev 1 före undersökningen, 2 med tack, 3 med goda exempel och hur man lämnar
+          synpunkter, 4 med resultatet och de planerade åtgärderna. När du markerar ett brev som skickat blir uppgiften klar i checklistan.
+        </p>
+      </div>
+      {!board ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-4">Du är inte koordinator för någon enhet.</p>
+      ) : (
+        <>
+          {board.units.length > 1 && (
+            <form method="get" action="/brukarbrev" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+              <div>
+                <label htmlFor="val-enhet" className="block text-sm font-medium">
+                  Enhet
+                </label>
+                <select id="val-enhet" name="enhet" defaultValue={board.unit.id} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
+                  {board.units.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name} ({u.area.name})
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+                Visa
+              </button>
+            </form>
+          )}
+          <h2 className="text-2xl font-semibold">
+            {board.unit.name}, {board.year}
+          </h2>
+          {!board.cycleExists ? (
+            <p className="rounded border border-amber-300 bg-amber-50 p-4">Cykeln {board.year} är inte startad ännu.</p>
+          ) : (
+            <>
+              <div className="grid gap-4 lg:grid-cols-2">
+                {board.letters.map((letter) => (
+                  <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} recordAction={recordLetterAction} undoAction={undoLetterAction} />
+                ))}
+              </div>
+              <section aria-labelledby="ovriga" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                <h2 id="ovriga" className="text-xl font-semibold">
+                  Dina andra uppgifter i rutinen
+                </h2>
+                {board.otherTasks.length === 0 ? (
+                  <p className="mt-2">Inga andra uppgifter för koordinatorn i år.</p>
+                ) : (
+                  <ul className="mt-2 divide-y divide-slate-200">
+                    {board.otherTasks.map((t) => (
+                      <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                        <Link href={`/checklista/uppgift/${t.id}`} className="text-blue-800 underline">
+                          {t.activity.title}
+                        </Link>
+                        <span className="flex flex-wrap items-center gap-2 text-sm">
+                          {t.dueOn && <span>senast {formatDateLong(t.dueOn)}</span>}
+                          <TaskStatusBadge status={t.status} />
+                          {t.overdue && <OverdueBadge />}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <p className="mt-3 text-sm">
+                  Uppgifterna bockas av i <Link href={`/checklista?enhet=${board.unit.id}`} className="text-blue-800 underline">checklistan</Link>.
+                </p>
+              </section>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "@/components/checklist/badges";
+import { checklistHref } from "@/components/checklist/checklist-controls";
+import { TaskHistoryList } from "@/components/checklist/task-history";
+import { periodText } from "@/components/checklist/task-view";
+import { requirePermission } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/routines/labels";
+import { getTaskHistory } from "@/lib/tasks/queries";
+
+export const metadata: Metadata = { title: "Uppgiftens historik" };
+export const dynamic = "force-dynamic";
+
+export default async function TaskHistoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("task:read");
+  const { id } = await params;
+  const task = await getTaskHistory(user, id);
+  if (!task) notFound();
+  const role = task.activity.responsibleRole;
+  const place = task.unit?.name ?? (task.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten");
+  const facts: [string, string][] = [
+    ["Enhet", place],
+    ["Cykel", String(task.cycle.year)],
+    ["Fas", task.activity.phase.name],
+    ["Ansvarig", role ? ROLE_LABELS[role] : "Ingen angiven"],
+    ["Tid", periodText(task.startsOn, task.dueOn) ?? "Ingen månad angiven"],
+  ];
+  if (task.status === "NOT_APPLICABLE" && task.notApplicableReason) facts.push(["Ej aktuell eftersom", task.notApplicableReason]);
+  if (task.comment) facts.push(["Senaste kommentar", task.comment]);
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={checklistHref(task.groupKey, task.cycle.year)} className="text-blue-800 underline">
+          ← Tillbaka till checklistan
+        </Link>
+      </p>
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold sm:text-3xl">{task.activity.title}</h1>
+        <p className="flex flex-wrap gap-1">
+          <TaskStatusBadge status={task.status} />
+          {task.overdue && <OverdueBadge />}
+          {task.current && <CurrentBadge />}
+        </p>
+        {task.activity.description && <p className="max-w-3xl">{task.activity.description}</p>}
+      </div>
+      <dl className="grid max-w-3xl grid-cols-1 gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
+        {facts.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-semibold">{term}</dt>
+            <dd className="mb-2 whitespace-pre-line sm:mb-0">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-labelledby="historik" className="max-w-3xl space-y-3">
+        <h2 id="historik" className="text-xl font-semibold">
+          Historik
+        </h2>
+        <p className="text-sm text-slate-700">Vem som gjorde vad och när, senaste händelsen först. Historiken kan inte ändras.</p>
+        <TaskHistoryList events={task.events} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StartCycleForm } from "@/components/cycles/cycle-forms";
+import { requirePermission } from "@/lib/auth/session";
+import { swedishToday } from "@/lib/dates/cycle";
+import { getManagedCycles, getSurveyTimetable } from "@/lib/cycles/queries";
+import { startCycleAction } from "./actions";
+import { ScrollArea } from "@/components/ui/scroll-area";
+
+export const metadata: Metadata = { title: "Årets cykler" };
+export const dynamic = "force-dynamic";
+
+const percent = (part: number, total: number) => (total === 0 ? "–" : `${Math.round((part / total) * 100)} %`);
+
+export default async function CyclesPage() {
+  const user = await requirePermission("cycle:manage");
+  const cycles = await getManagedCycles(user);
+  const thisYear = swedishToday().getUTCFullYear();
+  const suggested = cycles.some((c) => c.year === thisYear) ? Math.max(thisYear, ...cycles.map((c) => c.year)) + 1 : thisYear;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Årets cykler</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Varje år är en cykel. När en cykel startas får varje aktiv enhet sina uppgifter ur de gällande rutinerna, och
+          verksamheten och kommunikationsenheten får sina.
+        </p>
+      </div>
+      <section aria-labelledby="starta" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="starta" className="text-xl font-semibold">Starta en cykel</h2>
+        <p className="mt-1 text-sm text-slate-700">Ett år kan bara startas en gång. Uppgifter som fattas läggs till med Planera igen på cykelns sida.</p>
+        <div className="mt-3">
+          <StartCycleForm action={startCycleAction} suggestedYear={suggested} />
+        </div>
+      </section>
+      <section aria-labelledby="cykler" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="cykler" className="text-xl font-semibold">Cykler</h2>
+        {cycles.length === 0 ? (
+          <p className="mt-2">Ingen cykel är startad ännu.</p>
+        ) : (
+          <ScrollArea label="Cykler" className="mt-3">
+            <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="py-2 pr-3">År</th>
+                  <th scope="col" className="py-2 pr-3">Uppgifter</th>
+                  <th scope="col" className="py-2 pr-3">Klara</th>
+                  <th scope="col" className="py-2 pr-3">Socialstyrelsens tidsplan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cycles.map((c) => {
+                  const timetable = getSurveyTimetable(c);
+                  const known = timetable.milestones.filter((m) => m.date).length;
+                  return (
+                    <tr key={c.id} className="border-b border-slate-200">
+                      <th scope="row" className="py-2 pr-3">
+                        <Link href={`/cykler/${c.year}`} className="text-blue-800 underline">
+                          Cykel {c.year}
+                        </Link>
+                      </th>
+                      <td className="py-2 pr-3">{c.total}</td>
+                      <td className="py-2 pr-3">{percent(c.counts.DONE + c.counts.NOT_APPLICABLE, c.total)}</td>
+                      <td className="py-2 pr-3">{timetable.complete ? "Alla datum ifyllda" : `${known} av 4 datum ifyllda`}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollArea>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { STATE_LABELS } from "@/components/review/labels";
+import { InterviewForm } from "@/components/review/interview-form";
+import { canAny } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDateIso, formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { getReviewCase } from "@/lib/review/queries";
+import { yearParam } from "@/lib/review/schemas";
+import { saveInterviewAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Intervju" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ year: string; caseId: string }> };
+
+export default async function InterviewPage({ params }: Props) {
+  const user = await requirePermission("review:read");
+  const { year: yearText, caseId } = await params;
+  const year = yearParam(yearText);
+  if (!year) notFound();
+  const found = await getReviewCase(user, year, caseId);
+  if (!found) notFound();
+  const interview = found.interview;
+  const canInterview = canAny(user, "review:interview") && found.state === "SAMPLED";
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p>
+        <Link href={`/kvalitetsgranskning/${year}`} className="text-blue-800 underline">
+          ← Urvalet {year}
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold sm:text-3xl">Intervju {found.caseRef}</h1>
+        <p className="mt-2 text-slate-700">
+          {found.areaName}, granskningen {year}. {STATE_LABELS[found.state]}
+          {found.drawRank ? `, nummer ${found.drawRank} i områdets dragningsordning` : ""}.
+          {interview && ` Senast sparad av ${found.interviewerName ?? "systemet (exempeldata)"}, version ${interview.version}.`}
+        </p>
+      </div>
+      {!canInterview ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+          {found.state === "SAMPLED" ? "Du kan inte registrera intervjuer." : "Ärendet är inte i urvalet, så ingen intervju kan registreras för det."}
+        </p>
+      ) : (
+        <InterviewForm
+          action={saveInterviewAction}
+          caseId={found.id}
+          version={interview?.version ?? 0}
+          values={
+            interview
+              ? {
+                  ...interview,
+                  interviewedOn: formatDateIso(interview.interviewedOn),
+                  handedOverOn: interview.handedOverOn ? formatDateIso(interview.handedOverOn) : undefined,
+                }
+              : { interviewedOn: formatDateIso(swedishToday()), documentedInJournal: false }
+          }
+        />
+      )}
+      {interview && !canInterview && (
+        <p>
+          Intervjuad {formatDateLong(interview.interviewedOn)}; {interview.deviation ? "avvikelse från beställningen" : "ingen avvikelse"}.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/components/routines/form-controls";
+import { requireUser } from "@/lib/auth/session";
+import { formText } from "@/lib/forms";
+import { declineReviewCase, drawReviewSample, importReviewCases, saveReviewInterview } from "@/lib/review/mutations";
+import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/review/schemas";
+
+export type ImportCasesState = (NonNullable<FormState> & { year?: number }) | null;
+
+const fields = (data: FormData) => Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
+
+function refresh() {
+  revalidatePath("/kvalitetsgranskning", "layout");
+}
+
+export async function importCasesAction(_prev: ImportCasesState, data: FormData): Promise<ImportCasesState> {
+  const user = await requireUser();
+  const file = data.get("file");
+  if (!(file instanceof File) || file.name === "" || file.size === 0) {
+    return { ok: false, message: "Välj en fil med ärendelistan.", errors: { file: ["Välj en CSV-fil med ärendelistan."] } };
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    const message = `Filen är för stor. Högst ${MAX_FILE_LABEL} kan importeras.`;
+    return { ok: false, message, errors: { file: [message] } };
+  }
+  const result = await importReviewCases(user, { year: formText(data, "year"), file: new Uint8Array(await file.arrayBuffer()) });
+  if (!result.ok) return result;
+  refresh();
+  return { ok: true, message: `${result.imported} ärenden importerades för ${result.year}. Årets lista har nu ${result.total} ärenden.`, year: result.year };
+}
+
+export async function drawSampleAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const result = await drawReviewSample(user, fields(data));
+  if (!result.ok) return result;
+  refresh();
+  return { ok: true, message: `Urvalet är draget: ${result.sampled} ärenden, ${result.excluded} undantagna enligt reglerna. Fröet ${result.randomSeed} är sparat.` };
+}
+
+export async function declineCaseAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const result = await declineReviewCase(user, fields(data));
+  if (!result.ok) return result;
+  refresh();
+  return {
+    ok: true,
+    message: result.replacementRef
+      ? `${result.caseRef} är markerat som avböjt och ersatt av ${result.replacementRef} från samma område.`
+      : `${result.caseRef} är markerat som avböjt. Det finns inga fler ärenden i området att ersätta med.`,
+  };
+}
+
+export async function saveInterviewAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const input = { ...fields(data), deviationCauses: data.getAll("deviationCauses").filter((v) => typeof v === "string") };
+  const result = await saveReviewInterview(user, input);
+  if (!result.ok) return result;
+  refresh();
+  return { ok: true, message: `Intervjun för ${result.caseRef} är sparad.` };
+}

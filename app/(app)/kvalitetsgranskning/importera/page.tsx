@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ImportCasesForm } from "@/components/review/import-form";
+import { requirePermission } from "@/lib/auth/session";
+import { swedishToday } from "@/lib/dates/cycle";
+import { CASE_COLUMNS } from "@/lib/review/csv";
+import { MAX_FILE_LABEL, yearParam } from "@/lib/review/schemas";
+import { importCasesAction } from "../actions";
+
+export const metadata: Metadata = { title: "Importera ärendelista" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ImportCasesPage({ searchParams }: Props) {
+  await requirePermission("review:manage");
+  const year = yearParam((await searchParams).ar) ?? swedishToday().getUTCFullYear();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p>
+        <Link href="/kvalitetsgranskning" className="text-blue-800 underline">
+          ← Kvalitetsgranskning
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold sm:text-3xl">Importera ärendelista</h1>
+        <p className="mt-2 text-slate-700">
+          Läs in årets hemtjänstärenden inför dragningen. Hela filen kontrolleras: innehåller den ett enda fel, en dubblett eller något som liknar ett personnummer
+          sparas ingenting. Fler ärenden kan läggas till ända tills urvalet är draget.
+        </p>
+      </div>
+      <ImportCasesForm action={importCasesAction} defaultYear={year} maxLabel={MAX_FILE_LABEL} />
+      <section aria-labelledby="format" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="format" className="text-xl font-semibold">
+          Filens format
+        </h2>
+        <p>
+          Första raden är rubrikraden <code className="break-all">{CASE_COLUMNS.join(";")}</code>, sedan ett ärende per rad.
+        </p>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <strong>arende</strong>: ärendets pseudonyma referens, t.ex. ÄR-{year}-0137. Aldrig namn eller personnummer.
+          </li>
+          <li>
+            <strong>omrade</strong>: hemtjänstområdet, t.ex. ”Område Norr” eller ”Norr”.
+          </li>
+          <li>
+            <strong>endast_trygghetslarm</strong>, <strong>nyligen_avslutat</strong>, <strong>demensdiagnos</strong>, <strong>anhoriganstallning</strong>: ja eller
+            nej. Ärenden med ja i någon av dem undantas från urvalet, och skälet sparas.
+          </li>
+        </ul>
+        <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-sm" tabIndex={0} aria-label="Exempel på en ärendelista">
+          {`${CASE_COLUMNS.join(";")}\nÄR-${year}-0137;Område Norr;nej;nej;nej;nej\nÄR-${year}-0212;Område Söder;ja;nej;nej;nej`}
+        </pre>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { CoverageLegend, CoverageTable } from "@/components/dashboard/coverage-table";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { OverdueList } from "@/components/dashboard/overdue-list";
+import { PlanningGaps } from "@/components/dashboard/planning-gaps";
+import { YearCompare } from "@/components/dashboard/year-compare";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDateLong } from "@/lib/dates/cycle";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
+import { wheelHref } from "@/lib/wheel/schemas";
+
+export const metadata: Metadata = { title: "Översikt" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission("dashboard:read");
+  const data = await getDashboard(user, dashboardParamsSchema.parse(await searchParams));
+  if (!data) redirect("/ingen-behorighet");
+  const year = data.year;
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">Översikt{year !== null && ` ${year}`}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">
+            {data.organisationName}. Hur långt enheterna har kommit, vad som är försenat och vad som saknas i planeringen. I dag är det {formatDateLong(data.today)}.
+          </p>
+          <p className="mt-2 flex flex-wrap gap-x-4">
+            <Link href={wheelHref(year ?? undefined)} className="text-blue-800 underline underline-offset-2">
+              Se årshjulet{year !== null && ` för ${year}`}
+            </Link>
+            <Link href="/kalender" className="text-blue-800 underline underline-offset-2">
+              Kalender i Outlook
+            </Link>
+          </p>
+        </div>
+        <DashboardFilters data={data} />
+      </div>
+      {year === null ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</p>
+      ) : (
+        <>
+          <section aria-labelledby="jamforelse" className="space-y-3">
+            <h2 id="jamforelse" className="text-xl font-semibold">
+              Jämfört med tidigare år
+            </h2>
+            <YearCompare data={data} />
+          </section>
+          <section aria-labelledby="tackning" className="space-y-3">
+            <h2 id="tackning" className="text-xl font-semibold">
+              Enheterna månad för månad
+            </h2>
+            <CoverageLegend />
+            <CoverageTable data={data} />
+          </section>
+          <section aria-labelledby="forsenade" className="space-y-3">
+            <h2 id="forsenade" className="text-xl font-semibold">
+              Försenade uppgifter ({data.overdueCount})
+            </h2>
+            <OverdueList data={data} />
+          </section>
+          <section aria-labelledby="luckor" className="space-y-3">
+            <h2 id="luckor" className="text-xl font-semibold">
+              Luckor i planeringen
+            </h2>
+            <PlanningGaps data={data} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

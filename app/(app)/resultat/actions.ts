@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/components/routines/form-controls";
+import { PREVIEW_ROW_LIMIT, type ImportState } from "@/components/results/import-state";
+import { canAny } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { checkFileSize } from "@/lib/results/import";
+import { saveIndicator } from "@/lib/results/indicators";
+import { importResults, previewResultsImport } from "@/lib/results/mutations";
+
+const FORMAT_LABELS: Record<string, string> = { mall: "Årshjulets mall", kolada: "Koladas exportformat" };
+
+/** One action for both steps: "preview" checks the file and shows it; "confirm" imports the same file. */
+export async function importResultsAction(_prev: ImportState, data: FormData): Promise<ImportState> {
+  const user = await requireUser();
+  if (!canAny(user, "results:import")) return { ok: false, message: "Du har inte behörighet att importera resultat." };
+  const file = data.get("file");
+  if (!(file instanceof File) || file.name === "") return { ok: false, message: "Välj en fil.", errors: { file: ["Välj en CSV-fil med resultat."] } };
+  const sizeError = checkFileSize(file.size);
+  if (sizeError) return { ok: false, message: sizeError, errors: { file: [sizeError] } };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const input = { fileName: file.name, bytes };
+
+  if (data.get("step") === "confirm") {
+    const digest = data.get("digest");
+    const result = await importResults(user, { ...input, digest: typeof digest === "string" ? digest : "" });
+    if (!result.ok) return result;
+    revalidatePath("/resultat", "layout");
+    const total = result.created + result.replaced;
+    return {
+      ok: true,
+      message: `Klart: ${total} värden importerades för ${result.years.join(" och ")} (${result.created} nya, ${result.replaced} ersatte tidigare värden).`,
+      imported: { years: result.years },
+    };
+  }
+
+  const preview = await previewResultsImport(user, input);
+  if (!preview.ok) return preview;
+  return {
+    ok: true,
+    message: `Filen är kontrollerad (${FORMAT_LABELS[preview.format]}): ${preview.rows.length} rader utan fel. Granska tabellen och bekräfta importen. Inget är sparat än.`,
+    preview: {
+      digest: preview.digest,
+      format: FORMAT_LABELS[preview.format] ?? preview.format,
+      total: preview.rows.length,
+      replaced: preview.replaced,
+      notes: preview.notes,
+      rows: preview.rows.slice(0, PREVIEW_ROW_LIMIT).map((r) => ({
+        line: r.line, indicator: r.indicatorName, place: r.placeName, year: r.year, value: r.value, respondents: r.respondents, responseRate: r.responseRate,
+      })),
+    },
+  };
+}
+
+export async function saveIndicatorAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const result = await saveIndicator(user, Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
+  if (!result.ok) return result;
+  revalidatePath("/resultat", "layout");
+  return { ok: true, message: "Indikatorn är sparad." };
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ComparisonChart } from "@/components/results/comparison-chart";
+import { ComparisonTable } from "@/components/results/comparison-table";
+import { YearSelect } from "@/components/results/year-select";
+import { canAny } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { formatPercent } from "@/lib/results/compare";
+import { getUnitComparison } from "@/lib/results/queries";
+import { MIN_RESPONDENTS, yearParam } from "@/lib/results/schemas";
+
+export const metadata: Metadata = { title: "Enhetens resultat" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ unitId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function UnitResultsPage({ params, searchParams }: Props) {
+  const user = await requirePermission("results:read");
+  const { unitId } = await params;
+  const data = await getUnitComparison(user, unitId, yearParam((await searchParams).ar));
+  if (!data) notFound();
+  const { unit, year, rows } = data;
+  const suppressed = rows.length > 0 && rows.every((r) => r.unit.kind !== "value");
+
+  return (
+    <div className="space-y-6">
+      <p className="no-print">
+        <Link href={`/resultat${year ? `?ar=${year}` : ""}`} className="text-blue-800 underline">
+          ← Resultat
+        </Link>
+      </p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">
+            {unit.name} {year ?? ""}
+          </h1>
+          <p className="mt-2 text-slate-700">
+            {unit.areaName}.{" "}
+            {data.respondents !== null && `${data.respondents} svar`}
+            {data.responseRate !== null && `, svarsfrekvens ${formatPercent(data.responseRate)}`}
+            {data.respondents !== null && "."}
+          </p>
+        </div>
+        {year && <YearSelect years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
+      </div>
+      {!year ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-4">Enheten har inga resultat ännu.</p>
+      ) : (
+        <>
+          {suppressed && (
+            <p className="rounded border border-amber-300 bg-amber-50 p-4">
+              Enheten fick färre än {MIN_RESPONDENTS} svar {year}. Då redovisas inga resultat för enheten, bara kommunens och rikets.
+            </p>
+          )}
+          <nav aria-label="Mer om enhetens resultat" className="no-print flex flex-wrap gap-3">
+            <Link href={`/resultat/enhet/${unit.id}/sammanfattning?ar=${year}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 no-underline hover:bg-blue-50">
+              Sammanfattning för brukarbrev 4
+            </Link>
+            {canAny(user, "improvement:manage") && (
+              <Link href={`/atgarder?enhet=${unit.id}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 no-underline hover:bg-blue-50">
+                Förbättringsåtgärder
+              </Link>
+            )}
+          </nav>
+          <ComparisonChart rows={rows} unitName={unit.name} year={year} />
+          <ComparisonTable rows={rows} unitName={unit.name} year={year} />
+          <p className="text-sm text-slate-700">
+            Källa: Socialstyrelsen, Vad tycker de äldre om äldreomsorgen? Kommunens och rikets värden kan komma från Kolada (Källa: Kolada).
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

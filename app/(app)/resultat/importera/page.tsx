@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ImportResultsForm } from "@/components/results/import-form";
+import { IndicatorForm } from "@/components/results/indicator-form";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDateLong } from "@/lib/dates/cycle";
+import { getIndicators, getRecentImports } from "@/lib/results/queries";
+import { MIN_RESPONDENTS } from "@/lib/results/schemas";
+import { importResultsAction, saveIndicatorAction } from "../actions";
+
+export const metadata: Metadata = { title: "Importera resultat" };
+export const dynamic = "force-dynamic";
+
+export default async function ImportResultsPage() {
+  const user = await requirePermission("results:import");
+  const [indicators, imports] = await Promise.all([getIndicators(user), getRecentImports(user)]);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/resultat" className="text-blue-800 underline">
+          ← Resultat
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold sm:text-3xl">Importera resultat från brukarundersökningen</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Läs in en CSV-fil med resultat per indikator och enhet (eller kommunen och riket) och år. Du ser först en förhandsgranskning.
+          Hela filen kontrolleras: innehåller den ett enda fel sparas ingenting, och felet anges med rad och kolumn.
+        </p>
+      </div>
+      <ImportResultsForm action={importResultsAction} />
+      <section aria-labelledby="format" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="format" className="text-xl font-semibold">
+          Filens format
+        </h2>
+        <p>
+          <strong>Årshjulets mall</strong>: kolumnerna <code className="break-all">indikator;enhet;år;värde;antal_svar;svarsfrekvens</code>. Enheten skrivs med sitt
+          namn som i Årshjulet (eller i en kolumn <code className="break-all">enhet_id</code>), kommunens och rikets värden med ”Kommunen” och ”Riket”. Värden i
+          procent med decimalkomma, t.ex. 87,5. En tom cell eller * betyder att värdet inte redovisas. Ett värde som bygger på färre än{" "}
+          {MIN_RESPONDENTS} svar sparas som ”för få svar”.{" "}
+          <a href="/resultat/importera/mall" className="text-blue-800 underline" download>
+            Ladda ner mallen
+          </a>
+          .
+        </p>
+        <p>
+          <strong>Koladas export</strong>: kolumnerna <code className="break-all">kpi;municipality;period;gender;value</code>. Kommunkoden blir kommunens värde och
+          0000 rikets; bara totalen (gender T) importeras.
+        </p>
+      </section>
+      <section aria-labelledby="indikatorer" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="indikatorer" className="text-xl font-semibold">
+          Indikatorer
+        </h2>
+        <p className="text-slate-700">
+          Filens kolumn indikator anges med nyckeln (eller namnet). En indikator med Koladas nyckeltal kan importeras från Koladas export.
+        </p>
+        <ul className="divide-y divide-slate-200">
+          {indicators.map((i) => (
+            <li key={i.id} className="py-2">
+              <details>
+                <summary className="cursor-pointer">
+                  <code className="break-all">{i.key}</code> – {i.name}
+                  {i.higherIsBetter ? "" : " (lägre är bättre)"}
+                  {i.koladaKpi ? `, Kolada ${i.koladaKpi}` : ""}
+                </summary>
+                <div className="mt-2">
+                  <IndicatorForm action={saveIndicatorAction} value={i} />
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+        <details className="rounded border border-slate-200 p-3">
+          <summary className="cursor-pointer font-medium text-blue-900">Lägg till en indikator</summary>
+          <div className="mt-2">
+            <IndicatorForm action={saveIndicatorAction} />
+          </div>
+        </details>
+      </section>
+      {imports.length > 0 && (
+        <section aria-labelledby="senaste" className="space-y-2">
+          <h2 id="senaste" className="text-xl font-semibold">
+            Senaste importerna
+          </h2>
+          <ul className="list-disc pl-5">
+            {imports.map((i) => (
+              <li key={i.id}>
+                {formatDateLong(i.createdAt)}: {i.fileName === "demodata" ? "demodata" : i.fileName}, {i.rowCount} rader
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

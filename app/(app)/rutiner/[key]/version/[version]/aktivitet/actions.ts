@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/components/routines/form-controls";
+import { requireUser } from "@/lib/auth/session";
+import { saveActivity } from "@/lib/routines/draft-mutations";
+
+/** Adds an activity to a draft or changes one, then returns to the editor at that activity. */
+export async function saveActivityAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const values = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
+  const versionId = String(values.versionId ?? "");
+  const activityId = String(values.activityId ?? "") || undefined;
+  const result = await saveActivity(user, { versionId, activityId, values });
+  if (!result.ok) return result;
+  const routineKey = String(values.routineKey ?? "");
+  const version = String(values.version ?? "");
+  revalidatePath(`/rutiner/${routineKey}`, "layout");
+  redirect(`/rutiner/${routineKey}/version/${version}/redigera?klart=aktivitet-sparad#aktivitet-${result.activityId}`);
+}

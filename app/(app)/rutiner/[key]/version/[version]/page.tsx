@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Flash } from "@/components/routines/flash";
+import { ColourSwatch, StatusBadge } from "@/components/routines/status-badge";
+import { PublishRecordView, VersionActivities, VersionMetadata } from "@/components/routines/version-view";
+import { requirePermission } from "@/lib/auth/session";
+import { getManagedVersion, getPublishRecord } from "@/lib/routines/versions";
+
+export const metadata: Metadata = { title: "Rutinversion" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ key: string; version: string }>; searchParams: Promise<{ klart?: string }> };
+
+export default async function VersionPage({ params, searchParams }: Props) {
+  const user = await requirePermission("routine:manage");
+  const [{ key, version: number }, { klart }] = await Promise.all([params, searchParams]);
+  const version = await getManagedVersion(user, key, Number(number));
+  if (!version) notFound();
+  const record = version.status !== "DRAFT" ? await getPublishRecord(user, version.id) : null;
+  const base = `/rutiner/${key}/version/${version.version}`;
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href={`/rutiner/${key}`} className="text-blue-800 underline">
+          ← {version.routine.title}: alla versioner
+        </Link>
+      </p>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" style={{ borderLeft: `6px solid ${version.routine.colour}` }}>
+        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold wrap-anywhere sm:text-3xl">
+          <ColourSwatch colour={version.routine.colour} />
+          {version.title}, version {version.version} <StatusBadge status={version.status} />
+        </h1>
+        {version.status === "ARCHIVED" && <p className="mt-2 font-medium">Versionen är arkiverad och gäller inte längre. Den visas som den var.</p>}
+        <div className="mt-3">
+          <VersionMetadata version={version} />
+        </div>
+        {record && (
+          <div className="mt-3">
+            <PublishRecordView record={record} />
+          </div>
+        )}
+      </div>
+      <Flash code={klart} />
+      <div className="flex flex-wrap gap-3">
+        {version.status === "DRAFT" && (
+          <>
+            <Link href={`${base}/redigera`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+              Redigera utkastet
+            </Link>
+            <Link href={`${base}/publicera`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+              Publicera …
+            </Link>
+          </>
+        )}
+        {version.replacesVersion && (
+          <Link href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+            Jämför med version {version.replacesVersion.version}
+          </Link>
+        )}
+        <a href={`${base}/export`} download className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          Exportera JSON
+        </a>
+      </div>
+      <VersionActivities version={version} />
+    </div>
+  );
+}

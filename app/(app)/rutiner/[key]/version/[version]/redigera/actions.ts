@@ -1,0 +1,57 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/components/routines/form-controls";
+import { requireUser } from "@/lib/auth/session";
+import { formString as field } from "@/lib/forms";
+import { addPhase, moveActivity, movePhase, removeActivity, removePhase, renamePhase } from "@/lib/routines/draft-mutations";
+import { updateDraftMetadata } from "@/lib/routines/mutations";
+
+function refresh(data: FormData) {
+  revalidatePath(`/rutiner/${field(data, "routineKey")}`, "layout");
+}
+
+export async function updateMetadataAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const result = await updateDraftMetadata(user, { versionId: field(data, "versionId"), title: field(data, "title"), purpose: field(data, "purpose") });
+  if (result.ok) refresh(data);
+  return result;
+}
+
+/** One action for the phase list: the pressed button's intent says what to do. */
+export async function phaseAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const versionId = field(data, "versionId");
+  const phaseId = field(data, "phaseId");
+  const intent = field(data, "intent");
+  const result =
+    intent === "add"
+      ? await addPhase(user, { versionId, name: field(data, "name") })
+      : intent === "rename"
+        ? await renamePhase(user, { versionId, phaseId, name: field(data, "name") })
+        : intent === "remove"
+          ? await removePhase(user, { versionId, phaseId })
+          : intent === "up" || intent === "down"
+            ? await movePhase(user, { versionId, phaseId, direction: intent })
+            : { ok: false as const, message: "Okänd åtgärd." };
+  if (result.ok) refresh(data);
+  // Field errors of a rename belong to that phase's input, so they are keyed by the phase.
+  if (!result.ok && result.errors?.name && intent === "rename") return { ...result, errors: { [`name-${phaseId}`]: result.errors.name } };
+  return result;
+}
+
+/** Move up, move down or remove an activity of the draft. */
+export async function activityRowAction(_prev: FormState, data: FormData): Promise<FormState> {
+  const user = await requireUser();
+  const versionId = field(data, "versionId");
+  const activityId = field(data, "activityId");
+  const intent = field(data, "intent");
+  const result =
+    intent === "remove"
+      ? await removeActivity(user, { versionId, activityId })
+      : intent === "up" || intent === "down"
+        ? await moveActivity(user, { versionId, activityId, direction: intent })
+        : { ok: false as const, message: "Okänd åtgärd." };
+  if (result.ok) refresh(data);
+  return result;
+}

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import type { ChecklistGroup } from "@/lib/tasks/queries";
+import { CHECKLIST_FILTER_LABELS, CHECKLIST_FILTERS, type ChecklistFilter } from "@/lib/tasks/schemas";
+
+/** The checklist's address for a unit, year and filter. */
+export function checklistHref(enhet: string | undefined, year: number, filter: ChecklistFilter = "alla") {
+  const params = new URLSearchParams();
+  if (enhet) params.set("enhet", enhet);
+  params.set("ar", String(year));
+  if (filter !== "alla") params.set("filter", filter);
+  return `/checklista?${params.toString()}`;
+}
+
+/** Option groups: what the user can tick first, then the rest by område. */
+function optionGroups(groups: ChecklistGroup[]) {
+  const result = new Map<string, ChecklistGroup[]>();
+  for (const g of groups) {
+    const label = g.editable ? "Dina checklistor" : g.areaName ? `${g.areaName} (läsa)` : "Verksamheten (läsa)";
+    result.set(label, [...(result.get(label) ?? []), g]);
+  }
+  return [...result.entries()];
+}
+
+/** Choice of unit and cycle year: a plain GET form, so it works without JavaScript. */
+export function ChecklistSwitch({ groups, group, years, year, currentYear, filter }: {
+  groups: ChecklistGroup[];
+  group: ChecklistGroup | null;
+  years: number[];
+  year: number;
+  currentYear: number;
+  filter: ChecklistFilter;
+}) {
+  const grouped = optionGroups(groups);
+  return (
+    <form method="get" action="/checklista" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      {filter !== "alla" && <input type="hidden" name="filter" value={filter} />}
+      <div className="basis-full sm:basis-auto">
+        <label htmlFor="val-enhet" className="block text-sm font-medium">
+          Enhet
+        </label>
+        <select id="val-enhet" name="enhet" defaultValue={group?.key} className="mt-1 w-full rounded border border-slate-500 bg-white px-2 py-2 sm:w-64">
+          {grouped.map(([label, options]) =>
+            grouped.length === 1 ? (
+              options.map((g) => <option key={g.key} value={g.key}>{g.label}</option>)
+            ) : (
+              <optgroup key={label} label={label}>
+                {options.map((g) => (
+                  <option key={g.key} value={g.key}>
+                    {g.label}
+                  </option>
+                ))}
+              </optgroup>
+            ),
+          )}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="val-ar" className="block text-sm font-medium">
+          Cykel
+        </label>
+        <select id="val-ar" name="ar" defaultValue={String(year)} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+              {y < currentYear ? " (avslutad)" : y > currentYear ? " (kommande)" : " (pågår)"}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+        Visa
+      </button>
+    </form>
+  );
+}
+
+/** Filter links with counts; the chosen one is marked for screen readers with aria-current. */
+export function FilterNav({ enhet, year, filter, counts }: { enhet?: string; year: number; filter: ChecklistFilter; counts: Record<ChecklistFilter, number> }) {
+  return (
+    <nav aria-label="Filtrera uppgifterna">
+      <ul className="flex flex-wrap gap-2">
+        {CHECKLIST_FILTERS.map((f) => (
+          <li key={f}>
+            <Link
+              href={checklistHref(enhet, year, f)}
+              aria-current={f === filter ? "page" : undefined}
+              className={`inline-block rounded-full border px-3 py-1 text-sm ${f === filter ? "border-blue-900 bg-blue-800 font-semibold text-white" : "border-slate-500 bg-white text-slate-900 hover:bg-slate-100"}`}
+            >
+              {CHECKLIST_FILTER_LABELS[f]} ({counts[f]})
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import type { FormEvent } from "react";
+import type { TaskStatus } from "@/lib/db/generated/enums";
+import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from "@/lib/tasks/status";
+import type { TaskActionState } from "./action-state";
+import type { TaskView } from "./task-view";
+
+const STATUS_BUTTONS: { status: TaskStatus; label: string }[] = [
+  { status: "NOT_STARTED", label: "Ej påbörjad" },
+  { status: "IN_PROGRESS", label: "Pågår" },
+  { status: "DONE", label: "Klar" },
+];
+
+type Props = {
+  task: TaskView;
+  status: TaskStatus;
+  state: TaskActionState;
+  formAction: (data: FormData) => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+};
+
+function Hidden({ task, intent }: { task: TaskView; intent: "status" | "comment" }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="taskId" value={task.id} />
+      <input type="hidden" name="version" value={task.version} />
+    </>
+  );
+}
+
+/** A textarea with its label, hint and errors linked for screen readers. */
+function TextField({ id, name, label, hint, errors, defaultValue }: { id: string; name: string; label: string; hint: string; errors?: string[]; defaultValue?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-slate-700">
+        {hint}
+      </p>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        defaultValue={defaultValue}
+        aria-describedby={errors ? `${id}-hint ${id}-fel` : `${id}-hint`}
+        aria-invalid={errors ? true : undefined}
+        className="mt-1 w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
+      />
+      {errors && (
+        <p id={`${id}-fel`} className="mt-1 text-sm font-medium text-red-800">
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const button = "rounded px-3 py-2 text-sm font-semibold";
+const secondary = `${button} border border-blue-800 bg-white text-blue-900 hover:bg-blue-50`;
+
+/** The status buttons, "ej aktuell" with its reason, and a comment; each a plain form posting to the action. */
+export function TaskForms({ task, status, state, formAction, onSubmit }: Props) {
+  const failed = state && !state.ok ? state : null;
+  const reasonErrors = failed?.errors?.reason;
+  const commentErrors = failed?.errors?.comment;
+  return (
+    <div className="mt-3 flex flex-wrap items-start gap-2">
+      <form action={formAction} onSubmit={onSubmit} noValidate>
+        <Hidden task={task} intent="status" />
+        <div role="group" aria-label={`Status för ${task.title}`} className="flex flex-wrap gap-2">
+          {STATUS_BUTTONS.map((b) => (
+            <button
+              key={b.status}
+              type="submit"
+              name="status"
+              value={b.status}
+              aria-pressed={status === b.status}
+              className={`${button} border ${status === b.status ? "border-blue-900 bg-blue-800 text-white" : "border-blue-800 bg-white text-blue-900 hover:bg-blue-50"}`}
+            >
+              {b.status === "DONE" && <span aria-hidden="true">✓ </span>}
+              {b.label}
+            </button>
+          ))}
+        </div>
+      </form>
+      {status !== "NOT_APPLICABLE" && (
+        <details open={reasonErrors ? true : undefined} className="open:basis-full">
+          <summary className={`${secondary} inline-block cursor-pointer`}>Ej aktuell …</summary>
+          <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
+            <Hidden task={task} intent="status" />
+            <input type="hidden" name="status" value="NOT_APPLICABLE" />
+            <TextField
+              id={`motivering-${task.id}`}
+              name="reason"
+              label="Varför är uppgiften inte aktuell?"
+              hint={`Obligatorisk, högst ${REASON_MAX_LENGTH} tecken.`}
+              errors={reasonErrors}
+              defaultValue={failed?.values?.reason}
+            />
+            <button type="submit" className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+              Markera som ej aktuell
+            </button>
+          </form>
+        </details>
+      )}
+      <details open={commentErrors || failed?.values?.comment ? true : undefined} className="open:basis-full">
+        <summary className={`${secondary} inline-block cursor-pointer`}>Kommentera …</summary>
+        <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
+          <Hidden task={task} intent="comment" />
+          <TextField
+            id={`kommentar-${task.id}`}
+            name="comment"
+            label="Kommentar"
+            hint={`Högst ${COMMENT_MAX_LENGTH} tecken. Skriv inga namn eller personnummer på brukare.`}
+            errors={commentErrors}
+            defaultValue={failed?.values?.comment}
+          />
+          <button type="submit" className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+            Spara kommentar
+          </button>
+        </form>
+      </details>
+    </div>
+  );
+}

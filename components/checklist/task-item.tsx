@@ -1,0 +1,114 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
+import type { TaskStatus } from "@/lib/db/generated/enums";
+import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from "@/lib/tasks/status";
+import type { TaskAction } from "./action-state";
+import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "./badges";
+import { TaskForms } from "./task-forms";
+import type { TaskView } from "./task-view";
+
+type Shown = { status: TaskStatus; comment: string | null; reason: string | null };
+const STATUSES = new Set<string>(["NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_APPLICABLE"]);
+
+/** What a submitted form will change, for the optimistic view; null when the server is sure to refuse it. */
+function patchFor(data: FormData, shown: Shown): Partial<Shown> | null {
+  const text = (name: string) => String(data.get(name) ?? "").trim();
+  if (data.get("intent") === "comment") {
+    const comment = text("comment");
+    return comment && comment.length <= COMMENT_MAX_LENGTH ? { comment } : null;
+  }
+  const status = text("status");
+  if (!STATUSES.has(status) || status === shown.status) return null;
+  if (status === "NOT_APPLICABLE") {
+    const reason = text("reason");
+    return reason && reason.length <= REASON_MAX_LENGTH ? { status, reason } : null;
+  }
+  return { status: status as TaskStatus, reason: null };
+}
+
+/**
+ * One task of the checklist. Changes show at once (useOptimistic) and fall back to the server's state when it
+ * refuses, with its Swedish message in the live region. Without JavaScript the same forms post to the action.
+ */
+export function TaskItem({ task, action, historyHref }: { task: TaskView; action: TaskAction; historyHref: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [, startTransition] = useTransition();
+  const [shown, setShown] = useOptimistic<Shown, Partial<Shown>>({ status: task.status, comment: task.comment, reason: task.reason }, (s, patch) => ({ ...s, ...patch }));
+  const lastForm = useRef<HTMLFormElement | null>(null);
+
+  // After a saved reason or comment: empty the form, fold it away and put focus back on its summary.
+  useEffect(() => {
+    const form = lastForm.current;
+    if (!state?.ok || !form) return;
+    const details = form.closest("details");
+    if (!details) return;
+    form.reset();
+    details.open = false;
+    details.querySelector("summary")?.focus();
+  }, [state]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = event.currentTarget;
+    const data = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
+    lastForm.current = form;
+    startTransition(() => {
+      const patch = patchFor(data, shown);
+      if (patch) setShown(patch);
+      formAction(data);
+    });
+  }
+
+  const headingId = `uppgift-${task.id}`;
+  const late = task.overdue && shown.status !== "DONE" && shown.status !== "NOT_APPLICABLE";
+  const frame = late ? "border-l-8 border-slate-300 border-l-red-700" : task.current ? "border-l-8 border-blue-800" : "border-slate-300";
+  return (
+    <li className={`rounded-lg border bg-white p-3 shadow-sm sm:p-4 ${frame}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h3 id={headingId} className="font-semibold">
+          {task.title}
+        </h3>
+        <p className="flex flex-wrap gap-1">
+          <TaskStatusBadge status={shown.status} />
+          {late && <OverdueBadge />}
+          {task.current && <CurrentBadge />}
+        </p>
+      </div>
+      <p className="mt-1 text-sm text-slate-700">
+        Ansvarig: {task.responsible}
+        {task.when && <> · {task.when}</>}
+      </p>
+      {task.description && <p className="mt-1 text-sm">{task.description}</p>}
+      {shown.status === "NOT_APPLICABLE" && shown.reason && (
+        <p className="mt-2 text-sm">
+          <span className="font-semibold">Ej aktuell eftersom:</span> {shown.reason}
+        </p>
+      )}
+      {task.completed && shown.status === "DONE" && <p className="mt-2 text-sm text-slate-700">{task.completed}</p>}
+      {shown.comment && (
+        <p className="mt-2 text-sm">
+          <span className="font-semibold">Senaste kommentar:</span> {shown.comment}
+        </p>
+      )}
+      {task.letter && (
+        <p className="mt-2 text-sm">
+          Brevet blir klart när koordinatorn registrerar det som skickat (datum, antal och sätt) på sidan Brukarbrev.
+        </p>
+      )}
+      {task.canUpdate && (
+        <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />
+      )}
+      <p className="mt-3 text-sm">
+        <Link href={historyHref} className="text-blue-800 underline">
+          Historik<span className="sr-only"> för {task.title}</span>
+        </Link>
+      </p>
+      <div role="status" aria-live="polite" className={state ? `mt-2 rounded border p-2 text-sm ${state.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
+        {state?.message ?? ""}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { ScrollArea } from "@/components/ui/scroll-area";
+import { formatDateLong } from "@/lib/dates/cycle";
+import type { Dashboard } from "@/lib/dashboard/queries";
+import { unitChecklistHref } from "@/lib/dashboard/schemas";
+import { ROLE_LABELS } from "@/lib/routines/labels";
+
+const cell = "px-3 py-2 align-top";
+
+/** Every overdue task of the cycle, oldest first, with unit, responsible role and days overdue. */
+export function OverdueList({ data }: { data: Dashboard }) {
+  if (data.overdue.length === 0) return <p className="rounded border border-green-700 bg-green-50 p-3 text-green-900">Inga uppgifter är försenade.</p>;
+  return (
+    <div className="space-y-2">
+      {data.overdueCount > data.overdue.length && (
+        <p className="text-sm text-slate-700">
+          Visar de {data.overdue.length} äldsta av {data.overdueCount} försenade uppgifter.
+        </p>
+      )}
+      <ScrollArea label="Försenade uppgifter" className="max-h-[32rem] overflow-y-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full min-w-[40rem] text-left text-sm">
+          <caption className="sr-only">Försenade uppgifter, äldst först</caption>
+          <thead className="sticky top-0 bg-slate-100">
+            <tr>
+              <th scope="col" className={cell}>Uppgift</th>
+              <th scope="col" className={cell}>Enhet</th>
+              <th scope="col" className={cell}>Ansvarig</th>
+              <th scope="col" className={cell}>Skulle vara klar</th>
+              <th scope="col" className={`${cell} text-right`}>Dagar försenad</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.overdue.map((t) => (
+              <tr key={t.id} className="border-t border-slate-200">
+                <th scope="row" className={`${cell} font-medium`}>
+                  <Link href={`/checklista/uppgift/${t.id}`} className="text-blue-800 underline underline-offset-2">
+                    {t.title}
+                  </Link>
+                </th>
+                <td className={cell}>
+                  <Link href={unitChecklistHref(t.enhet, data.year!, "forsenade")} className="text-blue-800 underline underline-offset-2">
+                    {t.unitName}
+                  </Link>
+                </td>
+                <td className={cell}>{t.responsibleRole ? ROLE_LABELS[t.responsibleRole] : "Saknas"}</td>
+                <td className={cell}>{formatDateLong(t.dueOn)}</td>
+                <td className={`${cell} text-right font-semibold tabular-nums`}>{t.daysOverdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollArea>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useRef, useState, useTransition } from "react";
+import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/results/schemas";
+import { formatPercent } from "@/lib/results/compare";
+import { fieldIds, StatusMessage, SubmitButton } from "@/components/routines/form-controls";
+import type { ImportState } from "./import-state";
+
+type Action = (prev: ImportState, data: FormData) => Promise<ImportState>;
+
+/** Upload → preview → confirm. The confirm step sends the same file with the digest the preview returned. */
+export function ImportResultsForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const [, startTransition] = useTransition();
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [changed, setChanged] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const shown: ImportState = localError ? { ok: false, message: localError, errors: { file: [localError] } } : state;
+  const preview = !changed && !localError ? state?.preview : undefined;
+  const { id, errors, describedBy, invalid } = fieldIds({ name: "file", state: shown, hint: "x" });
+
+  return (
+    <form
+      ref={form}
+      noValidate
+      encType="multipart/form-data"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const file = (form.current?.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+        // Refused here so a too large file is never sent; the server checks again.
+        if (file && file.size > MAX_FILE_BYTES) {
+          setLocalError(`Filen är för stor (${(file.size / 1_000_000).toLocaleString("sv-SE", { maximumFractionDigits: 1 })} MB). Högst ${MAX_FILE_LABEL} kan importeras.`);
+          return;
+        }
+        setLocalError(null);
+        setChanged(false);
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(data));
+      }}
+    >
+      <div>
+        <label htmlFor={id} className="block font-medium">
+          Resultatfil (CSV)
+        </label>
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          Semikolon-, komma- eller tabbavgränsad, sparad som UTF-8 (i Excel: ”CSV UTF-8”). Högst {MAX_FILE_LABEL}.
+        </p>
+        <input
+          id={id}
+          name="file"
+          type="file"
+          accept=".csv,.txt,text/csv"
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={() => {
+            setChanged(true);
+            setLocalError(null);
+          }}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900"
+        />
+        {errors && (
+          <ul id={`${id}-fel`} className="mt-1 text-sm font-medium text-red-800">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <SubmitButton pending={pending} pendingText="Kontrollerar …" name="step" value="preview" variant={preview ? "secondary" : "primary"}>
+        Förhandsgranska
+      </SubmitButton>
+      <StatusMessage state={shown} />
+      {state?.imported && !changed && (
+        <p>
+          <Link href={`/resultat?ar=${Math.max(...state.imported.years)}`} className="font-semibold text-blue-800 underline">
+            Visa resultaten
+          </Link>
+        </p>
+      )}
+      {preview && (
+        <section aria-labelledby="forhandsgranskning" className="space-y-3">
+          <h2 id="forhandsgranskning" className="text-xl font-semibold">
+            Förhandsgranskning
+          </h2>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            <li>Format: {preview.format}.</li>
+            <li>{preview.total} rader importeras.</li>
+            {preview.replaced > 0 && <li>{preview.replaced} av dem ersätter värden som redan finns för samma indikator, enhet och år.</li>}
+            {preview.notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+            {preview.total > preview.rows.length && <li>Tabellen visar de första {preview.rows.length} raderna.</li>}
+          </ul>
+          <div className="max-h-[28rem] overflow-auto rounded border border-slate-200" tabIndex={0} role="region" aria-label="Rader i filen">
+            <table className="w-full text-left text-sm">
+              <thead className="sticky top-0 bg-slate-100">
+                <tr>
+                  {["Rad", "Indikator", "Enhet/nivå", "År", "Värde", "Antal svar", "Svarsfrekvens"].map((h) => (
+                    <th key={h} scope="col" className="px-2 py-1 font-semibold">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.line} className="border-t border-slate-200">
+                    <td className="px-2 py-1">{r.line}</td>
+                    <td className="px-2 py-1">{r.indicator}</td>
+                    <td className="px-2 py-1">{r.place}</td>
+                    <td className="px-2 py-1">{r.year}</td>
+                    <td className="px-2 py-1">{r.value === null ? "för få svar" : formatPercent(r.value)}</td>
+                    <td className="px-2 py-1">{r.respondents ?? "–"}</td>
+                    <td className="px-2 py-1">{r.responseRate === null ? "–" : formatPercent(r.responseRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <input type="hidden" name="digest" value={preview.digest} />
+          <SubmitButton pending={pending} pendingText="Importerar …" name="step" value="confirm">
+            {`Importera ${preview.total} rader`}
+          </SubmitButton>
+        </section>
+      )}
+    </form>
+  );
+}

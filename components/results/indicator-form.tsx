@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "@/components/routines/form-controls";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+export type IndicatorValue = { id: string; key: string; name: string; description: string | null; koladaKpi: string | null; higherIsBetter: boolean };
+
+/** Adds an indicator (no value) or edits one; the key can only be chosen when adding. */
+export function IndicatorForm({ action, value }: { action: Action; value?: IndicatorValue }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  const prefix = value ? `ind-${value.id}-` : "ny-ind-";
+  useEffect(() => {
+    if (state?.ok && !value) form.current?.reset();
+  }, [state, value]);
+  return (
+    <ActionForm action={formAction} ref={form} className="space-y-3">
+      {value && <input type="hidden" name="indicatorId" value={value.id} />}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field name="name" label="Namn" state={state} idPrefix={prefix}>
+          {(a) => <input {...a} name="name" type="text" defaultValue={value?.name} className={inputClass} />}
+        </Field>
+        {!value && (
+          <Field name="key" label="Nyckel (frivillig)" state={state} idPrefix={prefix} hint="Det som står i filens kolumn indikator. Tomt: skapas av namnet.">
+            {(a) => <input {...a} name="key" type="text" className={inputClass} />}
+          </Field>
+        )}
+        <Field name="koladaKpi" label="Koladas nyckeltal (frivilligt)" state={state} idPrefix={prefix} hint="T.ex. U21468.">
+          {(a) => <input {...a} name="koladaKpi" type="text" defaultValue={value?.koladaKpi ?? ""} className={inputClass} />}
+        </Field>
+        <Field name="higherIsBetter" label="Ett högt värde är" state={state} idPrefix={prefix}>
+          {(a) => (
+            <select {...a} name="higherIsBetter" defaultValue={value?.higherIsBetter === false ? "nej" : "ja"} className={inputClass}>
+              <option value="ja">bra (t.ex. nöjdhet)</option>
+              <option value="nej">dåligt (t.ex. kränkt bemötande)</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field name="description" label="Beskrivning (frivillig)" state={state} idPrefix={prefix}>
+        {(a) => <textarea {...a} name="description" rows={2} defaultValue={value?.description ?? ""} className={inputClass} />}
+      </Field>
+      <StatusMessage state={state} />
+      <SubmitButton pending={pending} pendingText="Sparar …" variant={value ? "secondary" : "primary"}>
+        {value ? "Spara indikatorn" : "Lägg till indikatorn"}
+      </SubmitButton>
+    </ActionForm>
+  );
+}

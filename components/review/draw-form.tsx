@@ -1,0 +1,28 @@
+"use client";
+
+import { useActionState } from "react";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "@/components/routines/form-controls";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+
+/** Sample size per area and an optional seed (given: repeats an earlier draw exactly). */
+export function DrawForm({ action, year, defaultSize }: { action: Action; year: number; defaultSize: number }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <ActionForm action={formAction} confirm="Urvalet kan inte dras om när det väl är draget. Dra urvalet nu?" className="space-y-4">
+      <input type="hidden" name="year" value={year} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="sampleSizePerArea" label="Ärenden per område" state={state} hint="Rutinen: fem per hemtjänstområde.">
+          {(a) => <input {...a} name="sampleSizePerArea" type="number" inputMode="numeric" min={1} max={50} defaultValue={defaultSize} className={`${inputClass} max-w-32`} />}
+        </Field>
+        <Field name="randomSeed" label="Slumpfrö (frivilligt)" state={state} hint="Lämna tomt så skapas ett nytt. Samma frö och samma ärendelista ger alltid samma urval.">
+          {(a) => <input {...a} name="randomSeed" type="text" autoComplete="off" spellCheck={false} className={inputClass} />}
+        </Field>
+      </div>
+      <SubmitButton pending={pending} pendingText="Drar urvalet …">
+        Dra urvalet
+      </SubmitButton>
+      <StatusMessage state={state} />
+    </ActionForm>
+  );
+}

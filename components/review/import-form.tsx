@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/routines/form-controls";
+import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";
+
+type Action = (prev: ImportCasesState, data: FormData) => Promise<ImportCasesState>;
+
+/** Year and CSV file; the whole file is checked and stored, or nothing is. */
+export function ImportCasesForm({ action, defaultYear, maxLabel }: { action: Action; defaultYear: number; maxLabel: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const shown = state;
+  return (
+    <ActionForm action={formAction} encType="multipart/form-data" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <Field name="year" label="Granskningsår" state={shown}>
+        {(a) => <input {...a} name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={defaultYear} className={`${inputClass} max-w-40`} />}
+      </Field>
+      <Field name="file" label="Ärendelista (CSV)" state={shown} hint={`Semikolon-, komma- eller tabbavgränsad, sparad som UTF-8. Högst ${maxLabel}. Bara pseudonyma ärendereferenser: inga namn eller personnummer.`}>
+        {(a) => (
+          <input
+            {...a}
+            name="file"
+            type="file"
+            accept=".csv,.txt,text/csv"
+            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900"
+          />
+        )}
+      </Field>
+      <SubmitButton pending={pending} pendingText="Importerar …">
+        Importera ärendelistan
+      </SubmitButton>
+      <StatusMessage state={shown} />
+      {shown?.ok && shown.year && (
+        <p>
+          <Link href={`/kvalitetsgranskning/${shown.year}`} className="font-semibold text-blue-800 underline">
+            Gå till granskningen {shown.year} och dra urvalet
+          </Link>
+        </p>
+      )}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
+import { MONTH_NAMES } from "@/lib/dates/cycle";
+import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS, TIMING_LABELS } from "@/lib/routines/labels";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "./form-controls";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+export type ActivityValues = {
+  id: string;
+  key: string;
+  phaseKey: string;
+  title: string;
+  description: string | null;
+  responsibleRole: Role | null;
+  timing: Timing;
+  startMonth: number | null;
+  endMonth: number | null;
+  scope: ActivityScope;
+  kind: ActivityKind;
+  letterNumber: number | null;
+  templateRef: string | null;
+  note: string | null;
+};
+
+const months = MONTH_NAMES.map((name, i) => ({ value: String(i + 1), label: name.charAt(0).toUpperCase() + name.slice(1) }));
+const str = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+
+/** Adds an activity to a draft or changes one. Every field is checked on the server; errors appear at the field. */
+export function ActivityForm({ action, versionId, versionNumber, routineKey, cancelHref, phases, activity, defaultPhase }: {
+  action: Action;
+  versionId: string;
+  versionNumber: number;
+  routineKey: string;
+  cancelHref: string;
+  phases: { key: string; name: string }[];
+  activity?: ActivityValues;
+  defaultPhase?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const select = (name: string, label: string, options: { value: string; label: string }[], defaultValue: string, hint?: string, empty?: string) => (
+    <Field name={name} label={label} state={state} hint={hint}>
+      {(a) => (
+        <select {...a} name={name} defaultValue={defaultValue} className={inputClass}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+  return (
+    <ActionForm action={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <input type="hidden" name="versionId" value={versionId} />
+      <input type="hidden" name="routineKey" value={routineKey} />
+      <input type="hidden" name="version" value={versionNumber} />
+      <input type="hidden" name="activityId" value={activity?.id ?? ""} />
+      <Field name="title" label="Rubrik" state={state}>
+        {(a) => <input {...a} name="title" type="text" defaultValue={activity?.title ?? ""} className={inputClass} />}
+      </Field>
+      {select("phase", "Fas", phases.map((p) => ({ value: p.key, label: p.name })), activity?.phaseKey ?? defaultPhase ?? phases[0]?.key ?? "")}
+      <Field name="description" label="Beskrivning" state={state}>
+        {(a) => <textarea {...a} name="description" rows={3} defaultValue={activity?.description ?? ""} className={inputClass} />}
+      </Field>
+      {select("responsibleRole", "Ansvarig roll", Object.values(Role).map((r) => ({ value: r, label: ROLE_LABELS[r] })), activity?.responsibleRole ?? "", undefined, "Ingen angiven (visas som en lucka i planeringen)")}
+      {select("timing", "Tidpunkt", Object.values(Timing).map((t) => ({ value: t, label: TIMING_LABELS[t] })), activity?.timing ?? "MONTH", "En månad, en period av månader eller löpande arbete under perioden.")}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {select("startMonth", "Startmånad", months, str(activity?.startMonth), undefined, "Ingen månad")}
+        {select("endMonth", "Slutmånad", months, str(activity?.endMonth), "Lämna tom för en enskild månad.", "Samma som startmånaden")}
+      </div>
+      {select("scope", "Gäller", Object.values(ActivityScope).map((s) => ({ value: s, label: SCOPE_LABELS[s] })), activity?.scope ?? "UNIT", "Varje enhet får en egen uppgift; annars blir det en uppgift för hela verksamheten eller kommunikationsenheten.")}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {select("kind", "Typ", Object.values(ActivityKind).map((k) => ({ value: k, label: KIND_LABELS[k] })), activity?.kind ?? "CHECKLIST")}
+        {select("letterNumber", "Brevnummer", ["1", "2", "3", "4"].map((n) => ({ value: n, label: `Brukarbrev ${n}` })), str(activity?.letterNumber), "Bara för typen Brukarbrev.", "Inget")}
+      </div>
+      <Field name="templateRef" label="Mall" state={state} hint="Var mallen finns, t.ex. en länk eller LG Teams › kvalitet/brukarundersökning.">
+        {(a) => <input {...a} name="templateRef" type="text" defaultValue={activity?.templateRef ?? ""} className={inputClass} />}
+      </Field>
+      <Field name="note" label="Motivering" state={state} hint="Varför månad eller ansvarig valts där dokumentet inte säger något.">
+        {(a) => <textarea {...a} name="note" rows={2} defaultValue={activity?.note ?? ""} className={inputClass} />}
+      </Field>
+      {activity ? (
+        <p className="text-sm text-slate-700">
+          Nyckel: <code>{activity.key}</code> (ändras inte, så att aktiviteten känns igen mellan versionerna)
+        </p>
+      ) : (
+        <Field name="key" label="Nyckel (valfri)" state={state} hint="Känner igen aktiviteten mellan versionerna. Lämnas fältet tomt skapas nyckeln av rubriken.">
+          {(a) => <input {...a} name="key" type="text" className={inputClass} />}
+        </Field>
+      )}
+      <StatusMessage state={state} />
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending} pendingText="Sparar …">
+          {activity ? "Spara ändringarna" : "Lägg till aktiviteten"}
+        </SubmitButton>
+        <Link href={cancelHref} className="text-blue-800 underline">
+          Avbryt
+        </Link>
+      </div>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,21 @@
+const MESSAGES: Record<string, string> = {
+  "rutin-skapad": "Rutinen är skapad med ett tomt utkast. Lägg till faser och aktiviteter och publicera när rutinen är beslutad.",
+  "utkast-skapat": "Ett utkast är skapat som kopia av den gällande versionen. Ändringarna gäller först när utkastet publiceras.",
+  "utkast-fanns": "Rutinen hade redan ett utkast; du fortsätter på det.",
+  importerad: "Filen är inläst som ett utkast. Granska det och publicera när det är beslutat.",
+  "aktivitet-sparad": "Aktiviteten är sparad i utkastet.",
+  publicerad: "Versionen är publicerad och gäller nu. Den tidigare versionen är arkiverad och går fortfarande att läsa.",
+  "utkast-borttaget": "Utkastet är borttaget.",
+  "rutin-borttagen": "Utkastet och rutinen, som aldrig hade publicerats, är borttagna.",
+};
+
+/** A confirmation after a redirect, chosen by a fixed code so that no text from the address is shown. */
+export function Flash({ code }: { code?: string | string[] }) {
+  const message = typeof code === "string" ? MESSAGES[code] : undefined;
+  if (!message) return null;
+  return (
+    <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
+      {message}
+    </p>
+  );
+}

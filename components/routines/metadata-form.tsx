@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "./form-controls";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+
+export function MetadataForm({ action, versionId, routineKey, title, purpose }: { action: Action; versionId: string; routineKey: string; title: string; purpose: string | null }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <ActionForm action={formAction} className="space-y-4">
+      <input type="hidden" name="versionId" value={versionId} />
+      <input type="hidden" name="routineKey" value={routineKey} />
+      <Field name="title" label="Titel" state={state} idPrefix="meta-">
+        {(a) => <input {...a} name="title" type="text" defaultValue={title} className={inputClass} />}
+      </Field>
+      <Field name="purpose" label="Syfte" state={state} idPrefix="meta-" hint="Rutinens inledning: varför den finns.">
+        {(a) => <textarea {...a} name="purpose" rows={3} defaultValue={purpose ?? ""} className={inputClass} />}
+      </Field>
+      <StatusMessage state={state} />
+      <SubmitButton pending={pending} variant="secondary">
+        Spara uppgifterna
+      </SubmitButton>
+    </ActionForm>
+  );
+}

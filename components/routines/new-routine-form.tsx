@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState } from "react";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "./form-controls";
+
+type Action = (prev: FormState, data: FormData) => Promise<FormState>;
+
+export function NewRoutineForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <ActionForm action={formAction} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <Field name="title" label="Titel" state={state} hint="Som i dokumentet, t.ex. Kvalitetssäkring i hemtjänsten.">
+        {(a) => <input {...a} name="title" type="text" required className={inputClass} />}
+      </Field>
+      <Field name="key" label="Nyckel" state={state} hint="Känner igen rutinen vid import och export: a–z, siffror och bindestreck. Lämnas fältet tomt skapas nyckeln av titeln.">
+        {(a) => <input {...a} name="key" type="text" pattern="[a-z0-9-]+" className={inputClass} />}
+      </Field>
+      <Field name="colour" label="Färg i årshjulet" state={state} hint="Rutinens lager i årshjulet ritas i den här färgen.">
+        {(a) => <input {...a} name="colour" type="color" defaultValue="#0f766e" className="mt-1 block h-11 w-24 rounded border border-slate-500 bg-white" />}
+      </Field>
+      <StatusMessage state={state} />
+      <SubmitButton pending={pending} pendingText="Skapar …">
+        Skapa rutinen
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ColourForm({ action, routineId, colour }: { action: Action; routineId: string; colour: string }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <ActionForm action={formAction} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="routineId" value={routineId} />
+      <Field name="colour" label="Färg i årshjulet" state={state}>
+        {(a) => <input {...a} name="colour" type="color" defaultValue={colour} className="mt-1 block h-11 w-24 rounded border border-slate-500 bg-white" />}
+      </Field>
+      <SubmitButton pending={pending} variant="secondary">
+        Spara färgen
+      </SubmitButton>
+      <div className="basis-full">
+        <StatusMessage state={state} />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function ImportForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <ActionForm action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" encType="multipart/form-data">
+      <Field name="file" label="Välj en fil" state={state} hint="En rutin som JSON i formatet arshjulet-rutin/1, t.ex. en tidigare export.">
+        {(a) => <input {...a} name="file" type="file" accept="application/json,.json" className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900" />}
+      </Field>
+      <Field name="json" label="… eller klistra in JSON" state={state}>
+        {(a) => <textarea {...a} name="json" rows={12} spellCheck={false} className={`${inputClass} font-mono text-sm`} />}
+      </Field>
+      <p className="text-sm text-slate-700">
+        Hela filen kontrolleras innan något sparas. Finns rutinen redan blir filen ett nytt utkast av den; annars skapas en ny rutin.
+      </p>
+      <StatusMessage state={state} />
+      <SubmitButton pending={pending} pendingText="Läser in …">
+        Importera som utkast
+      </SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,128 @@
+import { formatDateLong, formatMonthSpan } from "@/lib/dates/cycle";
+import { ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
+import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { describeCompletion } from "@/lib/wheel/completion";
+import type { WheelAction, WheelActivity, WheelData } from "@/lib/wheel/data";
+import type { ImprovementStatus } from "@/lib/db/generated/enums";
+
+/** What the details panel shows for one mark of the wheel. */
+export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null };
+
+export const ACTION_STATUS_LABELS: Record<ImprovementStatus, string> = {
+  PLANNED: "Planerad",
+  IN_PROGRESS: "Pågår",
+  DONE: "Genomförd",
+  CANCELLED: "Avbruten",
+};
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Februari", "Löpande januari–mars", "Saknar månad". */
+export function activityTime(a: Pick<WheelActivity, "timing" | "startMonth" | "endMonth">): string {
+  const span = formatMonthSpan(a);
+  if (!span) return "Saknar månad";
+  return a.timing === "CONTINUOUS" ? `Löpande ${span}` : capitalise(span);
+}
+
+/** The activity's state in words: across units, or for the chosen unit. */
+export function activityState(a: WheelActivity, unitName: string | null): string {
+  if (unitName === null || a.scope !== "UNIT") {
+    const text = describeCompletion(a.completion, a.scope === "UNIT");
+    return a.scope === "UNIT" || a.completion.total === 0 ? text : `${SCOPE_LABELS[a.scope]}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  }
+  if (a.unitStatus === undefined || a.unitStatus === null) return `${unitName}: ingen uppgift i cykeln`;
+  return `${unitName}: ${TASK_STATUS_LABELS[a.unitStatus].toLowerCase()}`;
+}
+
+/** Whether the mark gets the overdue sign: any unit behind, or the chosen unit's own task past its due date. */
+export function isOverdueMark(a: WheelActivity, unitChosen: boolean, today: Date): boolean {
+  if (!unitChosen || a.scope !== "UNIT") return a.completion.overdue > 0;
+  return (a.unitStatus === "NOT_STARTED" || a.unitStatus === "IN_PROGRESS") && a.dueOn !== null && a.dueOn.getTime() < today.getTime();
+}
+
+/** The accessible name of an activity mark: number, title, time, role and state. */
+export function activityLabel(a: WheelActivity, unitName: string | null, today: Date): string {
+  const role = a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "ansvarig roll saknas";
+  const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? ", försenad" : "";
+  return `${a.number}. ${a.title}. ${activityTime(a)}, ${role}. ${activityState(a, unitName)}${late}.`;
+}
+
+export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date): WheelDetail {
+  const period = a.startsOn && a.dueOn ? ` (${formatDateLong(a.startsOn)} – ${formatDateLong(a.dueOn)})` : "";
+  const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? " – försenad" : "";
+  return {
+    title: `${a.number}. ${a.title}`,
+    rows: [
+      { label: "Rutin", value: routineTitle },
+      { label: "Fas", value: phaseName },
+      { label: "Tid", value: `${activityTime(a)}${period}` },
+      { label: "Ansvarig", value: a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas i rutinen" },
+      { label: "Gäller", value: SCOPE_LABELS[a.scope] },
+      { label: "Läge", value: `${activityState(a, unitName)}${late}` },
+      ...(unitName === null && a.overdueUnits.length > 0 ? [{ label: "Försenade enheter", value: a.overdueUnits.join(", ") }] : []),
+    ],
+    text: a.description,
+  };
+}
+
+export function actionWho(a: WheelAction): string {
+  return a.unitName ?? "Hela verksamheten";
+}
+
+export function actionLabel(a: WheelAction): string {
+  const due = a.dueOn ? `klar senast ${formatDateLong(a.dueOn)}` : "inget slutdatum";
+  return `Förbättringsåtgärd: ${a.title}. ${actionWho(a)}, ${due}. ${ACTION_STATUS_LABELS[a.status]}.`;
+}
+
+export function actionDetail(a: WheelAction): WheelDetail {
+  return {
+    title: a.title,
+    rows: [
+      { label: "Förbättringsåtgärd för", value: actionWho(a) },
+      { label: "Indikator", value: a.indicatorName ?? "–" },
+      { label: "Ansvarig", value: a.ownerName },
+      { label: "Klar senast", value: a.dueOn ? formatDateLong(a.dueOn) : "Inget slutdatum" },
+      { label: "Status", value: ACTION_STATUS_LABELS[a.status] },
+    ],
+  };
+}
+
+/** Socialstyrelsen's dates as detail rows; null when none is known. */
+export function surveyDetail(survey: WheelData["survey"]): WheelDetail | null {
+  if (!survey || !survey.dispatchOn || !survey.lastAnswerOn) return null;
+  const date = (d: Date | null) => (d ? formatDateLong(d) : "Inte känt ännu");
+  return {
+    title: "Socialstyrelsens enkätperiod",
+    rows: [
+      { label: "Enkäterna skickas ut", value: date(survey.dispatchOn) },
+      { label: "Påminnelse", value: date(survey.reminderOn) },
+      { label: "Sista svarsdag", value: date(survey.lastAnswerOn) },
+      { label: "Resultatet publiceras", value: date(survey.resultsPublishedOn) },
+    ],
+  };
+}
+
+export function surveyLabel(detail: WheelDetail): string {
+  return `${detail.title}: ${detail.rows.map((r) => `${r.label.toLowerCase()} ${r.value}`).join(", ")}.`;
+}
+
+/** The details of every focusable mark, keyed as the marks' data-wheel-item. */
+export function wheelDetails(data: WheelData): Record<string, WheelDetail> {
+  const unitName = data.unit?.name ?? null;
+  const details: Record<string, WheelDetail> = {};
+  for (const routine of data.routines) {
+    for (const phase of routine.phases) {
+      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today);
+    }
+  }
+  const survey = surveyDetail(data.survey);
+  if (survey) details.survey = survey;
+  for (const a of data.actions) details[`action:${a.id}`] = actionDetail(a);
+  return details;
+}
+
+/** The ring number of each phase (1 = outermost), as the wheel draws them; keyed routineId:phaseKey. */
+export function ringNumbers(data: WheelData): Map<string, number> {
+  const keys = data.routines.flatMap((r) => r.phases.map((p) => `${r.id}:${p.key}`));
+  return new Map(keys.map((k, i) => [k, i + 1]));
+}

@@ -1,0 +1,104 @@
+import type { ReactNode } from "react";
+import { annularSectorPath, polar, type Arc, type Band, type Point } from "@/lib/wheel/geometry";
+import type { CompletionLevel } from "@/lib/wheel/completion";
+import type { ImprovementStatus } from "@/lib/db/generated/enums";
+import { LEVEL_STYLE, levelPaint, OVERDUE_COLOUR } from "./levels";
+
+export const PATTERN_PREFIX = "wheel";
+
+/** Shared attributes of every focusable mark: the explorer finds marks by data-wheel-item and orders them by data-order. */
+type ItemProps = { id: string; ring: number; angle: number; order: number; label: string; children: ReactNode };
+
+export function WheelItem({ id, ring, angle, order, label, children }: ItemProps) {
+  return (
+    <g className="wheel-item" data-wheel-item={id} data-ring={ring} data-angle={angle} data-order={order} tabIndex={0} role="img" aria-label={label}>
+      {children}
+    </g>
+  );
+}
+
+/** The "!" sign of an activity with overdue tasks. */
+function OverdueSign({ at }: { at: Point }) {
+  return (
+    <g aria-hidden="true">
+      <circle cx={at.x} cy={at.y} r="6.5" fill={OVERDUE_COLOUR} stroke="#ffffff" strokeWidth="1.5" />
+      <text x={at.x} y={at.y + 0.5} textAnchor="middle" dominantBaseline="central" fontSize="9" fontWeight="700" fill="#ffffff">
+        !
+      </text>
+    </g>
+  );
+}
+
+function NumberText({ at, number, level, size }: { at: Point; number: number; level: CompletionLevel; size: number }) {
+  const style = LEVEL_STYLE[level];
+  const halo = style.text === "#0f172a" ? { stroke: "#ffffff", strokeWidth: 2.5, paintOrder: "stroke" as const } : {};
+  return (
+    <text x={at.x} y={at.y + 0.5} textAnchor="middle" dominantBaseline="central" fontSize={size} fontWeight="700" fill={style.text} {...halo} aria-hidden="true">
+      {number}
+    </text>
+  );
+}
+
+type MarkProps = { center: Point; number: number; level: CompletionLevel; colour: string; overdue: boolean };
+
+/** A span or continuous activity: a ring segment in its lane, numbered at its start. */
+export function ArcMark({ center, number, level, colour, overdue, arc, band }: MarkProps & { arc: Arc; band: Band }) {
+  const padded = { start: arc.start + 0.7, end: arc.end - 0.7 };
+  const mid = (band.inner + band.outer) / 2;
+  const height = band.outer - band.inner;
+  const numberAngle = padded.start + (Math.max(7, height * 0.6) / mid) * (180 / Math.PI);
+  return (
+    <>
+      <path
+        className="wheel-shape"
+        d={annularSectorPath(center, band, padded)}
+        fill={levelPaint(level, PATTERN_PREFIX)}
+        fillRule="evenodd"
+        stroke={colour}
+        strokeWidth="1.5"
+        strokeDasharray={LEVEL_STYLE[level].dashed ? "4 3" : undefined}
+      />
+      {height >= 8 && <NumberText at={polar(center, mid, numberAngle)} number={number} level={level} size={Math.min(11, height * 0.85)} />}
+      {overdue && <OverdueSign at={polar(center, band.outer, padded.end - (7 / band.outer) * (180 / Math.PI))} />}
+    </>
+  );
+}
+
+/** A one-month activity: a numbered dot. */
+export function PointMark({ center, number, level, colour, overdue, angle, r, radius }: MarkProps & { angle: number; r: number; radius: number }) {
+  const at = polar(center, r, angle);
+  return (
+    <>
+      <circle
+        className="wheel-shape"
+        cx={at.x}
+        cy={at.y}
+        r={radius}
+        fill={levelPaint(level, PATTERN_PREFIX)}
+        stroke={colour}
+        strokeWidth="2"
+        strokeDasharray={LEVEL_STYLE[level].dashed ? "3 2" : undefined}
+      />
+      <NumberText at={at} number={number} level={level} size={Math.min(11, radius * 1.15)} />
+      {overdue && <OverdueSign at={{ x: at.x + radius * 0.8, y: at.y - radius * 0.8 }} />}
+    </>
+  );
+}
+
+export const ACTION_FILL: Record<ImprovementStatus, string> = { PLANNED: "#ffffff", IN_PROGRESS: "#bbf7d0", DONE: "#166534", CANCELLED: "#cbd5e1" };
+
+/** An improvement action: a diamond at its due date. */
+export function ActionMark({ center, angle, r, status }: { center: Point; angle: number; r: number; status: ImprovementStatus }) {
+  const at = polar(center, r, angle);
+  const s = 9;
+  return (
+    <path
+      className="wheel-shape"
+      d={`M ${at.x} ${at.y - s} L ${at.x + s} ${at.y} L ${at.x} ${at.y + s} L ${at.x - s} ${at.y} Z`}
+      fill={ACTION_FILL[status]}
+      stroke="#0f172a"
+      strokeWidth="2"
+      strokeDasharray={status === "CANCELLED" ? "3 2" : undefined}
+    />
+  );
+}

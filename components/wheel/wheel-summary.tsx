@@ -1,0 +1,36 @@
+import type { WheelData } from "@/lib/wheel/data";
+
+/** Key figures above the wheel: activities, tasks handled and overdue in the year. */
+export function WheelSummary({ data }: { data: WheelData }) {
+  const activities = data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities));
+  const sum = (pick: (a: (typeof activities)[number]) => number) => activities.reduce((n, a) => n + pick(a), 0);
+  const unitScoped = data.unit ? activities.filter((a) => a.scope === "UNIT") : activities;
+  const total = data.unit ? unitScoped.filter((a) => a.unitStatus).length : sum((a) => a.completion.total);
+  const handled = data.unit
+    ? unitScoped.filter((a) => a.unitStatus === "DONE" || a.unitStatus === "NOT_APPLICABLE").length
+    : sum((a) => a.completion.done + a.completion.notApplicable);
+  const overdue = data.unit
+    ? unitScoped.filter((a) => (a.unitStatus === "NOT_STARTED" || a.unitStatus === "IN_PROGRESS") && a.dueOn && a.dueOn < data.today).length
+    : sum((a) => a.completion.overdue);
+  const doneActions = data.actions.filter((a) => a.status === "DONE").length;
+  const share = total === 0 ? 0 : Math.round((handled / total) * 100);
+  const figures = [
+    { label: "Aktiviteter i hjulet", value: String(activities.length), note: `${data.routines.length} ${data.routines.length === 1 ? "rutin" : "rutiner"}` },
+    { label: data.unit ? `Klart för ${data.unit.name}` : "Klart, alla enheter", value: `${share} %`, note: `${handled} av ${total} uppgifter` },
+    { label: "Försenade uppgifter", value: String(overdue), note: "slutmånaden har passerat" },
+    { label: "Förbättringsåtgärder", value: String(data.actions.length), note: `${doneActions} ${doneActions === 1 ? "genomförd" : "genomförda"}` },
+  ];
+  return (
+    <dl className="wheel-summary grid grid-cols-2 gap-3 lg:grid-cols-4">
+      {figures.map((f) => (
+        <div key={f.label} className="min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+          <dt className="text-sm font-medium text-slate-800">{f.label}</dt>
+          <dd>
+            <span className="block text-2xl font-bold">{f.value}</span>
+            <span className="block text-sm text-slate-700">{f.note}</span>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

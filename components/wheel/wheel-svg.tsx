@@ -1,0 +1,141 @@
+import { formatDateLong, MONTH_NAMES } from "@/lib/dates/cycle";
+import { annularSectorPath, dateAngle, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, type Band } from "@/lib/wheel/geometry";
+import { layoutWheel, type RingInput } from "@/lib/wheel/layout";
+import type { WheelData } from "@/lib/wheel/data";
+import { PatternDefs } from "./levels";
+import { ActionMark, ArcMark, PATTERN_PREFIX, PointMark, WheelItem } from "./wheel-marks";
+import { actionLabel, activityLabel, isOverdueMark, surveyDetail, surveyLabel } from "./view";
+
+const C = { x: 500, y: 500 };
+const MONTH_BAND: Band = { inner: 452, outer: 496 };
+const SURVEY_BAND: Band = { inner: 434, outer: 447 };
+const ACTION_BAND: Band = { inner: 98, outer: 126 };
+const CENTRE_R = 92;
+
+/** The rings of the wheel, outermost first: each phase of each routine, in document order. */
+export function wheelRings(data: WheelData) {
+  return data.routines.flatMap((routine) =>
+    routine.phases.map((phase) => ({ routine, phase, activities: phase.activities.filter((a) => a.startMonth !== null && a.endMonth !== null) })),
+  );
+}
+
+/** The årshjul as SVG: month sectors, one ring per phase, the survey period, improvement actions and today. */
+export function WheelSvg({ data }: { data: WheelData }) {
+  const rings = wheelRings(data);
+  const inputs: RingInput[] = rings.map(({ routine, phase, activities }) => ({
+    key: `${routine.id}:${phase.key}`,
+    arcs: activities.filter((a) => a.startMonth !== a.endMonth || a.timing !== "MONTH").map((a) => ({ id: a.id, arc: spanArc(a.startMonth!, a.endMonth!) })),
+    points: activities.filter((a) => a.startMonth === a.endMonth && a.timing === "MONTH").map((a) => ({ id: a.id, month: a.startMonth! })),
+  }));
+  const actionsInYear = data.actions.filter((a) => a.inYear && a.dueOn);
+  const layout = layoutWheel(inputs, { inner: actionsInYear.length > 0 ? ACTION_BAND.outer + 5 : CENTRE_R + 6, outer: SURVEY_BAND.inner - 4 });
+  const innerEdge = layout.at(-1)?.band.inner ?? CENTRE_R;
+  const unitName = data.unit?.name ?? null;
+  const survey = surveyDetail(data.survey);
+  const surveyArc = survey && data.survey ? dateRangeArc(data.survey.dispatchOn!, data.survey.lastAnswerOn!, data.year) : null;
+  const todayInYear = data.today.getUTCFullYear() === data.year;
+  const todayAngle = dateAngle(data.today);
+
+  const items: { id: string; ring: number; angle: number; label: string; node: React.ReactNode }[] = [];
+  layout.forEach((ring, ringIndex) => {
+    const { routine, activities } = rings[ringIndex]!;
+    const byId = new Map(activities.map((a) => [a.id, a]));
+    for (const placed of ring.arcs) {
+      const a = byId.get(placed.id)!;
+      const node = <ArcMark center={C} number={a.number} level={a.level} colour={routine.colour} overdue={isOverdueMark(a, unitName !== null, data.today)} arc={placed.arc} band={placed.band} />;
+      items.push({ id: a.id, ring: ringIndex + 1, angle: placed.arc.start, label: activityLabel(a, unitName, data.today), node });
+    }
+    for (const placed of ring.points) {
+      const a = byId.get(placed.id)!;
+      const node = <PointMark center={C} number={a.number} level={a.level} colour={routine.colour} overdue={isOverdueMark(a, unitName !== null, data.today)} angle={placed.angle} r={placed.r} radius={ring.dotRadius} />;
+      items.push({ id: a.id, ring: ringIndex + 1, angle: placed.angle, label: activityLabel(a, unitName, data.today), node });
+    }
+  });
+  if (survey && surveyArc) {
+    items.push({ id: "survey", ring: 0, angle: surveyArc.start, label: surveyLabel(survey), node: <path className="wheel-shape" d={annularSectorPath(C, SURVEY_BAND, surveyArc)} fill={`url(#${PATTERN_PREFIX}-survey)`} stroke="#92400e" strokeWidth="1.5" /> });
+  }
+  const actionMonths = new Map<number, typeof actionsInYear>();
+  for (const a of actionsInYear) actionMonths.set(a.dueOn!.getUTCMonth() + 1, [...(actionMonths.get(a.dueOn!.getUTCMonth() + 1) ?? []), a]);
+  for (const [month, actions] of actionMonths) {
+    const positions = pointPositions(month, actions.length, [(ACTION_BAND.inner + ACTION_BAND.outer) / 2]);
+    actions.forEach((a, i) => {
+      const { angle, r } = positions[i]!;
+      items.push({ id: `action:${a.id}`, ring: layout.length + 1, angle, label: actionLabel(a), node: <ActionMark center={C} angle={angle} r={r} status={a.status} /> });
+    });
+  }
+  const ordered = [...items].sort((a, b) => a.angle - b.angle || a.ring - b.ring);
+
+  return (
+    <svg viewBox="0 0 1000 1000" className="wheel-svg block h-auto w-full" role="group" aria-label={`Årshjul ${data.year}${unitName ? `, ${unitName}` : ", alla enheter"}`}>
+      <PatternDefs prefix={PATTERN_PREFIX} />
+      <g aria-hidden="true">
+        {MONTH_NAMES.map((name, i) => {
+          const month = i + 1;
+          const sector = spanArc(month, month);
+          const mid = monthMidAngle(month);
+          const at = polar(C, (MONTH_BAND.inner + MONTH_BAND.outer) / 2, mid);
+          return (
+            <g key={name}>
+              <path d={annularSectorPath(C, { inner: CENTRE_R, outer: MONTH_BAND.inner }, sector)} fill={month % 2 === 0 ? "#f1f5f9" : "#ffffff"} />
+              <path d={annularSectorPath(C, MONTH_BAND, sector)} fill={month % 2 === 0 ? "#1e3a8a" : "#1e40af"} stroke="#ffffff" strokeWidth="2" />
+              <text x={at.x} y={at.y} transform={`rotate(${labelRotation(mid)} ${at.x} ${at.y})`} textAnchor="middle" dominantBaseline="central" fontSize="21" fontWeight="600" fill="#ffffff">
+                {name.charAt(0).toUpperCase() + name.slice(1)}
+              </text>
+            </g>
+          );
+        })}
+        {layout.map((ring, i) => (
+          <path key={ring.key} d={annularSectorPath(C, ring.band, spanArc(1, 12))} fillRule="evenodd" fill={rings[i]!.routine.colour} fillOpacity="0.07" stroke={rings[i]!.routine.colour} strokeOpacity="0.45" strokeWidth="1" />
+        ))}
+        {actionsInYear.length > 0 && <path d={annularSectorPath(C, ACTION_BAND, spanArc(1, 12))} fillRule="evenodd" fill="#fef3c7" fillOpacity="0.6" stroke="#92400e" strokeOpacity="0.5" />}
+        {Array.from({ length: 12 }, (_, i) => {
+          const from = polar(C, CENTRE_R, monthStartAngle(i + 1));
+          const to = polar(C, MONTH_BAND.inner, monthStartAngle(i + 1));
+          return <line key={i} x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke="#94a3b8" strokeWidth="1" />;
+        })}
+        {layout.map((ring, i) => {
+          const at = polar(C, (ring.band.inner + ring.band.outer) / 2, 0);
+          return (
+            <g key={ring.key}>
+              <circle cx={at.x} cy={at.y} r="9" fill="#ffffff" stroke={rings[i]!.routine.colour} strokeWidth="2" />
+              <text x={at.x} y={at.y + 0.5} textAnchor="middle" dominantBaseline="central" fontSize="10" fontWeight="700" fill="#0f172a">
+                {i + 1}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      {ordered.map((item, order) => (
+        <WheelItem key={item.id} id={item.id} ring={item.ring} angle={item.angle} order={order} label={item.label}>
+          {item.node}
+        </WheelItem>
+      ))}
+      <g aria-hidden="true">
+        {todayInYear && (
+          <>
+            <line {...lineProps(innerEdge - (actionsInYear.length > 0 ? 40 : 4), MONTH_BAND.outer, todayAngle)} stroke="#0f172a" strokeWidth="3" strokeDasharray="8 4" />
+            <circle cx={polar(C, MONTH_BAND.outer - 6, todayAngle).x} cy={polar(C, MONTH_BAND.outer - 6, todayAngle).y} r="7" fill="#facc15" stroke="#0f172a" strokeWidth="2.5" />
+          </>
+        )}
+        <circle cx={C.x} cy={C.y} r={CENTRE_R - 4} fill="#ffffff" stroke="#cbd5e1" />
+        <text x={C.x} y={C.y - 16} textAnchor="middle" fontSize="40" fontWeight="700" fill="#0f172a">
+          {data.year}
+        </text>
+        <text x={C.x} y={C.y + 14} textAnchor="middle" fontSize="15" fontWeight="600" fill="#1e293b">
+          {unitName ?? "Alla enheter"}
+        </text>
+        {todayInYear && (
+          <text x={C.x} y={C.y + 36} textAnchor="middle" fontSize="13" fill="#334155">
+            Idag {formatDateLong(data.today).replace(/ \d{4}$/, "")}
+          </text>
+        )}
+      </g>
+    </svg>
+  );
+}
+
+function lineProps(from: number, to: number, angle: number) {
+  const a = polar(C, from, angle);
+  const b = polar(C, to, angle);
+  return { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+}

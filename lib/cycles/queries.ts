@@ -1,0 +1,47 @@
+import { getDb, type DbClient } from "../db/index.ts";
+import type { TaskStatus } from "../db/generated/enums.ts";
+import type { Actor } from "../auth/permissions.ts";
+import { organisationFilter } from "../routines/access.ts";
+import { TIMETABLE_ACTIVITY_KEY } from "./timetable.ts";
+
+export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";
+
+type StatusCounts = Record<TaskStatus, number>;
+const emptyCounts = (): StatusCounts => ({ NOT_STARTED: 0, IN_PROGRESS: 0, DONE: 0, NOT_APPLICABLE: 0 });
+
+/** The cycles the actor manages, newest first, with their task counts per status. */
+export async function getManagedCycles(actor: Actor, db: DbClient = getDb()) {
+  const cycles = await db.cycle.findMany({
+    where: { organisationId: organisationFilter(actor, "cycle:manage") },
+    orderBy: { year: "desc" },
+  });
+  const groups = await db.task.groupBy({ by: ["cycleId", "status"], where: { cycleId: { in: cycles.map((c) => c.id) } }, _count: { _all: true } });
+  return cycles.map((cycle) => {
+    const counts = emptyCounts();
+    for (const g of groups) if (g.cycleId === cycle.id) counts[g.status] = g._count._all;
+    return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+  });
+}
+export type ManagedCycle = Awaited<ReturnType<typeof getManagedCycles>>[number];
+
+/** One managed cycle by year with counts, how many units have tasks, and the task that watches the timetable. */
+export async function getManagedCycle(actor: Actor, year: number, db: DbClient = getDb()) {
+  if (!Number.isInteger(year)) return null;
+  const cycle = await db.cycle.findFirst({ where: { year, organisationId: organisationFilter(actor, "cycle:manage") } });
+  if (!cycle) return null;
+  const [groups, unitsWithTasks, activeUnits, watchTask, byRoutine] = await Promise.all([
+    db.task.groupBy({ by: ["status"], where: { cycleId: cycle.id }, _count: { _all: true } }),
+    db.task.findMany({ where: { cycleId: cycle.id, unitId: { not: null } }, distinct: ["unitId"], select: { unitId: true } }),
+    db.unit.count({ where: { active: true, area: { organisationId: cycle.organisationId } } }),
+    db.task.findFirst({ where: { cycleId: cycle.id, activity: { key: TIMETABLE_ACTIVITY_KEY } }, select: { status: true, dueOn: true, activity: { select: { title: true } } } }),
+    db.routineVersion.findMany({
+      where: { activities: { some: { tasks: { some: { cycleId: cycle.id } } } } },
+      select: { version: true, status: true, title: true, routine: { select: { key: true, colour: true } }, _count: { select: { activities: true } } },
+      orderBy: [{ routine: { title: "asc" } }, { version: "asc" }],
+    }),
+  ]);
+  const counts = emptyCounts();
+  for (const g of groups) counts[g.status] = g._count._all;
+  return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), unitsWithTasks: unitsWithTasks.length, activeUnits, watchTask, versions: byRoutine };
+}
+export type ManagedCycleDetail = NonNullable<Awaited<ReturnType<typeof getManagedCycle>>>;

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { calendarDate } from "../routines/schemas.ts";
+
+export const FIRST_CYCLE_YEAR = 2020;
+export const LAST_CYCLE_YEAR = 2100;
+
+export const startCycleSchema = z.object({
+  year: z.coerce
+    .number({ error: "Ange året med fyra siffror." })
+    .int("Ange året med fyra siffror.")
+    .min(FIRST_CYCLE_YEAR, `Ange ett år mellan ${FIRST_CYCLE_YEAR} och ${LAST_CYCLE_YEAR}.`)
+    .max(LAST_CYCLE_YEAR, `Ange ett år mellan ${FIRST_CYCLE_YEAR} och ${LAST_CYCLE_YEAR}.`),
+});
+
+export const planAgainSchema = z.object({ cycleId: z.string().min(1, "Cykeln saknas.") });
+
+// An empty field means "not yet known".
+const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), calendarDate.optional());
+
+export const timetableSchema = z.object({
+  cycleId: z.string().min(1, "Cykeln saknas."),
+  surveyDispatchOn: optionalDate,
+  surveyReminderOn: optionalDate,
+  surveyLastAnswerOn: optionalDate,
+  resultsPublishedOn: optionalDate,
+});

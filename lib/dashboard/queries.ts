@@ -1,0 +1,126 @@
+import { getDb, type DbClient } from "../db/index.ts";
+import { Prisma } from "../db/generated/client.ts";
+import type { Role, TaskStatus } from "../db/generated/enums.ts";
+import { canAny, type Actor } from "../auth/permissions.ts";
+import { homeOrganisationFor } from "../routines/access.ts";
+import { daysBetween, swedishToday } from "../dates/cycle.ts";
+import { computeCoverage, sameDayInYear } from "./coverage.ts";
+import type { DashboardParams } from "./schemas.ts";
+
+export const OVERDUE_LIST_LIMIT = 200;
+const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
+
+export type DashboardUnit = { id: string; name: string; areaName: string };
+export type OverdueItem = { id: string; title: string; unitId: string | null; unitName: string; enhet: string; responsibleRole: Role | null; dueOn: Date; daysOverdue: number };
+export type PlanningGap = { id: string; title: string; routineTitle: string; phaseName: string; missingMonth: boolean; missingRole: boolean };
+export type YearProgress = { year: number; date: Date; total: number; doneByDate: number; dueByDate: number; dueDoneByDate: number };
+
+function chooseYear(years: number[], asked: number | undefined, currentYear: number): number | null {
+  if (asked !== undefined && years.includes(asked)) return asked;
+  if (years.includes(currentYear)) return currentYear;
+  return years.find((y) => y < currentYear) ?? years.at(-1) ?? null;
+}
+
+type ProgressRow = { cycleId: string; total: number; doneByDate: number; dueByDate: number; dueDoneByDate: number };
+
+/** Completion of cycles at a date each: one query whatever the number of cycles and units. */
+async function progressAt(db: DbClient, cycles: { id: string; date: Date }[]): Promise<ProgressRow[]> {
+  if (cycles.length === 0) return [];
+  const values = Prisma.join(cycles.map((c) => Prisma.sql`(${c.id}, ${c.date.toISOString().slice(0, 10)}::date)`));
+  return db.$queryRaw<ProgressRow[]>`
+    SELECT t."cycleId" AS "cycleId",
+      count(*)::int AS "total",
+      count(*) FILTER (WHERE t."completedAt" < v.cutoff + 1)::int AS "doneByDate",
+      count(*) FILTER (WHERE t."dueOn" <= v.cutoff)::int AS "dueByDate",
+      count(*) FILTER (WHERE t."dueOn" <= v.cutoff AND t."completedAt" < v.cutoff + 1)::int AS "dueDoneByDate"
+    FROM "Task" t JOIN (VALUES ${values}) AS v(id, cutoff) ON v.id = t."cycleId"
+    GROUP BY t."cycleId"`;
+}
+
+/**
+ * The verksamhetschef's overview of one cycle year: the units × months coverage, the overdue tasks oldest first,
+ * the planning gaps and the completion next to an earlier year's at the same date. Null without dashboard:read.
+ * A fixed number of SQL queries whatever the number of units, activities or tasks (see tests/integration/dashboard.test.ts).
+ */
+export async function getDashboard(actor: Actor, params: DashboardParams, db: DbClient = getDb(), today: Date = swedishToday()) {
+  const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
+  if (!organisationId) return null;
+  const [organisation, cycles, unitRows] = await Promise.all([
+    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
+    db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
+    db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
+  ]);
+  const units: DashboardUnit[] = unitRows
+    .sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"))
+    .map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
+  const years = cycles.map((c) => c.year);
+  const year = chooseYear(years, params.year, today.getUTCFullYear());
+  const cycle = cycles.find((c) => c.year === year) ?? null;
+  const compareYear = years.includes(params.compareYear ?? NaN) && params.compareYear !== year ? params.compareYear! : (years.find((y) => year !== null && y < year) ?? null);
+  const compareCycle = cycles.find((c) => c.year === compareYear) ?? null;
+  const cycleId = cycle?.id ?? "";
+  // The year's progress is measured today; an earlier cycle at the same date of its year.
+  const progressDate = cycle ? (cycle.year === today.getUTCFullYear() ? today : sameDayInYear(today, cycle.year)) : today;
+
+  const [groups, overdueRows, overdueCount, gapRows, progress] = await Promise.all([
+    db.task.groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null } }, _count: { _all: true } }),
+    db.task.findMany({
+      where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } },
+      orderBy: [{ dueOn: "asc" }, { activity: { position: "asc" } }, { id: "asc" }],
+      take: OVERDUE_LIST_LIMIT,
+      select: { id: true, dueOn: true, unitId: true, assigneeKey: true, unit: { select: { name: true } }, activity: { select: { title: true, responsibleRole: true } } },
+    }),
+    db.task.count({ where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } } }),
+    db.activityTemplate.findMany({
+      where: { routineVersion: { status: "ACTIVE", routine: { organisationId } }, OR: [{ startMonth: null }, { endMonth: null }, { responsibleRole: null }] },
+      orderBy: [{ routineVersion: { routine: { title: "asc" } } }, { phase: { position: "asc" } }, { position: "asc" }],
+      select: { id: true, title: true, startMonth: true, endMonth: true, responsibleRole: true, phase: { select: { name: true } }, routineVersion: { select: { routine: { select: { title: true } } } } },
+    }),
+    progressAt(db, [
+      ...(cycle ? [{ id: cycle.id, date: progressDate }] : []),
+      ...(compareCycle ? [{ id: compareCycle.id, date: sameDayInYear(progressDate, compareCycle.year) }] : []),
+    ]),
+  ]);
+
+  const coverage = year === null ? [] : computeCoverage(units, groups.map((g) => ({ unitId: g.unitId!, dueOn: g.dueOn, status: g.status, count: g._count._all })), year, today);
+  const withTasks = new Set(groups.map((g) => g.unitId));
+  const overdue: OverdueItem[] = overdueRows.map((t) => ({
+    id: t.id,
+    title: t.activity.title,
+    unitId: t.unitId,
+    unitName: t.unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
+    enhet: t.unitId ?? (t.assigneeKey === "COMMUNICATIONS" ? "kommunikation" : "verksamhet"),
+    responsibleRole: t.activity.responsibleRole,
+    dueOn: t.dueOn!,
+    daysOverdue: daysBetween(t.dueOn!, today),
+  }));
+  const gaps: PlanningGap[] = gapRows.map((a) => ({
+    id: a.id,
+    title: a.title,
+    routineTitle: a.routineVersion.routine.title,
+    phaseName: a.phase.name,
+    missingMonth: a.startMonth === null || a.endMonth === null,
+    missingRole: a.responsibleRole === null,
+  }));
+  const yearProgress = (c: { id: string; year: number } | null, date: Date): YearProgress | null => {
+    if (!c) return null;
+    const row = progress.find((p) => p.cycleId === c.id);
+    return { year: c.year, date, total: row?.total ?? 0, doneByDate: row?.doneByDate ?? 0, dueByDate: row?.dueByDate ?? 0, dueDoneByDate: row?.dueDoneByDate ?? 0 };
+  };
+
+  return {
+    organisationName: organisation?.name ?? "",
+    today,
+    years,
+    year,
+    compareYear,
+    coverage,
+    overdue,
+    overdueCount,
+    gaps,
+    unitsWithoutTasks: cycle ? units.filter((u) => !withTasks.has(u.id)) : [],
+    progress: yearProgress(cycle, progressDate),
+    compareProgress: yearProgress(compareCycle, sameDayInYear(progressDate, compareCycle?.year ?? 0)),
+  };
+}
+export type Dashboard = NonNullable<Awaited<ReturnType<typeof getDashboard>>>;

@@ -1,0 +1,128 @@
+import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import { can, grantsFor, type Action, type Actor } from "../auth/permissions.ts";
+import { swedishToday } from "../dates/cycle.ts";
+import { isOverdue } from "../tasks/status.ts";
+import { LETTER_NUMBERS } from "./schemas.ts";
+
+const dispatchSelect = {
+  id: true,
+  letterNumber: true,
+  sentOn: true,
+  count: true,
+  method: true,
+  methodOther: true,
+  note: true,
+  version: true,
+  updatedAt: true,
+  recordedBy: { select: { name: true } },
+} satisfies Prisma.LetterDispatchSelect;
+
+export type LetterDispatchRow = Prisma.LetterDispatchGetPayload<{ select: typeof dispatchSelect }>;
+
+const letterTaskSelect = {
+  id: true,
+  unitId: true,
+  status: true,
+  version: true,
+  startsOn: true,
+  dueOn: true,
+  activity: { select: { title: true, description: true, letterNumber: true, templateRef: true, startMonth: true, endMonth: true } },
+  letterDispatches: { select: dispatchSelect },
+} satisfies Prisma.TaskSelect;
+
+type LetterTaskRow = Prisma.TaskGetPayload<{ select: typeof letterTaskSelect }>;
+
+/** A brukarbrev's state: sent (with its record), missing (due date passed, no record) or still planned. */
+export type LetterState = "sent" | "sent-late" | "missing" | "planned";
+
+export type Letter = {
+  number: number;
+  task: LetterTaskRow | null;
+  dispatch: LetterDispatchRow | null;
+  state: LetterState;
+};
+
+export function letterState(task: Pick<LetterTaskRow, "status" | "dueOn"> | null, dispatch: Pick<LetterDispatchRow, "sentOn"> | null, today: Date): LetterState {
+  if (dispatch) return task?.dueOn && dispatch.sentOn.getTime() > task.dueOn.getTime() ? "sent-late" : "sent";
+  if (task && isOverdue(task, today)) return "missing";
+  return "planned";
+}
+
+function lettersOf(tasks: LetterTaskRow[], today: Date): Letter[] {
+  return LETTER_NUMBERS.map((number) => {
+    const task = tasks.find((t) => t.activity.letterNumber === number) ?? null;
+    const dispatch = task?.letterDispatches[0] ?? null;
+    return { number, task, dispatch, state: letterState(task, dispatch, today) };
+  });
+}
+
+/** The units in which the actor holds an action, in area and name order. */
+async function unitsFor(actor: Actor, action: Action, db: DbClient) {
+  const grants = grantsFor(actor, action);
+  if (grants.length === 0) return [];
+  const orgIds = [...new Set(grants.map((g) => g.assignment.organisationId))];
+  const allOf = grants.filter((g) => g.assignment.unitId === null).map((g) => g.assignment.organisationId);
+  const units = await db.unit.findMany({
+    where: { active: true, area: { organisationId: { in: orgIds } } },
+    select: { id: true, name: true, area: { select: { name: true, position: true, organisationId: true } } },
+    orderBy: [{ area: { position: "asc" } }, { name: "asc" }],
+  });
+  return units.filter((u) => allOf.includes(u.area.organisationId) || can(actor, action, { organisationId: u.area.organisationId, unitId: u.id }));
+}
+
+/**
+ * The koordinator's page: the units they record letters for, the chosen unit's four letters in this year's
+ * cycle and the koordinator's other routine tasks there. Null when the actor records letters nowhere.
+ */
+export async function getLetterBoard(actor: Actor, params: { unitId?: string }, db: DbClient = getDb(), today: Date = swedishToday()) {
+  const units = await unitsFor(actor, "letter:record", db);
+  if (units.length === 0) return null;
+  const unit = units.find((u) => u.id === params.unitId) ?? units[0]!;
+  const year = today.getUTCFullYear();
+  const cycle = await db.cycle.findUnique({ where: { organisationId_year: { organisationId: unit.area.organisationId, year } }, select: { id: true, year: true } });
+  if (!cycle) return { units, unit, year, cycleExists: false as const, letters: lettersOf([], today), otherTasks: [] };
+
+  const [letterTasks, otherTasks] = await Promise.all([
+    db.task.findMany({ where: { cycleId: cycle.id, unitId: unit.id, activity: { kind: "LETTER" } }, select: letterTaskSelect }),
+    db.task.findMany({
+      where: { cycleId: cycle.id, unitId: unit.id, activity: { responsibleRole: "KOORDINATOR", kind: { not: "LETTER" } } },
+      select: { id: true, status: true, startsOn: true, dueOn: true, activity: { select: { title: true } } },
+      orderBy: [{ dueOn: "asc" }, { activity: { position: "asc" } }],
+    }),
+  ]);
+  return {
+    units,
+    unit,
+    year,
+    cycleExists: true as const,
+    letters: lettersOf(letterTasks, today),
+    otherTasks: otherTasks.map((t) => ({ ...t, overdue: isOverdue(t, today) })),
+  };
+}
+
+export type LetterBoard = NonNullable<Awaited<ReturnType<typeof getLetterBoard>>>;
+
+/** Units × letters of a cycle year for the verksamhet overview and its CSV export (two queries whatever the size). */
+export async function getLetterOverview(actor: Actor, params: { year?: number }, db: DbClient = getDb(), today: Date = swedishToday()) {
+  const units = await unitsFor(actor, "dashboard:read", db);
+  if (units.length === 0) return null;
+  const organisationId = units[0]!.area.organisationId;
+  const cycles = await db.cycle.findMany({ where: { organisationId }, select: { id: true, year: true }, orderBy: { year: "desc" } });
+  const cycle = cycles.find((c) => c.year === params.year) ?? cycles.find((c) => c.year === today.getUTCFullYear()) ?? cycles[0];
+  const tasks = cycle
+    ? await db.task.findMany({ where: { cycleId: cycle.id, unitId: { in: units.map((u) => u.id) }, activity: { kind: "LETTER" } }, select: letterTaskSelect })
+    : [];
+  const rows = units.map((unit) => ({ unit, letters: lettersOf(tasks.filter((t) => t.unitId === unit.id), today) }));
+  const totals = LETTER_NUMBERS.map((number) => {
+    const letters = rows.map((r) => r.letters[number - 1]!);
+    return {
+      number,
+      sentUnits: letters.filter((l) => l.dispatch).length,
+      missingUnits: letters.filter((l) => l.state === "missing").length,
+      count: letters.reduce((sum, l) => sum + (l.dispatch?.count ?? 0), 0),
+    };
+  });
+  return { years: cycles.map((c) => c.year), year: cycle?.year ?? null, rows, totals };
+}
+
+export type LetterOverview = NonNullable<Awaited<ReturnType<typeof getLetterOverview>>>;

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { EmailPreference } from "../db/generated/enums.ts";
+
+export { reminderRuleSchema } from "./rules.ts";
+
+export const emailPreferenceSchema = z.object({
+  emailPreference: z.enum(EmailPreference, { error: "Välj vilken e-post du vill få." }),
+});
+
+export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, { label: string; hint: string }> = {
+  ALL: { label: "Alla påminnelser", hint: "Ett meddelande för varje uppgift före, på och efter förfallodagen, och en sammanfattning varje vecka." },
+  DIGEST_ONLY: { label: "Bara veckosammanfattning", hint: "Ett meddelande i veckan med veckans och de försenade uppgifterna." },
+  NONE: { label: "Ingen e-post", hint: "Du ser dina uppgifter i Årshjulet, men får inga meddelanden." },
+};
+
+export type ReminderResult = { ok: true; message: string } | { ok: false; message: string; errors?: Record<string, string[]> };
+
+/** Field errors of a failed parse, keyed by form field. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return errors;
+}

@@ -1,0 +1,171 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { getDb, type DbClient } from "../db/index.ts";
+import { writeAudit } from "../audit/index.ts";
+import { can, type Actor } from "../auth/permissions.ts";
+import { utcDate } from "../dates/cycle.ts";
+import { readResultsFile, type ParsedResult, type ResultsFormat } from "./import.ts";
+import { resultScopeFor, actionWhere } from "./scope.ts";
+import {
+  fieldErrors, improvementActionSchema, improvementNoteSchema, updateImprovementActionSchema, type Failure,
+} from "./schemas.ts";
+
+class Rollback extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+const fail = (message: string): never => {
+  throw new Rollback({ ok: false, message });
+};
+
+/** Runs fn in one transaction; a Rollback becomes its failure, anything else is rethrown. */
+async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T | Failure> {
+  try {
+    if ("$transaction" in db) return await db.$transaction((tx) => fn(tx), { timeout: 60_000, maxWait: 20_000 });
+    return await fn(db);
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure;
+    throw error;
+  }
+}
+
+const NOT_ALLOWED_IMPORT = "Du har inte behörighet att importera resultat.";
+const dateOf = (iso: string) => utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+
+async function importContext(actor: Actor, db: DbClient) {
+  const organisationId = resultScopeFor(actor, "results:import").wholeOrganisationIds[0];
+  if (!organisationId) return null;
+  const [indicators, units] = await Promise.all([
+    db.indicator.findMany({ where: { organisationId }, orderBy: { position: "asc" } }),
+    db.unit.findMany({ where: { area: { organisationId } }, select: { id: true, name: true } }),
+  ]);
+  return { organisationId, indicators, units };
+}
+
+export type ImportInput = { fileName: string; bytes: Uint8Array; digest?: string };
+export type ImportPreview = { ok: true; digest: string; format: ResultsFormat; rows: ParsedResult[]; replaced: number; notes: string[] };
+
+/** Parses and checks a results file and says what an import would do; writes nothing. */
+export async function previewResultsImport(actor: Actor, input: ImportInput, db: DbClient = getDb()): Promise<ImportPreview | Failure> {
+  const ctx = await importContext(actor, db);
+  if (!ctx) return { ok: false, message: NOT_ALLOWED_IMPORT };
+  const read = readResultsFile(input.bytes, ctx);
+  if (!read.ok) return { ok: false, message: read.message, details: read.details };
+  const existing = await existingFor(db, read.rows);
+  return { ok: true, digest: digestOf(input.bytes), format: read.format, rows: read.rows, replaced: existing.length, notes: read.notes };
+}
+
+export function digestOf(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The stored results the rows would replace (queried by their sets of ids, then matched exactly). */
+async function existingFor(db: DbClient, rows: ParsedResult[]) {
+  const keys = new Set(rows.map((r) => `${r.indicatorId}|${r.year}|${r.levelKey}`));
+  const found = await db.surveyResult.findMany({
+    where: {
+      indicatorId: { in: [...new Set(rows.map((r) => r.indicatorId))] },
+      year: { in: [...new Set(rows.map((r) => r.year))] },
+      levelKey: { in: [...new Set(rows.map((r) => r.levelKey))] },
+    },
+    select: { id: true, indicatorId: true, year: true, levelKey: true, value: true, respondents: true },
+  });
+  return found.filter((e) => keys.has(`${e.indicatorId}|${e.year}|${e.levelKey}`));
+}
+
+/** Writes every row of a previewed file in one transaction, replacing earlier values for the same indicator, place and year. */
+export async function importResults(actor: Actor, input: ImportInput, db: DbClient = getDb()) {
+  const ctx = await importContext(actor, db);
+  if (!ctx) return { ok: false, message: NOT_ALLOWED_IMPORT } as Failure;
+  if (input.digest !== digestOf(input.bytes)) {
+    return { ok: false, message: "Filen är inte densamma som förhandsgranskades. Förhandsgranska den igen innan du importerar." } as Failure;
+  }
+  const read = readResultsFile(input.bytes, ctx);
+  if (!read.ok) return { ok: false, message: read.message, details: read.details } as Failure;
+  const years = [...new Set(read.rows.map((r) => r.year))].sort();
+  return transact(db, async (tx) => {
+    const cycle = years.length === 1 ? await tx.cycle.findFirst({ where: { organisationId: ctx.organisationId, year: years[0] } }) : null;
+    const batch = await tx.resultImport.create({
+      data: { organisationId: ctx.organisationId, cycleId: cycle?.id ?? null, fileName: input.fileName.slice(0, 200), format: read.format, rowCount: read.rows.length, importedById: actor.id },
+    });
+    const existing = await existingFor(tx, read.rows);
+    const byKey = new Map(existing.map((e) => [`${e.indicatorId}|${e.year}|${e.levelKey}`, e]));
+    const fresh = read.rows.filter((r) => !byKey.has(`${r.indicatorId}|${r.year}|${r.levelKey}`));
+    const data = (r: ParsedResult) => ({ value: r.value, respondents: r.respondents, responseRate: r.responseRate, importId: batch.id });
+    await tx.surveyResult.createMany({
+      data: fresh.map((r) => ({ indicatorId: r.indicatorId, year: r.year, level: r.level, unitId: r.unitId, levelKey: r.levelKey, ...data(r) })),
+    });
+    for (const r of read.rows) {
+      const old = byKey.get(`${r.indicatorId}|${r.year}|${r.levelKey}`);
+      if (old) await tx.surveyResult.update({ where: { id: old.id }, data: data(r) });
+    }
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "results.import",
+      entityType: "ResultImport",
+      entityId: batch.id,
+      before: existing.length > 0 ? { replaced: existing.map(({ indicatorId, year, levelKey, value, respondents }) => ({ indicatorId, year, levelKey, value, respondents })) } : undefined,
+      after: { fileName: batch.fileName, format: read.format, rows: read.rows.length, created: fresh.length, replaced: existing.length, years },
+    });
+    return { ok: true as const, importId: batch.id, created: fresh.length, replaced: existing.length, years };
+  });
+}
+
+const NOT_FOUND = "Åtgärden finns inte eller tillhör inte din enhet.";
+const snapshot = (a: { title: string; description: string | null; ownerName: string; dueOn: Date | null; status: string; indicatorId: string | null; unitId: string | null; cycleId: string }) => ({
+  title: a.title, description: a.description, ownerName: a.ownerName, dueOn: a.dueOn, status: a.status, indicatorId: a.indicatorId, unitId: a.unitId, cycleId: a.cycleId,
+});
+
+/** Creates a förbättringsåtgärd for a unit the actor manages, or for the whole verksamhet. */
+export async function createImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+  const parsed = improvementActionSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) } as Failure;
+  const input = parsed.data;
+  const scope = resultScopeFor(actor, "improvement:manage");
+  return transact(db, async (tx) => {
+    const cycle = await tx.cycle.findFirst({ where: { id: input.cycleId, organisationId: { in: scope.organisationIds } } });
+    if (!cycle) fail("Året finns inte. Ladda om sidan.");
+    const organisationId = cycle!.organisationId;
+    if (!can(actor, "improvement:manage", { organisationId, unitId: input.unitId })) {
+      fail(input.unitId ? "Du kan bara lägga till åtgärder för dina egna enheter." : "Du kan bara lägga till åtgärder för dina egna enheter, inte för hela verksamheten.");
+    }
+    if (input.unitId && !(await tx.unit.findFirst({ where: { id: input.unitId, area: { organisationId } } }))) fail("Enheten finns inte.");
+    if (input.indicatorId && !(await tx.indicator.findFirst({ where: { id: input.indicatorId, organisationId } }))) fail("Indikatorn finns inte.");
+    const action = await tx.improvementAction.create({
+      data: { organisationId, cycleId: cycle!.id, unitId: input.unitId, indicatorId: input.indicatorId, title: input.title, description: input.description, ownerName: input.ownerName, dueOn: dateOf(input.dueOn), status: input.status, createdById: actor.id },
+    });
+    await writeAudit(tx, { actorId: actor.id, action: "improvement.create", entityType: "ImprovementAction", entityId: action.id, unitId: action.unitId, after: snapshot(action) });
+    return { ok: true as const, id: action.id };
+  });
+}
+
+/** Edits an action; the version read must still be current. */
+export async function updateImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+  const parsed = updateImprovementActionSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) } as Failure;
+  const input = parsed.data;
+  return transact(db, async (tx) => {
+    const before = await tx.improvementAction.findFirst({ where: { id: input.actionId, ...actionWhere(resultScopeFor(actor, "improvement:manage")) } });
+    if (!before) fail(NOT_FOUND);
+    if (input.indicatorId && !(await tx.indicator.findFirst({ where: { id: input.indicatorId, organisationId: before!.organisationId } }))) fail("Indikatorn finns inte.");
+    const data = { title: input.title, description: input.description, ownerName: input.ownerName, dueOn: dateOf(input.dueOn), status: input.status, indicatorId: input.indicatorId };
+    const updated = await tx.improvementAction.updateMany({ where: { id: before!.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (updated.count === 0) fail("Någon annan har ändrat åtgärden sedan du öppnade sidan. Ladda om sidan och gör ändringen igen.");
+    await writeAudit(tx, { actorId: actor.id, action: "improvement.update", entityType: "ImprovementAction", entityId: before!.id, unitId: before!.unitId, before: snapshot(before!), after: snapshot({ ...before!, ...data }) });
+    return { ok: true as const, id: before!.id };
+  });
+}
+
+/** Adds a follow-up note to an action. */
+export async function addImprovementNote(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+  const parsed = improvementNoteSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) } as Failure;
+  return transact(db, async (tx) => {
+    const action = await tx.improvementAction.findFirst({ where: { id: parsed.data.actionId, ...actionWhere(resultScopeFor(actor, "improvement:manage")) } });
+    if (!action) fail(NOT_FOUND);
+    const note = await tx.improvementNote.create({ data: { actionId: action!.id, authorId: actor.id, text: parsed.data.text } });
+    await writeAudit(tx, { actorId: actor.id, action: "improvement.note", entityType: "ImprovementAction", entityId: action!.id, unitId: action!.unitId, after: { noteId: note.id, text: note.text } });
+    return { ok: true as const, id: note.id };
+  });
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { ImprovementStatus } from "../db/generated/enums.ts";
+import { calendarDate } from "../routines/schemas.ts";
+
+/** Socialstyrelsen shows no figures for a unit with fewer answers than this ("för få svar"). */
+export const MIN_RESPONDENTS = 7;
+/** Largest results file accepted; checked before the file is read (a server action body is at most 1 MiB). */
+export const MAX_FILE_BYTES = 1_000_000;
+export const MAX_FILE_LABEL = "1 MB";
+/** Kolada's code for the whole country. */
+export const KOLADA_RIKET = "0000";
+/** A change smaller than this (percentage points) counts as unchanged in the effect follow-up. */
+export const UNCHANGED_MARGIN = 1;
+
+export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
+
+export const IMPROVEMENT_STATUS_LABELS: Record<ImprovementStatus, string> = {
+  PLANNED: "Planerad",
+  IN_PROGRESS: "Pågår",
+  DONE: "Genomförd",
+  CANCELLED: "Avbruten",
+};
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Högst ${max} tecken.`)
+    .optional()
+    .transform((v) => v || null);
+
+const optionalId = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => v || null);
+
+/** A new förbättringsåtgärd; an empty unit means the whole verksamhet. */
+export const improvementActionSchema = z.object({
+  cycleId: z.string({ error: "Välj år." }).trim().min(1, "Välj år."),
+  unitId: optionalId,
+  indicatorId: optionalId,
+  title: z.string({ error: "Skriv en rubrik." }).trim().min(1, "Skriv en rubrik.").max(200, "Rubriken får vara högst 200 tecken."),
+  description: optionalText(2000),
+  ownerName: z.string({ error: "Ange ansvarig." }).trim().min(1, "Ange ansvarig.").max(200, "Högst 200 tecken."),
+  dueOn: z.string({ error: "Ange ett datum." }).trim().min(1, "Ange när åtgärden ska vara klar.").pipe(calendarDate),
+  status: z.enum(ImprovementStatus, { error: "Välj en giltig status." }).default("PLANNED"),
+});
+
+/** An edit names the version it read, so two people cannot overwrite each other unnoticed. */
+export const updateImprovementActionSchema = improvementActionSchema.omit({ cycleId: true, unitId: true }).extend({
+  actionId: z.string().trim().min(1, "Åtgärden saknas."),
+  version: z.coerce.number({ error: "Ladda om sidan." }).int("Ladda om sidan.").positive("Ladda om sidan."),
+});
+
+export const improvementNoteSchema = z.object({
+  actionId: z.string().trim().min(1, "Åtgärden saknas."),
+  text: z.string({ error: "Skriv en anteckning." }).trim().min(1, "Skriv en anteckning.").max(2000, "Anteckningen får vara högst 2000 tecken."),
+});
+
+export type ImprovementActionInput = z.infer<typeof improvementActionSchema>;
+export type UpdateImprovementActionInput = z.infer<typeof updateImprovementActionSchema>;
+export type ImprovementNoteInput = z.infer<typeof improvementNoteSchema>;
+
+/** Field errors of a failed parse, as the forms show them. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  return z.flattenError(error).fieldErrors as Record<string, string[]>;
+}
+
+/** A year from the address (?ar=2025), or undefined: then the latest year with results is shown. */
+export function yearParam(value: string | string[] | undefined): number | undefined {
+  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : undefined;
+}
+
+/** An indicator of the managed list; the key is what result files name, fixed once created. */
+export const indicatorSchema = z.object({
+  indicatorId: optionalId,
+  key: z
+    .string()
+    .trim()
+    .max(40, "Högst 40 tecken.")
+    .regex(/^[a-z0-9-]*$/, "Nyckeln får bara innehålla a–z, siffror och bindestreck.")
+    .optional()
+    .transform((v) => v || null),
+  name: z.string({ error: "Ange ett namn." }).trim().min(1, "Ange ett namn.").max(120, "Högst 120 tecken."),
+  description: optionalText(500),
+  koladaKpi: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]\d{5})?$/, "Koladas nyckeltal skrivs som en bokstav och fem siffror, t.ex. U21468.")
+    .optional()
+    .transform((v) => v || null),
+  higherIsBetter: z.enum(["ja", "nej"], { error: "Välj om ett högt värde är bra." }).transform((v) => v === "ja"),
+});
+export type IndicatorInput = z.infer<typeof indicatorSchema>;

@@ -1,0 +1,175 @@
+import "server-only";
+import { getDb, type DbClient } from "../db/index.ts";
+import { writeAudit } from "../audit/index.ts";
+import type { Actor } from "../auth/permissions.ts";
+import { swedishToday, utcDate } from "../dates/cycle.ts";
+import { parseCaseList } from "./csv.ts";
+import { reviewOrganisationFor } from "./queries.ts";
+import { drawSample, newSeed, nextReplacement } from "./sampling.ts";
+import { declineSchema, drawSchema, fieldErrors, interviewSchema, reviewYearSchema, type Failure } from "./schemas.ts";
+
+// Audit entries are readable by hemtjänst managers, so they record what happened and to which record, never case data.
+
+class Rollback extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+const fail = (message: string, extra: Omit<Failure, "ok" | "message"> = {}): never => {
+  throw new Rollback({ ok: false, message, ...extra });
+};
+
+async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T | Failure> {
+  try {
+    if ("$transaction" in db) return await db.$transaction((tx) => fn(tx), { timeout: 60_000, maxWait: 20_000 });
+    return await fn(db);
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure;
+    throw error;
+  }
+}
+
+const dateOf = (iso: string) => utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+const ALREADY_DRAWN = "Urvalet för året är redan draget. Ärendelistan kan inte ändras efter dragningen.";
+
+/** Adds the cases of a file to the year's list (creating the year's review); the whole file or nothing. */
+export async function importReviewCases(actor: Actor, input: { year: unknown; file: string | Uint8Array }, db: DbClient = getDb()) {
+  const organisationId = reviewOrganisationFor(actor, "review:manage");
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att importera ärenden." } as Failure;
+  const year = reviewYearSchema.safeParse(input.year);
+  if (!year.success) return { ok: false, message: "Kontrollera året.", errors: { year: year.error.issues.map((i) => i.message) } } as Failure;
+  const areas = await db.area.findMany({ where: { organisationId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  const parsed = parseCaseList(input.file, areas);
+  if (!parsed.ok) return { ok: false, message: parsed.message, details: parsed.details } as Failure;
+
+  return transact(db, async (tx) => {
+    const review = await tx.qualityReview.upsert({
+      where: { organisationId_year: { organisationId, year: year.data } },
+      create: { organisationId, year: year.data },
+      update: {},
+    });
+    if (review.drawnAt) fail(ALREADY_DRAWN);
+    const existing = await tx.reviewCase.findMany({
+      where: { reviewId: review.id, caseRef: { in: parsed.cases.map((c) => c.caseRef), mode: "insensitive" } },
+      select: { caseRef: true },
+    });
+    if (existing.length > 0) {
+      fail(`${existing.length === 1 ? "Ett ärende" : `${existing.length} ärenden`} i filen finns redan i årets ärendelista. Inget har sparats.`, {
+        details: existing.slice(0, 15).map((e) => `Ärendet ${e.caseRef} är redan importerat.`),
+      });
+    }
+    await tx.reviewCase.createMany({ data: parsed.cases.map((c) => ({
+        reviewId: review.id, caseRef: c.caseRef, areaId: c.areaId, onlySafetyAlarm: c.onlySafetyAlarm, recentlyClosed: c.recentlyClosed, dementiaDiagnosis: c.dementiaDiagnosis, relativeEmployed: c.relativeEmployed,
+      })) });
+    const total = await tx.reviewCase.count({ where: { reviewId: review.id } });
+    await writeAudit(tx, { actorId: actor.id, action: "review.import", entityType: "QualityReview", entityId: review.id, after: { year: year.data, imported: parsed.cases.length, total } });
+    return { ok: true as const, year: year.data, imported: parsed.cases.length, total };
+  });
+}
+
+/** Draws the year's sample: exclusions with their reason, a draw order per area, and the seed, in one transaction. */
+export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+  const organisationId = reviewOrganisationFor(actor, "review:manage");
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att dra urvalet." } as Failure;
+  const input = drawSchema.safeParse(raw);
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrors(input.error) } as Failure;
+  const { year, sampleSizePerArea } = input.data;
+  const seed = input.data.randomSeed ?? newSeed();
+
+  return transact(db, async (tx) => {
+    const review = await tx.qualityReview.findUnique({ where: { organisationId_year: { organisationId, year } }, include: { cases: true } });
+    if (!review || review.cases.length === 0) fail(`Det finns inga ärenden för ${year}. Importera ärendelistan först.`);
+    if (review!.drawnAt) fail("Urvalet för året är redan draget.");
+    const draw = drawSample(review!.cases, sampleSizePerArea, seed);
+    if (draw.short.length > 0) {
+      const names = new Map((await tx.area.findMany({ where: { organisationId } })).map((a) => [a.id, a.name]));
+      fail(`Urvalet är ${sampleSizePerArea} per område, men alla områden har inte så många ärenden som kan ingå. Inget har sparats.`, {
+        errors: { sampleSizePerArea: ["Större än antalet ärenden som kan ingå i minst ett område."] },
+        details: draw.short.map((s) => `${names.get(s.areaId) ?? "Okänt område"}: ${s.eligible} ${s.eligible === 1 ? "ärende" : "ärenden"} kan ingå.`),
+      });
+    }
+    for (const { id, reason } of draw.excluded) {
+      await tx.reviewCase.update({ where: { id }, data: { state: "EXCLUDED", exclusionReason: reason } });
+    }
+    for (const ids of draw.order.values()) {
+      for (const [i, id] of ids.entries()) {
+        await tx.reviewCase.update({ where: { id }, data: { drawRank: i + 1, state: i < sampleSizePerArea ? "SAMPLED" : "POOL" } });
+      }
+    }
+    const drawnAt = new Date();
+    await tx.qualityReview.update({ where: { id: review!.id }, data: { randomSeed: seed, sampleSizePerArea, drawnAt, drawnById: actor.id } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "review.draw",
+      entityType: "QualityReview",
+      entityId: review!.id,
+      after: { year, randomSeed: seed, sampleSizePerArea, sampled: draw.sampled.length, excluded: draw.excluded.length },
+    });
+    return { ok: true as const, sampled: draw.sampled.length, excluded: draw.excluded.length, randomSeed: seed };
+  });
+}
+
+/** Records that a sampled client declined, and brings in the next case of the same area's draw order. */
+export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+  const organisationId = reviewOrganisationFor(actor, "review:interview");
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att ändra urvalet." } as Failure;
+  const input = declineSchema.safeParse(raw);
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrors(input.error) } as Failure;
+
+  return transact(db, async (tx) => {
+    const declined = await tx.reviewCase.findFirst({ where: { id: input.data.caseId, review: { organisationId } }, include: { interview: { select: { id: true } } } });
+    if (!declined || declined.state !== "SAMPLED") fail("Ärendet finns inte i urvalet.");
+    if (declined!.interview) fail("Ärendet har redan en intervju och kan inte bytas ut.");
+    await tx.reviewCase.update({ where: { id: declined!.id }, data: { state: "DECLINED", declinedReason: input.data.reason } });
+    const others = await tx.reviewCase.findMany({ where: { reviewId: declined!.reviewId, areaId: declined!.areaId }, select: { id: true, areaId: true, state: true, drawRank: true } });
+    const next = nextReplacement(others, declined!);
+    if (next) await tx.reviewCase.update({ where: { id: next.id }, data: { state: "SAMPLED", replacesCaseId: declined!.id } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "review.decline",
+      entityType: "ReviewCase",
+      entityId: declined!.id,
+      before: { state: "SAMPLED" },
+      after: { state: "DECLINED", replacedBy: next?.id ?? null },
+    });
+    const replacement = next ? await tx.reviewCase.findUnique({ where: { id: next.id }, select: { caseRef: true } }) : null;
+    return { ok: true as const, caseRef: declined!.caseRef, replacementRef: replacement?.caseRef ?? null };
+  });
+}
+
+/** Records or updates the interview of a sampled case; an update names the version it read. */
+export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClient = getDb(), today: Date = swedishToday()) {
+  const organisationId = reviewOrganisationFor(actor, "review:interview");
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att registrera intervjuer." } as Failure;
+  const input = interviewSchema.safeParse(raw);
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrors(input.error) } as Failure;
+  const { caseId, version, interviewedOn, handedOverOn, ...answers } = input.data;
+  if (dateOf(interviewedOn) > today) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { interviewedOn: ["Intervjudatumet kan inte vara i framtiden."] } } as Failure;
+
+  return transact(db, async (tx) => {
+    const found = await tx.reviewCase.findFirst({ where: { id: caseId, state: "SAMPLED", review: { organisationId } }, include: { interview: true } });
+    if (!found) fail("Ärendet finns inte i urvalet. En intervju kan bara registreras för ett utvalt ärende.");
+    const data = {
+      ...answers,
+      deviationOtherText: answers.deviationCauses.includes("OTHER") ? answers.deviationOtherText : null,
+      interviewedOn: dateOf(interviewedOn),
+      handedOverOn: handedOverOn ? dateOf(handedOverOn) : null,
+      interviewerId: actor.id,
+    };
+    const before = found!.interview;
+    if (before && before.version !== version) fail("Intervjun har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.");
+    if (!before && version !== 0) fail("Intervjun finns inte längre. Ladda om sidan.");
+    const saved = before
+      ? await tx.reviewInterview.update({ where: { id: before.id, version }, data: { ...data, version: { increment: 1 } } })
+      : await tx.reviewInterview.create({ data: { ...data, caseId } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: before ? "review.interview.update" : "review.interview.create",
+      entityType: "ReviewInterview",
+      entityId: saved.id,
+      before: before ? { version: before.version } : undefined,
+      after: { caseId, version: saved.version },
+    });
+    return { ok: true as const, caseRef: found!.caseRef, version: saved.version, created: !before };
+  });
+}

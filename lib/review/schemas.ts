@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { DeviationCause, ReviewAnswer } from "../db/generated/enums.ts";
+import { calendarDate } from "../routines/schemas.ts";
+import { findIdentityNumberLines } from "./identity.ts";
+
+/** The routine's default: five randomly chosen cases per hemtjänstområde. */
+export const DEFAULT_SAMPLE_SIZE = 5;
+/** Largest case list accepted (checked before the file is read). */
+export const MAX_FILE_BYTES = 500_000;
+export const MAX_FILE_LABEL = "500 kB";
+
+export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
+
+export const ANSWER_LABELS: Record<ReviewAnswer, string> = { YES: "Ja", PARTLY: "Delvis", NO: "Nej" };
+
+export const CAUSE_LABELS: Record<DeviationCause, string> = {
+  DECLINED_WITHOUT_NOTICE: "Brukaren har tackat nej till insatsen utan att myndighetskontoret har fått veta det",
+  NEW_ORDER_MISSING: "Nytt uppdrag saknas efter förändring",
+  NOT_PERFORMED: "Hemtjänsten har inte utfört uppdraget",
+  OTHER: "Annat",
+};
+
+/** The routine's questions, in its order; "Övriga synpunkter" is free text. */
+export const QUESTIONS = [
+  { field: "receivesGranted", label: "Får du de insatser som du är beviljad?" },
+  { field: "plannedTogether", label: "Har insatserna planerats tillsammans med dig?" },
+  { field: "arrivesOnTime", label: "Kommer hemtjänsten när de ska?" },
+] as const;
+export type QuestionField = (typeof QUESTIONS)[number]["field"];
+
+export const reviewYearSchema = z.coerce
+  .number({ error: "Ange ett år." })
+  .int("Året ska vara ett heltal.")
+  .min(2000, "Ange ett år från 2000.")
+  .max(2100, "Ange ett år till och med 2100.");
+
+/** A year from the address (?ar=2025 or /2025), or undefined. */
+export function yearParam(value: string | string[] | undefined): number | undefined {
+  return typeof value === "string" && /^\d{4}$/.test(value) ? Number(value) : undefined;
+}
+
+const id = (message: string) => z.string({ error: message }).trim().min(1, message).max(100, message);
+
+/** Free text about a case: never a personnummer, since the module keeps only pseudonymous data. */
+const caseText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Högst ${max} tecken.`)
+    .refine((v) => findIdentityNumberLines(v).length === 0, "Texten ser ut att innehålla ett personnummer. Skriv aldrig personnummer här.")
+    .optional()
+    .transform((v) => v || null);
+
+export const drawSchema = z.object({
+  year: reviewYearSchema,
+  sampleSizePerArea: z.coerce
+    .number({ error: "Ange hur många ärenden per område." })
+    .int("Ange ett heltal.")
+    .min(1, "Urvalet måste vara minst 1 ärende per område.")
+    .max(50, "Urvalet får vara högst 50 ärenden per område."),
+  // Empty: a fresh seed is generated. Given: the same seed repeats an earlier draw.
+  randomSeed: z
+    .string()
+    .trim()
+    .max(64, "Fröet får vara högst 64 tecken.")
+    .regex(/^[A-Za-z0-9-]*$/, "Fröet får bara innehålla A–Z, 0–9 och bindestreck.")
+    .optional()
+    .transform((v) => v || null),
+});
+export type DrawInput = z.infer<typeof drawSchema>;
+
+export const declineSchema = z.object({
+  caseId: id("Ärendet saknas."),
+  reason: z
+    .string({ error: "Ange varför brukaren inte vill medverka." })
+    .trim()
+    .min(1, "Ange varför brukaren inte vill medverka.")
+    .max(500, "Högst 500 tecken.")
+    .refine((v) => findIdentityNumberLines(v).length === 0, "Texten ser ut att innehålla ett personnummer. Skriv aldrig personnummer här."),
+});
+export type DeclineInput = z.infer<typeof declineSchema>;
+
+const answer = z.enum(ReviewAnswer, { error: "Välj ja, delvis eller nej." });
+const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), calendarDate.optional());
+
+export const interviewSchema = z
+  .object({
+    caseId: id("Ärendet saknas."),
+    interviewedOn: z.string({ error: "Ange intervjudatum." }).trim().min(1, "Ange intervjudatum.").pipe(calendarDate),
+    receivesGranted: answer,
+    receivesGrantedText: caseText(1000),
+    plannedTogether: answer,
+    plannedTogetherText: caseText(1000),
+    arrivesOnTime: answer,
+    arrivesOnTimeText: caseText(1000),
+    otherComments: caseText(2000),
+    deviation: z.preprocess((v) => v === "ja" || v === "on" || v === true, z.boolean()),
+    deviationCauses: z.array(z.enum(DeviationCause, { error: "Okänd orsak." })).default([]),
+    deviationOtherText: caseText(500),
+    handedOverOn: optionalDate,
+    documentedInJournal: z.preprocess((v) => v === "on" || v === "ja" || v === true, z.boolean()),
+    // 0 for a new interview; otherwise the version the form was read at.
+    version: z.coerce.number().int().min(0).default(0),
+  })
+  .superRefine((v, ctx) => {
+    if (v.deviation && v.deviationCauses.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["deviationCauses"], message: "Välj minst en orsak till avvikelsen." });
+    }
+    if (!v.deviation && v.deviationCauses.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["deviationCauses"], message: "Orsaker anges bara när intervjun visar en avvikelse." });
+    }
+    if (v.deviationCauses.includes("OTHER") && !v.deviationOtherText) {
+      ctx.addIssue({ code: "custom", path: ["deviationOtherText"], message: "Beskriv den andra orsaken." });
+    }
+    if (v.handedOverOn && v.handedOverOn < v.interviewedOn) {
+      ctx.addIssue({ code: "custom", path: ["handedOverOn"], message: "Överlämningen kan inte vara före intervjun." });
+    }
+  });
+export type InterviewInput = z.infer<typeof interviewSchema>;
+
+/** Field errors of a failed parse, as the forms show them. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  return z.flattenError(error).fieldErrors as Record<string, string[]>;
+}

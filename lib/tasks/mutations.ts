@@ -1,0 +1,181 @@
+import type { z } from "zod";
+import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import type { TaskStatus } from "../db/generated/enums.ts";
+import type { Actor } from "../auth/permissions.ts";
+import { writeAudit } from "../audit/index.ts";
+import { swedishToday } from "../dates/cycle.ts";
+import { taskWhereFor } from "./scope.ts";
+import { addCommentSchema, changeStatusSchema } from "./schemas.ts";
+import { checkTransition, completionFields, TASK_STATUS_LABELS } from "./status.ts";
+
+const stateSelect = {
+  id: true,
+  status: true,
+  version: true,
+  comment: true,
+  notApplicableReason: true,
+  completedAt: true,
+  updatedAt: true,
+  completedBy: { select: { name: true } },
+} satisfies Prisma.TaskSelect;
+
+/** What the checklist needs to show a task as it is now. */
+export type TaskState = Prisma.TaskGetPayload<{ select: typeof stateSelect }>;
+export type TaskFailureCode = "INVALID" | "NOT_FOUND" | "READ_ONLY" | "CLOSED" | "TRANSITION" | "STALE";
+export type TaskFailure = { ok: false; code: TaskFailureCode; message: string; errors?: Record<string, string[]>; current?: TaskState };
+export type TaskMutationResult = { ok: true; message: string; task: TaskState } | TaskFailure;
+
+export const TASK_NOT_FOUND = "Uppgiften finns inte eller tillhör inte någon av dina enheter.";
+export const TASK_READ_ONLY = "Du kan läsa den här uppgiften men inte ändra den.";
+const STALE_STATUS = "Din ändring sparades inte; se hur uppgiften ser ut nu och gör om ändringen om den fortfarande behövs.";
+const STALE_COMMENT = "Din kommentar sparades inte men finns kvar i rutan; skicka den igen om den fortfarande stämmer.";
+
+function invalid(error: z.ZodError): TaskFailure {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return { ok: false, code: "INVALID", message: error.issues[0]?.message ?? "Kontrollera fälten.", errors };
+}
+
+/**
+ * Runs fn in a new transaction, or directly in the caller's when given one. Prisma 7's transaction client
+ * has $transaction too (nested savepoints, which PGlite lacks); only the full client has $connect.
+ */
+async function inTransaction<T>(db: DbClient, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  if ("$connect" in db) return db.$transaction((tx) => fn(tx), { timeout: 30_000, maxWait: 10_000 });
+  return fn(db);
+}
+
+/**
+ * The task the actor may change, checked for a writable cycle year and the version the actor read.
+ * Returns the task or the failure that stops the change; nothing has been written either way.
+ */
+async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, taskId: string, version: number, today: Date, staleHint: string) {
+  const task = await tx.task.findFirst({
+    where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:update")] },
+    select: { ...stateSelect, unitId: true, cycle: { select: { year: true } }, activity: { select: { title: true, kind: true } } },
+  });
+  if (!task) {
+    const readable = await tx.task.count({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] } });
+    return { failure: { ok: false, code: readable ? "READ_ONLY" : "NOT_FOUND", message: readable ? TASK_READ_ONLY : TASK_NOT_FOUND } as TaskFailure };
+  }
+  const year = today.getUTCFullYear();
+  if (task.cycle.year !== year) {
+    const message =
+      task.cycle.year < year
+        ? `Cykeln ${task.cycle.year} är avslutad och kan bara läsas.`
+        : `Cykeln ${task.cycle.year} har inte börjat ännu; dess uppgifter kan ändras från den 1 januari ${task.cycle.year}.`;
+    return { failure: { ok: false, code: "CLOSED", message } as TaskFailure };
+  }
+  if (task.version !== version) return { failure: await stale(tx, taskId, staleHint) };
+  return { task };
+}
+
+async function stale(tx: Prisma.TransactionClient, taskId: string, hint: string): Promise<TaskFailure> {
+  const current = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
+  const message = `Någon annan har ändrat uppgiften medan du hade den öppen. Den har nu status ${TASK_STATUS_LABELS[current.status].toLowerCase()}. ${hint}`;
+  return { ok: false, code: "STALE", message, current };
+}
+
+const STATUS_MESSAGES: Record<TaskStatus, string> = {
+  DONE: "är markerad som klar",
+  IN_PROGRESS: "är markerad som pågående",
+  NOT_STARTED: "är återställd till ej påbörjad",
+  NOT_APPLICABLE: "är markerad som ej aktuell",
+};
+
+/** Options for callers that change a status as part of something larger, e.g. recording a brukarbrev. */
+export type ChangeStatusOptions = {
+  today?: Date;
+  eventDetails?: Prisma.InputJsonValue;
+  /** Set by lib/letters: a brukarbrev's task follows its dispatch record and changes only with it. */
+  viaLetterRecord?: boolean;
+};
+
+export const LETTER_DONE_VIA_RECORD = "Ett brukarbrev blir klart när koordinatorn registrerar det som skickat (datum, antal och sätt) under Brukarbrev.";
+export const LETTER_RECORDED = "Brukarbrevet är registrerat som skickat. Om det inte skickades tar koordinatorn bort registreringen under Brukarbrev.";
+
+/** Why a letter task's status may not change from the checklist, or null when it may. */
+async function letterRule(tx: Prisma.TransactionClient, taskId: string, to: TaskStatus): Promise<string | null> {
+  if (to === "DONE") return LETTER_DONE_VIA_RECORD;
+  const recorded = await tx.letterDispatch.count({ where: { taskId } });
+  return recorded > 0 ? LETTER_RECORDED : null;
+}
+
+/**
+ * Changes a task's status inside the caller's transaction: scoped lookup, current cycle year only, the
+ * version the actor read, the transition rules, then the update, a TaskEvent and an audit entry.
+ */
+export async function changeTaskStatusIn(tx: Prisma.TransactionClient, actor: Actor, input: unknown, options: ChangeStatusOptions = {}): Promise<TaskMutationResult> {
+  const parsed = changeStatusSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { taskId, version, status, reason } = parsed.data;
+  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? swedishToday(), STALE_STATUS);
+  if (!found.task) return found.failure;
+  const task = found.task;
+  const letterRefusal = task.activity.kind === "LETTER" && !options.viaLetterRecord ? await letterRule(tx, taskId, status) : null;
+  if (letterRefusal) return { ok: false, code: "TRANSITION", message: letterRefusal, current: stateOf(task) };
+  const transition = checkTransition(task.status, status, reason);
+  if (!transition.ok) return { ok: false, code: "TRANSITION", message: transition.message, current: stateOf(task) };
+
+  const now = new Date();
+  const notApplicableReason = status === "NOT_APPLICABLE" ? reason! : null;
+  const updated = await tx.task.updateMany({
+    where: { id: taskId, version },
+    data: { status, version: { increment: 1 }, ...completionFields(status, actor.id, now), notApplicableReason },
+  });
+  if (updated.count === 0) return stale(tx, taskId, STALE_STATUS);
+  await tx.taskEvent.create({
+    data: { taskId, actorId: actor.id, at: now, type: "STATUS_CHANGED", fromStatus: task.status, toStatus: status, reason: notApplicableReason, details: options.eventDetails },
+  });
+  const after = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "task.status",
+    entityType: "Task",
+    entityId: taskId,
+    unitId: task.unitId,
+    before: { status: task.status, version: task.version, notApplicableReason: task.notApplicableReason },
+    after: { status: after.status, version: after.version, notApplicableReason: after.notApplicableReason },
+  });
+  return { ok: true, message: `”${task.activity.title}” ${STATUS_MESSAGES[status]}.`, task: after };
+}
+
+/** Adds a comment to a task inside the caller's transaction; the task's version guards against lost updates. */
+export async function addTaskCommentIn(tx: Prisma.TransactionClient, actor: Actor, input: unknown, options: { today?: Date } = {}): Promise<TaskMutationResult> {
+  const parsed = addCommentSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { taskId, version, comment } = parsed.data;
+  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? swedishToday(), STALE_COMMENT);
+  if (!found.task) return found.failure;
+  const task = found.task;
+
+  const updated = await tx.task.updateMany({ where: { id: taskId, version }, data: { comment, version: { increment: 1 } } });
+  if (updated.count === 0) return stale(tx, taskId, STALE_COMMENT);
+  await tx.taskEvent.create({ data: { taskId, actorId: actor.id, type: "COMMENTED", comment } });
+  const after = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "task.comment",
+    entityType: "Task",
+    entityId: taskId,
+    unitId: task.unitId,
+    before: { comment: task.comment, version: task.version },
+    after: { comment: after.comment, version: after.version },
+  });
+  return { ok: true, message: `Kommentaren är sparad på ”${task.activity.title}”.`, task: after };
+}
+
+function stateOf(task: TaskState): TaskState {
+  const { id, status, version, comment, notApplicableReason, completedAt, updatedAt, completedBy } = task;
+  return { id, status, version, comment, notApplicableReason, completedAt, updatedAt, completedBy };
+}
+
+/** Changes a task's status in one transaction (or in the caller's, when db is a transaction client). */
+export async function changeTaskStatus(actor: Actor, input: unknown, db: DbClient = getDb(), options: ChangeStatusOptions = {}) {
+  return inTransaction(db, (tx) => changeTaskStatusIn(tx, actor, input, options));
+}
+
+/** Adds a comment in one transaction (or in the caller's, when db is a transaction client). */
+export async function addTaskComment(actor: Actor, input: unknown, db: DbClient = getDb(), options: { today?: Date } = {}) {
+  return inTransaction(db, (tx) => addTaskCommentIn(tx, actor, input, options));
+}

@@ -1,0 +1,173 @@
+import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import { can, type Actor } from "../auth/permissions.ts";
+import { swedishToday } from "../dates/cycle.ts";
+import type { ChecklistFilter, ChecklistParams } from "./schemas.ts";
+import { CHECKLIST_FILTERS } from "./schemas.ts";
+import { taskWhereFor } from "./scope.ts";
+import { isCurrent, isHandled, isOverdue, matchesFilter } from "./status.ts";
+
+/** The pseudo-units of the unit switch for tasks without a unit. */
+export const VERKSAMHET = "verksamhet";
+export const KOMMUNIKATION = "kommunikation";
+const KEY_OF_ASSIGNEE: Record<string, string> = { ORGANISATION: VERKSAMHET, COMMUNICATIONS: KOMMUNIKATION };
+const ASSIGNEE_OF_KEY: Record<string, string> = { [VERKSAMHET]: "ORGANISATION", [KOMMUNIKATION]: "COMMUNICATIONS" };
+
+export type ChecklistGroup = { key: string; label: string; areaName: string | null; areaPosition: number; editable: boolean };
+
+const taskSelect = {
+  id: true,
+  status: true,
+  version: true,
+  startsOn: true,
+  dueOn: true,
+  comment: true,
+  notApplicableReason: true,
+  completedAt: true,
+  unitId: true,
+  assigneeKey: true,
+  completedBy: { select: { name: true } },
+  cycle: { select: { organisationId: true, year: true } },
+  activity: {
+    select: {
+      title: true,
+      description: true,
+      responsibleRole: true,
+      kind: true,
+      templateRef: true,
+      position: true,
+      phase: { select: { key: true, name: true, position: true } },
+      routineVersion: { select: { routineId: true, routine: { select: { title: true } } } },
+    },
+  },
+} satisfies Prisma.TaskSelect;
+
+type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
+export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean };
+export type ChecklistPhase = { key: string; name: string; routineTitle: string; total: number; handled: number; tasks: ChecklistTask[] };
+
+function canUpdateTask(actor: Actor, task: Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">, currentYear: number) {
+  if (task.cycle.year !== currentYear) return false;
+  return can(actor, "task:update", { organisationId: task.cycle.organisationId, unitId: task.unitId, assigneeKey: task.assigneeKey, responsibleRole: task.activity.responsibleRole });
+}
+
+function groupWhere(key: string): Prisma.TaskWhereInput {
+  const assigneeKey = ASSIGNEE_OF_KEY[key];
+  return assigneeKey ? { unitId: null, assigneeKey } : { unitId: key };
+}
+
+/** The units (and verksamhet-wide lists) of a year the actor may read; those with something to tick first. */
+async function getGroups(actor: Actor, year: number, db: DbClient): Promise<ChecklistGroup[]> {
+  const inYear = { cycle: { year } };
+  const [readable, writable] = await Promise.all([
+    db.task.findMany({
+      where: { AND: [taskWhereFor(actor, "task:read"), inYear] },
+      distinct: ["assigneeKey"],
+      select: { assigneeKey: true, unitId: true, unit: { select: { name: true, area: { select: { name: true, position: true } } } } },
+    }),
+    db.task.findMany({ where: { AND: [taskWhereFor(actor, "task:update"), inYear] }, distinct: ["assigneeKey"], select: { assigneeKey: true } }),
+  ]);
+  const editable = new Set(writable.map((t) => t.assigneeKey));
+  const groups = readable.map((t) => ({
+    key: t.unitId ?? KEY_OF_ASSIGNEE[t.assigneeKey] ?? t.assigneeKey,
+    label: t.unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
+    areaName: t.unit?.area.name ?? null,
+    areaPosition: t.unit?.area.position ?? -1,
+    editable: editable.has(t.assigneeKey),
+  }));
+  return groups.sort(
+    (a, b) => Number(b.editable) - Number(a.editable) || a.areaPosition - b.areaPosition || a.label.localeCompare(b.label, "sv"),
+  );
+}
+
+/** The cycle years in which the actor may read some task, newest first. */
+async function getYears(actor: Actor, db: DbClient): Promise<number[]> {
+  const cycles = await db.cycle.findMany({ where: { tasks: { some: taskWhereFor(actor, "task:read") } }, select: { year: true }, orderBy: { year: "desc" } });
+  return [...new Set(cycles.map((c) => c.year))];
+}
+
+function chooseYear(years: number[], asked: number | undefined, currentYear: number) {
+  if (asked !== undefined && years.includes(asked)) return asked;
+  if (years.includes(currentYear)) return currentYear;
+  return years.find((y) => y < currentYear) ?? years.at(-1) ?? currentYear;
+}
+
+/**
+ * The checklist of one unit (or verksamhet-wide list) for one cycle year, as the actor may read it: tasks
+ * grouped by phase in date order, with overdue, this month's and what the actor may change marked.
+ */
+export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = swedishToday()) {
+  const currentYear = today.getUTCFullYear();
+  const years = await getYears(actor, db);
+  const year = chooseYear(years, params.ar, currentYear);
+  const groups = years.length > 0 ? await getGroups(actor, year, db) : [];
+  const group = groups.find((g) => g.key === params.enhet) ?? groups[0] ?? null;
+  const rows = group
+    ? await db.task.findMany({
+        where: { AND: [taskWhereFor(actor, "task:read"), { cycle: { year } }, groupWhere(group.key)] },
+        orderBy: [{ startsOn: { sort: "asc", nulls: "last" } }, { dueOn: { sort: "asc", nulls: "last" } }, { activity: { position: "asc" } }],
+        select: taskSelect,
+      })
+    : [];
+  const tasks: ChecklistTask[] = rows.map((t) => ({ ...t, overdue: isOverdue(t, today), current: isCurrent(t, today), canUpdate: canUpdateTask(actor, t, currentYear) }));
+
+  const phases = new Map<string, ChecklistPhase & { order: [string, number] }>();
+  for (const task of tasks) {
+    const { phase, routineVersion } = task.activity;
+    const key = `${routineVersion.routineId}/${phase.key}`;
+    const entry = phases.get(key) ?? { key, name: phase.name, routineTitle: routineVersion.routine.title, total: 0, handled: 0, tasks: [], order: [routineVersion.routine.title, phase.position] };
+    entry.total += 1;
+    if (isHandled(task.status)) entry.handled += 1;
+    if (matchesFilter(task, params.filter, today)) entry.tasks.push(task);
+    phases.set(key, entry);
+  }
+  const orderedPhases: ChecklistPhase[] = [...phases.values()]
+    .sort((a, b) => a.order[0].localeCompare(b.order[0], "sv") || a.order[1] - b.order[1])
+    .map(({ key, name, routineTitle, total, handled, tasks: list }) => ({ key, name, routineTitle, total, handled, tasks: list }));
+
+  const counts = Object.fromEntries(CHECKLIST_FILTERS.map((f) => [f, tasks.filter((t) => matchesFilter(t, f, today)).length])) as Record<ChecklistFilter, number>;
+  return {
+    years,
+    year,
+    currentYear,
+    readOnlyYear: year !== currentYear,
+    groups,
+    group,
+    filter: params.filter,
+    phases: orderedPhases,
+    counts,
+    summary: {
+      total: tasks.length,
+      handled: tasks.filter((t) => isHandled(t.status)).length,
+      current: tasks.filter((t) => t.current && !isHandled(t.status)).length,
+      editable: tasks.filter((t) => t.canUpdate).length,
+      routineCount: new Set(tasks.map((t) => t.activity.routineVersion.routineId)).size,
+    },
+  };
+}
+export type Checklist = Awaited<ReturnType<typeof getChecklist>>;
+
+/** One task the actor may read with its full history, newest first; null when unknown or out of scope. */
+export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = swedishToday()) {
+  if (typeof taskId !== "string" || taskId.length === 0 || taskId.length > 100) return null;
+  const task = await db.task.findFirst({
+    where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] },
+    select: {
+      ...taskSelect,
+      unit: { select: { name: true } },
+      events: {
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        select: { id: true, at: true, type: true, fromStatus: true, toStatus: true, comment: true, reason: true, actor: { select: { name: true } } },
+      },
+    },
+  });
+  if (!task) return null;
+  const currentYear = today.getUTCFullYear();
+  return {
+    ...task,
+    overdue: isOverdue(task, today),
+    current: isCurrent(task, today),
+    canUpdate: canUpdateTask(actor, task, currentYear),
+    groupKey: task.unitId ?? KEY_OF_ASSIGNEE[task.assigneeKey] ?? task.assigneeKey,
+  };
+}
+export type TaskHistory = NonNullable<Awaited<ReturnType<typeof getTaskHistory>>>;

@@ -1,0 +1,120 @@
+import { getDb, type DbClient } from "../db/index.ts";
+import type { TaskStatus } from "../db/generated/enums.ts";
+import { canAny, type Actor } from "../auth/permissions.ts";
+import { homeOrganisationFor } from "../routines/access.ts";
+import { activityPeriod, swedishToday, utcDate } from "../dates/cycle.ts";
+import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
+import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
+
+export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
+
+export type WheelParams = { year?: number; unitId?: string };
+
+function chooseCycle<T extends { year: number }>(cycles: T[], asked: number | undefined, currentYear: number): T | null {
+  return cycles.find((c) => c.year === asked) ?? cycles.find((c) => c.year === currentYear) ?? cycles.find((c) => c.year < currentYear) ?? cycles.at(-1) ?? null;
+}
+
+/**
+ * Everything the årshjul of one cycle year shows, for actors who may read the dashboard: the activities of
+ * every routine version the cycle uses, per routine and phase, with how far the units have come (or one unit's
+ * status), Socialstyrelsen's survey period and the improvement actions due in the year.
+ * A fixed number of queries whatever the number of units or activities. Null without dashboard:read.
+ */
+export async function getWheelData(actor: Actor, params: WheelParams, db: DbClient = getDb(), today: Date = swedishToday()) {
+  const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
+  if (!organisationId) return null;
+  const currentYear = today.getUTCFullYear();
+  const [organisation, cycles, unitRows] = await Promise.all([
+    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
+    db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
+    db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
+  ]);
+  const units: WheelUnit[] = unitRows
+    .sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"))
+    .map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
+  const cycle = chooseCycle(cycles, params.year, currentYear);
+  const year = cycle?.year ?? currentYear;
+  const unit = units.find((u) => u.id === params.unitId) ?? null;
+  const cycleId = cycle?.id ?? "";
+  const open = { in: ["NOT_STARTED", "IN_PROGRESS"] as TaskStatus[] };
+
+  const [rows, byStatus, overdue, unitTasks, actionRows] = await Promise.all([
+    db.activityTemplate.findMany({
+      where: cycle
+        ? { routineVersion: { routine: { organisationId }, activities: { some: { tasks: { some: { cycleId } } } } } }
+        : { routineVersion: { status: "ACTIVE", routine: { organisationId } } },
+      select: activitySelect,
+    }),
+    db.task.groupBy({ by: ["activityId", "status"], where: { cycleId }, _count: { _all: true } }),
+    db.task.findMany({ where: { cycleId, status: open, dueOn: { lt: today } }, select: { activityId: true, unitId: true } }),
+    unit ? db.task.findMany({ where: { cycleId, OR: [{ unitId: unit.id }, { unitId: null }] }, select: { activityId: true, status: true } }) : Promise.resolve([]),
+    db.improvementAction.findMany({
+      where: {
+        organisationId,
+        AND: [
+          { OR: [...(cycle ? [{ cycleId: cycle.id }] : []), { dueOn: { gte: utcDate(year, 1, 1), lte: utcDate(year, 12, 31) } }] },
+          ...(unit ? [{ OR: [{ unitId: unit.id }, { unitId: null }] }] : []),
+        ],
+      },
+      orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+      select: { id: true, title: true, status: true, dueOn: true, ownerName: true, unitId: true, indicator: { select: { name: true } } },
+    }),
+  ]);
+
+  const counts = new Map<string, Completion>();
+  const countOf = (id: string) => counts.get(id) ?? counts.set(id, emptyCompletion()).get(id)!;
+  const field: Record<TaskStatus, Exclude<keyof Completion, "total" | "overdue">> = { DONE: "done", NOT_APPLICABLE: "notApplicable", IN_PROGRESS: "inProgress", NOT_STARTED: "notStarted" };
+  for (const g of byStatus) {
+    const c = countOf(g.activityId);
+    c[field[g.status]] += g._count._all;
+    c.total += g._count._all;
+  }
+  const overdueUnitIds = new Map<string, Set<string>>();
+  for (const t of overdue) {
+    countOf(t.activityId).overdue += 1;
+    if (t.unitId) overdueUnitIds.set(t.activityId, (overdueUnitIds.get(t.activityId) ?? new Set()).add(t.unitId));
+  }
+  const unitStatus = new Map(unitTasks.map((t) => [t.activityId, t.status]));
+
+  const routines = buildRoutines(mergeVersions(rows), rows, (id, row, ids) => {
+    const completion = emptyCompletion();
+    for (const c of ids.map((i) => counts.get(i)).filter((c) => c !== undefined)) {
+      for (const k of Object.keys(completion) as (keyof Completion)[]) completion[k] += c[k];
+    }
+    const { startsOn, dueOn } = activityPeriod(year, row);
+    const late = new Set(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
+    const overdueUnits = units.filter((u) => late.has(u.id)).map((u) => u.name);
+    const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, startsOn, dueOn, completion, overdueUnits };
+    if (!unit) return { ...base, level: completionLevel(completion, startsOn, today) };
+    const status = ids.map((i) => unitStatus.get(i)).find((s) => s !== undefined) ?? null;
+    return { ...base, unitStatus: status, level: statusLevel(status, startsOn, today) };
+  });
+
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const actions: WheelAction[] = actionRows.map((a) => ({
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    dueOn: a.dueOn,
+    ownerName: a.ownerName,
+    unitName: a.unitId ? (unitName.get(a.unitId) ?? "Enhet som inte längre är aktiv") : null,
+    indicatorName: a.indicator?.name ?? null,
+    inYear: a.dueOn !== null && a.dueOn.getUTCFullYear() === year,
+  }));
+
+  return {
+    organisationName: organisation?.name ?? "",
+    years: cycles.map((c) => c.year),
+    year,
+    hasCycle: cycle !== null,
+    survey: cycle
+      ? { dispatchOn: cycle.surveyDispatchOn, reminderOn: cycle.surveyReminderOn, lastAnswerOn: cycle.surveyLastAnswerOn, resultsPublishedOn: cycle.resultsPublishedOn }
+      : null,
+    today,
+    units,
+    unit,
+    routines,
+    actions,
+  };
+}
+export type WheelData = NonNullable<Awaited<ReturnType<typeof getWheelData>>>;

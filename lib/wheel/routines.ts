@@ -1,0 +1,94 @@
+import type { Prisma } from "../db/index.ts";
+import type { ActivityKind, ActivityScope, ImprovementStatus, Role, TaskStatus, Timing } from "../db/generated/enums.ts";
+import type { Completion, CompletionLevel } from "./completion.ts";
+
+/* The shapes of the wheel's data and how activity rows become routines → phases → numbered activities. */
+
+export type WheelActivity = {
+  /** routineId/key: one activity even when the cycle's tasks hang on two versions of the routine. */
+  id: string;
+  number: number;
+  key: string;
+  title: string;
+  description: string | null;
+  kind: ActivityKind;
+  timing: Timing;
+  startMonth: number | null;
+  endMonth: number | null;
+  responsibleRole: Role | null;
+  scope: ActivityScope;
+  startsOn: Date | null;
+  dueOn: Date | null;
+  completion: Completion;
+  /** Names of the units whose task is overdue, in unit order. */
+  overdueUnits: string[];
+  /** With a unit chosen: that unit's status (the verksamhet's for verksamhet-wide activities); null = no task. */
+  unitStatus?: TaskStatus | null;
+  level: CompletionLevel;
+};
+export type WheelPhase = { key: string; name: string; activities: WheelActivity[] };
+export type WheelRoutine = { id: string; key: string; title: string; colour: string; versions: number[]; phases: WheelPhase[] };
+export type WheelAction = { id: string; title: string; status: ImprovementStatus; dueOn: Date | null; ownerName: string; unitName: string | null; indicatorName: string | null; inYear: boolean };
+export type WheelUnit = { id: string; name: string; areaName: string };
+
+export const activitySelect = {
+  id: true,
+  key: true,
+  position: true,
+  title: true,
+  description: true,
+  kind: true,
+  timing: true,
+  startMonth: true,
+  endMonth: true,
+  responsibleRole: true,
+  scope: true,
+  phase: { select: { key: true, name: true, position: true } },
+  routineVersion: { select: { version: true, routine: { select: { id: true, key: true, title: true, colour: true } } } },
+} satisfies Prisma.ActivityTemplateSelect;
+export type ActivityRow = Prisma.ActivityTemplateGetPayload<{ select: typeof activitySelect }>;
+
+/** The newest version's definition of each activity, keyed routineId/key, with the ids of every version's row. */
+export function mergeVersions(rows: ActivityRow[]) {
+  const merged = new Map<string, { row: ActivityRow; ids: string[] }>();
+  for (const row of [...rows].sort((a, b) => b.routineVersion.version - a.routineVersion.version)) {
+    const id = `${row.routineVersion.routine.id}/${row.key}`;
+    const entry = merged.get(id);
+    if (entry) entry.ids.push(row.id);
+    else merged.set(id, { row, ids: [row.id] });
+  }
+  return merged;
+}
+
+export function buildRoutines(merged: ReturnType<typeof mergeVersions>, rows: ActivityRow[], activity: (id: string, row: ActivityRow, ids: string[]) => Omit<WheelActivity, "number">) {
+  const routines = new Map<string, WheelRoutine & { phaseOrder: Map<string, number> }>();
+  for (const [id, { row, ids }] of merged) {
+    const r = row.routineVersion.routine;
+    const routine = routines.get(r.id) ?? { ...r, versions: [] as number[], phases: [] as WheelPhase[], phaseOrder: new Map<string, number>() };
+    routines.set(r.id, routine);
+    let phase = routine.phases.find((p) => p.key === row.phase.key);
+    if (!phase) {
+      phase = { key: row.phase.key, name: row.phase.name, activities: [] };
+      routine.phases.push(phase);
+      routine.phaseOrder.set(row.phase.key, row.phase.position);
+    }
+    phase.activities.push({ ...activity(id, row, ids), number: 0 });
+  }
+  for (const row of rows) {
+    const routine = routines.get(row.routineVersion.routine.id)!;
+    if (!routine.versions.includes(row.routineVersion.version)) routine.versions.push(row.routineVersion.version);
+  }
+  const position = new Map(rows.map((r) => [`${r.routineVersion.routine.id}/${r.key}`, r.position]));
+  let number = 0;
+  return [...routines.values()]
+    .sort((a, b) => a.title.localeCompare(b.title, "sv"))
+    .map(({ phaseOrder, ...routine }) => {
+      routine.versions.sort((a, b) => a - b);
+      routine.phases.sort((a, b) => phaseOrder.get(a.key)! - phaseOrder.get(b.key)!);
+      for (const phase of routine.phases) {
+        phase.activities.sort((a, b) => (a.startMonth ?? 13) - (b.startMonth ?? 13) || (a.endMonth ?? 13) - (b.endMonth ?? 13) || position.get(a.id)! - position.get(b.id)!);
+        for (const a of phase.activities) a.number = ++number;
+      }
+      return routine;
+    });
+}

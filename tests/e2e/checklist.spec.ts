@@ -1,0 +1,169 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+
+// December's tasks are still ej påbörjad in the demo data (today is in November), so each run starts clean.
+const TICK = "Planera in rutinens aktiviteter i planeringsverktyget";
+const NOT_APPLICABLE = "Genomgång av rutinen i enhetens ledningsgrupp";
+
+const taskItem = (page: Page, title: string) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title, exact: true }) });
+
+async function chooseUnit(page: Page, unit: string) {
+  await page.getByLabel("Enhet", { exact: true }).selectOption({ label: unit });
+  await page.getByRole("button", { name: "Visa" }).click();
+  await expect(page.getByText(`${unit}, cykel 2026.`)).toBeVisible();
+}
+
+async function expectChanges(page: Page, comment: string, reason: string) {
+  const ticked = taskItem(page, TICK);
+  await expect(ticked).toContainText("Status: Klar");
+  await expect(ticked.getByText(`Senaste kommentar: ${comment}`)).toBeVisible();
+  const skipped = taskItem(page, NOT_APPLICABLE);
+  await expect(skipped).toContainText("Status: Ej aktuell");
+  await expect(skipped.getByText(`Ej aktuell eftersom: ${reason}`)).toBeVisible();
+}
+
+/** The issue's journey: tick, comment, ej aktuell with a reason, reload, then the verksamhetschef sees it. */
+async function journey(page: Page, unit: string) {
+  const comment = `Inplanerat i planeringsverktyget för ${unit}.`;
+  const reason = `${unit} har ingen egen ledningsgrupp i år.`;
+  await signIn(page, "enhetschef");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Min checklista" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Min checklista" })).toBeVisible();
+  await chooseUnit(page, unit);
+  await expectNoAxeViolations(page);
+
+  const ticked = taskItem(page, TICK);
+  await ticked.getByRole("button", { name: "Klar", exact: true }).click();
+  await expect(ticked.getByRole("status")).toHaveText(`”${TICK}” är markerad som klar.`);
+  await expect(ticked.getByRole("button", { name: "Klar", exact: true })).toHaveAttribute("aria-pressed", "true");
+
+  await ticked.getByText("Kommentera …").click();
+  await ticked.getByLabel("Kommentar").fill(comment);
+  await ticked.getByRole("button", { name: "Spara kommentar" }).click();
+  await expect(ticked.getByRole("status")).toHaveText(`Kommentaren är sparad på ”${TICK}”.`);
+  await expect(ticked.getByText(`Senaste kommentar: ${comment}`)).toBeVisible();
+
+  const skipped = taskItem(page, NOT_APPLICABLE);
+  await skipped.getByText("Ej aktuell …").click();
+  // Without a reason the server refuses, explains, and nothing changes.
+  await skipped.getByRole("button", { name: "Markera som ej aktuell" }).click();
+  await expect(skipped.getByRole("status")).toHaveText("Ange varför uppgiften inte är aktuell.");
+  const reasonField = skipped.getByLabel("Varför är uppgiften inte aktuell?");
+  await expect(reasonField).toHaveAttribute("aria-invalid", "true");
+  await expect(skipped).toContainText("Status: Ej påbörjad");
+  await expect(skipped.getByRole("button", { name: "Ej påbörjad", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expectNoAxeViolations(page);
+  await reasonField.fill(reason);
+  await skipped.getByRole("button", { name: "Markera som ej aktuell" }).click();
+  await expect(skipped.getByRole("status")).toHaveText(`”${NOT_APPLICABLE}” är markerad som ej aktuell.`);
+
+  await page.reload();
+  await expectChanges(page, comment, reason);
+  await expectNoAxeViolations(page);
+
+  await taskItem(page, TICK).getByRole("link", { name: `Historik för ${TICK}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TICK })).toBeVisible();
+  const history = page.getByRole("region", { name: "Historik" }).getByRole("listitem");
+  await expect(history.nth(0)).toContainText("Kommenterade");
+  await expect(history.nth(0)).toContainText("Demo Enhetschef");
+  await expect(history.nth(0)).toContainText(comment);
+  await expect(history.nth(1)).toContainText("Ändrade status från ej påbörjad till klar");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page).toHaveURL(/\/logga-in/);
+  await signIn(page, "verksamhetschef");
+  await page.goto("/checklista");
+  await expect(page.getByText("Hela verksamheten, cykel 2026.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await chooseUnit(page, unit);
+  await expect(page.getByText("Du kan se den här checklistan men inte ändra den.")).toBeVisible();
+  await expectChanges(page, comment, reason);
+  await expect(taskItem(page, TICK).getByRole("button", { name: "Klar", exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+}
+
+test.describe("checklistan", () => {
+  test("enhetschefen bockar av, kommenterar och markerar ej aktuell; verksamhetschefen ser samma sak", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await journey(page, "Lärkan");
+  });
+
+  test("samma resa i en mobil (375 px bred)", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await journey(page, "Tallbacken");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test("filtren och en avslutad cykel", async ({ page }) => {
+    await signIn(page, "enhetschef");
+    await page.goto("/checklista");
+    const filters = page.getByRole("navigation", { name: "Filtrera uppgifterna" });
+    await filters.getByRole("link", { name: /^Försenade/ }).click();
+    await expect(filters.getByRole("link", { name: /^Försenade/ })).toHaveAttribute("aria-current", "page");
+    // The demo data's mix differs per database, so check what is shown against the filter's own count.
+    const items = page.locator("main ol > li");
+    const late = Number(/\((\d+)\)/.exec((await filters.getByRole("link", { name: /^Försenade/ }).textContent()) ?? "")?.[1]);
+    await expect(items).toHaveCount(late);
+    for (const item of await items.all()) await expect(item.getByText("Försenad", { exact: true })).toBeVisible();
+    if (late === 0) await expect(page.getByText("Inga uppgifter matchar filtret.")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await filters.getByRole("link", { name: /^Klara/ }).click();
+    await expect(filters.getByRole("link", { name: /^Klara/ })).toHaveAttribute("aria-current", "page");
+    expect(await items.count()).toBeGreaterThan(0);
+    for (const item of await items.all()) await expect(item).toContainText("Status: Klar");
+
+    await page.getByLabel("Cykel", { exact: true }).selectOption("2025");
+    await page.getByRole("button", { name: "Visa" }).click();
+    await expect(page.getByText("Cykeln 2025 är avslutad och visas bara för läsning.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Klar", exact: true })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+});
+
+test("den som sparar sist får veta att uppgiften har ändrats och ser hur den ser ut nu", async ({ page }) => {
+  const title = "Jämför resultatet med föregående år";
+  await signIn(page, "enhetschef");
+  const other = await page.context().newPage();
+  for (const p of [page, other]) {
+    await p.goto("/checklista");
+    await chooseUnit(p, "Tallbacken");
+  }
+  const statuses = ["Ej påbörjad", "Pågår", "Klar"];
+  const pressed = async (p: Page) => {
+    for (const name of statuses) if ((await taskItem(p, title).getByRole("button", { name, exact: true }).getAttribute("aria-pressed")) === "true") return name;
+    return null;
+  };
+  const start = await pressed(page);
+  const [first, second] = statuses.filter((s) => s !== start);
+  // The other tab saves first…
+  await taskItem(other, title).getByRole("button", { name: first!, exact: true }).click();
+  await expect(taskItem(other, title).getByRole("status")).toContainText(`”${title}” är`);
+  // …so this tab's change, shown at once, is rolled back and explained.
+  const mine = taskItem(page, title);
+  await mine.getByRole("button", { name: second!, exact: true }).click();
+  await expect(mine.getByRole("status")).toContainText(`Någon annan har ändrat uppgiften medan du hade den öppen. Den har nu status ${first!.toLowerCase()}.`);
+  await expect(mine.getByRole("button", { name: first!, exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(mine.getByRole("button", { name: second!, exact: true })).toHaveAttribute("aria-pressed", "false");
+  await expectNoAxeViolations(page);
+});
+
+test.describe("utan JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("en uppgift kan bockas av med ett vanligt formulär", async ({ page }) => {
+    // The sign-in form needs JavaScript; sign in through next-auth's endpoints, which share the page's cookies.
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: DEMO_ACCOUNTS.enhetschef, password: DEMO_PASSWORD, json: "true" } });
+    await page.goto("/checklista");
+    await expect(page.getByRole("heading", { level: 1, name: "Min checklista" })).toBeVisible();
+    const item = taskItem(page, "Jämför resultatet med föregående år");
+    const next = (await item.getByRole("button", { name: "Pågår", exact: true }).getAttribute("aria-pressed")) === "true" ? "Klar" : "Pågår";
+    await item.getByRole("button", { name: next, exact: true }).click();
+    await expect(taskItem(page, "Jämför resultatet med föregående år").getByRole("button", { name: next, exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expect(taskItem(page, "Jämför resultatet med föregående år").getByRole("status")).toContainText("Jämför resultatet med föregående år");
+  });
+});

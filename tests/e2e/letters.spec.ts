@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+
+// Today in Stockholm as YYYY-MM-DD: always inside the current cycle and never in the future.
+const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+const letterCard = (page: Page, n: number) => page.getByRole("region", { name: new RegExp(`^Brukarbrev ${n}\\b`) });
+
+/** The demo statuses vary with each seeded database: take back a record of letter 4 so the journey starts clean. */
+async function startClean(page: Page) {
+  const card = letterCard(page, 4);
+  if (await card.locator("summary", { hasText: "Rätta registreringen" }).isVisible()) {
+    await card.locator("summary").click();
+    page.once("dialog", (dialog) => dialog.accept());
+    await card.getByRole("button", { name: /ta bort registreringen/ }).click();
+    // The record is gone, so the card offers to mark the letter sent again.
+    await expect(card.locator("summary", { hasText: "Markera som skickat" })).toBeVisible();
+  }
+}
+
+test("koordinatorn markerar brukarbrev 4 som skickat och rättar antalet; verksamhetschefen ser det och kan ladda ner det", async ({ page }) => {
+  await signIn(page, "koordinator");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Brukarbrev", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Brukarbrev" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /^Lärkan, \d{4}$/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await startClean(page);
+
+  const card = letterCard(page, 4);
+  await card.locator("summary", { hasText: "Markera som skickat" }).click();
+  await expect(card.getByLabel("Skickat den")).toBeVisible();
+  // Bad input first: nothing is stored and the field says why.
+  await card.getByLabel("Skickat den").fill(today());
+  await card.getByLabel("Antal brev").fill("0");
+  await card.getByRole("button", { name: "Markera som skickat" }).click();
+  await expect(card.getByText("Antalet ska vara minst 1.")).toBeVisible();
+  await expect(card.getByLabel("Antal brev")).toHaveAttribute("aria-invalid", "true");
+
+  await card.getByLabel("Antal brev").fill("63");
+  await card.getByRole("button", { name: "Markera som skickat" }).click();
+  await expect(card.getByRole("status").first()).toContainText("är registrerat som skickat");
+  await page.reload();
+  await expect(card).toContainText("63 brev");
+  await expect(card).toContainText("Skickat");
+
+  await card.locator("summary", { hasText: "Rätta registreringen" }).click();
+  await expect(card.getByLabel("Antal brev")).toHaveValue("63");
+  await card.getByLabel("Antal brev").fill("64");
+  await card.getByRole("button", { name: "Spara rättelsen" }).click();
+  await expect(card.getByRole("status").first()).toContainText("är rättat");
+  await page.reload();
+  await expect(card).toContainText("64 brev");
+  await expectNoAxeViolations(page);
+
+  // The correction is kept in the task's history.
+  await card.getByRole("link", { name: "Historik för brukarbrev 4" }).click();
+  await expect(page.getByText(/Rättat: skickat .*63 brev.*→ skickat .*64 brev/)).toBeVisible();
+});
+
+test("verksamhetschefen ser brukarbreven per enhet och får en CSV-fil som Excel kan öppna", async ({ page }) => {
+  await signIn(page, "verksamhetschef");
+  await page.goto("/brukarbrev/oversikt");
+  await expect(page.getByRole("heading", { level: 1, name: "Brukarbrev – översikt" })).toBeVisible();
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^Lärkan/ }) });
+  await expect(row).toContainText("64 st");
+  await expectNoAxeViolations(page);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Ladda ner som CSV (Excel)" }).click();
+  const file = readFileSync((await (await downloading).path())!, "utf8");
+  expect(file.charCodeAt(0)).toBe(0xfeff);
+  expect(file.split("\r\n")[0]).toMatch(/^\uFEFFOmråde;Enhet;Brukarbrev 1 skickat;Brukarbrev 1 antal/);
+  const larkan = file.split("\r\n").find((line) => line.includes(";Lärkan;"));
+  expect(larkan).toContain(`${today()};64;Post;`);
+});
+
+test("sidan fungerar i en mobil och för andra roller finns den inte", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, "koordinator");
+  await page.goto("/brukarbrev");
+  await expect(page.getByRole("heading", { level: 2, name: /^Lärkan/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectNoAxeViolations(page);
+  await page.goto("/brukarbrev/oversikt");
+  await expect(page).toHaveURL(/ingen-behorighet/);
+});

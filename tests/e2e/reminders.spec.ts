@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+
+test.describe("påminnelser och tillgänglighet", () => {
+  test("tillgänglighetsredogörelsen nås utan inloggning från sidfoten", async ({ page }) => {
+    await page.goto("/logga-in");
+    const footerLink = page.getByRole("contentinfo").getByRole("link", { name: "Tillgänglighetsredogörelse" });
+    await expect(footerLink).toBeVisible();
+    await footerLink.click();
+    await expect(page).toHaveURL(/\/tillganglighet$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Tillgänglighetsredogörelse för Årshjulet" })).toBeVisible();
+    await expect(page.getByText("delvis förenligt", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: /skicka e-post till/ })).toHaveAttribute("href", /^mailto:[^@]+@[^?]+\?subject=/);
+    await expect(page.getByRole("link", { name: "anmäla bristande tillgänglighet till Digg" })).toHaveAttribute("href", /^https:\/\/www\.digg\.se\//);
+    await expect(page.getByRole("button", { name: "Logga ut" })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test("startsidan visar Att göra snart och antalet försenade i menyn", async ({ page }) => {
+    await signIn(page, "enhetschef");
+    await page.goto("/");
+    const panel = page.getByRole("region", { name: "Att göra snart" });
+    await expect(panel).toBeVisible();
+    const first = panel.getByRole("link").first();
+    await expect(first).toHaveAttribute("href", /^\/checklista\/uppgift\/[a-z0-9]+$/);
+    const overdue = page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: /^(1 försenad|\d+ försenade)$/ });
+    await expect(overdue).toBeVisible();
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "Tillgänglighetsredogörelse" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await first.click();
+    await expect(page).toHaveURL(/\/checklista\/uppgift\//);
+  });
+
+  test("e-postvalet sparas och finns kvar efter omladdning", async ({ page }) => {
+    await signIn(page, "koordinator");
+    await page.getByRole("link", { name: "Inställningar" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Inställningar" })).toBeVisible();
+    await expect(page.getByRole("radio", { name: "Alla påminnelser" })).toBeChecked();
+    await expectNoAxeViolations(page);
+    await page.getByRole("radio", { name: "Bara veckosammanfattning" }).check();
+    await page.getByRole("button", { name: "Spara" }).click();
+    await expect(page.getByRole("status")).toHaveText("Sparat: bara veckosammanfattning.");
+    await page.reload();
+    await expect(page.getByRole("radio", { name: "Bara veckosammanfattning" })).toBeChecked();
+    // Back to the seeded choice, so later runs start from the same place.
+    await page.getByRole("radio", { name: "Alla påminnelser" }).check();
+    await page.getByRole("button", { name: "Spara" }).click();
+    await expect(page.getByRole("status")).toHaveText("Sparat: alla påminnelser.");
+  });
+
+  test("verksamhetsutvecklaren ser och ändrar påminnelsedagar per aktivitet", async ({ page }) => {
+    await signIn(page, "utvecklare");
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Påminnelser", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Påminnelser" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const field = page.getByLabel("Påminnelsedagar för Brukarbrev 4");
+    await expect(field).toHaveValue("-14, 0, 7");
+    const row = page.getByRole("row").filter({ has: field });
+    await field.fill("-100");
+    await row.getByRole("button", { name: "Spara påminnelser för Brukarbrev 4" }).click();
+    await expect(row.getByText("En påminnelse kan ligga högst 90 dagar före förfallodagen.")).toBeVisible();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+    // The same days in another order: saved without changing what other tests see.
+    await field.fill("7, 0, -14");
+    await row.getByRole("button", { name: "Spara påminnelser för Brukarbrev 4" }).click();
+    await expect(row.getByRole("status")).toHaveText("Påminnelserna för Brukarbrev 4 är sparade: 14 dagar före, på förfallodagen och 7 dagar efter.");
+    await page.reload();
+    await expect(page.getByLabel("Påminnelsedagar för Brukarbrev 4")).toHaveValue("-14, 0, 7");
+  });
+
+  test("påminnelsesidan är bara för den som hanterar rutiner", async ({ page }) => {
+    await signIn(page, "enhetschef");
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Påminnelser", exact: true })).toHaveCount(0);
+    await page.goto("/paminnelser");
+    await expect(page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();
+  });
+});

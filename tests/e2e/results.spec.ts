@@ -1,0 +1,118 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+
+// Ekdungen 2026 and the kommun/riket 2026 are not in the seed (it fills 2024 and 2025), so this import adds new values.
+const UNIT = "Ekdungen";
+const YEAR = 2026;
+const INDICATORS = ["helhetssyn", "trygghet", "bemotande", "information"];
+const rows = INDICATORS.flatMap((key, i) => [
+  `${key};${UNIT};${YEAR};${(91.5 - i * 3).toFixed(1).replace(".", ",")};34;61`,
+  `${key};Kommunen;${YEAR};${(86 - i * 2).toFixed(1).replace(".", ",")};1460;58`,
+  `${key};Riket;${YEAR};${87 - i};;`,
+]);
+const GOOD_FILE = `\uFEFFindikator;enhet;år;värde;antal_svar;svarsfrekvens\r\n${rows.join("\r\n")}\r\n`;
+const BAD_FILE = `indikator;enhet;år;värde\nhelhetssyn;${UNIT};${YEAR};101\n`;
+const ACTION = `Uppföljningssamtal efter första besöket (e2e ${Date.now()})`;
+
+test("resultat: importera, jämför en enhet och lägg till en förbättringsåtgärd", async ({ page }) => {
+  await signIn(page, "utvecklare");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Resultat" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Resultat" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Gemensamma nämnare 2025" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Importera resultat" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Importera resultat/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const fileInput = page.getByLabel("Resultatfil (CSV)");
+
+  // A too large file is refused before it is sent; a bad value is refused with line and column, nothing shown to confirm.
+  await fileInput.setInputFiles({ name: "stor.csv", mimeType: "text/csv", buffer: Buffer.alloc(1_500_000, 65) });
+  await page.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Filen är för stor (1,5 MB)" })).toBeVisible();
+  await fileInput.setInputFiles({ name: "fel.csv", mimeType: "text/csv", buffer: Buffer.from(BAD_FILE) });
+  await page.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(page.getByRole("status")).toContainText("Rad 2, kolumn D (värde): värdet 101 ligger utanför 0–100.");
+  await expect(page.getByRole("button", { name: /^Importera \d+ rader$/ })).toHaveCount(0);
+
+  await fileInput.setInputFiles({ name: "resultat-2026.csv", mimeType: "text/csv", buffer: Buffer.from(GOOD_FILE, "utf8") });
+  await page.getByRole("button", { name: "Förhandsgranska" }).click();
+  await expect(page.getByRole("heading", { name: "Förhandsgranskning" })).toBeVisible();
+  const preview = page.getByRole("region", { name: "Rader i filen" });
+  await expect(preview.getByRole("row")).toHaveCount(rows.length + 1);
+  await expect(preview.getByRole("row").nth(1)).toContainText(`Helhetssyn${UNIT}${YEAR}91,5 %`);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: `Importera ${rows.length} rader` }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Klart: ${rows.length} värden importerades för ${YEAR}` })).toBeVisible();
+
+  // The unit's comparison: chart and table with the numbers as text.
+  await page.getByRole("link", { name: "Visa resultaten" }).click();
+  await page.getByRole("link", { name: UNIT, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${UNIT} ${YEAR}` })).toBeVisible();
+  const table = page.getByRole("table", { name: `${UNIT} ${YEAR} i siffror` });
+  const helhet = table.getByRole("row", { name: /^Helhetssyn/ });
+  await expect(helhet).toContainText("91,5 %");
+  await expect(helhet).toContainText("+5,5 p.e. bättre");
+  await expect(page.getByRole("figure")).toContainText("kommunen 86 %");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Sammanfattning för brukarbrev 4" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Vad tycker du om hemtjänsten? Resultatet ${YEAR}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: /resultat$/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${UNIT} ${YEAR}` })).toBeVisible();
+
+  // An improvement action for the unit, linked to an indicator, in this year's cycle.
+  await page.getByRole("navigation", { name: "Mer om enhetens resultat" }).getByRole("link", { name: "Förbättringsåtgärder" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: `Åtgärder för ${UNIT} (0)` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const form = page.getByRole("region", { name: "Ny åtgärd" });
+  await expect(form.getByLabel("Gäller")).toHaveValue(/.+/);
+  await form.getByRole("button", { name: "Spara åtgärden" }).click();
+  await expect(form.getByText("Skriv en rubrik.").last()).toBeVisible();
+  await form.getByLabel("Åtgärd", { exact: true }).fill(ACTION);
+  await form.getByLabel("Indikator").selectOption({ label: "Trygghet" });
+  await form.getByLabel("Ansvarig").fill("Enhetschef Ekdungen");
+  await form.getByLabel("Klart senast").fill(`${YEAR}-12-18`);
+  await form.getByRole("button", { name: "Spara åtgärden" }).click();
+  await expect(form.getByRole("status")).toHaveText("Åtgärden är sparad.");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: ACTION }) });
+  await expect(card).toContainText(`${UNIT}, ${YEAR}`);
+  await expect(card).toContainText(`Effekten syns när resultatet för ${YEAR + 1} har kommit in`);
+  await card.getByText("Ändra åtgärden eller lägg till en anteckning").click();
+  await card.getByLabel("Ny anteckning").fill("Första samtalen är gjorda.");
+  await card.getByRole("button", { name: "Lägg till anteckning" }).click();
+  await expect(card.getByText("Första samtalen är gjorda.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The wheel (issue 8) draws this year's actions in the Uppföljning phase; checked when the page exists.
+  const wheel = await page.goto("/arshjul");
+  if (wheel?.status() === 404) {
+    test.info().annotations.push({ type: "skipped-check", description: "/arshjul finns inte ännu" });
+  } else {
+    await expect(page.getByText(ACTION).first()).toBeAttached();
+  }
+});
+
+test("resultat: koordinatorn ser sin enhets resultat och sammanfattningen men hanterar inga åtgärder", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, "koordinator");
+  const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+  await expect(nav.getByRole("link", { name: "Förbättringsåtgärder" })).toHaveCount(0);
+  await nav.getByRole("link", { name: "Resultat" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Enheterna" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Importera resultat" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Lärkan", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Lärkan 2025" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Förbättringsåtgärder" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Sammanfattning för brukarbrev 4" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Det här ska vi bli bättre på" })).toBeVisible();
+  await expect(page.getByText("Kontaktpersonen ringer vid ändrad tid eller ny personal")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/atgarder");
+  await expect(page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();
+  await page.goto("/resultat/importera");
+  await expect(page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();
+});

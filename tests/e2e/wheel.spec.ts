@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+
+// Set WHEEL_SCREENSHOTS=<dir> to keep pictures of the wheel for a look by eye.
+const shots = process.env.WHEEL_SCREENSHOTS;
+async function shot(page: Page, name: string) {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+async function focusedLabel(page: Page) {
+  return page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+}
+
+test.describe("årshjulet", () => {
+  test("the verksamhetschef moves through the wheel with the keyboard, sees details and chooses a unit", async ({ page }) => {
+    await signIn(page, "verksamhetschef");
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Årshjul" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Årshjul 2026" })).toBeVisible();
+    const wheel = page.getByRole("group", { name: "Årshjul 2026, alla enheter" });
+    const marks = wheel.locator("[data-wheel-item]");
+    expect(await marks.count()).toBeGreaterThan(40);
+    // The wheel is one tab stop; the arrow keys move inside it.
+    await expect(wheel.locator('[data-wheel-item][tabindex="0"]')).toHaveCount(1);
+    await expectNoAxeViolations(page);
+    await shot(page, "wheel-1280");
+
+    await page.getByRole("button", { name: "Skriv ut eller spara som PDF" }).focus();
+    await page.keyboard.press("Tab");
+    const details = page.getByTestId("wheel-details");
+    const first = await focusedLabel(page);
+    expect(first).toMatch(/^\d+\. /);
+    await expect(details).toContainText(first.split(". ")[1]!);
+    await expect(details).toContainText("Ansvarig");
+
+    await page.keyboard.press("ArrowRight");
+    const second = await focusedLabel(page);
+    expect(second).not.toBe(first);
+    await expect(details).toContainText(second.split(". ")[1]!);
+    await page.keyboard.press("ArrowLeft");
+    expect(await focusedLabel(page)).toBe(first);
+
+    // Down moves one ring inwards; End goes to the last mark and Home back to the first.
+    const ringBefore = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ring);
+    await page.keyboard.press("ArrowDown");
+    const ringAfter = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.ring);
+    expect(Number(ringAfter)).toBeGreaterThan(Number(ringBefore));
+    await page.keyboard.press("End");
+    await page.keyboard.press("Home");
+    expect(await focusedLabel(page)).toBe(first);
+    await shot(page, "wheel-1280-focus");
+
+    // Brukarbrev 2 was due in June: the label gives how many units are done, and the table says the same.
+    const letter = wheel.getByRole("img", { name: /Brukarbrev 2\. Juni, Koordinator\. \d+ av 14 enheter klara/ });
+    await letter.hover();
+    await expect(details).toContainText("Brukarbrev 2");
+    await expect(page.getByRole("region", { name: "Brukarundersökning hemtjänst i tabellform" }).getByRole("row", { name: /Brukarbrev 2/ })).toContainText("av 14 enheter klara");
+    await expect(wheel.getByRole("img", { name: /^Socialstyrelsens enkätperiod/ })).toHaveCount(1);
+
+    await page.getByLabel("Enhet", { exact: true }).selectOption({ label: "Lärkan" });
+    await page.getByRole("button", { name: "Visa" }).click();
+    await expect(page).toHaveURL(/\/arshjul\?ar=2026&enhet=/);
+    await expect(page.getByRole("heading", { level: 1, name: "Årshjul 2026 – Lärkan" })).toBeVisible();
+    const unitWheel = page.getByRole("group", { name: "Årshjul 2026, Lärkan" });
+    await expect(unitWheel.getByRole("img", { name: /Brukarbrev 2\. .*Lärkan: (klar|pågår|ej påbörjad|ej aktuell)/ })).toHaveCount(1);
+    await expect(page.getByRole("columnheader", { name: "Läge för Lärkan" }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    await shot(page, "wheel-1280-unit");
+  });
+
+  test("works at 375 px and prints on one page", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await signIn(page, "verksamhetschef");
+    await page.goto("/arshjul?ar=2026");
+    const wheel = page.getByRole("group", { name: "Årshjul 2026, alla enheter" });
+    await expect(wheel).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // Until the wheel has hydrated every mark is a tab stop; then exactly one is.
+    await expect(wheel.locator('[data-wheel-item][tabindex="0"]')).toHaveCount(1);
+    await wheel.locator('[data-wheel-item][tabindex="0"]').focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("wheel-details")).toContainText("Ansvarig");
+    await expectNoAxeViolations(page);
+    await shot(page, "wheel-375");
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByRole("heading", { name: "Årshjulet i tabellform" })).toBeHidden();
+    if (shots) await page.screenshot({ path: `${shots}/wheel-print.png`, fullPage: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    if (shots) await import("node:fs").then((fs) => fs.writeFileSync(`${shots}/wheel.pdf`, pdf));
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages).toHaveLength(1);
+  });
+
+  test("is not shown to roles without the dashboard", async ({ page }) => {
+    await signIn(page, "enhetschef");
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Årshjul" })).toHaveCount(0);
+    await page.goto("/arshjul");
+    await expect(page).toHaveURL(/\/ingen-behorighet/);
+  });
+});

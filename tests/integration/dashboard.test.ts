@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { Db } from "@/lib/db";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { ensureCycleTasks } from "@/lib/cycles/instantiate";
+import { utcDate } from "@/lib/dates/cycle";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { seed } from "@/prisma/seed/seed";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+
+const TODAY = utcDate(2026, 11, 23);
+
+async function actorFor(db: Db, email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  return (await loadSessionUser(db, user.id, user.sessionVersion))!;
+}
+
+/** The same client, counting every Prisma operation. */
+function counting(db: Db) {
+  const counter = { n: 0 };
+  const client = db.$extends({ query: { $allOperations: ({ args, query }) => ((counter.n += 1), query(args)) } }) as unknown as Db;
+  return { client, counter };
+}
+
+describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
+  let t: TestDatabase;
+  let chef: Awaited<ReturnType<typeof actorFor>>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await seed(t.db, { today: TODAY });
+    chef = await actorFor(t.db, "verksamhetschef@arshjulet.example");
+  });
+  afterAll(async () => t?.close());
+
+  it("is refused to roles without dashboard:read", async () => {
+    for (const email of ["enhetschef@arshjulet.example", "koordinator@arshjulet.example", "kommunikator@arshjulet.example", "admin@arshjulet.example"]) {
+      expect(await getDashboard(await actorFor(t.db, email), {}, t.db, TODAY)).toBeNull();
+    }
+    expect(await getDashboard(await actorFor(t.db, "utvecklare@arshjulet.example"), {}, t.db, TODAY)).not.toBeNull();
+  });
+
+  it("shows every unit's coverage per month as the tasks say", async () => {
+    const d = (await getDashboard(chef, {}, t.db, TODAY))!;
+    expect(d.year).toBe(2026);
+    expect(d.compareYear).toBe(2025);
+    expect(d.coverage).toHaveLength(14);
+    const row = d.coverage.find((r) => r.unit.name === "Lärkan")!;
+    const tasks = await t.db.task.findMany({ where: { cycle: { year: 2026 }, unitId: row.unit.id }, select: { dueOn: true, status: true } });
+    const june = tasks.filter((x) => x.dueOn?.getUTCMonth() === 5);
+    expect(row.cells[5]!.due).toBe(june.length);
+    expect(row.cells[5]!.handled).toBe(june.filter((x) => x.status === "DONE" || x.status === "NOT_APPLICABLE").length);
+    expect(row.cells[5]!.overdue).toBe(june.filter((x) => x.status === "NOT_STARTED" || x.status === "IN_PROGRESS").length);
+    expect(row.totals.due).toBe(tasks.filter((x) => x.dueOn).length);
+  });
+
+  it("lists overdue tasks across the verksamhet oldest first, with unit, role and days overdue", async () => {
+    const d = (await getDashboard(chef, {}, t.db, TODAY))!;
+    const count = await t.db.task.count({ where: { cycle: { year: 2026 }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { lt: TODAY } } });
+    expect(count).toBeGreaterThan(0);
+    expect(d.overdueCount).toBe(count);
+    expect(d.overdue).toHaveLength(Math.min(count, 200));
+    const dates = d.overdue.map((o) => o.dueOn.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => a - b));
+    const first = d.overdue[0]!;
+    expect(first.daysOverdue).toBe(Math.round((TODAY.getTime() - first.dueOn.getTime()) / 86_400_000));
+    expect(first.unitName).toBeTruthy();
+    expect(d.overdue.some((o) => o.responsibleRole !== null)).toBe(true);
+    expect(d.coverage.reduce((n, r) => n + r.totals.overdue, 0)).toBe(d.overdue.filter((o) => o.unitId !== null).length);
+  });
+
+  it("lists activities without month or role and units without tasks as planning gaps", async () => {
+    expect((await getDashboard(chef, {}, t.db, TODAY))!.gaps).toEqual([]);
+    const active = { routineVersion: { status: "ACTIVE" as const, routine: { key: "brukarundersokning-hemtjanst" } } };
+    const [a, b] = await t.db.activityTemplate.findMany({ where: active, orderBy: { position: "asc" }, take: 2 });
+    await t.db.activityTemplate.update({ where: { id: a!.id }, data: { startMonth: null, endMonth: null } });
+    await t.db.activityTemplate.update({ where: { id: b!.id }, data: { responsibleRole: null } });
+    const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Norr" } });
+    const fresh = await t.db.unit.create({ data: { areaId: area.id, name: "Nya enheten" } });
+    const d = (await getDashboard(chef, {}, t.db, TODAY))!;
+    expect(d.gaps.map((g) => [g.title, g.missingMonth, g.missingRole])).toEqual([
+      [a!.title, true, false],
+      [b!.title, false, true],
+    ]);
+    expect(d.unitsWithoutTasks.map((u) => u.name)).toEqual(["Nya enheten"]);
+    expect(d.coverage.find((r) => r.unit.id === fresh.id)!.totals.due).toBe(0);
+    await t.db.activityTemplate.update({ where: { id: a!.id }, data: { startMonth: a!.startMonth, endMonth: a!.endMonth } });
+    await t.db.activityTemplate.update({ where: { id: b!.id }, data: { responsibleRole: b!.responsibleRole } });
+  });
+
+  it("compares this year's completion with an earlier year's at the same date, by completedAt", async () => {
+    const d = (await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!;
+    expect(d.progress!.date).toEqual(TODAY);
+    expect(d.compareProgress!.date).toEqual(utcDate(2025, 11, 23));
+    const cut = (y: number) => utcDate(y, 11, 24);
+    for (const [p, y] of [[d.progress!, 2026], [d.compareProgress!, 2025]] as const) {
+      expect(p.year).toBe(y);
+      expect(p.total).toBe(await t.db.task.count({ where: { cycle: { year: y } } }));
+      expect(p.doneByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, completedAt: { lt: cut(y) } } }));
+      expect(p.dueByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, dueOn: { lte: utcDate(y, 11, 23) } } }));
+    }
+    // Last year at this date: a task completed in December 2025 does not count yet.
+    const late = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2025 }, status: "DONE" } });
+    await t.db.task.update({ where: { id: late.id }, data: { completedAt: new Date(Date.UTC(2025, 11, 5, 10)) } });
+    const after = (await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!;
+    expect(after.compareProgress!.doneByDate).toBe(d.compareProgress!.doneByDate - 1);
+    await t.db.task.update({ where: { id: late.id }, data: { completedAt: late.completedAt } });
+    // An earlier year chosen as the year compares with the one before it, measured at the same date.
+    const past = (await getDashboard(chef, { year: 2025 }, t.db, TODAY))!;
+    expect(past.year).toBe(2025);
+    expect(past.compareProgress).toBeNull();
+    expect(past.progress!.date).toEqual(utcDate(2025, 11, 23));
+  });
+
+  it("uses the same number of queries whatever the number of units", async () => {
+    const first = counting(t.db);
+    await getDashboard(chef, {}, first.client, TODAY);
+    const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Söder" } });
+    await t.db.unit.createMany({ data: Array.from({ length: 8 }, (_, i) => ({ areaId: area.id, name: `Mätenhet ${i + 1}` })) });
+    const cycle = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
+    await ensureCycleTasks(t.db, cycle.id);
+    const second = counting(t.db);
+    const d = (await getDashboard(chef, {}, second.client, TODAY))!;
+    expect(d.coverage.length).toBeGreaterThanOrEqual(22);
+    expect(second.counter.n).toBe(first.counter.n);
+    expect(first.counter.n).toBeLessThanOrEqual(10);
+  });
+
+  it.runIf(kind === "postgres")("sends a bounded number of SQL statements to PostgreSQL", async () => {
+    let statements = 0;
+    const pool = new pg.Pool({ connectionString: (t.target as { url: string }).url });
+    const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => ((statements += 1), query(...args));
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    try {
+      await getDashboard(chef, {}, db, TODAY);
+      const before = statements;
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThanOrEqual(16);
+      const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Öster" } });
+      await t.db.unit.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ areaId: area.id, name: `SQL-enhet ${i + 1}` })) });
+      await ensureCycleTasks(t.db, (await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } })).id);
+      statements = 0;
+      await getDashboard(chef, {}, db, TODAY);
+      expect(statements).toBe(before);
+    } finally {
+      await db.$disconnect();
+      await pool.end().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { loadSessionUser } from "@/lib/auth/session-user";
+import { ensureCycleTasks } from "@/lib/cycles/instantiate";
+import { utcDate } from "@/lib/dates/cycle";
+import { getWheelData, type WheelData } from "@/lib/wheel/data";
+import { seed, typicalSurveyTimetable } from "@/prisma/seed/seed";
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+
+const TODAY = utcDate(2026, 11, 23);
+
+async function actorFor(db: Db, email: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  return (await loadSessionUser(db, user.id, user.sessionVersion))!;
+}
+
+const activity = (data: WheelData, key: string) => data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.key === key)!;
+
+/** The same client, counting every operation it is asked to run, to show the number of queries is bounded. */
+function counting(db: Db) {
+  const counter = { n: 0 };
+  const client = db.$extends({
+    query: {
+      $allOperations({ args, query }) {
+        counter.n += 1;
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
+  return { client, counter };
+}
+
+describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
+  let t: TestDatabase;
+  let chef: Awaited<ReturnType<typeof actorFor>>;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    await seed(t.db, { today: TODAY });
+    chef = await actorFor(t.db, "verksamhetschef@arshjulet.example");
+  });
+  afterAll(async () => t?.close());
+
+  it("is refused to roles without the dashboard", async () => {
+    expect(await getWheelData(await actorFor(t.db, "enhetschef@arshjulet.example"), {}, t.db, TODAY)).toBeNull();
+    expect(await getWheelData(await actorFor(t.db, "kommunikator@arshjulet.example"), {}, t.db, TODAY)).toBeNull();
+    expect(await getWheelData(await actorFor(t.db, "utvecklare@arshjulet.example"), {}, t.db, TODAY)).not.toBeNull();
+  });
+
+  it("shows the current cycle with both routines as layers, phases in order and every activity numbered once", async () => {
+    const data = (await getWheelData(chef, {}, t.db, TODAY))!;
+    expect(data.year).toBe(2026);
+    expect(data.years).toEqual([2026, 2025]);
+    expect(data.units).toHaveLength(14);
+    // The quality review is the second seeded routine; each routine keeps its own colour.
+    const stored = await t.db.routine.findMany({ select: { key: true, colour: true } });
+    expect(data.routines).toHaveLength(2);
+    expect(data.routines[0]!.key).toBe("brukarundersokning-hemtjanst");
+    expect(data.routines[1]!.key).toMatch(/^kvalitets/);
+    for (const r of data.routines) expect(r.colour).toBe(stored.find((s) => s.key === r.key)!.colour);
+    expect(new Set(data.routines.map((r) => r.colour)).size).toBe(2);
+    expect(data.routines[0]!.phases.map((p) => p.key)).toEqual(["infor", "under", "efter", "resultat", "uppfoljning"]);
+    const numbers = data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities.map((a) => a.number)));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    const letter = activity(data, "brukarbrev-1");
+    expect(letter).toMatchObject({ startMonth: 2, endMonth: 2, responsibleRole: "KOORDINATOR", scope: "UNIT", startsOn: utcDate(2026, 2, 1), dueOn: utcDate(2026, 2, 28) });
+  });
+
+  it("counts completion per activity across the units, as the tasks say", async () => {
+    const data = (await getWheelData(chef, { year: 2026 }, t.db, TODAY))!;
+    const letter = activity(data, "brukarbrev-2");
+    const tasks = await t.db.task.findMany({ where: { cycle: { year: 2026 }, activity: { key: "brukarbrev-2" } }, select: { status: true } });
+    expect(letter.completion.total).toBe(14);
+    expect(letter.completion.done).toBe(tasks.filter((x) => x.status === "DONE").length);
+    expect(letter.completion.notApplicable).toBe(tasks.filter((x) => x.status === "NOT_APPLICABLE").length);
+    // Due in June, so every open one is overdue on 23 November.
+    expect(letter.completion.overdue).toBe(tasks.filter((x) => x.status === "NOT_STARTED" || x.status === "IN_PROGRESS").length);
+    const late = await t.db.task.findMany({ where: { cycle: { year: 2026 }, activity: { key: "brukarbrev-2" }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, select: { unit: { select: { name: true } } } });
+    expect([...letter.overdueUnits].sort()).toEqual(late.map((x) => x.unit!.name).sort());
+    // A verksamhet-wide activity has one task.
+    expect(activity(data, "arshjul-planerat").completion.total).toBe(1);
+    // December's activities have not begun: nothing done, so they are upcoming rather than behind.
+    expect(activity(data, "planera-i-planeringsverktyget").level).toBe("upcoming");
+  });
+
+  it("moves an activity's completion when a unit ticks its task", async () => {
+    const before = activity((await getWheelData(chef, { year: 2026 }, t.db, TODAY))!, "workshop-november");
+    const open = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, activity: { key: "workshop-november" }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } } });
+    await t.db.task.update({ where: { id: open.id }, data: { status: "DONE" } });
+    const after = activity((await getWheelData(chef, { year: 2026 }, t.db, TODAY))!, "workshop-november");
+    expect(after.completion.done).toBe(before.completion.done + 1);
+    expect(after.completion.total).toBe(before.completion.total);
+  });
+
+  it("shows one unit's status, and the verksamhet's for verksamhet-wide activities", async () => {
+    const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
+    const data = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, TODAY))!;
+    expect(data.unit?.name).toBe("Lärkan");
+    const task = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, unitId: larkan.id, activity: { key: "brukarbrev-3" } } });
+    const letter = activity(data, "brukarbrev-3");
+    expect(letter.unitStatus).toBe(task.status);
+    expect(letter.level).toBe({ DONE: "all", NOT_APPLICABLE: "na", IN_PROGRESS: "some", NOT_STARTED: "none" }[task.status]);
+    const orgTask = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, activity: { key: "resultat-lg-hemtjanst" } } });
+    expect(activity(data, "resultat-lg-hemtjanst").unitStatus).toBe(orgTask.status);
+    // An unknown unit id shows all units.
+    expect((await getWheelData(chef, { year: 2026, unitId: "okand" }, t.db, TODAY))!.unit).toBeNull();
+  });
+
+  it("gives Socialstyrelsen's survey period from the cycle", async () => {
+    const data = (await getWheelData(chef, { year: 2026 }, t.db, TODAY))!;
+    const expected = typicalSurveyTimetable(2026);
+    expect(data.survey).toEqual({ dispatchOn: expected.surveyDispatchOn, reminderOn: expected.surveyReminderOn, lastAnswerOn: expected.surveyLastAnswerOn, resultsPublishedOn: expected.resultsPublishedOn });
+  });
+
+  it("lists the improvement actions due in the year or belonging to its cycle, for a unit its own and the verksamhet's", async () => {
+    const all = (await getWheelData(chef, { year: 2026 }, t.db, TODAY))!;
+    expect(all.actions.map((a) => [a.unitName, a.dueOn?.toISOString().slice(0, 10)])).toEqual([
+      ["Lärkan", "2026-03-31"],
+      [null, "2026-12-15"],
+      ["Tallbacken", "2026-12-18"],
+    ]);
+    expect(all.actions.every((a) => a.inYear)).toBe(true);
+    const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
+    const one = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, TODAY))!;
+    expect(one.actions.map((a) => a.unitName)).toEqual(["Lärkan", null]);
+    const last = (await getWheelData(chef, { year: 2025 }, t.db, TODAY))!;
+    expect(last.actions.map((a) => [a.unitName, a.inYear])).toEqual([["Lärkan", false]]);
+  });
+
+  it("uses the same number of queries however many units there are", async () => {
+    const first = counting(t.db);
+    await getWheelData(chef, { year: 2026 }, first.client, TODAY);
+    const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Norr" } });
+    const cycle = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
+    await t.db.unit.createMany({ data: Array.from({ length: 6 }, (_, i) => ({ areaId: area.id, name: `Testenhet ${i + 1}` })) });
+    await ensureCycleTasks(t.db, cycle.id);
+    const second = counting(t.db);
+    const data = (await getWheelData(chef, { year: 2026 }, second.client, TODAY))!;
+    expect(activity(data, "brukarbrev-1").completion.total).toBe(20);
+    expect(second.counter.n).toBe(first.counter.n);
+    expect(second.counter.n).toBeLessThanOrEqual(8);
+  });
+});
