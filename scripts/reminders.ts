@@ -10,6 +10,7 @@ import { getDb } from "../lib/db/index.ts";
 import { getEnv } from "../lib/env.ts";
 import { createSmtpMailer } from "../lib/reminders/mail.ts";
 import { MailServerUnavailable, runReminderJob, summarise } from "../lib/reminders/job.ts";
+import { plural } from "../lib/plural.ts";
 
 nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
 
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
     const result = await runReminderJob({ today, mailer, baseUrl });
     console.log(summarise(result, formatDateLong(today)));
     if (result.failed > 0) {
-      console.error(`E-postservern tog inte emot ${result.failed} meddelanden (${result.firstError}); de skickas igen vid nästa körning.`);
+      console.error(`E-postservern tog inte emot ${plural(result.failed, "meddelande", "meddelanden")} (${result.firstError}); ${result.failed === 1 ? "det" : "de"} skickas igen vid nästa körning.`);
       return 1;
     }
     return 0;

@@ -1,4 +1,5 @@
 import type { Dashboard } from "@/lib/dashboard/queries";
+import { NO_COMPARISON } from "@/lib/dashboard/schemas";
 
 const select = "mt-1 rounded border border-slate-500 bg-white px-3 py-2";
 
@@ -23,8 +24,8 @@ export function DashboardFilters({ data }: { data: Dashboard }) {
         <label htmlFor="oversikt-jamfor" className="block text-sm font-medium">
           Jämför med
         </label>
-        <select id="oversikt-jamfor" name="jamfor" defaultValue={data.compareYear ?? ""} className={select}>
-          <option value="">Ingen jämförelse</option>
+        <select id="oversikt-jamfor" name="jamfor" defaultValue={data.compareYear ?? NO_COMPARISON} className={select}>
+          <option value={NO_COMPARISON}>Ingen jämförelse</option>
           {data.years
             .filter((y) => y !== data.year)
             .map((y) => (

@@ -50,7 +50,10 @@ export function YearCompare({ data }: { data: Dashboard }) {
       </div>
       <p className="text-sm text-slate-700">
         Räknat på när uppgifterna markerades som klara. Ej aktuella uppgifter saknar datum och räknas inte här.
-        {!data.compareProgress && " Det finns ingen tidigare cykel att jämföra med."}
+        {!data.compareProgress &&
+          (data.years.some((y) => data.year !== null && y < data.year)
+            ? " Välj ett år under Jämför med för att se ett tidigare år bredvid."
+            : " Det finns ingen tidigare cykel att jämföra med.")}
       </p>
     </div>
   );

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState, useRef, useState, useTransition } from "react";
-import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/results/schemas";
+import { fileTooLargeMessage, MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/results/schemas";
+import { plural } from "@/lib/plural";
 import { formatPercent } from "@/lib/results/compare";
 import { fieldIds, StatusMessage, SubmitButton } from "@/components/routines/form-controls";
 import type { ImportState } from "./import-state";
@@ -31,7 +32,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
         const file = (form.current?.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
         // Refused here so a too large file is never sent; the server checks again.
         if (file && file.size > MAX_FILE_BYTES) {
-          setLocalError(`Filen är för stor (${(file.size / 1_000_000).toLocaleString("sv-SE", { maximumFractionDigits: 1 })} MB). Högst ${MAX_FILE_LABEL} kan importeras.`);
+          setLocalError(fileTooLargeMessage(file.size));
           return;
         }
         setLocalError(null);
@@ -86,7 +87,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
           </h2>
           <ul className="list-disc space-y-1 pl-5 text-sm">
             <li>Format: {preview.format}.</li>
-            <li>{preview.total} rader importeras.</li>
+            <li>{plural(preview.total, "rad", "rader")} importeras.</li>
             {preview.replaced > 0 && <li>{preview.replaced} av dem ersätter värden som redan finns för samma indikator, enhet och år.</li>}
             {preview.notes.map((n) => (
               <li key={n}>{n}</li>
@@ -121,7 +122,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
           </div>
           <input type="hidden" name="digest" value={preview.digest} />
           <SubmitButton pending={pending} pendingText="Importerar …" name="step" value="confirm">
-            {`Importera ${preview.total} rader`}
+            {`Importera ${plural(preview.total, "rad", "rader")}`}
           </SubmitButton>
         </section>
       )}

@@ -1,6 +1,7 @@
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { ANSWER_LABELS, CAUSE_LABELS } from "@/lib/review/schemas";
 import { formatShare, type YearSummary } from "@/lib/review/summary";
+import { plural } from "@/lib/plural";
 
 const cell = "px-2 py-1";
 
@@ -14,20 +15,20 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
           Avvikelser från beställningen
         </h2>
         <p className="text-lg">
-          Av {summary.interviewed} granskade hemtjänstärenden var <strong>{summary.deviations}</strong> avvikande från beställningen
+          Av {plural(summary.interviewed, "granskat hemtjänstärende", "granskade hemtjänstärenden")} var <strong>{summary.deviations}</strong> avvikande från beställningen
           {summary.deviationShare !== null ? ` (${Math.round(summary.deviationShare * 100)} %)` : ""}.
         </p>
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            Urval: {summary.sampled} ärenden, {summary.interviewed} intervjuade{summary.sampled > summary.interviewed ? `, ${summary.sampled - summary.interviewed} återstår` : ""}.
+            Urval: {plural(summary.sampled, "ärende", "ärenden")}, {summary.interviewed} {summary.interviewed === 1 ? "intervjuad" : "intervjuade"}{summary.sampled > summary.interviewed ? `, ${summary.sampled - summary.interviewed} återstår` : ""}.
           </li>
           <li>{summary.declined} brukare ville inte medverka och ersattes med nästa ärende från samma område.</li>
           <li>
-            {summary.excluded} ärenden undantogs före dragningen
+            {plural(summary.excluded, "ärende", "ärenden")} undantogs före dragningen
             {summary.exclusions.length > 0 ? `: ${summary.exclusions.map((e) => `${e.reason.toLowerCase()} ${e.count}`).join(", ")}` : ""}.
           </li>
           <li>
-            {summary.handedOver} intervjuer lämnades över till ordinarie handläggare; {summary.documented} av {summary.interviewed} är dokumenterade i journalen.
+            {plural(summary.handedOver, "intervju", "intervjuer")} lämnades över till ordinarie handläggare; {summary.documented} av {summary.interviewed} är {summary.documented === 1 ? "dokumenterad" : "dokumenterade"} i journalen.
           </li>
         </ul>
       </section>

@@ -96,7 +96,7 @@ export function WheelLegend({ data }: { data: WheelData }) {
                 <LegendSymbol>
                   <line x1="2" y1="10" x2="26" y2="10" stroke="#0f172a" strokeWidth="3" strokeDasharray="6 3" />
                 </LegendSymbol>
-                Idag
+                I dag
               </li>
             )}
             {data.actions.some((a) => a.inYear) &&

@@ -16,7 +16,7 @@ export function WheelSummary({ data }: { data: WheelData }) {
   const share = total === 0 ? 0 : Math.round((handled / total) * 100);
   const figures = [
     { label: "Aktiviteter i hjulet", value: String(activities.length), note: `${data.routines.length} ${data.routines.length === 1 ? "rutin" : "rutiner"}` },
-    { label: data.unit ? `Klart för ${data.unit.name}` : "Klart, alla enheter", value: `${share} %`, note: `${handled} av ${total} uppgifter` },
+    { label: data.unit ? `Klart för ${data.unit.name}` : "Klart, alla enheter", value: `${share} %`, note: `${handled} av ${total} ${total === 1 ? "uppgift" : "uppgifter"}` },
     { label: "Försenade uppgifter", value: String(overdue), note: "slutmånaden har passerat" },
     { label: "Förbättringsåtgärder", value: String(data.actions.length), note: `${doneActions} ${doneActions === 1 ? "genomförd" : "genomförda"}` },
   ];

@@ -126,7 +126,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
         </text>
         {todayInYear && (
           <text x={C.x} y={C.y + 36} textAnchor="middle" fontSize="13" fill="#334155">
-            Idag {formatDateLong(data.today).replace(/ \d{4}$/, "")}
+            I dag {formatDateLong(data.today).replace(/ \d{4}$/, "")}
           </text>
         )}
       </g>

@@ -124,8 +124,8 @@ export async function getFeedCalendar(token: string, baseUrl: string, db: DbClie
       description,
       url: new URL(`/checklista/uppgift/${t.id}`, baseUrl).toString(),
       categories: ["Årshjulet"],
-      stamp: t.updatedAt,
+      lastModified: t.updatedAt,
     };
   });
-  return buildCalendar({ name, description: "Uppgifter ur rutinerna i Årshjulet. Slutdatum som heldagshändelser.", events });
+  return buildCalendar({ name, description: "Uppgifter ur rutinerna i Årshjulet. Slutdatum som heldagshändelser.", generatedAt: new Date(), events });
 }

@@ -13,11 +13,12 @@ export type IcsEvent = {
   description?: string;
   url?: string;
   categories?: string[];
-  /** When the event last changed; DTSTAMP. */
-  stamp: Date;
+  /** When the task behind the event last changed; LAST-MODIFIED. */
+  lastModified: Date;
 };
 
-export type IcsCalendar = { name: string; description?: string; events: IcsEvent[] };
+/** generatedAt: when this copy of the calendar was made, every event's DTSTAMP (RFC 5545 3.8.7.2 with METHOD:PUBLISH). */
+export type IcsCalendar = { name: string; description?: string; generatedAt: Date; events: IcsEvent[] };
 
 const CRLF = "\r\n";
 
@@ -78,7 +79,8 @@ export function buildCalendar(calendar: IcsCalendar): string {
     lines.push(
       "BEGIN:VEVENT",
       `UID:${escapeText(e.uid)}`,
-      `DTSTAMP:${formatIcsDateTime(e.stamp)}`,
+      `DTSTAMP:${formatIcsDateTime(calendar.generatedAt)}`,
+      `LAST-MODIFIED:${formatIcsDateTime(e.lastModified)}`,
       `DTSTART;VALUE=DATE:${formatIcsDate(e.start)}`,
       `DTEND;VALUE=DATE:${formatIcsDate(nextDay(e.end.getTime() < e.start.getTime() ? e.start : e.end))}`,
       `SUMMARY:${escapeText(e.summary)}`,

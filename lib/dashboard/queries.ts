@@ -23,17 +23,24 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
 
 type ProgressRow = { cycleId: string; total: number; doneByDate: number; dueByDate: number; dueDoneByDate: number };
 
-/** Completion of cycles at a date each: one query whatever the number of cycles and units. */
+/**
+ * Completion of cycles at a date each: one query whatever the number of cycles and units. Not-applicable tasks have
+ * no completion date and are left out; "done by" a date means completed on or before that day in Stockholm.
+ */
 async function progressAt(db: DbClient, cycles: { id: string; date: Date }[]): Promise<ProgressRow[]> {
   if (cycles.length === 0) return [];
   const values = Prisma.join(cycles.map((c) => Prisma.sql`(${c.id}, ${c.date.toISOString().slice(0, 10)}::date)`));
   return db.$queryRaw<ProgressRow[]>`
+    WITH t AS (
+      SELECT "cycleId", "dueOn", ("completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Stockholm')::date AS "completedOn"
+      FROM "Task" WHERE "status" <> 'NOT_APPLICABLE'
+    )
     SELECT t."cycleId" AS "cycleId",
       count(*)::int AS "total",
-      count(*) FILTER (WHERE t."completedAt" < v.cutoff + 1)::int AS "doneByDate",
+      count(*) FILTER (WHERE t."completedOn" <= v.cutoff)::int AS "doneByDate",
       count(*) FILTER (WHERE t."dueOn" <= v.cutoff)::int AS "dueByDate",
-      count(*) FILTER (WHERE t."dueOn" <= v.cutoff AND t."completedAt" < v.cutoff + 1)::int AS "dueDoneByDate"
-    FROM "Task" t JOIN (VALUES ${values}) AS v(id, cutoff) ON v.id = t."cycleId"
+      count(*) FILTER (WHERE t."dueOn" <= v.cutoff AND t."completedOn" <= v.cutoff)::int AS "dueDoneByDate"
+    FROM t JOIN (VALUES ${values}) AS v(id, cutoff) ON v.id = t."cycleId"
     GROUP BY t."cycleId"`;
 }
 
@@ -56,11 +63,16 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   const years = cycles.map((c) => c.year);
   const year = chooseYear(years, params.year, today.getUTCFullYear());
   const cycle = cycles.find((c) => c.year === year) ?? null;
-  const compareYear = years.includes(params.compareYear ?? NaN) && params.compareYear !== year ? params.compareYear! : (years.find((y) => year !== null && y < year) ?? null);
+  const compareYear =
+    params.compareYear === null
+      ? null
+      : params.compareYear !== undefined && years.includes(params.compareYear) && params.compareYear !== year
+        ? params.compareYear
+        : (years.find((y) => year !== null && y < year) ?? null);
   const compareCycle = cycles.find((c) => c.year === compareYear) ?? null;
   const cycleId = cycle?.id ?? "";
-  // The year's progress is measured today; an earlier cycle at the same date of its year.
-  const progressDate = cycle ? (cycle.year === today.getUTCFullYear() ? today : sameDayInYear(today, cycle.year)) : today;
+  // The year's progress is measured today (also for a cycle that has not begun); an earlier cycle at the same date of its year.
+  const progressDate = cycle && cycle.year < today.getUTCFullYear() ? sameDayInYear(today, cycle.year) : today;
 
   const [groups, overdueRows, overdueCount, gapRows, progress] = await Promise.all([
     db.task.groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null } }, _count: { _all: true } }),

@@ -2,11 +2,21 @@ import { z } from "zod";
 
 const year = z.string().regex(/^\d{4}$/).optional().catch(undefined);
 
-/** The dashboard's query string: ?ar=2026&jamfor=2025. Anything else falls back to the current and the previous year. */
+/** The value of ?jamfor= that asks for no comparison at all. */
+export const NO_COMPARISON = "ingen";
+
+/**
+ * The dashboard's query string: ?ar=2026&jamfor=2025 (or jamfor=ingen). Anything else falls back to the current and
+ * the previous year.
+ */
 export const dashboardParamsSchema = z
-  .object({ ar: year, jamfor: year })
-  .transform((p) => ({ year: p.ar === undefined ? undefined : Number(p.ar), compareYear: p.jamfor === undefined ? undefined : Number(p.jamfor) }));
-export type DashboardParams = { year?: number; compareYear?: number };
+  .object({ ar: year, jamfor: z.union([z.literal(NO_COMPARISON), z.string().regex(/^\d{4}$/)]).optional().catch(undefined) })
+  .transform((p): DashboardParams => ({
+    year: p.ar === undefined ? undefined : Number(p.ar),
+    compareYear: p.jamfor === NO_COMPARISON ? null : p.jamfor === undefined ? undefined : Number(p.jamfor),
+  }));
+/** compareYear: a year, null for no comparison, undefined for the year before. */
+export type DashboardParams = { year?: number; compareYear?: number | null };
 
 /** The checklist of a unit (or "verksamhet"/"kommunikation") in a year, optionally filtered: /checklista?enhet=…&ar=…. */
 export function unitChecklistHref(enhet: string, year: number, filter?: "forsenade" | "att-gora"): string {

@@ -4,9 +4,13 @@ import { dueReminderOffset, inWeeklyDigest, isoWeekKey, taskPeriodKey } from "./
 import { digestMessage, redactError, taskReminderMessage, type Mailer, type MailTask } from "./mail.ts";
 import { recipientsOf, type Holder } from "./recipients.ts";
 import { MAX_OFFSET_DAYS } from "./rules.ts";
+import { plural } from "../plural.ts";
 
-/** A claimed delivery that is still PENDING this long after its claim belongs to a run that died: retry it. */
-export const STALE_CLAIM_MS = 10 * 60_000;
+/**
+ * A claimed delivery that is still PENDING this long after its claim belongs to a run that died: retry it.
+ * Well above the longest an SMTP send can take (SMTP_TIMEOUTS in mail.ts), so a slow send is never taken over.
+ */
+export const STALE_CLAIM_MS = 30 * 60_000;
 
 export type ReminderJobResult = {
   /** Reminders that should exist today (already sent ones included). */
@@ -37,7 +41,8 @@ async function loadRecipients(db: DbClient) {
 async function loadOpenTasks(db: DbClient, today: Date) {
   const horizon = new Date(today.getTime() + (MAX_OFFSET_DAYS + 7) * 86_400_000);
   return db.task.findMany({
-    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { not: null, lte: horizon } },
+    // This year's cycle only: earlier cycles are closed (read-only), so their open tasks can no longer be done.
+    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { not: null, lte: horizon }, cycle: { year: today.getUTCFullYear() } },
     select: {
       id: true, status: true, dueOn: true, unitId: true, assigneeKey: true,
       unit: { select: { name: true } },
@@ -115,14 +120,22 @@ export async function runReminderJob(options: { today: Date; mailer: Mailer; bas
       result.inFlight++;
       continue;
     }
+    // Only the sending is in doubt here: a failure to record a message that did go out must not make it FAILED
+    // (that would send it again). Both records match the claim, so a run that took over a stale claim wins.
+    const claim = { id: row.id, attempts: row.attempts + 1 };
+    let sendError: unknown = null;
     try {
       await mailer.send({ to: p.email, ...p.message });
-      await db.reminderDelivery.update({ where: { id: row.id }, data: { status: "SENT", sentAt: now(), lastError: null } });
+    } catch (error) {
+      sendError = error;
+    }
+    if (sendError === null) {
+      await db.reminderDelivery.updateMany({ where: claim, data: { status: "SENT", sentAt: now(), lastError: null } });
       if (p.kind === "DIGEST") result.sentDigests++;
       else result.sentTasks++;
-    } catch (error) {
-      const message = redactError(error);
-      await db.reminderDelivery.update({ where: { id: row.id }, data: { status: "FAILED", lastError: message } });
+    } else {
+      const message = redactError(sendError);
+      await db.reminderDelivery.updateMany({ where: { ...claim, status: "PENDING" }, data: { status: "FAILED", lastError: message } });
       result.failed++;
       result.firstError ??= message;
     }
@@ -134,8 +147,8 @@ export async function runReminderJob(options: { today: Date; mailer: Mailer; bas
 export function summarise(result: ReminderJobResult, todayText: string): string {
   const sent = result.sentTasks + result.sentDigests;
   const lines = [
-    `Påminnelser ${todayText}: ${sent} skickade (${result.sentTasks} påminnelser om uppgifter, ${result.sentDigests} veckosammanfattningar).`,
-    `${result.alreadySent} var redan skickade, ${result.inFlight} skickas av en annan körning, ${result.failed} misslyckades.`,
+    `Påminnelser ${todayText}: ${plural(sent, "skickad", "skickade")} (${plural(result.sentTasks, "påminnelse", "påminnelser")} om uppgifter, ${plural(result.sentDigests, "veckosammanfattning", "veckosammanfattningar")}).`,
+    `${result.alreadySent} var redan ${result.alreadySent === 1 ? "skickad" : "skickade"}, ${result.inFlight} skickas av en annan körning, ${result.failed} misslyckades.`,
   ];
   return lines.join("\n");
 }

@@ -7,8 +7,11 @@ export type MailMessage = { to: string; subject: string; text: string };
 export type Mailer = { verify(): Promise<void>; send(message: MailMessage): Promise<void>; close(): void };
 
 /** An SMTP mailer from SMTP_URL (smtp:// uses STARTTLS when the server offers it, smtps:// is TLS from the start). */
+/** Upper bounds of one SMTP conversation (ms); together far below the job's STALE_CLAIM_MS. */
+export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 } as const;
+
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  const transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   return {
     async verify() {
       await transport.verify();

@@ -5,15 +5,17 @@ import { organisationFilter } from "../routines/access.ts";
 
 export const SOON_DAYS = 14;
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
+/** Only this year's cycle can be changed (lib/tasks/mutations.ts), so only its tasks are asked for. */
+const thisCycle = (today: Date) => ({ cycle: { year: today.getUTCFullYear() } });
 
 export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true } });
   return user?.emailPreference ?? "ALL";
 }
 
-/** "Att göra snart": open tasks the actor may update, overdue or due within SOON_DAYS days, soonest first. */
+/** "Att göra snart": open tasks of this year's cycle the actor may update, overdue or due within SOON_DAYS days, soonest first. */
 export async function getUpcomingTasks(actor: Actor, today: Date, db: DbClient = getDb(), limit = 10) {
-  const where = { AND: [taskWhereFor(actor, "task:update"), { status: OPEN, dueOn: { not: null, lte: new Date(today.getTime() + SOON_DAYS * 86_400_000) } }] };
+  const where = { AND: [taskWhereFor(actor, "task:update"), thisCycle(today), { status: OPEN, dueOn: { not: null, lte: new Date(today.getTime() + SOON_DAYS * 86_400_000) } }] };
   const [tasks, total] = await Promise.all([
     db.task.findMany({
       where,
@@ -26,9 +28,9 @@ export async function getUpcomingTasks(actor: Actor, today: Date, db: DbClient =
   return { tasks, total };
 }
 
-/** How many open tasks the actor may update are past their due date (for the menu). */
+/** How many open tasks of this year's cycle the actor may update are past their due date (for the menu). */
 export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
-  return db.task.count({ where: { AND: [taskWhereFor(actor, "task:update"), { status: OPEN, dueOn: { lt: today } }] } });
+  return db.task.count({ where: { AND: [taskWhereFor(actor, "task:update"), thisCycle(today), { status: OPEN, dueOn: { lt: today } }] } });
 }
 
 /** The active routine versions the actor manages, with each activity's reminder days, for the reminder-rules page. */

@@ -106,6 +106,8 @@ export type Effect =
 /**
  * The effect of an action of the cycle `cycleYear`: the action answers that year's results, so its effect is
  * the next year's result against that year's (an action of 2025 is judged by 2026 against 2025).
+ * `results` must hold every unit's rows of the indicator: once any unit has a follow-up result, that year is
+ * imported, and a unit without a row of its own is "no-data" rather than waiting for ever.
  */
 export function effectOf(
   action: { cycleYear: number; indicatorId: string | null; unitId: string | null },
@@ -118,7 +120,8 @@ export function effectOf(
   const level: ResultLevel = action.unitId ? "UNIT" : "KOMMUN";
   const find = (year: number) => results.find((r) => r.indicatorId === action.indicatorId && r.year === year && r.level === level && (level !== "UNIT" || r.unitId === action.unitId));
   const after = find(followYear);
-  if (!after) return { kind: "pending", baseYear, followYear };
+  const followImported = results.some((r) => r.indicatorId === action.indicatorId && r.year === followYear && r.level === level);
+  if (!after) return { kind: followImported ? "no-data" : "pending", baseYear, followYear };
   const before = find(baseYear);
   if (!before || before.value === null || after.value === null) return { kind: "no-data", baseYear, followYear };
   const change = Math.round((after.value - before.value) * 10) / 10;

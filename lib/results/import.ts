@@ -3,12 +3,14 @@
  * supplies the organisation's indicators and units, and writes nothing unless every row is valid.
  */
 import type { ResultLevel } from "../db/generated/enums.ts";
+import { plural } from "../plural.ts";
 import { columnLetter, decodeUtf8, detectSeparator, parseCsv, parseDecimal, SEPARATOR_NAMES, type CsvRecord, type Separator } from "./csv.ts";
-import { KOLADA_RIKET, MAX_FILE_BYTES, MAX_FILE_LABEL, MIN_RESPONDENTS } from "./schemas.ts";
+import { fileTooLargeMessage, KOLADA_RIKET, MAX_FILE_BYTES, MIN_RESPONDENTS } from "./schemas.ts";
 
 export type ImportContext = {
   indicators: { id: string; key: string; name: string; koladaKpi: string | null }[];
-  units: { id: string; name: string }[];
+  /** All units of the organisation; an inactive one is matched by name only when no active unit has that name. */
+  units: { id: string; name: string; active: boolean }[];
 };
 export type ParsedResult = {
   line: number;
@@ -52,14 +54,10 @@ const COLUMN_LABELS: Record<string, string> = {
 };
 const isKnownColumn = (name: string) => normaliseColumn(name) in TEMPLATE_COLUMNS || KOLADA_COLUMNS.includes(normaliseColumn(name));
 
-function formatBytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toLocaleString("sv-SE", { maximumFractionDigits: 1 })} MB`;
-}
-
 /** Refuses an empty or too large file before anything is read. */
 export function checkFileSize(size: number): string | null {
   if (size === 0) return "Filen är tom.";
-  if (size > MAX_FILE_BYTES) return `Filen är för stor (${formatBytes(size)}). Högst ${MAX_FILE_LABEL} kan importeras.`;
+  if (size > MAX_FILE_BYTES) return fileTooLargeMessage(size);
   return null;
 }
 
@@ -88,7 +86,7 @@ export function readResultsFile(bytes: Uint8Array, ctx: ImportContext): ReadResu
   for (const r of records) {
     if (r.fields.length !== names.length) {
       errors.push(
-        `Rad ${r.line} har ${r.fields.length} kolumner men rubrikraden har ${names.length}. Kontrollera avgränsaren (filen läses som ${SEPARATOR_NAMES[separator]}avgränsad)${separator === "," ? "; decimaltal med komma måste stå inom citattecken" : ""}.`,
+        `Rad ${r.line} har ${plural(r.fields.length, "kolumn", "kolumner")} men rubrikraden har ${names.length}. Kontrollera avgränsaren (filen läses som ${SEPARATOR_NAMES[separator]}avgränsad)${separator === "," ? "; decimaltal med komma måste stå inom citattecken" : ""}.`,
       );
     }
   }
@@ -170,7 +168,9 @@ function readTemplate(rawNames: string[], records: CsvRecord[], ctx: ImportConte
   const read = new RowReader(names, COLUMN_LABELS, errors);
   const byIndicator = new Map<string, ImportContext["indicators"][number]>();
   for (const i of ctx.indicators) for (const k of [i.key, i.name, i.koladaKpi]) if (k) byIndicator.set(fold(k), i);
-  const unitByName = new Map(ctx.units.map((u) => [fold(u.name), u]));
+  // Unit names are unique only within an area: keep every unit of a name, and let readPlace choose or refuse.
+  const unitByName = new Map<string, ImportContext["units"]>();
+  for (const u of ctx.units) unitByName.set(fold(u.name), [...(unitByName.get(fold(u.name)) ?? []), u]);
   const unitById = new Map(ctx.units.map((u) => [u.id, u]));
   const rows: ParsedResult[] = [];
   let suppressed = 0;
@@ -191,13 +191,13 @@ function readTemplate(rawNames: string[], records: CsvRecord[], ctx: ImportConte
     rows.push({ line: r.line, indicatorId: indicator.id, indicatorName: indicator.name, year, ...place, value, respondents, responseRate });
   }
   if (errors.length > 0) return failure(errors) as Read;
-  const notes = suppressed > 0 ? [`${suppressed} värden bygger på färre än ${MIN_RESPONDENTS} svar och sparas som ”för få svar”.`] : [];
+  const notes = suppressed > 0 ? [`${plural(suppressed, "värde", "värden")} bygger på färre än ${MIN_RESPONDENTS} svar och sparas som ”för få svar”.`] : [];
   return { ok: true, rows, notes };
 }
 
 type Place = { level: ResultLevel; unitId: string | null; levelKey: string; placeName: string };
 
-function readPlace(r: CsvRecord, read: RowReader, byName: Map<string, { id: string; name: string }>, byId: Map<string, { id: string; name: string }>): Place | null {
+function readPlace(r: CsvRecord, read: RowReader, byName: Map<string, ImportContext["units"]>, byId: Map<string, ImportContext["units"][number]>): Place | null {
   const id = read.get(r, "enhet_id");
   const name = read.get(r, "enhet");
   if (id) {
@@ -208,7 +208,14 @@ function readPlace(r: CsvRecord, read: RowReader, byName: Map<string, { id: stri
   }
   if (KOMMUN_NAMES.has(fold(name))) return { level: "KOMMUN", unitId: null, levelKey: "KOMMUN", placeName: "Kommunen" };
   if (RIKET_NAMES.has(fold(name))) return { level: "RIKET", unitId: null, levelKey: "RIKET", placeName: "Riket" };
-  const unit = byName.get(fold(name));
+  const named = byName.get(fold(name)) ?? [];
+  const active = named.filter((u) => u.active);
+  const candidates = active.length > 0 ? active : named;
+  if (candidates.length > 1) {
+    read.error(r, "enhet", `flera enheter heter ”${name}”; använd kolumnen enhet_id för att ange vilken som avses.`);
+    return null;
+  }
+  const unit = candidates[0];
   if (unit) return { level: "UNIT", unitId: unit.id, levelKey: unit.id, placeName: unit.name };
   read.error(r, "enhet", name ? `okänd enhet ”${name}”. Skriv enhetens namn som i Årshjulet, ”Kommunen” eller ”Riket”.` : "enheten saknas.");
   return null;
@@ -250,7 +257,7 @@ function readKolada(names: string[], records: CsvRecord[], ctx: ImportContext): 
   if (kommunCodes.size > 1) errors.push(`Filen innehåller flera kommuner (${[...kommunCodes].join(", ")}). Ta bara med er egen kommun och riket (${KOLADA_RIKET}).`);
   if (errors.length > 0) return failure(errors) as Read;
   if (rows.length === 0) return { ok: false, message: "Filen innehåller inga rader för totalt (gender T): det finns inget att importera.", details: [] };
-  const notes = skippedGender > 0 ? [`${skippedGender} rader för kvinnor eller män (K/M) hoppas över; bara totalen (T) importeras.`] : [];
+  const notes = skippedGender > 0 ? [`${plural(skippedGender, "rad", "rader")} för kvinnor eller män (K/M) hoppas över; bara totalen (T) importeras.`] : [];
   return { ok: true, rows, notes };
 }
 

@@ -37,5 +37,13 @@ export async function saveIndicator(actor: Actor, raw: unknown, db: DbClient = g
     });
     return { ok: true, id: saved.id };
   };
-  return "$transaction" in db ? db.$transaction(run) : run(db);
+  try {
+    return await ("$transaction" in db ? db.$transaction(run) : run(db));
+  } catch (error) {
+    // Another save of the same new key won the race: the unique index refuses this one.
+    if ((error as { code?: unknown } | null)?.code === "P2002") {
+      return { ok: false, message: "Någon annan sparade en indikator med samma nyckel samtidigt. Ladda om sidan och kontrollera listan." };
+    }
+    throw error;
+  }
 }

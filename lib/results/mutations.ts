@@ -19,13 +19,20 @@ const fail = (message: string): never => {
   throw new Rollback({ ok: false, message });
 };
 
-/** Runs fn in one transaction; a Rollback becomes its failure, anything else is rethrown. */
-async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T | Failure> {
+const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
+
+/**
+ * Runs fn in one transaction; a Rollback becomes its failure. A unique-key clash (P2002) or a row changed under
+ * the update (P2025) means someone else saved at the same moment: expected, so returned as `conflict`.
+ */
+async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>, conflict = CONFLICT): Promise<T | Failure> {
   try {
     if ("$transaction" in db) return await db.$transaction((tx) => fn(tx), { timeout: 60_000, maxWait: 20_000 });
     return await fn(db);
   } catch (error) {
     if (error instanceof Rollback) return error.failure;
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === "P2002" || code === "P2025") return { ok: false, message: conflict };
     throw error;
   }
 }
@@ -38,7 +45,7 @@ async function importContext(actor: Actor, db: DbClient) {
   if (!organisationId) return null;
   const [indicators, units] = await Promise.all([
     db.indicator.findMany({ where: { organisationId }, orderBy: { position: "asc" } }),
-    db.unit.findMany({ where: { area: { organisationId } }, select: { id: true, name: true } }),
+    db.unit.findMany({ where: { area: { organisationId } }, select: { id: true, name: true, active: true } }),
   ]);
   return { organisationId, indicators, units };
 }
@@ -109,10 +116,11 @@ export async function importResults(actor: Actor, input: ImportInput, db: DbClie
       after: { fileName: batch.fileName, format: read.format, rows: read.rows.length, created: fresh.length, replaced: existing.length, years },
     });
     return { ok: true as const, importId: batch.id, created: fresh.length, replaced: existing.length, years };
-  });
+  }, "Någon annan importerade resultat för samma indikator, enhet och år samtidigt. Inget har importerats; förhandsgranska filen igen.");
 }
 
 const NOT_FOUND = "Åtgärden finns inte eller tillhör inte din enhet.";
+const NOT_ALLOWED_ACTIONS = "Du har inte behörighet att hantera förbättringsåtgärder.";
 const snapshot = (a: { title: string; description: string | null; ownerName: string; dueOn: Date | null; status: string; indicatorId: string | null; unitId: string | null; cycleId: string }) => ({
   title: a.title, description: a.description, ownerName: a.ownerName, dueOn: a.dueOn, status: a.status, indicatorId: a.indicatorId, unitId: a.unitId, cycleId: a.cycleId,
 });
@@ -123,6 +131,7 @@ export async function createImprovementAction(actor: Actor, raw: unknown, db: Db
   if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) } as Failure;
   const input = parsed.data;
   const scope = resultScopeFor(actor, "improvement:manage");
+  if (scope.organisationIds.length === 0) return { ok: false, message: NOT_ALLOWED_ACTIONS } as Failure;
   return transact(db, async (tx) => {
     const cycle = await tx.cycle.findFirst({ where: { id: input.cycleId, organisationId: { in: scope.organisationIds } } });
     if (!cycle) fail("Året finns inte. Ladda om sidan.");

@@ -106,7 +106,8 @@ export async function listImprovementActions(actor: Actor, filter: ActionFilter 
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const indicatorIds = [...new Set(actions.flatMap((a) => (a.indicatorId ? [a.indicatorId] : [])))];
   const results = await db.surveyResult.findMany({
-    where: { indicatorId: { in: indicatorIds }, OR: [{ unitId: { in: unitIds } }, { level: "KOMMUN" }] },
+    // Every unit's rows, not only the actions' units: effectOf needs to know whether a follow-up year is imported.
+    where: { indicatorId: { in: indicatorIds }, level: { in: ["UNIT", "KOMMUN"] } },
     select: resultSelect,
   });
   const rows = actions

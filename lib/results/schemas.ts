@@ -7,6 +7,12 @@ export const MIN_RESPONDENTS = 7;
 /** Largest results file accepted; checked before the file is read (a server action body is at most 1 MiB). */
 export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_FILE_LABEL = "1 MB";
+
+/** The refusal of a too large file; the size is rounded up to 2 decimals, so 1 000 001 bytes is "1,01 MB", never "1 MB". */
+export function fileTooLargeMessage(bytes: number): string {
+  const mb = Math.ceil(bytes / 10_000) / 100;
+  return `Filen är för stor (${mb.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} MB). Högst ${MAX_FILE_LABEL} kan importeras.`;
+}
 /** Kolada's code for the whole country. */
 export const KOLADA_RIKET = "0000";
 /** A change smaller than this (percentage points) counts as unchanged in the effect follow-up. */
@@ -32,7 +38,7 @@ const optionalText = (max: number) =>
 const optionalId = z
   .string()
   .trim()
-  .max(100)
+  .max(100, "Okänt val. Ladda om sidan.")
   .optional()
   .transform((v) => v || null);
 

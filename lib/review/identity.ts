@@ -1,3 +1,5 @@
+import { plural } from "../plural.ts";
+
 /**
  * Personnummer and samordningsnummer: ÅÅMMDD-NNNN, ÅÅMMDD+NNNN, ÅÅÅÅMMDDNNNN, with or without separator.
  * A samordningsnummer has 60 added to the day (61–91). No check digit test: anything that merely looks like
@@ -18,7 +20,7 @@ export function findIdentityNumberLines(text: string): number[] {
 /** "rad 3", "rad 3 och 7", "rad 3, 7 och 9" */
 export function describeLines(lines: number[]): string {
   const shown = lines.slice(0, 10).map(String);
-  const rest = lines.length > 10 ? ` (och ${lines.length - 10} rader till)` : "";
+  const rest = lines.length > 10 ? ` (och ${plural(lines.length - 10, "rad", "rader")} till)` : "";
   if (shown.length === 1) return `rad ${shown[0]}`;
   return `raderna ${shown.slice(0, -1).join(", ")} och ${shown.at(-1)}${rest}`;
 }

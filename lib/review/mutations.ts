@@ -3,6 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { swedishToday, utcDate } from "../dates/cycle.ts";
+import { plural } from "../plural.ts";
 import { parseCaseList } from "./csv.ts";
 import { reviewOrganisationFor } from "./queries.ts";
 import { drawSample, newSeed, nextReplacement } from "./sampling.ts";
@@ -19,17 +20,26 @@ const fail = (message: string, extra: Omit<Failure, "ok" | "message"> = {}): nev
   throw new Rollback({ ok: false, message, ...extra });
 };
 
-async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T | Failure> {
+const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
+
+/**
+ * Runs fn in one transaction; a Rollback becomes its failure. A unique-key clash (P2002) or a row changed under
+ * the update (P2025) means someone else saved at the same moment: that is expected, so it is returned too.
+ */
+async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>, conflict = CONFLICT): Promise<T | Failure> {
   try {
     if ("$transaction" in db) return await db.$transaction((tx) => fn(tx), { timeout: 60_000, maxWait: 20_000 });
     return await fn(db);
   } catch (error) {
     if (error instanceof Rollback) return error.failure;
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === "P2002" || code === "P2025") return { ok: false, message: conflict };
     throw error;
   }
 }
 
 const dateOf = (iso: string) => utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+const STALE_INTERVIEW = "Intervjun har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.";
 const ALREADY_DRAWN = "Urvalet för året är redan draget. Ärendelistan kan inte ändras efter dragningen.";
 
 /** Adds the cases of a file to the year's list (creating the year's review); the whole file or nothing. */
@@ -77,15 +87,20 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
   const seed = input.data.randomSeed ?? newSeed();
 
   return transact(db, async (tx) => {
+    // Claim the draw first: under READ COMMITTED a concurrent draw waits on this row and then finds drawnAt set,
+    // so only one draw can ever be stored, and the seed a user is told about is the one kept.
+    const drawnAt = new Date();
+    const claimed = await tx.qualityReview.updateMany({ where: { organisationId, year, drawnAt: null }, data: { drawnAt, drawnById: actor.id } });
     const review = await tx.qualityReview.findUnique({ where: { organisationId_year: { organisationId, year } }, include: { cases: true } });
+    if (claimed.count === 0 && review?.drawnAt) fail("Urvalet för året är redan draget.");
     if (!review || review.cases.length === 0) fail(`Det finns inga ärenden för ${year}. Importera ärendelistan först.`);
-    if (review!.drawnAt) fail("Urvalet för året är redan draget.");
-    const draw = drawSample(review!.cases, sampleSizePerArea, seed);
+    const areas = await tx.area.findMany({ where: { organisationId }, select: { id: true, name: true } });
+    const draw = drawSample(review!.cases, sampleSizePerArea, seed, areas.map((a) => a.id));
     if (draw.short.length > 0) {
-      const names = new Map((await tx.area.findMany({ where: { organisationId } })).map((a) => [a.id, a.name]));
+      const names = new Map(areas.map((a) => [a.id, a.name]));
       fail(`Urvalet är ${sampleSizePerArea} per område, men alla områden har inte så många ärenden som kan ingå. Inget har sparats.`, {
         errors: { sampleSizePerArea: ["Större än antalet ärenden som kan ingå i minst ett område."] },
-        details: draw.short.map((s) => `${names.get(s.areaId) ?? "Okänt område"}: ${s.eligible} ${s.eligible === 1 ? "ärende" : "ärenden"} kan ingå.`),
+        details: draw.short.map((s) => `${names.get(s.areaId) ?? "Okänt område"}: ${plural(s.eligible, "ärende", "ärenden")} kan ingå.`),
       });
     }
     for (const { id, reason } of draw.excluded) {
@@ -96,8 +111,7 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
         await tx.reviewCase.update({ where: { id }, data: { drawRank: i + 1, state: i < sampleSizePerArea ? "SAMPLED" : "POOL" } });
       }
     }
-    const drawnAt = new Date();
-    await tx.qualityReview.update({ where: { id: review!.id }, data: { randomSeed: seed, sampleSizePerArea, drawnAt, drawnById: actor.id } });
+    await tx.qualityReview.update({ where: { id: review!.id }, data: { randomSeed: seed, sampleSizePerArea } });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "review.draw",
@@ -120,10 +134,23 @@ export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient
     const declined = await tx.reviewCase.findFirst({ where: { id: input.data.caseId, review: { organisationId } }, include: { interview: { select: { id: true } } } });
     if (!declined || declined.state !== "SAMPLED") fail("Ärendet finns inte i urvalet.");
     if (declined!.interview) fail("Ärendet har redan en intervju och kan inte bytas ut.");
-    await tx.reviewCase.update({ where: { id: declined!.id }, data: { state: "DECLINED", declinedReason: input.data.reason } });
-    const others = await tx.reviewCase.findMany({ where: { reviewId: declined!.reviewId, areaId: declined!.areaId }, select: { id: true, areaId: true, state: true, drawRank: true } });
-    const next = nextReplacement(others, declined!);
-    if (next) await tx.reviewCase.update({ where: { id: next.id }, data: { state: "SAMPLED", replacesCaseId: declined!.id } });
+    // Conditional updates: a concurrent decline of the same case waits on the row and then changes nothing.
+    const changed = await tx.reviewCase.updateMany({ where: { id: declined!.id, state: "SAMPLED" }, data: { state: "DECLINED", declinedReason: input.data.reason } });
+    if (changed.count === 0) fail("Ärendet har redan bytts ut av någon annan. Ladda om sidan.");
+    // The next case of the area's draw order; if another decline took it in the meantime, read again and take the next.
+    let next: { id: string } | null = null;
+    for (let attempt = 0; ; attempt++) {
+      // Each lost race means another decline committed; far more than an area's sample would mean something is wrong.
+      if (attempt === 50) fail("Urvalet ändras av flera samtidigt. Ladda om sidan och försök igen.");
+      const others = await tx.reviewCase.findMany({ where: { reviewId: declined!.reviewId, areaId: declined!.areaId }, select: { id: true, areaId: true, state: true, drawRank: true } });
+      const candidate = nextReplacement(others, declined!);
+      if (!candidate) break;
+      const taken = await tx.reviewCase.updateMany({ where: { id: candidate.id, state: "POOL" }, data: { state: "SAMPLED", replacesCaseId: declined!.id } });
+      if (taken.count === 1) {
+        next = candidate;
+        break;
+      }
+    }
     await writeAudit(tx, {
       actorId: actor.id,
       action: "review.decline",
@@ -144,8 +171,12 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
   const input = interviewSchema.safeParse(raw);
   if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrors(input.error) } as Failure;
   const { caseId, version, interviewedOn, handedOverOn, ...answers } = input.data;
-  if (dateOf(interviewedOn) > today) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { interviewedOn: ["Intervjudatumet kan inte vara i framtiden."] } } as Failure;
+  const future: Record<string, string[]> = {};
+  if (dateOf(interviewedOn) > today) future.interviewedOn = ["Intervjudatumet kan inte vara i framtiden."];
+  if (handedOverOn && dateOf(handedOverOn) > today) future.handedOverOn = ["Överlämningsdatumet kan inte vara i framtiden."];
+  if (Object.keys(future).length > 0) return { ok: false, message: "Kontrollera de markerade fälten.", errors: future } as Failure;
 
+  // STALE_INTERVIEW also for a unique-key clash: a first save that lost the race to another first save.
   return transact(db, async (tx) => {
     const found = await tx.reviewCase.findFirst({ where: { id: caseId, state: "SAMPLED", review: { organisationId } }, include: { interview: true } });
     if (!found) fail("Ärendet finns inte i urvalet. En intervju kan bara registreras för ett utvalt ärende.");
@@ -157,11 +188,14 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
       interviewerId: actor.id,
     };
     const before = found!.interview;
-    if (before && before.version !== version) fail("Intervjun har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.");
+    if (before && before.version !== version) fail(STALE_INTERVIEW);
     if (!before && version !== 0) fail("Intervjun finns inte längre. Ladda om sidan.");
-    const saved = before
-      ? await tx.reviewInterview.update({ where: { id: before.id, version }, data: { ...data, version: { increment: 1 } } })
-      : await tx.reviewInterview.create({ data: { ...data, caseId } });
+    // updateMany with the version read: a save by someone else in between leaves count 0 instead of throwing.
+    if (before) {
+      const updated = await tx.reviewInterview.updateMany({ where: { id: before.id, version }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count === 0) fail(STALE_INTERVIEW);
+    }
+    const saved = before ? await tx.reviewInterview.findUniqueOrThrow({ where: { id: before.id } }) : await tx.reviewInterview.create({ data: { ...data, caseId } });
     await writeAudit(tx, {
       actorId: actor.id,
       action: before ? "review.interview.update" : "review.interview.create",
@@ -171,5 +205,5 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
       after: { caseId, version: saved.version },
     });
     return { ok: true as const, caseRef: found!.caseRef, version: saved.version, created: !before };
-  });
+  }, STALE_INTERVIEW);
 }

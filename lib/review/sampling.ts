@@ -67,8 +67,9 @@ export type Draw = {
 /**
  * Draws the sample: excludes by the rules, then shuffles each area's eligible cases (sorted by case reference
  * first, so import order does not matter) with a generator seeded by the seed and the area, Fisher–Yates.
+ * `areaIds` are the organisation's areas: one with no case in the list is short (0 eligible), not left out.
  */
-export function drawSample(cases: SamplingCase[], sizePerArea: number, seed: string): Draw {
+export function drawSample(cases: SamplingCase[], sizePerArea: number, seed: string, areaIds: string[] = []): Draw {
   const excluded: Draw["excluded"] = [];
   const eligible = new Map<string, SamplingCase[]>();
   for (const c of cases) {
@@ -76,10 +77,10 @@ export function drawSample(cases: SamplingCase[], sizePerArea: number, seed: str
     if (reason) excluded.push({ id: c.id, reason });
     else eligible.set(c.areaId, [...(eligible.get(c.areaId) ?? []), c]);
   }
-  const areaIds = [...new Set(cases.map((c) => c.areaId))].sort();
+  const allAreaIds = [...new Set([...areaIds, ...cases.map((c) => c.areaId)])].sort();
   const order = new Map<string, string[]>();
   const short: Draw["short"] = [];
-  for (const areaId of areaIds) {
+  for (const areaId of allAreaIds) {
     const pool = [...(eligible.get(areaId) ?? [])].sort(byCaseRef);
     const random = mulberry32(hashSeed(`${seed}:${areaId}`));
     for (let i = pool.length - 1; i > 0; i--) {

@@ -100,7 +100,7 @@ export const interviewSchema = z
     handedOverOn: optionalDate,
     documentedInJournal: z.preprocess((v) => v === "on" || v === "ja" || v === true, z.boolean()),
     // 0 for a new interview; otherwise the version the form was read at.
-    version: z.coerce.number().int().min(0).default(0),
+    version: z.coerce.number({ error: "Ladda om sidan." }).int("Ladda om sidan.").min(0, "Ladda om sidan.").default(0),
   })
   .superRefine((v, ctx) => {
     if (v.deviation && v.deviationCauses.length === 0) {

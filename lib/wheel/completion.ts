@@ -49,7 +49,7 @@ export function statusLevel(status: TaskStatus | null, startsOn: Date | null, to
 /** "11 av 14 enheter klara, 1 ej aktuell, 2 pågår, 1 försenad" – the completion in words for labels and the table. */
 export function describeCompletion(c: Completion, perUnit: boolean): string {
   if (c.total === 0) return "Inga uppgifter i cykeln";
-  const parts = [perUnit ? `${c.done} av ${c.total} enheter klara` : c.done === c.total ? "Klar" : c.notApplicable === c.total ? "Ej aktuell" : c.inProgress > 0 ? "Pågår" : "Ej påbörjad"];
+  const parts = [perUnit ? `${c.done} av ${c.total} ${c.total === 1 ? "enhet klar" : "enheter klara"}` : c.done === c.total ? "Klar" : c.notApplicable === c.total ? "Ej aktuell" : c.inProgress > 0 ? "Pågår" : "Ej påbörjad"];
   if (perUnit && c.notApplicable > 0) parts.push(`${c.notApplicable} ej aktuell${c.notApplicable === 1 ? "" : "a"}`);
   if (perUnit && c.inProgress > 0) parts.push(`${c.inProgress} pågår`);
   if (c.overdue > 0) parts.push(perUnit ? `${c.overdue} försenad${c.overdue === 1 ? "" : "e"}` : "försenad");

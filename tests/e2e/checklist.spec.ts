@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { THIS_YEAR } from "./dates";
 
 // December's tasks are still ej påbörjad in the demo data (today is in November), so each run starts clean.
 const TICK = "Planera in rutinens aktiviteter i planeringsverktyget";
@@ -12,7 +13,7 @@ const taskItem = (page: Page, title: string) =>
 async function chooseUnit(page: Page, unit: string) {
   await page.getByLabel("Enhet", { exact: true }).selectOption({ label: unit });
   await page.getByRole("button", { name: "Visa" }).click();
-  await expect(page.getByText(`${unit}, cykel 2026.`)).toBeVisible();
+  await expect(page.getByText(`${unit}, cykel ${THIS_YEAR}.`)).toBeVisible();
 }
 
 async function expectChanges(page: Page, comment: string, reason: string) {
@@ -76,7 +77,7 @@ async function journey(page: Page, unit: string) {
   await expect(page).toHaveURL(/\/logga-in/);
   await signIn(page, "verksamhetschef");
   await page.goto("/checklista");
-  await expect(page.getByText("Hela verksamheten, cykel 2026.")).toBeVisible();
+  await expect(page.getByText(`Hela verksamheten, cykel ${THIS_YEAR}.`)).toBeVisible();
   await expectNoAxeViolations(page);
   await chooseUnit(page, unit);
   await expect(page.getByText("Du kan se den här checklistan men inte ändra den.")).toBeVisible();
@@ -116,9 +117,9 @@ test.describe("checklistan", () => {
     expect(await items.count()).toBeGreaterThan(0);
     for (const item of await items.all()) await expect(item).toContainText("Status: Klar");
 
-    await page.getByLabel("Cykel", { exact: true }).selectOption("2025");
+    await page.getByLabel("Cykel", { exact: true }).selectOption(String(THIS_YEAR - 1));
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page.getByText("Cykeln 2025 är avslutad och visas bara för läsning.")).toBeVisible();
+    await expect(page.getByText(`Cykeln ${THIS_YEAR - 1} är avslutad och visas bara för läsning.`)).toBeVisible();
     await expect(page.getByRole("button", { name: "Klar", exact: true })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { THIS_YEAR } from "./dates";
 
-const year = () => Number(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" }).slice(0, 4));
+const year = () => THIS_YEAR;
 
 test.describe("översikten", () => {
   test("verksamhetschefen ser året, går genom årshjulet med tangentbordet och öppnar en enhet från värmekartan", async ({ page }) => {
@@ -14,6 +15,13 @@ test.describe("översikten", () => {
     // Year over year: this cycle and the one before, each at the same date.
     const compare = page.getByRole("table", { name: "Andel klara uppgifter vid samma datum" });
     await expect(compare.getByRole("rowheader", { name: new RegExp(`^${year()}`) })).toBeVisible();
+    await expect(compare.getByRole("rowheader", { name: new RegExp(`^${year() - 1}`) })).toBeVisible();
+    // No comparison, when asked for none.
+    await page.getByLabel("Jämför med").selectOption({ label: "Ingen jämförelse" });
+    await page.getByRole("button", { name: "Visa" }).click();
+    await expect(page.getByText("Välj ett år under Jämför med för att se ett tidigare år bredvid.")).toBeVisible();
+    await expect(compare.getByRole("rowheader", { name: new RegExp(`^${year() - 1}`) })).toHaveCount(0);
+    await page.goBack();
     await expect(compare.getByRole("rowheader", { name: new RegExp(`^${year() - 1}`) })).toBeVisible();
     // The overdue list is oldest first.
     const overdueHeading = page.getByRole("heading", { level: 2, name: /^Försenade uppgifter \(\d+\)$/ });
@@ -53,7 +61,7 @@ test.describe("översikten", () => {
     await signIn(page, "verksamhetschef");
     await page.goto("/oversikt");
     await page.getByLabel("År", { exact: true }).selectOption(String(year() - 1));
-    await page.getByLabel("Jämför med").selectOption("");
+    await page.getByLabel("Jämför med").selectOption({ label: "Ingen jämförelse" });
     await page.getByRole("button", { name: "Visa" }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Översikt ${year() - 1}` })).toBeVisible();
     await expect(page.getByText("Det finns ingen tidigare cykel att jämföra med.")).toBeVisible();

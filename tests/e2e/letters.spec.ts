@@ -2,9 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
-
-// Today in Stockholm as YYYY-MM-DD: always inside the current cycle and never in the future.
-const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+import { todayIso as today } from "./dates";
 const letterCard = (page: Page, n: number) => page.getByRole("region", { name: new RegExp(`^Brukarbrev ${n}\\b`) });
 
 /** The demo statuses vary with each seeded database: take back a record of letter 4 so the journey starts clean. */

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { THIS_YEAR } from "./dates";
 
-// Ekdungen 2026 and the kommun/riket 2026 are not in the seed (it fills 2024 and 2025), so this import adds new values.
+// This year's values for Ekdungen, the kommun and riket are not in the seed (it fills the two years before), so this import adds new values.
 const UNIT = "Ekdungen";
-const YEAR = 2026;
+const YEAR = THIS_YEAR;
 const INDICATORS = ["helhetssyn", "trygghet", "bemotande", "information"];
 const rows = INDICATORS.flatMap((key, i) => [
   `${key};${UNIT};${YEAR};${(91.5 - i * 3).toFixed(1).replace(".", ",")};34;61`,
@@ -19,7 +20,7 @@ test("resultat: importera, jämför en enhet och lägg till en förbättringsåt
   await signIn(page, "utvecklare");
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Resultat" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Resultat" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Gemensamma nämnare 2025" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Gemensamma nämnare ${YEAR - 1}` })).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Importera resultat" }).click();
@@ -36,7 +37,7 @@ test("resultat: importera, jämför en enhet och lägg till en förbättringsåt
   await expect(page.getByRole("status")).toContainText("Rad 2, kolumn D (värde): värdet 101 ligger utanför 0–100.");
   await expect(page.getByRole("button", { name: /^Importera \d+ rader$/ })).toHaveCount(0);
 
-  await fileInput.setInputFiles({ name: "resultat-2026.csv", mimeType: "text/csv", buffer: Buffer.from(GOOD_FILE, "utf8") });
+  await fileInput.setInputFiles({ name: `resultat-${YEAR}.csv`, mimeType: "text/csv", buffer: Buffer.from(GOOD_FILE, "utf8") });
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
   await expect(page.getByRole("heading", { name: "Förhandsgranskning" })).toBeVisible();
   const preview = page.getByRole("region", { name: "Rader i filen" });
@@ -60,7 +61,7 @@ test("resultat: importera, jämför en enhet och lägg till en förbättringsåt
   await page.getByRole("link", { name: "Sammanfattning för brukarbrev 4" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Vad tycker du om hemtjänsten? Resultatet ${YEAR}` })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByRole("link", { name: /resultat$/ }).click();
+  await page.getByRole("link", { name: `← Resultat för ${UNIT}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${UNIT} ${YEAR}` })).toBeVisible();
 
   // An improvement action for the unit, linked to an indicator, in this year's cycle.
@@ -104,7 +105,7 @@ test("resultat: koordinatorn ser sin enhets resultat och sammanfattningen men ha
   await expect(page.getByRole("heading", { level: 2, name: "Enheterna" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "Importera resultat" })).toHaveCount(0);
   await page.getByRole("link", { name: "Lärkan", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Lärkan 2025" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Lärkan ${YEAR - 1}` })).toBeVisible();
   await expect(page.getByRole("link", { name: "Förbättringsåtgärder" })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Sammanfattning för brukarbrev 4" }).click();

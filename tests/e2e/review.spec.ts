@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { THIS_YEAR } from "./dates";
 
-// The seed has reviews for 2024 and 2025 only; this journey makes its own for 2026.
-const YEAR = 2026;
+// The seed has reviews for the two years before this one only; this journey makes its own for this year.
+const YEAR = THIS_YEAR;
 const HEADER = "arende;omrade;endast_trygghetslarm;nyligen_avslutat;demensdiagnos;anhoriganstallning";
 const AREAS = ["Område Norr", "Område Söder", "Område Öster", "Område Väster"];
 // 7 cases per area, the first with a dementia diagnosis: 6 can be drawn, 5 are, 1 is the reserve.
@@ -45,7 +46,7 @@ test.describe("kvalitetsgranskningen", () => {
     await signIn(page, "kvalitetshandlaggare");
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kvalitetsgranskning" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Kvalitetsgranskning" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Granskningen 2025" })).toBeVisible();
+    await expect(page.getByRole("link", { name: `Granskningen ${YEAR - 1}` })).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Import: a file with a personnummer is refused by line, without the number; then the real list.
@@ -72,10 +73,10 @@ test.describe("kvalitetsgranskningen", () => {
     await page.getByRole("button", { name: "Dra urvalet" }).click();
     await expect(page.getByRole("status")).toContainText("Område Norr: 6 ärenden kan ingå.");
     await page.getByLabel("Ärenden per område").fill("5");
-    await page.getByLabel("Slumpfrö (frivilligt)").fill("e2e-2026");
+    await page.getByLabel("Slumpfrö (frivilligt)").fill(`e2e-${YEAR}`);
     await page.getByRole("button", { name: "Dra urvalet" }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Urvalet" })).toBeVisible();
-    await expect(page.getByText("e2e-2026", { exact: true })).toBeVisible();
+    await expect(page.getByText(`e2e-${YEAR}`, { exact: true })).toBeVisible();
     await expect(page.getByText(/ger exakt samma urval/)).toBeVisible();
     await expect(page.getByRole("link", { name: /^Registrera intervju för / })).toHaveCount(20);
     await expectNoAxeViolations(page);
@@ -103,15 +104,15 @@ test.describe("kvalitetsgranskningen", () => {
     await expect(page.getByRole("row").filter({ hasText: first })).toContainText("Ingen avvikelse");
     await expect(page.getByText("Avvikelse", { exact: true })).toHaveCount(1);
 
-    // The summary: 1 of 4, the cause, per area, and the seeded 2025 to compare with.
+    // The summary: 1 of 4, the cause, per area, and last year's seeded review to compare with.
     await page.getByRole("link", { name: `Sammanställning ${YEAR}` }).click();
     await expect(page.getByRole("heading", { level: 1, name: `Kvalitetssäkring i hemtjänsten ${YEAR}` })).toBeVisible();
     await expect(page.getByText("Av 4 granskade hemtjänstärenden var 1 avvikande från beställningen (25 %).")).toBeVisible();
     await expect(page.getByRole("region", { name: "Orsaker" })).toContainText("Hemtjänsten har inte utfört uppdraget: 1");
     await expect(page.getByRole("region", { name: "Avvikelser per område" }).getByRole("row")).toHaveCount(5);
     const earlier = page.getByRole("region", { name: "Jämförelse med tidigare år" });
-    await expect(earlier.getByRole("row", { name: /^2026 1 av 4/ })).toBeVisible();
-    await expect(earlier.getByRole("row", { name: /^2025 6 av 20 \(30 %\)/ })).toBeVisible();
+    await expect(earlier.getByRole("row", { name: new RegExp(`^${YEAR} 1 av 4`) })).toBeVisible();
+    await expect(earlier.getByRole("row", { name: new RegExp(`^${YEAR - 1} 6 av 20 \\(30 %\\)`) })).toBeVisible();
     await expect(page.getByRole("button", { name: "Skriv ut eller spara som PDF" })).toBeVisible();
     await expectNoAxeViolations(page);
   });
@@ -119,11 +120,11 @@ test.describe("kvalitetsgranskningen", () => {
   test("en enhetschef i hemtjänsten ser varken menyn eller ärendena", async ({ page }) => {
     await signIn(page, "enhetschef");
     await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kvalitetsgranskning" })).toHaveCount(0);
-    for (const path of ["/kvalitetsgranskning", "/kvalitetsgranskning/2025", "/kvalitetsgranskning/2025/sammanstallning", "/kvalitetsgranskning/importera"]) {
+    for (const path of ["/kvalitetsgranskning", `/kvalitetsgranskning/${YEAR - 1}`, `/kvalitetsgranskning/${YEAR - 1}/sammanstallning`, "/kvalitetsgranskning/importera"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();
     }
-    await expect(page.getByText(/ÄR-2025-/)).toHaveCount(0);
+    await expect(page.getByText(new RegExp(`ÄR-${YEAR - 1}-`))).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 
@@ -131,13 +132,13 @@ test.describe("kvalitetsgranskningen", () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await signIn(page, "handlaggare");
     const noOverflow = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    await page.goto("/kvalitetsgranskning/2025");
+    await page.goto(`/kvalitetsgranskning/${YEAR - 1}`);
     await expect(page.getByRole("heading", { level: 2, name: "Urvalet" })).toBeVisible();
     // The biståndshandläggare interviews but does not draw or import.
     await expect(page.getByRole("button", { name: "Dra urvalet" })).toHaveCount(0);
     await noOverflow();
     await expectNoAxeViolations(page);
-    await page.goto("/kvalitetsgranskning/2025/sammanstallning");
+    await page.goto(`/kvalitetsgranskning/${YEAR - 1}/sammanstallning`);
     await expect(page.getByText("Av 20 granskade hemtjänstärenden var 6 avvikande från beställningen (30 %).")).toBeVisible();
     await noOverflow();
     await expectNoAxeViolations(page);

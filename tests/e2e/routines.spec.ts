@@ -1,16 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { THIS_YEAR, dateWithWeek, todayIso } from "./dates";
 
 const SEEDED = "/rutiner/brukarundersokning-hemtjanst";
 const NEW_ACTIVITY = "Egenkontroll av genomförandeplaner";
+const NEXT = THIS_YEAR + 1;
 
 async function selectOption(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).selectOption({ label: option });
 }
 
 test.describe("rutiner och cykler", () => {
-  test("en verksamhetsutvecklare lägger till en aktivitet i ett utkast, publicerar, startar 2027 och enhetschefen ser aktiviteten", async ({ page }) => {
+  test("en verksamhetsutvecklare lägger till en aktivitet i ett utkast, publicerar, startar nästa år och enhetschefen ser aktiviteten", async ({ page }) => {
     await signIn(page, "utvecklare");
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Hantera rutiner" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hantera rutiner" })).toBeVisible();
@@ -59,7 +61,7 @@ test.describe("rutiner och cykler", () => {
     await page.getByRole("link", { name: "Publicera …" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /Publicera Kvalitetssäkring av insatser, version 1/ })).toBeVisible();
     await page.getByLabel("Dokumentet är beslutat av").fill("Verksamhetschef hemtjänst");
-    await page.getByLabel("Beslutsdatum").fill("2026-11-20");
+    await page.getByLabel("Beslutsdatum").fill(todayIso());
     await page.getByLabel("Dokumentansvarig").fill("Verksamhetsutvecklare hemtjänst");
     await page.getByRole("button", { name: "Publicera version 1" }).click();
     await expect(page.getByText("Välj om återstående uppgifter ska följa den nya versionen.")).toBeVisible();
@@ -76,36 +78,36 @@ test.describe("rutiner och cykler", () => {
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Årets cykler" }).click();
     await expect(page).toHaveTitle("Årets cykler – Årshjulet");
     await expectNoAxeViolations(page);
-    await page.getByLabel("År").fill("2027");
+    await page.getByLabel("År").fill(String(NEXT));
     await page.getByRole("button", { name: "Starta cykeln" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Cykel 2027" })).toBeVisible();
-    await expect(page.getByText(/Cykeln 2027 är startad med \d+ uppgifter\./)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: `Cykel ${NEXT}` })).toBeVisible();
+    await expect(page.getByText(new RegExp(`Cykeln ${NEXT} är startad med \\d+ uppgifter\\.`))).toBeVisible();
     await expect(page.getByRole("link", { name: "Kvalitetssäkring av insatser, version 1" })).toBeVisible();
-    await page.getByLabel("Enkäterna skickas ut").fill("2027-03-15");
-    await page.getByLabel("Påminnelse till dem som inte svarat").fill("2027-03-01");
+    await page.getByLabel("Enkäterna skickas ut").fill(`${NEXT}-03-15`);
+    await page.getByLabel("Påminnelse till dem som inte svarat").fill(`${NEXT}-03-01`);
     await page.getByRole("button", { name: "Spara tidsplanen" }).click();
     await expect(page.getByText("Påminnelsen måste komma efter utskicket.")).toBeVisible();
-    await page.getByLabel("Påminnelse till dem som inte svarat").fill("2027-04-12");
+    await page.getByLabel("Påminnelse till dem som inte svarat").fill(`${NEXT}-04-12`);
     await page.getByRole("button", { name: "Spara tidsplanen" }).click();
-    await expect(page.getByText("Socialstyrelsens tidsplan för 2027 är sparad.")).toBeVisible();
+    await expect(page.getByText(`Socialstyrelsens tidsplan för ${NEXT} är sparad.`)).toBeVisible();
     await page.reload();
-    await expect(page.getByText("15 mars 2027 (v. 11)")).toBeVisible();
+    await expect(page.getByText(dateWithWeek(NEXT, 3, 15))).toBeVisible();
     await expectNoAxeViolations(page);
     await page.goto("/cykler");
-    await page.getByLabel("År").fill("2027");
+    await page.getByLabel("År").fill(String(NEXT));
     await page.getByRole("button", { name: "Starta cykeln" }).click();
-    await expect(page.getByText(/^Cykeln för 2027 finns redan\./)).toBeVisible();
+    await expect(page.getByText(new RegExp(`^Cykeln för ${NEXT} finns redan\\.`))).toBeVisible();
 
     // The enhetschef sees the new activity in next year's checklist of each of their units.
     await page.getByRole("button", { name: "Logga ut" }).click();
     await expect(page).toHaveURL(/\/logga-in/);
     await signIn(page, "enhetschef");
-    await page.goto("/checklista?ar=2027");
+    await page.goto(`/checklista?ar=${NEXT}`);
     await expect(page.getByRole("heading", { level: 3, name: NEW_ACTIVITY })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel("Enhet").selectOption({ label: "Tallbacken" });
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page.getByText("Tallbacken, cykel 2027.")).toBeVisible();
+    await expect(page.getByText(`Tallbacken, cykel ${NEXT}.`)).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: NEW_ACTIVITY })).toBeVisible();
   });
 
@@ -194,7 +196,7 @@ test.describe("rutiner och cykler", () => {
   test("fungerar på en smal skärm", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await signIn(page, "utvecklare");
-    for (const path of ["/rutiner", `${SEEDED}/version/1`, "/rutiner/importera", "/cykler", "/cykler/2026"]) {
+    for (const path of ["/rutiner", `${SEEDED}/version/1`, "/rutiner/importera", "/cykler", `/cykler/${THIS_YEAR}`]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { THIS_YEAR } from "./dates";
 
 // Set WHEEL_SCREENSHOTS=<dir> to keep pictures of the wheel for a look by eye.
 const shots = process.env.WHEEL_SCREENSHOTS;
@@ -16,8 +17,8 @@ test.describe("årshjulet", () => {
   test("the verksamhetschef moves through the wheel with the keyboard, sees details and chooses a unit", async ({ page }) => {
     await signIn(page, "verksamhetschef");
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Årshjul" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Årshjul 2026" })).toBeVisible();
-    const wheel = page.getByRole("group", { name: "Årshjul 2026, alla enheter" });
+    await expect(page.getByRole("heading", { level: 1, name: `Årshjul ${THIS_YEAR}` })).toBeVisible();
+    const wheel = page.getByRole("group", { name: `Årshjul ${THIS_YEAR}, alla enheter` });
     const marks = wheel.locator("[data-wheel-item]");
     expect(await marks.count()).toBeGreaterThan(40);
     // The wheel is one tab stop; the arrow keys move inside it.
@@ -59,9 +60,9 @@ test.describe("årshjulet", () => {
 
     await page.getByLabel("Enhet", { exact: true }).selectOption({ label: "Lärkan" });
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page).toHaveURL(/\/arshjul\?ar=2026&enhet=/);
-    await expect(page.getByRole("heading", { level: 1, name: "Årshjul 2026 – Lärkan" })).toBeVisible();
-    const unitWheel = page.getByRole("group", { name: "Årshjul 2026, Lärkan" });
+    await expect(page).toHaveURL(new RegExp(`/arshjul\\?ar=${THIS_YEAR}&enhet=`));
+    await expect(page.getByRole("heading", { level: 1, name: `Årshjul ${THIS_YEAR} – Lärkan` })).toBeVisible();
+    const unitWheel = page.getByRole("group", { name: `Årshjul ${THIS_YEAR}, Lärkan` });
     await expect(unitWheel.getByRole("img", { name: /Brukarbrev 2\. .*Lärkan: (klar|pågår|ej påbörjad|ej aktuell)/ })).toHaveCount(1);
     await expect(page.getByRole("columnheader", { name: "Läge för Lärkan" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
@@ -71,8 +72,8 @@ test.describe("årshjulet", () => {
   test("works at 375 px and prints on one page", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await signIn(page, "verksamhetschef");
-    await page.goto("/arshjul?ar=2026");
-    const wheel = page.getByRole("group", { name: "Årshjul 2026, alla enheter" });
+    await page.goto(`/arshjul?ar=${THIS_YEAR}`);
+    const wheel = page.getByRole("group", { name: `Årshjul ${THIS_YEAR}, alla enheter` });
     await expect(wheel).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     // Until the wheel has hydrated every mark is a tab stop; then exactly one is.

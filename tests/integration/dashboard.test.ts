@@ -7,6 +7,7 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getDashboard } from "@/lib/dashboard/queries";
+import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
@@ -94,19 +95,40 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     const d = (await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!;
     expect(d.progress!.date).toEqual(TODAY);
     expect(d.compareProgress!.date).toEqual(utcDate(2025, 11, 23));
-    const cut = (y: number) => utcDate(y, 11, 24);
+    // The end of 23 November in Stockholm (CET, UTC+1); not-applicable tasks are not counted at all.
+    const cut = (y: number) => new Date(Date.UTC(y, 10, 23, 23));
+    const counted = { status: { not: "NOT_APPLICABLE" as const } };
     for (const [p, y] of [[d.progress!, 2026], [d.compareProgress!, 2025]] as const) {
       expect(p.year).toBe(y);
-      expect(p.total).toBe(await t.db.task.count({ where: { cycle: { year: y } } }));
-      expect(p.doneByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, completedAt: { lt: cut(y) } } }));
-      expect(p.dueByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, dueOn: { lte: utcDate(y, 11, 23) } } }));
+      expect(p.total).toBe(await t.db.task.count({ where: { cycle: { year: y }, ...counted } }));
+      expect(p.total).toBeLessThan(await t.db.task.count({ where: { cycle: { year: y } } }));
+      expect(p.doneByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, completedAt: { lt: cut(y) }, ...counted } }));
+      expect(p.dueByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, dueOn: { lte: utcDate(y, 11, 23) }, ...counted } }));
     }
+    // Completed at 00.30 on 24 November in Stockholm (23.30 UTC): not done by the 23rd.
+    const open = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, status: "NOT_STARTED" } });
+    await t.db.task.update({ where: { id: open.id }, data: { status: "DONE", completedAt: new Date(Date.UTC(2026, 10, 23, 23, 30)) } });
+    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate);
+    await t.db.task.update({ where: { id: open.id }, data: { completedAt: new Date(Date.UTC(2026, 10, 23, 22, 30)) } });
+    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate + 1);
+    await t.db.task.update({ where: { id: open.id }, data: { status: "NOT_STARTED", completedAt: null } });
     // Last year at this date: a task completed in December 2025 does not count yet.
-    const late = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2025 }, status: "DONE" } });
+    const late = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2025 }, status: "DONE", completedAt: { lt: cut(2025) } } });
     await t.db.task.update({ where: { id: late.id }, data: { completedAt: new Date(Date.UTC(2025, 11, 5, 10)) } });
     const after = (await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!;
     expect(after.compareProgress!.doneByDate).toBe(d.compareProgress!.doneByDate - 1);
     await t.db.task.update({ where: { id: late.id }, data: { completedAt: late.completedAt } });
+    // No comparison when none is asked for (?jamfor=ingen).
+    expect((await getDashboard(chef, dashboardParamsSchema.parse({ jamfor: "ingen" }), t.db, TODAY))!.compareProgress).toBeNull();
+    expect((await getDashboard(chef, dashboardParamsSchema.parse({}), t.db, TODAY))!.compareYear).toBe(2025);
+    // A cycle that has not begun yet is measured today, not at the same date of its own year.
+    const nextCycle = await t.db.cycle.create({ data: { organisationId: (await t.db.organisation.findFirstOrThrow()).id, year: 2027 } });
+    await ensureCycleTasks(t.db, nextCycle.id);
+    const next = (await getDashboard(chef, { year: 2027 }, t.db, TODAY))!;
+    expect(next.progress!.date).toEqual(TODAY);
+    expect(next.progress!.dueByDate).toBe(0);
+    await t.db.task.deleteMany({ where: { cycleId: nextCycle.id } });
+    await t.db.cycle.delete({ where: { id: nextCycle.id } });
     // An earlier year chosen as the year compares with the one before it, measured at the same date.
     const past = (await getDashboard(chef, { year: 2025 }, t.db, TODAY))!;
     expect(past.year).toBe(2025);

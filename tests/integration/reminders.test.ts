@@ -65,6 +65,11 @@ describe.each(DATABASE_KINDS)("reminder job on %s", (kind) => {
       where: { dueOn: today, status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, unit: { name: "Lärkan" }, activity: { responsibleRole: "ENHETSCHEF" } },
       include: { activity: true },
     });
+    // The koordinator has at least one overdue task this year (the seeded statuses vary), so a digest is due.
+    const reopened = await t.db.task.findFirstOrThrow({
+      where: { cycle: { year: 2026 }, dueOn: { lt: today }, unit: { name: "Lärkan" }, activity: { responsibleRole: "KOORDINATOR", kind: { not: "LETTER" } } },
+    });
+    await t.db.task.update({ where: { id: reopened.id }, data: { status: "NOT_STARTED", completedAt: null } });
     const first = await run(today);
     expect(first.failed).toBe(0);
     expect(first.sentTasks).toBeGreaterThan(0);
@@ -87,6 +92,11 @@ describe.each(DATABASE_KINDS)("reminder job on %s", (kind) => {
     expect(digest[0]!.subject).toMatch(/^Årshjulet v\. 49: denna vecka och försenat \(\d+ uppgift(er)?\)$/);
     expect(smtp.received.some((m) => m.to === "kommunikator@arshjulet.example")).toBe(false);
     expect(await t.db.reminderDelivery.count({ where: { status: { not: "SENT" } } })).toBe(0);
+    // Last year's cycle is closed: its tasks that were left open are in no reminder or digest.
+    const lastYear = await t.db.task.findMany({ where: { cycle: { year: 2025 }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, select: { id: true } });
+    expect(lastYear.length).toBeGreaterThan(0);
+    expect(await t.db.reminderDelivery.count({ where: { taskId: { in: lastYear.map((x) => x.id) } } })).toBe(0);
+    expect(smtp.received.some((m) => m.text.includes("2025"))).toBe(false);
   });
 
   it("reports a refusing server as failed and delivers once on the next run", async () => {

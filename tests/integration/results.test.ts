@@ -97,6 +97,34 @@ describe.each(DATABASE_KINDS)("results on %s", (kind) => {
     expect(await state(t.db)).toEqual(before);
   });
 
+  it("answers two imports of the same new values at once with one import and a Swedish message, never a raw error", async () => {
+    const file = enc("indikator;enhet;år;värde\nhelhetssyn;Ekdungen;2031;80\ntrygghet;Ekdungen;2031;81\n");
+    const input = { fileName: "samtidig.csv", bytes: file, digest: digestOf(file) };
+    const both = await Promise.all([importResults(utvecklare, input, t.db), importResults(utvecklare, input, t.db)]);
+    expect(both.some((r) => r.ok)).toBe(true);
+    for (const r of both.filter((r) => !r.ok)) expect(r).toEqual({ ok: false, message: expect.stringMatching(/samtidigt\. Inget har importerats/) });
+    expect(await t.db.surveyResult.count({ where: { year: 2031 } })).toBe(2);
+    expect(await t.db.resultImport.count({ where: { fileName: "samtidig.csv" } })).toBe(both.filter((r) => r.ok).length);
+  });
+
+  it("imports a unit name to the active unit when an inactive unit elsewhere has the same name, and refuses a name two active units share", async () => {
+    const lark = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
+    const otherArea = await t.db.area.findFirstOrThrow({ where: { id: { not: lark.areaId } } });
+    const closed = await t.db.unit.create({ data: { areaId: otherArea.id, name: "Lärkan", active: false } });
+    try {
+      const file = enc("indikator;enhet;år;värde\nhelhetssyn;Lärkan;2032;80\n");
+      const preview = await previewResultsImport(utvecklare, { fileName: "l.csv", bytes: file }, t.db);
+      expect(preview.ok && preview.rows[0]!.unitId).toBe(lark.id);
+      await t.db.unit.update({ where: { id: closed.id }, data: { active: true } });
+      const before = await state(t.db);
+      const twice = await importResults(utvecklare, { fileName: "l.csv", bytes: file, digest: digestOf(file) }, t.db);
+      expect(twice).toMatchObject({ ok: false, details: [expect.stringMatching(/flera enheter heter ”Lärkan”; använd kolumnen enhet_id/)] });
+      expect(await state(t.db)).toEqual(before);
+    } finally {
+      await t.db.unit.delete({ where: { id: closed.id } });
+    }
+  });
+
   it("scopes comparisons to the units a role may read", async () => {
     expect(await getUnitComparison(enhetschef, await unitId("Hagen"), undefined, t.db)).toBeNull();
     expect((await getUnitComparison(enhetschef, await unitId("Tallbacken"), undefined, t.db))?.unit.name).toBe("Tallbacken");
@@ -126,6 +154,11 @@ describe.each(DATABASE_KINDS)("results on %s", (kind) => {
     expect(await createImprovementAction(enhetschef, { ...base, title: "", dueOn: "2026-02-30" }, t.db)).toMatchObject({ ok: false, errors: { title: ["Skriv en rubrik."], dueOn: ["Datumet finns inte i kalendern."] } });
     expect(await createImprovementAction(enhetschef, { ...base, unitId: await unitId("Hagen") }, t.db)).toMatchObject({ ok: false, message: expect.stringMatching(/egna enheter/) });
     expect(await createImprovementAction(enhetschef, base, t.db)).toMatchObject({ ok: false, message: expect.stringMatching(/inte för hela verksamheten/) });
+    expect(await createImprovementAction(enhetschef, { ...base, unitId: "x".repeat(101), indicatorId: "y".repeat(101) }, t.db)).toMatchObject({
+      ok: false, errors: { unitId: ["Okänt val. Ladda om sidan."], indicatorId: ["Okänt val. Ladda om sidan."] },
+    });
+    const koordinator = await actorFor(t.db, "koordinator@arshjulet.example");
+    expect(await createImprovementAction(koordinator, base, t.db)).toEqual({ ok: false, message: "Du har inte behörighet att hantera förbättringsåtgärder." });
     const hagenAction = await t.db.improvementAction.findFirstOrThrow({ where: { unitId: null } });
     expect(await addImprovementNote(enhetschef, { actionId: hagenAction.id, text: "x" }, t.db)).toMatchObject({ ok: false, message: expect.stringMatching(/finns inte/) });
     const own = await t.db.improvementAction.findFirstOrThrow({ where: { title: "Fler samtal om nöjdhet" } });
@@ -149,5 +182,15 @@ describe.each(DATABASE_KINDS)("results on %s", (kind) => {
     expect(await importResults(utvecklare, { fileName: "kolada.csv", bytes: kolada, digest: digestOf(kolada) }, t.db)).toMatchObject({ ok: true, created: 2 });
     const values = await t.db.surveyResult.findMany({ where: { indicatorId: row.id }, orderBy: { levelKey: "asc" } });
     expect(values.map((v) => [v.level, v.value])).toEqual([["KOMMUN", 71.5], ["RIKET", 74]]);
+  });
+
+  it("answers two saves of the same new indicator at once with one indicator and a Swedish message", async () => {
+    const indicators = await Promise.all([
+      saveIndicator(utvecklare, { name: "Samtidig indikator", higherIsBetter: "ja" }, t.db),
+      saveIndicator(utvecklare, { name: "Samtidig indikator", higherIsBetter: "ja" }, t.db),
+    ]);
+    expect(indicators.filter((r) => r.ok)).toHaveLength(1);
+    expect(indicators.find((r) => !r.ok)).toMatchObject({ ok: false, message: expect.any(String) });
+    expect(await t.db.indicator.count({ where: { key: "samtidig-indikator" } })).toBe(1);
   });
 });

@@ -160,4 +160,75 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
     expect(audit.map((a) => a.action).sort()).toEqual(["review.decline", "review.draw", "review.import", "review.interview.create", "review.interview.update"]);
     expect(JSON.stringify(audit)).not.toMatch(/ÄR-2026|Vill inte medverka|NOT_PERFORMED/);
   });
+
+  it("refuses a draw when an område has no cases in the list, and a handover date in the future", async () => {
+    const actor = await actorFor(t.db, KVALITET);
+    const threeAreas = caseList(2028).split("\n").filter((line) => !line.includes("Område Väster")).join("\n");
+    expect(await importReviewCases(actor, { year: 2028, file: threeAreas }, t.db)).toMatchObject({ ok: true, imported: 24 });
+    const before = await reviewState(t.db);
+    const refused = await drawReviewSample(actor, { year: 2028, sampleSizePerArea: 5 }, t.db);
+    expect(refused).toMatchObject({ ok: false, details: ["Område Väster: 0 ärenden kan ingå."] });
+    expect(await reviewState(t.db)).toEqual(before);
+
+    const sampled = await t.db.reviewCase.findFirstOrThrow({ where: { state: "SAMPLED", review: { year: 2026 }, interview: null } });
+    const future = await saveReviewInterview(actor, interview(sampled.id, { handedOverOn: "2026-11-24" }), t.db, TODAY);
+    expect(future).toMatchObject({ ok: false, errors: { handedOverOn: ["Överlämningsdatumet kan inte vara i framtiden."] } });
+    // A tampered or corrupted version field gets a Swedish message, not zod's English default.
+    expect(await saveReviewInterview(actor, interview(sampled.id, { version: "x" }), t.db, TODAY)).toMatchObject({ ok: false, errors: { version: ["Ladda om sidan."] } });
+    expect(await reviewState(t.db)).toEqual(before);
+  });
+
+  it("stores only one of two draws made at once, with the seed its user was told", async () => {
+    const actor = await actorFor(t.db, KVALITET);
+    expect(await importReviewCases(actor, { year: 2027, file: caseList(2027, 10) }, t.db)).toMatchObject({ ok: true, imported: 40 });
+    const draws = await Promise.all([
+      drawReviewSample(actor, { year: 2027, sampleSizePerArea: 5, randomSeed: "samtidig-a" }, t.db),
+      drawReviewSample(actor, { year: 2027, sampleSizePerArea: 5, randomSeed: "samtidig-b" }, t.db),
+    ]);
+    const won = draws.filter((d) => d.ok);
+    expect(won).toHaveLength(1);
+    expect(draws.find((d) => !d.ok)).toEqual({ ok: false, message: "Urvalet för året är redan draget." });
+    const review = await t.db.qualityReview.findFirstOrThrow({ where: { year: 2027 } });
+    expect(review.randomSeed).toBe((won[0] as { randomSeed: string }).randomSeed);
+    expect(await t.db.auditEntry.count({ where: { action: "review.draw", entityId: review.id } })).toBe(1);
+    expect((await getReviewYear(actor, 2027, t.db))!.reproducible).toBe(true);
+  });
+
+  it("brings in one replacement per decline and keeps one interview save when they race (the 2027 draw above)", async () => {
+    const actor = await actorFor(t.db, KVALITET);
+    const review = await t.db.qualityReview.findFirstOrThrow({ where: { year: 2027 } });
+    // The same case declined twice at once: one decline, one replacement.
+    const cases = await t.db.reviewCase.findMany({ where: { reviewId: review.id, state: "SAMPLED" }, orderBy: [{ areaId: "asc" }, { drawRank: "asc" }] });
+    const [a, b] = cases.filter((c) => c.areaId === cases[0]!.areaId);
+    const same = await Promise.all([
+      declineReviewCase(actor, { caseId: a!.id, reason: "Vill inte." }, t.db),
+      declineReviewCase(actor, { caseId: a!.id, reason: "Vill inte." }, t.db),
+    ]);
+    expect(same.filter((d) => d.ok)).toHaveLength(1);
+    expect(same.find((d) => !d.ok)).toMatchObject({ ok: false, message: expect.stringMatching(/Ärendet (har redan bytts ut|finns inte i urvalet)/) });
+    expect(await t.db.reviewCase.count({ where: { replacesCaseId: a!.id } })).toBe(1);
+
+    // Two cases of the same area declined at once: each gets its own replacement.
+    const [c1, c2] = (await t.db.reviewCase.findMany({ where: { reviewId: review.id, state: "SAMPLED", areaId: a!.areaId, id: { not: b!.id } }, orderBy: { drawRank: "asc" } }));
+    const two = await Promise.all([
+      declineReviewCase(actor, { caseId: c1!.id, reason: "Vill inte." }, t.db),
+      declineReviewCase(actor, { caseId: c2!.id, reason: "Vill inte." }, t.db),
+    ]);
+    expect(two.every((d) => d.ok)).toBe(true);
+    expect(await t.db.reviewCase.count({ where: { replacesCaseId: c1!.id } })).toBe(1);
+    expect(await t.db.reviewCase.count({ where: { replacesCaseId: c2!.id } })).toBe(1);
+    expect(await t.db.reviewCase.count({ where: { reviewId: review.id, areaId: a!.areaId, state: "SAMPLED" } })).toBe(5);
+
+    // Two first saves of the same interview, then two updates from the same version: one of each wins, the other is told.
+    const firsts = await Promise.all([saveReviewInterview(actor, interview(b!.id), t.db, TODAY), saveReviewInterview(actor, interview(b!.id), t.db, TODAY)]);
+    expect(firsts.filter((r) => r.ok)).toHaveLength(1);
+    expect(firsts.find((r) => !r.ok)).toMatchObject({ ok: false, message: expect.stringMatching(/ändrats av någon annan/) });
+    const updates = await Promise.all([
+      saveReviewInterview(actor, interview(b!.id, { version: 1 }), t.db, TODAY),
+      saveReviewInterview(actor, interview(b!.id, { version: 1 }), t.db, TODAY),
+    ]);
+    expect(updates.filter((r) => r.ok)).toHaveLength(1);
+    expect(updates.find((r) => !r.ok)).toMatchObject({ ok: false, message: expect.stringMatching(/ändrats av någon annan/) });
+    expect(await t.db.reviewInterview.findUniqueOrThrow({ where: { caseId: b!.id } })).toMatchObject({ version: 2 });
+  });
 });

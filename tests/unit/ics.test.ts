@@ -24,6 +24,7 @@ describe("the iCalendar writer", () => {
 
   const text = buildCalendar({
     name: "Årshjulet – Lärkan",
+    generatedAt: new Date(Date.UTC(2026, 10, 23, 6, 0, 0)),
     events: [
       {
         uid: "task-1@arshjulet",
@@ -33,18 +34,19 @@ describe("the iCalendar writer", () => {
         description: `Rad ett\nRad två med ${"långt ".repeat(30)}slut`,
         url: "http://localhost:3000/checklista/uppgift/task-1",
         categories: ["Årshjulet"],
-        stamp: new Date(Date.UTC(2026, 1, 3, 8, 15, 30, 123)),
+        lastModified: new Date(Date.UTC(2026, 1, 3, 8, 15, 30, 123)),
       },
     ],
   });
 
-  it("uses CRLF line ends only, all-day DATE values, a UID and a DTSTAMP in UTC", () => {
+  it("uses CRLF line ends only, all-day DATE values, a UID, a DTSTAMP of the copy and LAST-MODIFIED in UTC", () => {
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     expect(text).toContain("\r\nDTSTART;VALUE=DATE:20260228\r\n");
     expect(text).toContain("\r\nDTEND;VALUE=DATE:20260301\r\n");
     expect(text).toContain("\r\nUID:task-1@arshjulet\r\n");
-    expect(text).toContain("\r\nDTSTAMP:20260203T081530Z\r\n");
+    expect(text).toContain("\r\nDTSTAMP:20261123T060000Z\r\n");
+    expect(text).toContain("\r\nLAST-MODIFIED:20260203T081530Z\r\n");
     for (const line of text.split("\r\n")) expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
   });
 

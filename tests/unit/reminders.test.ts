@@ -109,6 +109,12 @@ describe("recipients of a task's reminders", () => {
     expect(recipientsOf({ organisationId: org, unitId: null, assigneeKey: "COMMUNICATIONS", responsibleRole: "KOMMUNIKATOR" }, holders)).toEqual(["komm"]);
     expect(recipientsOf({ organisationId: org, unitId: "larkan", assigneeKey: "larkan", responsibleRole: null }, holders)).toEqual([]);
   });
+
+  it("reminds no one of a task their role may not update", () => {
+    // A verksamhetschef holds the role verksamhet-wide but may only update verksamhet tasks, not a unit's.
+    expect(isRecipient(h("vc", "VERKSAMHETSCHEF", null), { organisationId: org, unitId: "larkan", assigneeKey: "larkan", responsibleRole: "VERKSAMHETSCHEF" })).toBe(false);
+    expect(isRecipient(h("vc", "VERKSAMHETSCHEF", null), { organisationId: org, unitId: null, assigneeKey: "ORGANISATION", responsibleRole: "VERKSAMHETSCHEF" })).toBe(true);
+  });
 });
 
 describe("reminder messages", () => {

@@ -70,6 +70,16 @@ describe("effectOf", () => {
     expect(effectOf({ ...action, indicatorId: null }, null, []).kind).toBe("no-indicator");
   });
 
+  it("stops waiting once the follow-up year is imported without a row for the unit (or for the kommun)", () => {
+    const others = [r("hel", 2025, "A", 70), r("hel", 2026, "B", 80)];
+    expect(effectOf(action, helhet, others)).toEqual({ kind: "no-data", baseYear: 2025, followYear: 2026 });
+    // Only the kommun's value has come in: the units' results may still be on their way.
+    expect(effectOf(action, helhet, [r("hel", 2025, "A", 70), r("hel", 2026, "KOMMUN", 80)]).kind).toBe("pending");
+    expect(effectOf({ ...action, indicatorId: "kra" }, krankt, others).kind).toBe("pending");
+    expect(effectOf({ cycleYear: 2025, indicatorId: "hel", unitId: null }, helhet, others).kind).toBe("pending");
+    expect(effectOf({ cycleYear: 2025, indicatorId: "hel", unitId: null }, helhet, [r("hel", 2026, "KOMMUN", 80)]).kind).toBe("no-data");
+  });
+
   it("follows a verksamhet-wide action through the kommun's value, lower being better for negative indicators", () => {
     const effect = effectOf({ cycleYear: 2025, indicatorId: "kra", unitId: null }, krankt, [r("kra", 2025, "KOMMUN", 8), r("kra", 2026, "KOMMUN", 5), r("kra", 2026, "A", 20)]);
     expect(effect).toMatchObject({ kind: "measured", change: -3, verdict: "better" });

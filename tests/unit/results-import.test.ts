@@ -8,8 +8,8 @@ const ctx: ImportContext = {
     { id: "i-try", key: "trygghet", name: "Trygghet", koladaKpi: null },
   ],
   units: [
-    { id: "u-lark", name: "Lärkan" },
-    { id: "u-tall", name: "Tallbacken" },
+    { id: "u-lark", name: "Lärkan", active: true },
+    { id: "u-tall", name: "Tallbacken", active: true },
   ],
 };
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -107,9 +107,39 @@ describe("the simple template", () => {
     expect(read("indikator;enhet;år;värde\n")).toMatchObject({ ok: false, message: expect.stringMatching(/bara rubrikraden/) });
   });
 
-  it("refuses a file larger than the limit before reading it", () => {
+  it("refuses a file larger than the limit before reading it, never calling the size the limit", () => {
     const big = new Uint8Array(50_000_000);
     expect(readResultsFile(big, ctx)).toMatchObject({ ok: false, message: "Filen är för stor (50 MB). Högst 1 MB kan importeras." });
+    expect(readResultsFile(new Uint8Array(1_040_000), ctx)).toMatchObject({ ok: false, message: "Filen är för stor (1,04 MB). Högst 1 MB kan importeras." });
+    expect(readResultsFile(new Uint8Array(1_000_001), ctx)).toMatchObject({ ok: false, message: "Filen är för stor (1,01 MB). Högst 1 MB kan importeras." });
+  });
+
+  it("matches a unit name to the active unit, and refuses a name that several units share", () => {
+    const shared: ImportContext = {
+      ...ctx,
+      units: [
+        { id: "u-old", name: "Hagen", active: false },
+        { id: "u-hagen", name: "Hagen", active: true },
+        { id: "u-ek-norr", name: "Eken", active: true },
+        { id: "u-ek-soder", name: "Eken", active: true },
+        { id: "u-closed", name: "Stängda", active: false },
+      ],
+    };
+    const ok = readResultsFile(utf8("indikator;enhet;år;värde\nhelhetssyn;Hagen;2026;80\nhelhetssyn;Stängda;2026;80\n"), shared);
+    expect(ok.ok && ok.rows.map((r) => r.unitId)).toEqual(["u-hagen", "u-closed"]);
+    const twice = readResultsFile(utf8("indikator;enhet;år;värde\nhelhetssyn;eken;2026;80\n"), shared);
+    expect(!twice.ok && twice.details).toEqual(["Rad 2, kolumn B (enhet): flera enheter heter ”eken”; använd kolumnen enhet_id för att ange vilken som avses."]);
+    const byId = readResultsFile(utf8("indikator;enhet_id;år;värde\nhelhetssyn;u-ek-soder;2026;80\n"), shared);
+    expect(byId.ok && byId.rows[0]!.unitId).toBe("u-ek-soder");
+  });
+
+  it("writes counts of one in the singular", () => {
+    const oneColumn = read("indikator;enhet;år;värde\nhelhetssyn\n");
+    expect(!oneColumn.ok && oneColumn.details[0]).toMatch(/^Rad 2 har 1 kolumn men rubrikraden har 4\./);
+    const oneSmall = read("indikator;enhet;år;värde;antal_svar\nhelhetssyn;Lärkan;2026;80;5\n");
+    expect(oneSmall.ok && oneSmall.notes).toEqual(["1 värde bygger på färre än 7 svar och sparas som ”för få svar”."]);
+    const oneGender = read("kpi;municipality;period;gender;value\nU21468;1480;2025;T;84,5\nU21468;1480;2025;K;86\n");
+    expect(oneGender.ok && oneGender.notes).toEqual(["1 rad för kvinnor eller män (K/M) hoppas över; bara totalen (T) importeras."]);
   });
 });
 

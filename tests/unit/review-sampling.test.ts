@@ -63,6 +63,13 @@ describe("drawSample", () => {
     expect(drawSample(small, 5, "s").short).toEqual([{ areaId: "soder", eligible: 3 }]);
   });
 
+  it("counts an area of the organisation with no cases in the list as short, and draws the others as before", () => {
+    const listed = cases(["norr", "soder"], 8);
+    const draw = drawSample(listed, 5, "s", ["norr", "oster", "soder"]);
+    expect(draw.short).toEqual([{ areaId: "oster", eligible: 0 }]);
+    expect(draw.order.get("norr")).toEqual(drawSample(listed, 5, "s").order.get("norr"));
+  });
+
   it("says nothing is excluded for a case without flags", () => {
     expect(exclusionReason({ id: "a", caseRef: "A1", areaId: "x", ...plain })).toBeNull();
   });

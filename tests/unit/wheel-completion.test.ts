@@ -36,6 +36,7 @@ describe("completion level of an activity across units", () => {
   it("says it in words", () => {
     expect(describeCompletion(c({ total: 14, done: 11, notApplicable: 1, inProgress: 2, overdue: 2 }), true)).toBe("11 av 14 enheter klara, 1 ej aktuell, 2 pågår, 2 försenade");
     expect(describeCompletion(c({ total: 1, notStarted: 1, overdue: 1 }), false)).toBe("Ej påbörjad, försenad");
+    expect(describeCompletion(c({ total: 1, done: 1 }), true)).toBe("1 av 1 enhet klar");
     expect(describeCompletion(c({ total: 1, done: 1 }), false)).toBe("Klar");
   });
 });

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { CreateFeedForm, RevokeFeedForm } from "@/components/calendar/feed-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { getFeedOptions, listCalendarFeeds } from "@/lib/calendar/feeds";
-import { formatDateLong } from "@/lib/dates/cycle";
+import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { createFeedAction, revokeFeedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Kalender i Outlook" };
 export const dynamic = "force-dynamic";
 
-const day = (d: Date) => formatDateLong(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())));
+/** The day in Stockholm of a moment (createdAt, revokedAt), not its UTC date. */
+const day = (d: Date) => formatDateLong(swedishToday(d));
 
 export default async function CalendarPage() {
   const user = await requirePermission("task:read");

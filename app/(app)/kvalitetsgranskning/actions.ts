@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formText } from "@/lib/forms";
 import { declineReviewCase, drawReviewSample, importReviewCases, saveReviewInterview } from "@/lib/review/mutations";
 import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/review/schemas";
+import { plural } from "@/lib/plural";
 
 export type ImportCasesState = (NonNullable<FormState> & { year?: number }) | null;
 
@@ -28,7 +29,7 @@ export async function importCasesAction(_prev: ImportCasesState, data: FormData)
   const result = await importReviewCases(user, { year: formText(data, "year"), file: new Uint8Array(await file.arrayBuffer()) });
   if (!result.ok) return result;
   refresh();
-  return { ok: true, message: `${result.imported} ärenden importerades för ${result.year}. Årets lista har nu ${result.total} ärenden.`, year: result.year };
+  return { ok: true, message: `${plural(result.imported, "ärende", "ärenden")} importerades för ${result.year}. Årets lista har nu ${plural(result.total, "ärende", "ärenden")}.`, year: result.year };
 }
 
 export async function drawSampleAction(_prev: FormState, data: FormData): Promise<FormState> {
@@ -36,7 +37,7 @@ export async function drawSampleAction(_prev: FormState, data: FormData): Promis
   const result = await drawReviewSample(user, fields(data));
   if (!result.ok) return result;
   refresh();
-  return { ok: true, message: `Urvalet är draget: ${result.sampled} ärenden, ${result.excluded} undantagna enligt reglerna. Fröet ${result.randomSeed} är sparat.` };
+  return { ok: true, message: `Urvalet är draget: ${plural(result.sampled, "ärende", "ärenden")}, ${result.excluded} ${result.excluded === 1 ? "undantaget" : "undantagna"} enligt reglerna. Fröet ${result.randomSeed} är sparat.` };
 }
 
 export async function declineCaseAction(_prev: FormState, data: FormData): Promise<FormState> {

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { checkFileSize } from "@/lib/results/import";
 import { saveIndicator } from "@/lib/results/indicators";
 import { importResults, previewResultsImport } from "@/lib/results/mutations";
+import { plural } from "@/lib/plural";
 
 const FORMAT_LABELS: Record<string, string> = { mall: "Årshjulets mall", kolada: "Koladas exportformat" };
 
@@ -30,7 +31,7 @@ export async function importResultsAction(_prev: ImportState, data: FormData): P
     const total = result.created + result.replaced;
     return {
       ok: true,
-      message: `Klart: ${total} värden importerades för ${result.years.join(" och ")} (${result.created} nya, ${result.replaced} ersatte tidigare värden).`,
+      message: `Klart: ${plural(total, "värde", "värden")} importerades för ${result.years.join(" och ")} (${result.created} ${result.created === 1 ? "nytt" : "nya"}, ${result.replaced} ersatte tidigare värden).`,
       imported: { years: result.years },
     };
   }
@@ -39,7 +40,7 @@ export async function importResultsAction(_prev: ImportState, data: FormData): P
   if (!preview.ok) return preview;
   return {
     ok: true,
-    message: `Filen är kontrollerad (${FORMAT_LABELS[preview.format]}): ${preview.rows.length} rader utan fel. Granska tabellen och bekräfta importen. Inget är sparat än.`,
+    message: `Filen är kontrollerad (${FORMAT_LABELS[preview.format]}): ${plural(preview.rows.length, "rad", "rader")} utan fel. Granska tabellen och bekräfta importen. Inget är sparat än.`,
     preview: {
       digest: preview.digest,
       format: FORMAT_LABELS[preview.format] ?? preview.format,

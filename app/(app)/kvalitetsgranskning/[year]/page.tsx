@@ -6,10 +6,11 @@ import { DrawForm } from "@/components/review/draw-form";
 import { AreaSample } from "@/components/review/sample-list";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong } from "@/lib/dates/cycle";
+import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
 import { getReviewYear } from "@/lib/review/queries";
 import { DEFAULT_SAMPLE_SIZE, yearParam } from "@/lib/review/schemas";
 import { declineCaseAction, drawSampleAction } from "../actions";
+import { plural } from "@/lib/plural";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -70,7 +71,7 @@ export default async function ReviewYearPage({ params }: Props) {
               <>
                 <dt className="font-semibold">Dragen</dt>
                 <dd>
-                  {formatDateLong(review.drawnAt)} av {data.drawnByName ?? "systemet (exempeldata)"}, {review.sampleSizePerArea} ärenden per område
+                  {formatDateLong(swedishToday(review.drawnAt))} av {data.drawnByName ?? "systemet (exempeldata)"}, {plural(review.sampleSizePerArea ?? 0, "ärende", "ärenden")} per område
                 </dd>
                 <dt className="font-semibold">Slumpfrö</dt>
                 <dd>
@@ -78,7 +79,7 @@ export default async function ReviewYearPage({ params }: Props) {
                   {data.reproducible ? "– en ny dragning med samma frö ger exakt samma urval (kontrollerat nu)." : "– varning: en ny dragning med fröet ger inte samma ordning."}
                 </dd>
                 <dt className="font-semibold">Undantagna</dt>
-                <dd>{excluded.length} ärenden enligt rutinens regler</dd>
+                <dd>{plural(excluded.length, "ärende", "ärenden")} enligt rutinens regler</dd>
               </>
             )}
           </dl>

@@ -34,7 +34,7 @@ export default async function ReviewSummaryPage({ params }: Props) {
           <h1 className="text-2xl font-bold sm:text-3xl">Kvalitetssäkring i hemtjänsten {year}</h1>
           <p className="text-slate-700">
             Beställda insatser jämfört med utförda. Slumpvis urval, {report.sampleSizePerArea} ärenden per hemtjänstområde
-            {report.drawnAt ? `, draget ${formatDateLong(report.drawnAt)}` : ""}. Sammanställd {formatDateLong(swedishToday())}.
+            {report.drawnAt ? `, draget ${formatDateLong(swedishToday(report.drawnAt))}` : ""}. Sammanställd {formatDateLong(swedishToday())}.
           </p>
         </header>
         <SummaryReport year={year} summary={report.summary} earlier={report.earlier} />

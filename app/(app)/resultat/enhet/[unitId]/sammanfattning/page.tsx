@@ -28,7 +28,7 @@ export default async function UnitSummaryPage({ params, searchParams }: Props) {
     <div className="mx-auto max-w-3xl space-y-5 print:max-w-none print:space-y-3">
       <div className="no-print flex flex-wrap items-center justify-between gap-3">
         <Link href={`/resultat/enhet/${unit.id}?ar=${year}`} className="text-blue-800 underline">
-          ← {unit.name}s resultat
+          ← Resultat för {unit.name}
         </Link>
         <PrintButton />
       </div>
