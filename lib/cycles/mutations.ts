@@ -5,7 +5,7 @@ import { writeAudit } from "../audit/index.ts";
 import { utcDate } from "../dates/cycle.ts";
 import { homeOrganisationFor, organisationFilter } from "../routines/access.ts";
 import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../routines/schemas.ts";
-import { fail, isUniqueViolation, transact } from "../routines/transaction.ts";
+import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
 import { ensureCycleTasks } from "./instantiate.ts";
 import { planAgainSchema, startCycleSchema, timetableSchema } from "./schemas.ts";
 import { SURVEY_MILESTONES, validateTimetable, type TimetableDates } from "./timetable.ts";

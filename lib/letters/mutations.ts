@@ -3,7 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { formatDateIso, formatDateLong, swedishToday } from "../dates/cycle.ts";
-import { fail, transact } from "../routines/transaction.ts";
+import { fail, transact } from "../db/transaction.ts";
 import type { Failure } from "../routines/schemas.ts";
 import { changeTaskStatusIn } from "../tasks/mutations.ts";
 import { DISPATCH_METHOD_LABELS, recordLetterSchema, undoLetterSchema, type RecordLetterInput } from "./schemas.ts";

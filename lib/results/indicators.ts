@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
+import { isUniqueViolation } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { slugify } from "../routines/schemas.ts";
@@ -41,7 +42,7 @@ export async function saveIndicator(actor: Actor, raw: unknown, db: DbClient = g
     return await ("$transaction" in db ? db.$transaction(run) : run(db));
   } catch (error) {
     // Another save of the same new key won the race: the unique index refuses this one.
-    if ((error as { code?: unknown } | null)?.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return { ok: false, message: "Någon annan sparade en indikator med samma nyckel samtidigt. Ladda om sidan och kontrollera listan." };
     }
     throw error;

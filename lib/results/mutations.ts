@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getDb, type DbClient } from "../db/index.ts";
+import { fail, transact } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { utcDate } from "../dates/cycle.ts";
@@ -10,32 +11,7 @@ import {
   fieldErrors, improvementActionSchema, improvementNoteSchema, updateImprovementActionSchema, type Failure,
 } from "./schemas.ts";
 
-class Rollback extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}
-const fail = (message: string): never => {
-  throw new Rollback({ ok: false, message });
-};
-
 const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
-
-/**
- * Runs fn in one transaction; a Rollback becomes its failure. A unique-key clash (P2002) or a row changed under
- * the update (P2025) means someone else saved at the same moment: expected, so returned as `conflict`.
- */
-async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>, conflict = CONFLICT): Promise<T | Failure> {
-  try {
-    if ("$transaction" in db) return await db.$transaction((tx) => fn(tx), { timeout: 60_000, maxWait: 20_000 });
-    return await fn(db);
-  } catch (error) {
-    if (error instanceof Rollback) return error.failure;
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === "P2002" || code === "P2025") return { ok: false, message: conflict };
-    throw error;
-  }
-}
 
 const NOT_ALLOWED_IMPORT = "Du har inte behörighet att importera resultat.";
 const dateOf = (iso: string) => utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
@@ -116,7 +92,7 @@ export async function importResults(actor: Actor, input: ImportInput, db: DbClie
       after: { fileName: batch.fileName, format: read.format, rows: read.rows.length, created: fresh.length, replaced: existing.length, years },
     });
     return { ok: true as const, importId: batch.id, created: fresh.length, replaced: existing.length, years };
-  }, "Någon annan importerade resultat för samma indikator, enhet och år samtidigt. Inget har importerats; förhandsgranska filen igen.");
+  }, { conflict: "Någon annan importerade resultat för samma indikator, enhet och år samtidigt. Inget har importerats; förhandsgranska filen igen." });
 }
 
 const NOT_FOUND = "Åtgärden finns inte eller tillhör inte din enhet.";
@@ -146,7 +122,7 @@ export async function createImprovementAction(actor: Actor, raw: unknown, db: Db
     });
     await writeAudit(tx, { actorId: actor.id, action: "improvement.create", entityType: "ImprovementAction", entityId: action.id, unitId: action.unitId, after: snapshot(action) });
     return { ok: true as const, id: action.id };
-  });
+  }, { conflict: CONFLICT });
 }
 
 /** Edits an action; the version read must still be current. */
@@ -163,7 +139,7 @@ export async function updateImprovementAction(actor: Actor, raw: unknown, db: Db
     if (updated.count === 0) fail("Någon annan har ändrat åtgärden sedan du öppnade sidan. Ladda om sidan och gör ändringen igen.");
     await writeAudit(tx, { actorId: actor.id, action: "improvement.update", entityType: "ImprovementAction", entityId: before!.id, unitId: before!.unitId, before: snapshot(before!), after: snapshot({ ...before!, ...data }) });
     return { ok: true as const, id: before!.id };
-  });
+  }, { conflict: CONFLICT });
 }
 
 /** Adds a follow-up note to an action. */
@@ -176,5 +152,5 @@ export async function addImprovementNote(actor: Actor, raw: unknown, db: DbClien
     const note = await tx.improvementNote.create({ data: { actionId: action!.id, authorId: actor.id, text: parsed.data.text } });
     await writeAudit(tx, { actorId: actor.id, action: "improvement.note", entityType: "ImprovementAction", entityId: action!.id, unitId: action!.unitId, after: { noteId: note.id, text: note.text } });
     return { ok: true as const, id: note.id };
-  });
+  }, { conflict: CONFLICT });
 }

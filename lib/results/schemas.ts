@@ -18,7 +18,7 @@ export const KOLADA_RIKET = "0000";
 /** A change smaller than this (percentage points) counts as unchanged in the effect follow-up. */
 export const UNCHANGED_MARGIN = 1;
 
-export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
+export type { Failure } from "../db/transaction.ts";
 
 export const IMPROVEMENT_STATUS_LABELS: Record<ImprovementStatus, string> = {
   PLANNED: "Planerad",

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
+import { fail, transact } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { swedishToday, utcDate } from "../dates/cycle.ts";
@@ -11,32 +12,7 @@ import { declineSchema, drawSchema, fieldErrors, interviewSchema, reviewYearSche
 
 // Audit entries are readable by hemtjänst managers, so they record what happened and to which record, never case data.
 
-class Rollback extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.message);
-  }
-}
-const fail = (message: string, extra: Omit<Failure, "ok" | "message"> = {}): never => {
-  throw new Rollback({ ok: false, message, ...extra });
-};
-
 const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
-
-/**
- * Runs fn in one transaction; a Rollback becomes its failure. A unique-key clash (P2002) or a row changed under
- * the update (P2025) means someone else saved at the same moment: that is expected, so it is returned too.
- */
-async function transact<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>, conflict = CONFLICT): Promise<T | Failure> {
-  try {
-    if ("$transaction" in db) return await db.$transaction((tx) => fn(tx), { timeout: 60_000, maxWait: 20_000 });
-    return await fn(db);
-  } catch (error) {
-    if (error instanceof Rollback) return error.failure;
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === "P2002" || code === "P2025") return { ok: false, message: conflict };
-    throw error;
-  }
-}
 
 const dateOf = (iso: string) => utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 const STALE_INTERVIEW = "Intervjun har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.";
@@ -64,9 +40,9 @@ export async function importReviewCases(actor: Actor, input: { year: unknown; fi
       select: { caseRef: true },
     });
     if (existing.length > 0) {
-      fail(`${existing.length === 1 ? "Ett ärende" : `${existing.length} ärenden`} i filen finns redan i årets ärendelista. Inget har sparats.`, {
-        details: existing.slice(0, 15).map((e) => `Ärendet ${e.caseRef} är redan importerat.`),
-      });
+      fail(`${existing.length === 1 ? "Ett ärende" : `${existing.length} ärenden`} i filen finns redan i årets ärendelista. Inget har sparats.`, undefined,
+        existing.slice(0, 15).map((e) => `Ärendet ${e.caseRef} är redan importerat.`),
+      );
     }
     await tx.reviewCase.createMany({ data: parsed.cases.map((c) => ({
         reviewId: review.id, caseRef: c.caseRef, areaId: c.areaId, onlySafetyAlarm: c.onlySafetyAlarm, recentlyClosed: c.recentlyClosed, dementiaDiagnosis: c.dementiaDiagnosis, relativeEmployed: c.relativeEmployed,
@@ -74,7 +50,7 @@ export async function importReviewCases(actor: Actor, input: { year: unknown; fi
     const total = await tx.reviewCase.count({ where: { reviewId: review.id } });
     await writeAudit(tx, { actorId: actor.id, action: "review.import", entityType: "QualityReview", entityId: review.id, after: { year: year.data, imported: parsed.cases.length, total } });
     return { ok: true as const, year: year.data, imported: parsed.cases.length, total };
-  });
+  }, { conflict: CONFLICT });
 }
 
 /** Draws the year's sample: exclusions with their reason, a draw order per area, and the seed, in one transaction. */
@@ -98,10 +74,10 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
     const draw = drawSample(review!.cases, sampleSizePerArea, seed, areas.map((a) => a.id));
     if (draw.short.length > 0) {
       const names = new Map(areas.map((a) => [a.id, a.name]));
-      fail(`Urvalet är ${sampleSizePerArea} per område, men alla områden har inte så många ärenden som kan ingå. Inget har sparats.`, {
-        errors: { sampleSizePerArea: ["Större än antalet ärenden som kan ingå i minst ett område."] },
-        details: draw.short.map((s) => `${names.get(s.areaId) ?? "Okänt område"}: ${plural(s.eligible, "ärende", "ärenden")} kan ingå.`),
-      });
+      fail(`Urvalet är ${sampleSizePerArea} per område, men alla områden har inte så många ärenden som kan ingå. Inget har sparats.`,
+        { sampleSizePerArea: ["Större än antalet ärenden som kan ingå i minst ett område."] },
+        draw.short.map((s) => `${names.get(s.areaId) ?? "Okänt område"}: ${plural(s.eligible, "ärende", "ärenden")} kan ingå.`),
+      );
     }
     for (const { id, reason } of draw.excluded) {
       await tx.reviewCase.update({ where: { id }, data: { state: "EXCLUDED", exclusionReason: reason } });
@@ -120,7 +96,7 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
       after: { year, randomSeed: seed, sampleSizePerArea, sampled: draw.sampled.length, excluded: draw.excluded.length },
     });
     return { ok: true as const, sampled: draw.sampled.length, excluded: draw.excluded.length, randomSeed: seed };
-  });
+  }, { conflict: CONFLICT });
 }
 
 /** Records that a sampled client declined, and brings in the next case of the same area's draw order. */
@@ -161,7 +137,7 @@ export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient
     });
     const replacement = next ? await tx.reviewCase.findUnique({ where: { id: next.id }, select: { caseRef: true } }) : null;
     return { ok: true as const, caseRef: declined!.caseRef, replacementRef: replacement?.caseRef ?? null };
-  });
+  }, { conflict: CONFLICT });
 }
 
 /** Records or updates the interview of a sampled case; an update names the version it read. */
@@ -205,5 +181,5 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
       after: { caseId, version: saved.version },
     });
     return { ok: true as const, caseRef: found!.caseRef, version: saved.version, created: !before };
-  }, STALE_INTERVIEW);
+  }, { conflict: STALE_INTERVIEW });
 }

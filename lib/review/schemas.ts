@@ -9,7 +9,7 @@ export const DEFAULT_SAMPLE_SIZE = 5;
 export const MAX_FILE_BYTES = 500_000;
 export const MAX_FILE_LABEL = "500 kB";
 
-export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
+export type { Failure } from "../db/transaction.ts";
 
 export const ANSWER_LABELS: Record<ReviewAnswer, string> = { YES: "Ja", PARTLY: "Delvis", NO: "Nej" };
 

@@ -4,7 +4,8 @@ import type { SessionUser } from "../auth/session-user.ts";
 import { writeAudit, type AuditAction } from "../audit/index.ts";
 import { organisationFilter } from "./access.ts";
 import { INVALID_FORM, parseActivityForm, phaseNameSchema, fieldErrorsOf, slugify, type MutationResult } from "./schemas.ts";
-import { DRAFT_GONE, fail, NOT_ALLOWED, transact } from "./transaction.ts";
+import { fail, transact } from "../db/transaction.ts";
+import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 
 type Actor = Pick<SessionUser, "id" | "assignments">;
 type Direction = "up" | "down";

@@ -5,7 +5,8 @@ import { writeAudit } from "../audit/index.ts";
 import { homeOrganisationFor, organisationFilter } from "./access.ts";
 import { parseRoutineJson, writeRoutineVersion } from "./import.ts";
 import { draftMetadataSchema, fieldErrorsOf, INVALID_FORM, newRoutineSchema, routineColourSchema, slugify, type MutationResult } from "./schemas.ts";
-import { DRAFT_GONE, fail, isUniqueViolation, NOT_ALLOWED, transact } from "./transaction.ts";
+import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
+import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 import { currentDraft, editSource, nextVersionNumber } from "./versions.ts";
 
 type Actor = Pick<SessionUser, "id" | "assignments">;

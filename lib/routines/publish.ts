@@ -7,7 +7,8 @@ import { swedishToday, utcDate } from "../dates/cycle.ts";
 import { organisationFilter } from "./access.ts";
 import { toRoutineDocument } from "./export.ts";
 import { fieldErrorsOf, INVALID_FORM, publishSchema, routineDocumentSchema, type MutationResult } from "./schemas.ts";
-import { DRAFT_GONE, fail, NOT_ALLOWED, transact } from "./transaction.ts";
+import { fail, transact } from "../db/transaction.ts";
+import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 
 type Actor = Pick<SessionUser, "id" | "assignments">;
 const FOLLOW_REQUIRED = "Välj om återstående uppgifter ska följa den nya versionen.";

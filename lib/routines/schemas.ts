@@ -89,7 +89,8 @@ export type ActivityInput = z.infer<typeof activitySchema>;
 // ─── Forms of the routine editor ─────────────────────────────────────────────
 
 /** What a mutation returns: expected failures are data, with Swedish field errors keyed by form field. */
-export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
+export type { Failure } from "../db/transaction.ts";
+import type { Failure } from "../db/transaction.ts";
 export type MutationResult<T extends object = object> = ({ ok: true; message: string } & T) | Failure;
 
 /** Field errors of a failed parse, keyed by the top-level field (the form field's name). */

@@ -1,19 +1,14 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Db } from "@/lib/db";
-import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { createCalendarFeed, getFeedCalendar, hashFeedToken, listCalendarFeeds, revokeCalendarFeed } from "@/lib/calendar/feeds";
 import { utcDate } from "@/lib/dates/cycle";
 import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { actorFor } from "./helpers/actors";
 
 const TODAY = utcDate(2026, 11, 23);
 const BASE = "http://localhost:3000";
-
-async function actorFor(db: Db, email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return (await loadSessionUser(db, user.id, user.sessionVersion))!;
-}
 
 const parse = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
 

@@ -3,20 +3,15 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { Db } from "@/lib/db";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { loadSessionUser } from "@/lib/auth/session-user";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { actorFor } from "./helpers/actors";
 
 const TODAY = utcDate(2026, 11, 23);
-
-async function actorFor(db: Db, email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return (await loadSessionUser(db, user.id, user.sessionVersion))!;
-}
 
 /** The same client, counting every Prisma operation. */
 function counting(db: Db) {

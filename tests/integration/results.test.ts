@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSessionUser } from "@/lib/auth/session-user";
 import { utcDate } from "@/lib/dates/cycle";
 import { addImprovementNote, createImprovementAction, digestOf, importResults, previewResultsImport, updateImprovementAction } from "@/lib/results/mutations";
 import { saveIndicator } from "@/lib/results/indicators";
 import { getResultsOverview, getUnitComparison, listImprovementActions } from "@/lib/results/queries";
 import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { actorFor } from "./helpers/actors";
 
 const TODAY = utcDate(2026, 11, 23);
 const enc = (text: string) => new TextEncoder().encode(text);
-
-async function actorFor(db: Db, email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return (await loadSessionUser(db, user.id, user.sessionVersion))!;
-}
 
 /** What a refused import or edit must leave exactly as it was. */
 async function state(db: Db) {

@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { loadSessionUser } from "@/lib/auth/session-user";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getWheelData, type WheelData } from "@/lib/wheel/data";
 import { seed, typicalSurveyTimetable } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { actorFor } from "./helpers/actors";
 
 const TODAY = utcDate(2026, 11, 23);
-
-async function actorFor(db: Db, email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return (await loadSessionUser(db, user.id, user.sessionVersion))!;
-}
 
 const activity = (data: WheelData, key: string) => data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.key === key)!;
 
