@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseIsoDate } from "./dates/cycle.ts";
 
 const optionalText = z
   .string()
@@ -10,6 +11,10 @@ const optionalText = z
  * The one place that reads process.env. Parsed once; a bad variable stops the app with one Swedish line per problem.
  */
 const envSchema = z.object({
+  // Fixes "today" for a demo or a test server (lib/clock.ts); unset in production.
+  ARSHJULET_TODAY: optionalText.refine((v) => v === undefined || parseIsoDate(v) !== null, {
+    message: "ARSHJULET_TODAY ska vara ett datum som finns, skrivet ÅÅÅÅ-MM-DD (eller lämnas tom för dagens datum).",
+  }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: "DATABASE_URL måste börja med postgresql:// (eller lämnas tom för den inbyggda databasen).",

@@ -19,11 +19,11 @@ import { applyMigrations } from "../lib/db/migrations.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { loadSessionUser } from "../lib/auth/session-user.ts";
 import { ensureCycleTasks } from "../lib/cycles/instantiate.ts";
-import { swedishToday } from "../lib/dates/cycle.ts";
 import { createCalendarFeed, getFeedCalendar } from "../lib/calendar/feeds.ts";
 import { getDashboard } from "../lib/dashboard/queries.ts";
 import { writeRoutineVersion } from "../lib/routines/import.ts";
 import { routineDocumentSchema } from "../lib/routines/schemas.ts";
+import * as clock from "../lib/clock.ts";
 
 const UNITS = 60;
 const AREAS = 6;
@@ -177,7 +177,7 @@ async function main() {
   try {
     await applyMigrations(createAdapterFactory({ kind: "postgres", url: dbUrl }));
     const db = createDb({ kind: "postgres", url: dbUrl });
-    const year = swedishToday().getUTCFullYear();
+    const year = clock.currentCycleYear();
     const started = performance.now();
     const data = await fill(db, year);
     console.log(`Databas ${dbName}: ${UNITS} enheter × ${ACTIVITIES} aktiviteter × ${CYCLES} cykler = ${data.tasks} uppgifter (${((performance.now() - started) / 1000).toFixed(1)} s att skapa).`);

@@ -5,12 +5,13 @@
  */
 import path from "node:path";
 import nextEnv from "@next/env";
-import { formatDateLong, swedishToday } from "../lib/dates/cycle.ts";
+import { formatDateLong } from "../lib/dates/cycle.ts";
 import { getDb } from "../lib/db/index.ts";
 import { getEnv } from "../lib/env.ts";
 import { createSmtpMailer } from "../lib/reminders/mail.ts";
 import { MailServerUnavailable, runReminderJob, summarise } from "../lib/reminders/job.ts";
 import { plural } from "../lib/plural.ts";
+import * as clock from "../lib/clock.ts";
 
 nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
 
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
     console.error("Inga påminnelser skickades: SMTP_URL är inte satt (se .env.example).");
     return 1;
   }
-  const today = swedishToday();
+  const today = clock.today();
   const mailer = createSmtpMailer(env.SMTP_URL, env.MAIL_FROM);
   // The links in the e-mail point at NEXTAUTH_URL, the app's public address (as `npm start` defaults it).
   const baseUrl = env.NEXTAUTH_URL ?? "http://localhost:3000";

@@ -3,15 +3,15 @@ import { UpcomingPanel } from "@/components/reminders/upcoming-panel";
 import { RoutineOverview } from "@/components/routines/routine-overview";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { swedishToday } from "@/lib/dates/cycle";
 import { getUpcomingTasks } from "@/lib/reminders/queries";
 import { getActiveRoutines } from "@/lib/routines/queries";
+import * as clock from "@/lib/clock";
 
 export const dynamic = "force-dynamic";
 
 export default async function StartPage() {
   const user = await requirePermission("routine:read");
-  const today = swedishToday();
+  const today = clock.today();
   const [routines, upcoming] = await Promise.all([getActiveRoutines(user), canAny(user, "task:update") ? getUpcomingTasks(user, today) : null]);
   return (
     <div className="space-y-8">

@@ -1,4 +1,4 @@
-import { formatDateLong, formatMonthSpan, formatWeek, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong, formatMonthSpan, formatWeek, stockholmDate } from "@/lib/dates/cycle";
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import type { ChecklistTask } from "@/lib/tasks/queries";
@@ -45,7 +45,7 @@ export function toTaskView(task: ChecklistTask): TaskView {
     reason: task.status === "NOT_APPLICABLE" ? task.notApplicableReason : null,
     completed:
       task.status === "DONE" && task.completedAt
-        ? `Klar ${formatDateLong(swedishToday(task.completedAt))}${task.completedBy ? ` av ${task.completedBy.name}` : ""}`
+        ? `Klar ${formatDateLong(stockholmDate(task.completedAt))}${task.completedBy ? ` av ${task.completedBy.name}` : ""}`
         : null,
     canUpdate: task.canUpdate,
     letter: task.activity.kind === "LETTER",
@@ -55,5 +55,5 @@ export function toTaskView(task: ChecklistTask): TaskView {
 /** "23 november 2026 kl. 14:05" in Swedish time. */
 export function formatTimestamp(at: Date): string {
   const time = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" }).format(at);
-  return `${formatDateLong(swedishToday(at))} kl. ${time}`;
+  return `${formatDateLong(stockholmDate(at))} kl. ${time}`;
 }

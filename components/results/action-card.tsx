@@ -1,6 +1,6 @@
 import type { Effect } from "@/lib/results/compare";
 import { formatPercent, formatPoints } from "@/lib/results/compare";
-import { formatDateIso, formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateIso, formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import type { ImprovementActionRow } from "@/lib/results/queries";
 import { IMPROVEMENT_STATUS_LABELS } from "@/lib/results/schemas";
 import { EditActionForm, NoteForm, type ActionOptions } from "./action-forms";
@@ -50,7 +50,7 @@ export function ActionCard({ a, options, update, note }: { a: ImprovementActionR
           <ul className="mt-1 space-y-1 text-sm">
             {a.notes.map((n) => (
               <li key={n.id} className="border-l-4 border-slate-300 pl-2">
-                <span className="text-slate-700">{formatDateLong(swedishToday(n.at))}:</span> {n.text}
+                <span className="text-slate-700">{formatDateLong(stockholmDate(n.at))}:</span> {n.text}
               </li>
             ))}
           </ul>

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { canAny, type Action } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
-import { swedishToday } from "@/lib/dates/cycle";
 import { countOverdueTasks } from "@/lib/reminders/queries";
 import { ROLE_LABELS } from "@/lib/routines/labels";
+import * as clock from "@/lib/clock";
 
 /** Menu entries, each shown to users who hold its action somewhere. */
 const NAV: { href: string; label: string; action: Action }[] = [
@@ -28,7 +28,7 @@ const NAV: { href: string; label: string; action: Action }[] = [
 export async function SiteHeader() {
   const user = await getSessionUser();
   const roles = user ? [...new Set(user.assignments.map((a) => ROLE_LABELS[a.role]))].join(", ") : "";
-  const overdue = user && canAny(user, "task:update") ? await countOverdueTasks(user, swedishToday()) : 0;
+  const overdue = user && canAny(user, "task:update") ? await countOverdueTasks(user, clock.today()) : 0;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">

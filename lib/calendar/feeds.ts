@@ -2,13 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { writeAudit } from "../audit/index.ts";
 import { can, canAny, type Actor } from "../auth/permissions.ts";
 import { getDb, type DbClient, type Role } from "../db/index.ts";
-import { formatDateLong, swedishToday } from "../dates/cycle.ts";
+import { formatDateLong, cycleYearOf } from "../dates/cycle.ts";
 import { homeOrganisationFor } from "../routines/access.ts";
 import { ROLE_LABELS } from "../routines/labels.ts";
 import { TASK_STATUS_LABELS } from "../tasks/status.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { buildCalendar } from "./ics.ts";
 import { createFeedSchema, feedTokenSchema, revokeFeedSchema } from "./schemas.ts";
+import * as clock from "../clock.ts";
 
 export type FeedResult = { ok: true; message: string; token?: string } | { ok: false; message: string; errors?: Record<string, string[]> };
 
@@ -78,7 +79,7 @@ export async function revokeCalendarFeed(actor: Actor, input: unknown, db: DbCli
  * The .ics document of a feed, or null for an unknown, malformed or revoked token or a creator who is no longer
  * active. The feed shows what its creator may read today, so a creator who loses access also empties the feed.
  */
-export async function getFeedCalendar(token: string, baseUrl: string, db: DbClient = getDb(), today: Date = swedishToday()): Promise<string | null> {
+export async function getFeedCalendar(token: string, baseUrl: string, db: DbClient = getDb(), today: Date = clock.today()): Promise<string | null> {
   const parsed = feedTokenSchema.safeParse(token);
   if (!parsed.success) return null;
   const feed = await db.calendarFeed.findUnique({ where: { tokenHash: hashFeedToken(parsed.data) } });
@@ -92,7 +93,7 @@ export async function getFeedCalendar(token: string, baseUrl: string, db: DbClie
       where: {
         AND: [
           taskWhereFor(actor, "task:read"),
-          { cycle: { organisationId: feed.organisationId, year: { gte: today.getUTCFullYear() - 1 } }, dueOn: { not: null } },
+          { cycle: { organisationId: feed.organisationId, year: { gte: cycleYearOf(today) - 1 } }, dueOn: { not: null } },
           feed.unitId ? { unitId: feed.unitId } : { activity: { responsibleRole: feed.role } },
         ],
       },

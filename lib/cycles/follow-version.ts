@@ -3,6 +3,7 @@ import type { ActivityScope, TaskStatus } from "../db/generated/enums.ts";
 import { activityPeriod } from "../dates/cycle.ts";
 import { ensureCycleTasks } from "./instantiate.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
+import * as clock from "../clock.ts";
 
 export type FollowTask = {
   id: string;
@@ -113,7 +114,7 @@ export async function applyFollowVersion(
   const input = await loadFollowInput(db, cycle, newVersionId);
   const plan = planFollowVersion(cycle.year, input.tasks, input.activities, input.unitIds);
   let repointed = 0;
-  const events: { taskId: string; actorId: string | null; type: "ACTIVITY_CHANGED"; details: object }[] = [];
+  const events: { taskId: string; actorId: string | null; at: Date; type: "ACTIVITY_CHANGED"; details: object }[] = [];
   for (const move of plan.repoint) {
     const updated = await db.task.updateMany({
       where: { id: move.taskId, activityId: move.fromActivityId, status: { notIn: FINISHED } },
@@ -124,6 +125,7 @@ export async function applyFollowVersion(
     events.push({
       taskId: move.taskId,
       actorId,
+      at: clock.now(),
       type: "ACTIVITY_CHANGED",
       details: { fromActivityId: move.fromActivityId, toActivityId: move.toActivityId, routineVersionId: newVersionId, startsOn: move.startsOn, dueOn: move.dueOn },
     });

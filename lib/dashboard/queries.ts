@@ -3,9 +3,10 @@ import { Prisma } from "../db/generated/client.ts";
 import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../routines/access.ts";
-import { daysBetween, swedishToday } from "../dates/cycle.ts";
+import { daysBetween, cycleYearOf } from "../dates/cycle.ts";
 import { computeCoverage, sameDayInYear } from "./coverage.ts";
 import type { DashboardParams } from "./schemas.ts";
+import * as clock from "../clock.ts";
 
 export const OVERDUE_LIST_LIMIT = 200;
 const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
@@ -49,7 +50,7 @@ async function progressAt(db: DbClient, cycles: { id: string; date: Date }[]): P
  * the planning gaps and the completion next to an earlier year's at the same date. Null without dashboard:read.
  * A fixed number of SQL queries whatever the number of units, activities or tasks (see tests/integration/dashboard.test.ts).
  */
-export async function getDashboard(actor: Actor, params: DashboardParams, db: DbClient = getDb(), today: Date = swedishToday()) {
+export async function getDashboard(actor: Actor, params: DashboardParams, db: DbClient = getDb(), today: Date = clock.today()) {
   const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
   if (!organisationId) return null;
   const [organisation, cycles, unitRows] = await Promise.all([
@@ -61,7 +62,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     .sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"))
     .map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
   const years = cycles.map((c) => c.year);
-  const year = chooseYear(years, params.year, today.getUTCFullYear());
+  const year = chooseYear(years, params.year, cycleYearOf(today));
   const cycle = cycles.find((c) => c.year === year) ?? null;
   const compareYear =
     params.compareYear === null
@@ -72,7 +73,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   const compareCycle = cycles.find((c) => c.year === compareYear) ?? null;
   const cycleId = cycle?.id ?? "";
   // The year's progress is measured today (also for a cycle that has not begun); an earlier cycle at the same date of its year.
-  const progressDate = cycle && cycle.year < today.getUTCFullYear() ? sameDayInYear(today, cycle.year) : today;
+  const progressDate = cycle && cycle.year < cycleYearOf(today) ? sameDayInYear(today, cycle.year) : today;
 
   const [groups, overdueRows, overdueCount, gapRows, progress] = await Promise.all([
     db.task.groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null } }, _count: { _all: true } }),

@@ -22,13 +22,27 @@ export function activityPeriod(year: number, span: MonthSpan): { startsOn: Date 
   return { startsOn: utcDate(year, span.startMonth, 1), dueOn: lastDayOfMonth(year, span.endMonth) };
 }
 
-/** Today's calendar date in Sweden, as a date-only value. */
-export function swedishToday(now: Date = new Date()): Date {
+/** The calendar date in Sweden at an instant, as a date-only value (today itself comes from lib/clock). */
+export function stockholmDate(instant: Date): Date {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" })
-    .format(now)
+    .format(instant)
     .split("-")
     .map(Number);
   return utcDate(parts[0]!, parts[1]!, parts[2]!);
+}
+
+/** The cycle year a date belongs to: the calendar year of the date. */
+export function cycleYearOf(date: Date): number {
+  return date.getUTCFullYear();
+}
+
+/** Parses "YYYY-MM-DD" into a date-only value; null when it is not a real calendar date. */
+export function parseIsoDate(text: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = utcDate(year, month, day);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
 }
 
 /** Whole days from a to b (b − a) between two date-only values. */

@@ -2,11 +2,12 @@ import type { z } from "zod";
 import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
-import { formatDateIso, formatDateLong, swedishToday } from "../dates/cycle.ts";
+import { formatDateIso, formatDateLong, cycleYearOf } from "../dates/cycle.ts";
 import { fail, transact } from "../db/transaction.ts";
 import type { Failure } from "../routines/schemas.ts";
 import { changeTaskStatusIn } from "../tasks/mutations.ts";
 import { DISPATCH_METHOD_LABELS, recordLetterSchema, undoLetterSchema, type RecordLetterInput } from "./schemas.ts";
+import * as clock from "../clock.ts";
 
 export type LetterResult = { ok: true; message: string; warning?: string } | Failure;
 
@@ -37,7 +38,7 @@ function auditFacts(d: DispatchFacts & { version?: number }) {
 async function findLetterTask(tx: DbClient, actor: Actor, unitId: string, year: number, letterNumber: number, today: Date) {
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, area: { select: { organisationId: true } } } });
   if (!unit || !can(actor, "letter:record", { organisationId: unit.area.organisationId, unitId: unit.id })) fail(NOT_YOUR_UNIT);
-  if (year !== today.getUTCFullYear()) fail(`Cykeln ${year} kan inte ändras här; brukarbrev registreras i innevarande års cykel.`);
+  if (year !== cycleYearOf(today)) fail(`Cykeln ${year} kan inte ändras här; brukarbrev registreras i innevarande års cykel.`);
   const task = await tx.task.findFirst({
     where: { cycle: { organisationId: unit.area.organisationId, year }, unitId, activity: { kind: "LETTER", letterNumber } },
     select: { id: true, cycleId: true, status: true, version: true, letterDispatches: true },
@@ -54,7 +55,7 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
   const parsed = recordLetterSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const v = parsed.data;
-  const today = options.today ?? swedishToday();
+  const today = options.today ?? clock.today();
   const sentOn = isoToDate(v.sentOn);
   if (sentOn.getTime() > today.getTime()) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { sentOn: ["Datumet kan inte ligga i framtiden."] } };
   if (sentOn.getUTCFullYear() !== v.year) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { sentOn: [`Datumet ska ligga i cykelåret ${v.year}.`] } };
@@ -71,7 +72,7 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
       if (updated.count === 0) fail(`${title} har ändrats av någon annan just nu. Ladda om sidan och rätta igen om det behövs.`);
       const summary = `Rättat: ${describeDispatch(existing)} → ${describeDispatch(facts)}.`;
       await tx.taskEvent.create({
-        data: { taskId: task.id, actorId: actor.id, type: "LETTER_CORRECTED", comment: summary, details: { before: auditFacts(existing), after: auditFacts(facts) } },
+        data: { taskId: task.id, actorId: actor.id, at: clock.now(), type: "LETTER_CORRECTED", comment: summary, details: { before: auditFacts(existing), after: auditFacts(facts) } },
       });
       await writeAudit(tx, {
         actorId: actor.id, action: "letter.correct", entityType: "LetterDispatch", entityId: existing.id, unitId: unit.id,
@@ -85,7 +86,7 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
       data: { ...facts, cycleId: task.cycleId, unitId: unit.id, taskId: task.id, letterNumber: v.letterNumber, recordedById: actor.id },
     });
     await tx.taskEvent.create({
-      data: { taskId: task.id, actorId: actor.id, type: "LETTER_RECORDED", comment: `Brukarbrev ${v.letterNumber}: ${describeDispatch(facts)}.`, details: { after: auditFacts(facts) } },
+      data: { taskId: task.id, actorId: actor.id, at: clock.now(), type: "LETTER_RECORDED", comment: `Brukarbrev ${v.letterNumber}: ${describeDispatch(facts)}.`, details: { after: auditFacts(facts) } },
     });
     await writeAudit(tx, { actorId: actor.id, action: "letter.record", entityType: "LetterDispatch", entityId: created.id, unitId: unit.id, after: auditFacts({ ...facts, version: 1 }) });
     if (task.status !== "DONE") {
@@ -106,14 +107,14 @@ export async function undoLetter(actor: Actor, input: unknown, db: DbClient = ge
   const parsed = undoLetterSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const v = parsed.data;
-  const today = options.today ?? swedishToday();
+  const today = options.today ?? clock.today();
   return transact(db, async (tx) => {
     const { unit, task, existing } = await findLetterTask(tx, actor, v.unitId, v.year, v.letterNumber, today);
     const title = `Brukarbrev ${v.letterNumber} för ${unit.name}`;
     if (!existing || existing.version !== v.version) fail(`${title} har ändrats av någon annan medan du hade sidan öppen. Ladda om sidan.`);
     await tx.letterDispatch.delete({ where: { id: existing.id } });
     await tx.taskEvent.create({
-      data: { taskId: task.id, actorId: actor.id, type: "LETTER_CORRECTED", comment: `Registreringen togs bort (var ${describeDispatch(existing)}).`, details: { before: auditFacts(existing), after: null } },
+      data: { taskId: task.id, actorId: actor.id, at: clock.now(), type: "LETTER_CORRECTED", comment: `Registreringen togs bort (var ${describeDispatch(existing)}).`, details: { before: auditFacts(existing), after: null } },
     });
     await writeAudit(tx, { actorId: actor.id, action: "letter.undo", entityType: "LetterDispatch", entityId: existing.id, unitId: unit.id, before: auditFacts(existing) });
     if (task.status === "DONE") {

@@ -1,8 +1,9 @@
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, grantsFor, type Action, type Actor } from "../auth/permissions.ts";
-import { swedishToday } from "../dates/cycle.ts";
 import { isOverdue } from "../tasks/status.ts";
 import { LETTER_NUMBERS } from "./schemas.ts";
+import * as clock from "../clock.ts";
+import { cycleYearOf } from "../dates/cycle.ts";
 
 const dispatchSelect = {
   id: true,
@@ -74,11 +75,11 @@ async function unitsFor(actor: Actor, action: Action, db: DbClient) {
  * The koordinator's page: the units they record letters for, the chosen unit's four letters in this year's
  * cycle and the koordinator's other routine tasks there. Null when the actor records letters nowhere.
  */
-export async function getLetterBoard(actor: Actor, params: { unitId?: string }, db: DbClient = getDb(), today: Date = swedishToday()) {
+export async function getLetterBoard(actor: Actor, params: { unitId?: string }, db: DbClient = getDb(), today: Date = clock.today()) {
   const units = await unitsFor(actor, "letter:record", db);
   if (units.length === 0) return null;
   const unit = units.find((u) => u.id === params.unitId) ?? units[0]!;
-  const year = today.getUTCFullYear();
+  const year = cycleYearOf(today);
   const cycle = await db.cycle.findUnique({ where: { organisationId_year: { organisationId: unit.area.organisationId, year } }, select: { id: true, year: true } });
   if (!cycle) return { units, unit, year, cycleExists: false as const, letters: lettersOf([], today), otherTasks: [] };
 
@@ -103,12 +104,12 @@ export async function getLetterBoard(actor: Actor, params: { unitId?: string }, 
 export type LetterBoard = NonNullable<Awaited<ReturnType<typeof getLetterBoard>>>;
 
 /** Units × letters of a cycle year for the verksamhet overview and its CSV export (two queries whatever the size). */
-export async function getLetterOverview(actor: Actor, params: { year?: number }, db: DbClient = getDb(), today: Date = swedishToday()) {
+export async function getLetterOverview(actor: Actor, params: { year?: number }, db: DbClient = getDb(), today: Date = clock.today()) {
   const units = await unitsFor(actor, "dashboard:read", db);
   if (units.length === 0) return null;
   const organisationId = units[0]!.area.organisationId;
   const cycles = await db.cycle.findMany({ where: { organisationId }, select: { id: true, year: true }, orderBy: { year: "desc" } });
-  const cycle = cycles.find((c) => c.year === params.year) ?? cycles.find((c) => c.year === today.getUTCFullYear()) ?? cycles[0];
+  const cycle = cycles.find((c) => c.year === params.year) ?? cycles.find((c) => c.year === cycleYearOf(today)) ?? cycles[0];
   const tasks = cycle
     ? await db.task.findMany({ where: { cycleId: cycle.id, unitId: { in: units.map((u) => u.id) }, activity: { kind: "LETTER" } }, select: letterTaskSelect })
     : [];

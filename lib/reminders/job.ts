@@ -5,6 +5,7 @@ import { digestMessage, redactError, taskReminderMessage, type Mailer, type Mail
 import { recipientsOf, type Holder } from "./recipients.ts";
 import { MAX_OFFSET_DAYS } from "./rules.ts";
 import { plural } from "../plural.ts";
+import { cycleYearOf } from "../dates/cycle.ts";
 
 /**
  * A claimed delivery that is still PENDING this long after its claim belongs to a run that died: retry it.
@@ -42,7 +43,7 @@ async function loadOpenTasks(db: DbClient, today: Date) {
   const horizon = new Date(today.getTime() + (MAX_OFFSET_DAYS + 7) * 86_400_000);
   return db.task.findMany({
     // This year's cycle only: earlier cycles are closed (read-only), so their open tasks can no longer be done.
-    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { not: null, lte: horizon }, cycle: { year: today.getUTCFullYear() } },
+    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { not: null, lte: horizon }, cycle: { year: cycleYearOf(today) } },
     select: {
       id: true, status: true, dueOn: true, unitId: true, assigneeKey: true,
       unit: { select: { name: true } },

@@ -2,11 +2,12 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../routines/access.ts";
+import { cycleYearOf } from "../dates/cycle.ts";
 
 export const SOON_DAYS = 14;
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
 /** Only this year's cycle can be changed (lib/tasks/mutations.ts), so only its tasks are asked for. */
-const thisCycle = (today: Date) => ({ cycle: { year: today.getUTCFullYear() } });
+const thisCycle = (today: Date) => ({ cycle: { year: cycleYearOf(today) } });
 
 export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true } });

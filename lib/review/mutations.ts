@@ -3,12 +3,13 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { swedishToday, utcDate } from "../dates/cycle.ts";
+import { utcDate } from "../dates/cycle.ts";
 import { plural } from "../plural.ts";
 import { parseCaseList } from "./csv.ts";
 import { reviewOrganisationFor } from "./queries.ts";
 import { drawSample, newSeed, nextReplacement } from "./sampling.ts";
 import { declineSchema, drawSchema, fieldErrors, interviewSchema, reviewYearSchema, type Failure } from "./schemas.ts";
+import * as clock from "../clock.ts";
 
 // Audit entries are readable by hemtjänst managers, so they record what happened and to which record, never case data.
 
@@ -65,7 +66,7 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
   return transact(db, async (tx) => {
     // Claim the draw first: under READ COMMITTED a concurrent draw waits on this row and then finds drawnAt set,
     // so only one draw can ever be stored, and the seed a user is told about is the one kept.
-    const drawnAt = new Date();
+    const drawnAt = clock.now();
     const claimed = await tx.qualityReview.updateMany({ where: { organisationId, year, drawnAt: null }, data: { drawnAt, drawnById: actor.id } });
     const review = await tx.qualityReview.findUnique({ where: { organisationId_year: { organisationId, year } }, include: { cases: true } });
     if (claimed.count === 0 && review?.drawnAt) fail("Urvalet för året är redan draget.");
@@ -141,7 +142,7 @@ export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient
 }
 
 /** Records or updates the interview of a sampled case; an update names the version it read. */
-export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClient = getDb(), today: Date = swedishToday()) {
+export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClient = getDb(), today: Date = clock.today()) {
   const organisationId = reviewOrganisationFor(actor, "review:interview");
   if (!organisationId) return { ok: false, message: "Du har inte behörighet att registrera intervjuer." } as Failure;
   const input = interviewSchema.safeParse(raw);

@@ -3,12 +3,13 @@ import { canAny } from "../auth/permissions.ts";
 import type { SessionUser } from "../auth/session-user.ts";
 import { writeAudit } from "../audit/index.ts";
 import { applyFollowVersion, loadFollowInput, planFollowVersion, type FollowPlan, type FollowSummary } from "../cycles/follow-version.ts";
-import { swedishToday, utcDate } from "../dates/cycle.ts";
+import { utcDate, cycleYearOf } from "../dates/cycle.ts";
 import { organisationFilter } from "./access.ts";
 import { toRoutineDocument } from "./export.ts";
 import { fieldErrorsOf, INVALID_FORM, publishSchema, routineDocumentSchema, type MutationResult } from "./schemas.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
+import * as clock from "../clock.ts";
 
 type Actor = Pick<SessionUser, "id" | "assignments">;
 const FOLLOW_REQUIRED = "Välj om återstående uppgifter ska följa den nya versionen.";
@@ -20,11 +21,11 @@ const toDate = (iso: string) => {
 
 /** Cycles that a newly published version may affect: this year's and later ones. Earlier years are history. */
 function openCyclesWhere(organisationId: string, today: Date) {
-  return { organisationId, year: { gte: today.getUTCFullYear() } };
+  return { organisationId, year: { gte: cycleYearOf(today) } };
 }
 
 /** What publishing a draft would do to the open cycles if their remaining tasks follow it (for the confirmation step). */
-export async function previewFollow(actor: Actor, versionId: string, db: DbClient = getDb(), today: Date = swedishToday()) {
+export async function previewFollow(actor: Actor, versionId: string, db: DbClient = getDb(), today: Date = clock.today()) {
   const draft = await db.routineVersion.findFirst({
     where: { id: versionId, status: "DRAFT", routine: { organisationId: organisationFilter(actor, "routine:manage") } },
     include: { routine: { select: { organisationId: true } } },
@@ -47,7 +48,7 @@ export async function publishDraft(
   actor: Actor,
   input: unknown,
   db: DbClient = getDb(),
-  today: Date = swedishToday(),
+  today: Date = clock.today(),
 ): Promise<MutationResult<{ followed: FollowSummary[] }>> {
   if (!canAny(actor, "routine:manage")) return { ok: false, message: NOT_ALLOWED };
   const parsed = publishSchema.safeParse(input);
@@ -84,7 +85,7 @@ export async function publishDraft(
     };
     const published = await tx.routineVersion.updateMany({
       where: { id: draft.id, status: "DRAFT" },
-      data: { ...decision, status: "ACTIVE", replacesVersionId: previous?.id ?? null, publishedAt: new Date() },
+      data: { ...decision, status: "ACTIVE", replacesVersionId: previous?.id ?? null, publishedAt: clock.now() },
     });
     if (published.count === 0) return fail(DRAFT_GONE);
     await tx.routineVersion.updateMany({ where: { routineId: draft.routineId, status: "ACTIVE", id: { not: draft.id } }, data: { status: "ARCHIVED" } });

@@ -3,10 +3,11 @@ import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
-import { swedishToday } from "../dates/cycle.ts";
 import { taskWhereFor } from "./scope.ts";
 import { addCommentSchema, changeStatusSchema } from "./schemas.ts";
 import { checkTransition, completionFields, TASK_STATUS_LABELS } from "./status.ts";
+import * as clock from "../clock.ts";
+import { cycleYearOf } from "../dates/cycle.ts";
 
 const stateSelect = {
   id: true,
@@ -58,7 +59,7 @@ async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, task
     const readable = await tx.task.count({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] } });
     return { failure: { ok: false, code: readable ? "READ_ONLY" : "NOT_FOUND", message: readable ? TASK_READ_ONLY : TASK_NOT_FOUND } as TaskFailure };
   }
-  const year = today.getUTCFullYear();
+  const year = cycleYearOf(today);
   if (task.cycle.year !== year) {
     const message =
       task.cycle.year < year
@@ -109,7 +110,7 @@ export async function changeTaskStatusIn(tx: Prisma.TransactionClient, actor: Ac
   const parsed = changeStatusSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { taskId, version, status, reason } = parsed.data;
-  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? swedishToday(), STALE_STATUS);
+  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? clock.today(), STALE_STATUS);
   if (!found.task) return found.failure;
   const task = found.task;
   const letterRefusal = task.activity.kind === "LETTER" && !options.viaLetterRecord ? await letterRule(tx, taskId, status) : null;
@@ -117,7 +118,7 @@ export async function changeTaskStatusIn(tx: Prisma.TransactionClient, actor: Ac
   const transition = checkTransition(task.status, status, reason);
   if (!transition.ok) return { ok: false, code: "TRANSITION", message: transition.message, current: stateOf(task) };
 
-  const now = new Date();
+  const now = clock.now();
   const notApplicableReason = status === "NOT_APPLICABLE" ? reason! : null;
   const updated = await tx.task.updateMany({
     where: { id: taskId, version },
@@ -145,13 +146,13 @@ export async function addTaskCommentIn(tx: Prisma.TransactionClient, actor: Acto
   const parsed = addCommentSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { taskId, version, comment } = parsed.data;
-  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? swedishToday(), STALE_COMMENT);
+  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? clock.today(), STALE_COMMENT);
   if (!found.task) return found.failure;
   const task = found.task;
 
   const updated = await tx.task.updateMany({ where: { id: taskId, version }, data: { comment, version: { increment: 1 } } });
   if (updated.count === 0) return stale(tx, taskId, STALE_COMMENT);
-  await tx.taskEvent.create({ data: { taskId, actorId: actor.id, type: "COMMENTED", comment } });
+  await tx.taskEvent.create({ data: { taskId, actorId: actor.id, at: clock.now(), type: "COMMENTED", comment } });
   const after = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
   await writeAudit(tx, {
     actorId: actor.id,

@@ -1,10 +1,11 @@
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
-import { swedishToday } from "../dates/cycle.ts";
 import type { ChecklistFilter, ChecklistParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
 import { isCurrent, isHandled, isOverdue, matchesFilter } from "./status.ts";
+import * as clock from "../clock.ts";
+import { cycleYearOf } from "../dates/cycle.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */
 export const VERKSAMHET = "verksamhet";
@@ -95,8 +96,8 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
  * The checklist of one unit (or verksamhet-wide list) for one cycle year, as the actor may read it: tasks
  * grouped by phase in date order, with overdue, this month's and what the actor may change marked.
  */
-export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = swedishToday()) {
-  const currentYear = today.getUTCFullYear();
+export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today()) {
+  const currentYear = cycleYearOf(today);
   const years = await getYears(actor, db);
   const year = chooseYear(years, params.ar, currentYear);
   const groups = years.length > 0 ? await getGroups(actor, year, db) : [];
@@ -147,7 +148,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
 export type Checklist = Awaited<ReturnType<typeof getChecklist>>;
 
 /** One task the actor may read with its full history, newest first; null when unknown or out of scope. */
-export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = swedishToday()) {
+export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = clock.today()) {
   if (typeof taskId !== "string" || taskId.length === 0 || taskId.length > 100) return null;
   const task = await db.task.findFirst({
     where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] },
@@ -161,7 +162,7 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
     },
   });
   if (!task) return null;
-  const currentYear = today.getUTCFullYear();
+  const currentYear = cycleYearOf(today);
   return {
     ...task,
     overdue: isOverdue(task, today),

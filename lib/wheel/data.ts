@@ -2,9 +2,10 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../routines/access.ts";
-import { activityPeriod, swedishToday, utcDate } from "../dates/cycle.ts";
+import { activityPeriod, utcDate, cycleYearOf } from "../dates/cycle.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
 import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
+import * as clock from "../clock.ts";
 
 export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
 
@@ -20,10 +21,10 @@ function chooseCycle<T extends { year: number }>(cycles: T[], asked: number | un
  * status), Socialstyrelsen's survey period and the improvement actions due in the year.
  * A fixed number of queries whatever the number of units or activities. Null without dashboard:read.
  */
-export async function getWheelData(actor: Actor, params: WheelParams, db: DbClient = getDb(), today: Date = swedishToday()) {
+export async function getWheelData(actor: Actor, params: WheelParams, db: DbClient = getDb(), today: Date = clock.today()) {
   const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
   if (!organisationId) return null;
-  const currentYear = today.getUTCFullYear();
+  const currentYear = cycleYearOf(today);
   const [organisation, cycles, unitRows] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),

@@ -4,7 +4,7 @@ import { setISOWeek, startOfISOWeek } from "date-fns";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { writeAudit } from "../../lib/audit/index.ts";
 import { ensureCycleTasks } from "../../lib/cycles/instantiate.ts";
-import { daysBetween, swedishToday, utcDate } from "../../lib/dates/cycle.ts";
+import { cycleYearOf, daysBetween, utcDate } from "../../lib/dates/cycle.ts";
 import type { Db, DbClient } from "../../lib/db/index.ts";
 import type { TaskStatus } from "../../lib/db/generated/enums.ts";
 import { writeRoutineVersion } from "../../lib/routines/import.ts";
@@ -12,6 +12,7 @@ import { routineDocumentSchema } from "../../lib/routines/schemas.ts";
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-organisation.ts";
 import { seedResults } from "./results.ts";
 import { seedQualityReview } from "./quality-review.ts";
+import * as clock from "../../lib/clock.ts";
 
 const ROUTINE_FILE = path.join(import.meta.dirname, "routine-brukarundersokning.json");
 
@@ -97,11 +98,13 @@ async function seedCycle(tx: DbClient, organisationId: string, year: number, tod
   await ensureCycleTasks(tx, cycle.id);
   const tasks = await tx.task.findMany({
     where: { cycleId: cycle.id },
-    include: { activity: { select: { key: true, kind: true, letterNumber: true } } },
+    include: { activity: { select: { key: true, kind: true, letterNumber: true } }, unit: { select: { name: true } } },
   });
+  // Keyed on names, never on generated ids, so that two databases seeded for the same today hold the same statuses.
+  const stableKey = (t: (typeof tasks)[number]) => `${year}:${t.unit?.name ?? t.assigneeKey}:${t.activity.key}`;
   const byStatus = new Map<TaskStatus, string[]>();
   for (const task of tasks) {
-    const status = demoStatus(`${year}:${task.assigneeKey}:${task.activity.key}`, task.startsOn, task.dueOn, today);
+    const status = demoStatus(stableKey(task), task.startsOn, task.dueOn, today);
     byStatus.set(status, [...(byStatus.get(status) ?? []), task.id]);
   }
   for (const [status, ids] of byStatus) {
@@ -111,7 +114,7 @@ async function seedCycle(tx: DbClient, organisationId: string, year: number, tod
       data: {
         status,
         version: 2,
-        ...(status === "DONE" ? { completedAt: new Date(), completedById: actorId } : {}),
+        ...(status === "DONE" ? { completedAt: today, completedById: actorId } : {}),
         ...(status === "NOT_APPLICABLE" ? { notApplicableReason: "Demo: genomfördes inte detta år (exempeldata)." } : {}),
       },
     });
@@ -133,7 +136,7 @@ async function seedCycle(tx: DbClient, organisationId: string, year: number, tod
       taskId: t.id,
       letterNumber: t.activity.letterNumber!,
       sentOn: new Date(Math.min(t.dueOn!.getTime() - 7 * 86_400_000, today.getTime() - 86_400_000)),
-      count: 40 + Math.floor(stableFraction(t.id) * 80),
+      count: 40 + Math.floor(stableFraction(stableKey(t)) * 80),
       method: "POST" as const,
       recordedById: actorId,
     })),
@@ -148,11 +151,11 @@ export type SeedOptions = { onlyIfEmpty?: boolean; today?: Date };
  * leaves what exists alone. Runs in one transaction, so a failure leaves the database as it was.
  */
 export async function seed(db: Db, options: SeedOptions = {}): Promise<string> {
-  const today = options.today ?? swedishToday();
+  const today = options.today ?? clock.today();
   if (options.onlyIfEmpty && (await db.organisation.count()) > 0) return "Databasen har redan innehåll; ingen demodata lades till.";
   const routineDoc = loadSeedRoutine();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const year = today.getUTCFullYear();
+  const year = cycleYearOf(today);
 
   return db.$transaction(
     async (tx) => {

@@ -6,7 +6,7 @@ import {
   formatMonthSpan,
   formatWeek,
   lastDayOfMonth,
-  swedishToday,
+  stockholmDate,
   utcDate,
 } from "@/lib/dates/cycle";
 
@@ -42,9 +42,9 @@ describe("activityPeriod", () => {
 describe("Swedish calendar helpers", () => {
   it("takes today's date in Stockholm, not UTC", () => {
     // 23:30 UTC on 31 December is already New Year's Day in Sweden.
-    expect(swedishToday(new Date("2026-12-31T23:30:00Z")).toISOString().slice(0, 10)).toBe("2027-01-01");
-    expect(swedishToday(new Date("2026-06-15T21:59:00Z")).toISOString().slice(0, 10)).toBe("2026-06-15");
-    expect(swedishToday(new Date("2026-06-15T22:00:00Z")).toISOString().slice(0, 10)).toBe("2026-06-16");
+    expect(stockholmDate(new Date("2026-12-31T23:30:00Z")).toISOString().slice(0, 10)).toBe("2027-01-01");
+    expect(stockholmDate(new Date("2026-06-15T21:59:00Z")).toISOString().slice(0, 10)).toBe("2026-06-15");
+    expect(stockholmDate(new Date("2026-06-15T22:00:00Z")).toISOString().slice(0, 10)).toBe("2026-06-16");
   });
 
   it("formats dates, weeks and month spans in Swedish", () => {

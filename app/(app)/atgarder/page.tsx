@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { ActionCard } from "@/components/results/action-card";
 import { CreateActionForm } from "@/components/results/action-forms";
 import { requirePermission } from "@/lib/auth/session";
-import { swedishToday } from "@/lib/dates/cycle";
 import { getActionFormOptions, listImprovementActions } from "@/lib/results/queries";
 import { yearParam } from "@/lib/results/schemas";
 import { addImprovementNoteAction, createImprovementActionAction, updateImprovementActionAction } from "./actions";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Förbättringsåtgärder" };
 export const dynamic = "force-dynamic";
@@ -19,7 +19,7 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
   const unitId = typeof params.enhet === "string" && options.units.some((u) => u.id === params.enhet) ? params.enhet : undefined;
   const year = yearParam(params.ar);
   const { actions } = await listImprovementActions(user, { unitId, year });
-  const currentYear = swedishToday().getUTCFullYear();
+  const currentYear = clock.currentCycleYear();
   const currentCycle = options.cycles.find((c) => c.year === currentYear) ?? options.cycles[0];
   const unitName = unitId ? options.units.find((u) => u.id === unitId)?.name : null;
 

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { TaskStatusBadge, OverdueBadge } from "@/components/checklist/badges";
 import { LetterCard } from "@/components/letters/letter-card";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong } from "@/lib/dates/cycle";
 import { getLetterBoard } from "@/lib/letters/queries";
 import { recordLetterAction, undoLetterAction } from "./actions";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Brukarbrev" };
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("letter:record");
   const { enhet } = await searchParams;
-  const today = swedishToday();
+  const today = clock.today();
   const board = await getLetterBoard(user, { unitId: typeof enhet === "string" ? enhet : undefined }, undefined, today);
 
   return (

@@ -3,10 +3,11 @@ import { ChecklistSwitch, FilterNav } from "@/components/checklist/checklist-con
 import { Progress } from "@/components/checklist/badges";
 import { PhaseSection } from "@/components/checklist/phase-section";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong, formatWeek, MONTH_NAMES, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong, formatWeek, MONTH_NAMES } from "@/lib/dates/cycle";
 import { getChecklist } from "@/lib/tasks/queries";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { saveTaskAction } from "./actions";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Min checklista" };
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ChecklistPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("task:read");
   const params = checklistParamsSchema.parse(await searchParams);
-  const today = swedishToday();
+  const today = clock.today();
   const list = await getChecklist(user, params, undefined, today);
   const { group, summary, year } = list;
 

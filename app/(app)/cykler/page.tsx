@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StartCycleForm } from "@/components/cycles/cycle-forms";
 import { requirePermission } from "@/lib/auth/session";
-import { swedishToday } from "@/lib/dates/cycle";
 import { getManagedCycles, getSurveyTimetable } from "@/lib/cycles/queries";
 import { startCycleAction } from "./actions";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Årets cykler" };
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ const percent = (part: number, total: number) => (total === 0 ? "–" : `${Math.
 export default async function CyclesPage() {
   const user = await requirePermission("cycle:manage");
   const cycles = await getManagedCycles(user);
-  const thisYear = swedishToday().getUTCFullYear();
+  const thisYear = clock.currentCycleYear();
   const suggested = cycles.some((c) => c.year === thisYear) ? Math.max(thisYear, ...cycles.map((c) => c.year)) + 1 : thisYear;
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { CreateFeedForm, RevokeFeedForm } from "@/components/calendar/feed-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { getFeedOptions, listCalendarFeeds } from "@/lib/calendar/feeds";
-import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { createFeedAction, revokeFeedAction } from "./actions";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Kalender i Outlook" };
 export const dynamic = "force-dynamic";
 
 /** The day in Stockholm of a moment (createdAt, revokedAt), not its UTC date. */
-const day = (d: Date) => formatDateLong(swedishToday(d));
+const day = (d: Date) => formatDateLong(stockholmDate(d));
 
 export default async function CalendarPage() {
   const user = await requirePermission("task:read");

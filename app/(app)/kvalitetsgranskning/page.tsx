@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { getReviewYears } from "@/lib/review/queries";
 import { formatShare } from "@/lib/review/summary";
 
@@ -57,7 +57,7 @@ export default async function ReviewOverviewPage() {
                   <td className="px-2 py-2">{y.drawnAt ? `${y.summary.interviewed} av ${y.summary.sampled}` : "–"}</td>
                   <td className="px-2 py-2">{formatShare(y.summary.deviations, y.summary.interviewed)}</td>
                   <td className="px-2 py-2">
-                    {y.drawnAt ? `Urvalet draget ${formatDateLong(swedishToday(y.drawnAt))}` : "Väntar på dragning"}
+                    {y.drawnAt ? `Urvalet draget ${formatDateLong(stockholmDate(y.drawnAt))}` : "Väntar på dragning"}
                     {y.summary.interviewed > 0 && (
                       <>
                         {" · "}

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { LetterOverviewTable } from "@/components/letters/overview-table";
 import { requirePermission } from "@/lib/auth/session";
-import { swedishToday } from "@/lib/dates/cycle";
 import { getLetterOverview } from "@/lib/letters/queries";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Brukarbrev – översikt" };
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LetterOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("dashboard:read");
   const { ar } = await searchParams;
-  const overview = await getLetterOverview(user, { year: typeof ar === "string" ? Number(ar) : undefined }, undefined, swedishToday());
+  const overview = await getLetterOverview(user, { year: typeof ar === "string" ? Number(ar) : undefined }, undefined, clock.today());
 
   return (
     <div className="space-y-6">

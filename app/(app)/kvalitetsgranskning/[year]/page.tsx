@@ -6,7 +6,7 @@ import { DrawForm } from "@/components/review/draw-form";
 import { AreaSample } from "@/components/review/sample-list";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { getReviewYear } from "@/lib/review/queries";
 import { DEFAULT_SAMPLE_SIZE, yearParam } from "@/lib/review/schemas";
 import { declineCaseAction, drawSampleAction } from "../actions";
@@ -71,7 +71,7 @@ export default async function ReviewYearPage({ params }: Props) {
               <>
                 <dt className="font-semibold">Dragen</dt>
                 <dd>
-                  {formatDateLong(swedishToday(review.drawnAt))} av {data.drawnByName ?? "systemet (exempeldata)"}, {plural(review.sampleSizePerArea ?? 0, "ärende", "ärenden")} per område
+                  {formatDateLong(stockholmDate(review.drawnAt))} av {data.drawnByName ?? "systemet (exempeldata)"}, {plural(review.sampleSizePerArea ?? 0, "ärende", "ärenden")} per område
                 </dd>
                 <dt className="font-semibold">Slumpfrö</dt>
                 <dd>

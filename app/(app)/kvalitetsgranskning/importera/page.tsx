@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportCasesForm } from "@/components/review/import-form";
 import { requirePermission } from "@/lib/auth/session";
-import { swedishToday } from "@/lib/dates/cycle";
 import { CASE_COLUMNS } from "@/lib/review/csv";
 import { MAX_FILE_LABEL, yearParam } from "@/lib/review/schemas";
 import { importCasesAction } from "../actions";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Importera ärendelista" };
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ImportCasesPage({ searchParams }: Props) {
   await requirePermission("review:manage");
-  const year = yearParam((await searchParams).ar) ?? swedishToday().getUTCFullYear();
+  const year = yearParam((await searchParams).ar) ?? clock.currentCycleYear();
   return (
     <div className="max-w-3xl space-y-6">
       <p>

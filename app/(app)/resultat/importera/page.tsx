@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ImportResultsForm } from "@/components/results/import-form";
 import { IndicatorForm } from "@/components/results/indicator-form";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { plural } from "@/lib/plural";
 import { getIndicators, getRecentImports } from "@/lib/results/queries";
 import { MIN_RESPONDENTS } from "@/lib/results/schemas";
@@ -87,7 +87,7 @@ export default async function ImportResultsPage() {
           <ul className="list-disc pl-5">
             {imports.map((i) => (
               <li key={i.id}>
-                {formatDateLong(swedishToday(i.createdAt))}: {i.fileName === "demodata" ? "demodata" : i.fileName}, {plural(i.rowCount, "rad", "rader")}
+                {formatDateLong(stockholmDate(i.createdAt))}: {i.fileName === "demodata" ? "demodata" : i.fileName}, {plural(i.rowCount, "rad", "rader")}
               </li>
             ))}
           </ul>

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/results/print-button";
 import { SummaryReport } from "@/components/review/summary-report";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { getReviewSummary } from "@/lib/review/queries";
 import { yearParam } from "@/lib/review/schemas";
+import * as clock from "@/lib/clock";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -34,7 +35,7 @@ export default async function ReviewSummaryPage({ params }: Props) {
           <h1 className="text-2xl font-bold sm:text-3xl">Kvalitetssäkring i hemtjänsten {year}</h1>
           <p className="text-slate-700">
             Beställda insatser jämfört med utförda. Slumpvis urval, {report.sampleSizePerArea} ärenden per hemtjänstområde
-            {report.drawnAt ? `, draget ${formatDateLong(swedishToday(report.drawnAt))}` : ""}. Sammanställd {formatDateLong(swedishToday())}.
+            {report.drawnAt ? `, draget ${formatDateLong(stockholmDate(report.drawnAt))}` : ""}. Sammanställd {formatDateLong(clock.today())}.
           </p>
         </header>
         <SummaryReport year={year} summary={report.summary} earlier={report.earlier} />

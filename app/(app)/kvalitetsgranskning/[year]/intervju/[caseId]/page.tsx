@@ -5,10 +5,11 @@ import { STATE_LABELS } from "@/components/review/labels";
 import { InterviewForm } from "@/components/review/interview-form";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateIso, formatDateLong, swedishToday } from "@/lib/dates/cycle";
+import { formatDateIso, formatDateLong } from "@/lib/dates/cycle";
 import { getReviewCase } from "@/lib/review/queries";
 import { yearParam } from "@/lib/review/schemas";
 import { saveInterviewAction } from "../../../actions";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Intervju" };
 export const dynamic = "force-dynamic";
@@ -56,7 +57,7 @@ export default async function InterviewPage({ params }: Props) {
                   interviewedOn: formatDateIso(interview.interviewedOn),
                   handedOverOn: interview.handedOverOn ? formatDateIso(interview.handedOverOn) : undefined,
                 }
-              : { interviewedOn: formatDateIso(swedishToday()), documentedInJournal: false }
+              : { interviewedOn: formatDateIso(clock.today()), documentedInJournal: false }
           }
         />
       )}

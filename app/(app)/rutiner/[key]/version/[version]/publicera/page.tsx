@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { PublishForm } from "@/components/routines/publish-form";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateIso, swedishToday } from "@/lib/dates/cycle";
+import { formatDateIso } from "@/lib/dates/cycle";
 import { previewFollow } from "@/lib/routines/publish";
 import { getManagedRoutine, getManagedVersion } from "@/lib/routines/versions";
 import { publishAction } from "./actions";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Publicera version" };
 export const dynamic = "force-dynamic";
@@ -55,7 +56,7 @@ export default async function PublishPage({ params }: Props) {
         previews={previews.map(({ year, plan }) => ({ year, repoint: plan.repoint.length, create: plan.create, remove: plan.remove.length, untouched: plan.untouched, keep: plan.keep }))}
         defaults={{
           decidedBy: version.decidedBy ?? active?.decidedBy ?? "",
-          decidedOn: formatDateIso(swedishToday()),
+          decidedOn: formatDateIso(clock.today()),
           documentOwner: version.documentOwner ?? active?.documentOwner ?? "",
           validity: version.validUntil ? "till-datum" : "tills-vidare",
           validUntil: version.validUntil ? formatDateIso(version.validUntil) : "",
