@@ -2,12 +2,10 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { createCalendarFeed, getFeedCalendar, hashFeedToken, listCalendarFeeds, revokeCalendarFeed } from "@/lib/calendar/feeds";
-import { utcDate } from "@/lib/dates/cycle";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 const BASE = "http://localhost:3000";
 
 const parse = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
@@ -21,7 +19,6 @@ describe.each(DATABASE_KINDS)("calendar feeds on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
     chef = await actorFor(t.db, "verksamhetschef@arshjulet.example");
     enhetschef = await actorFor(t.db, "enhetschef@arshjulet.example");
     larkan = (await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } })).id;
@@ -40,30 +37,32 @@ describe.each(DATABASE_KINDS)("calendar feeds on %s", (kind) => {
     const audit = await t.db.auditEntry.findFirstOrThrow({ where: { action: "calendarFeed.create", entityId: feed.id } });
     expect(JSON.stringify(audit)).not.toContain(token);
 
-    const text = (await getFeedCalendar(token, BASE, t.db, TODAY))!;
+    const text = (await getFeedCalendar(token, BASE, t.db, SEEDED_TODAY))!;
     const events = parse(text);
     const tasks = await t.db.task.count({ where: { unitId: larkan, dueOn: { not: null }, cycle: { year: { gte: 2025 } } } });
     expect(events).toHaveLength(tasks);
     expect(new Set(events.map((e) => e.uid)).size).toBe(tasks);
     for (const e of events) expect(e.startDate.isDate).toBe(true);
     expect(events.some((e) => e.summary.includes("Brukarbrev"))).toBe(true);
-    expect(await getFeedCalendar(`${token}.ics`, BASE, t.db, TODAY)).toBe(text);
+    // The same feed with the .ics suffix; DTSTAMP is the moment of writing, so it may have moved to the next second.
+    const withoutStamps = (ics: string | null) => ics?.replace(/^DTSTAMP:.*$/gm, "DTSTAMP");
+    expect(withoutStamps(await getFeedCalendar(`${token}.ics`, BASE, t.db, SEEDED_TODAY))).toBe(withoutStamps(text));
   });
 
   it("refuses a wrong, malformed or revoked token", async () => {
     const { token } = (await createCalendarFeed(chef, { target: "roll:KOORDINATOR" }, t.db)) as { token: string };
-    const events = parse((await getFeedCalendar(token, BASE, t.db, TODAY))!);
+    const events = parse((await getFeedCalendar(token, BASE, t.db, SEEDED_TODAY))!);
     expect(events.length).toBeGreaterThan(0);
     const wrong = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
-    expect(await getFeedCalendar(wrong, BASE, t.db, TODAY)).toBeNull();
-    expect(await getFeedCalendar("inte-en-nyckel", BASE, t.db, TODAY)).toBeNull();
-    expect(await getFeedCalendar(hashFeedToken(token), BASE, t.db, TODAY)).toBeNull();
+    expect(await getFeedCalendar(wrong, BASE, t.db, SEEDED_TODAY)).toBeNull();
+    expect(await getFeedCalendar("inte-en-nyckel", BASE, t.db, SEEDED_TODAY)).toBeNull();
+    expect(await getFeedCalendar(hashFeedToken(token), BASE, t.db, SEEDED_TODAY)).toBeNull();
 
     const feed = await t.db.calendarFeed.findFirstOrThrow({ where: { tokenHash: hashFeedToken(token) } });
     expect(await revokeCalendarFeed(enhetschef, { feedId: feed.id }, t.db)).toMatchObject({ ok: false });
-    expect(await getFeedCalendar(token, BASE, t.db, TODAY)).not.toBeNull();
+    expect(await getFeedCalendar(token, BASE, t.db, SEEDED_TODAY)).not.toBeNull();
     expect(await revokeCalendarFeed(chef, { feedId: feed.id }, t.db)).toMatchObject({ ok: true });
-    expect(await getFeedCalendar(token, BASE, t.db, TODAY)).toBeNull();
+    expect(await getFeedCalendar(token, BASE, t.db, SEEDED_TODAY)).toBeNull();
     expect(await t.db.auditEntry.count({ where: { action: "calendarFeed.revoke", entityId: feed.id } })).toBe(1);
     expect(await revokeCalendarFeed(chef, { feedId: feed.id }, t.db)).toMatchObject({ ok: false });
     const listed = await listCalendarFeeds(chef, t.db);
@@ -85,11 +84,11 @@ describe.each(DATABASE_KINDS)("calendar feeds on %s", (kind) => {
   it("stops serving a feed whose creator is deactivated", async () => {
     const koordinator = await actorFor(t.db, "koordinator@arshjulet.example");
     const { token } = (await createCalendarFeed(koordinator, { target: "roll:KOORDINATOR" }, t.db)) as { token: string };
-    const events = parse((await getFeedCalendar(token, BASE, t.db, TODAY))!);
+    const events = parse((await getFeedCalendar(token, BASE, t.db, SEEDED_TODAY))!);
     // A koordinator for Lärkan sees only Lärkan's tasks in a role feed.
     expect(events.every((e) => !e.summary.includes("Hagen"))).toBe(true);
     await t.db.user.update({ where: { id: koordinator.id }, data: { active: false } });
-    expect(await getFeedCalendar(token, BASE, t.db, TODAY)).toBeNull();
+    expect(await getFeedCalendar(token, BASE, t.db, SEEDED_TODAY)).toBeNull();
     await t.db.user.update({ where: { id: koordinator.id }, data: { active: true } });
   });
 

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { utcDate } from "@/lib/dates/cycle";
 import { addTaskComment, changeTaskStatus, TASK_NOT_FOUND, TASK_READ_ONLY } from "@/lib/tasks/mutations";
 import { getChecklist, getTaskHistory } from "@/lib/tasks/queries";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor, ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { SEEDED_TODAY } from "../support/today";
 
 // The server action runs against the test database as a mocked signed-in user.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
@@ -17,9 +16,8 @@ vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object
 const { saveTaskAction } = await import("@/app/(app)/checklista/actions");
 const { revalidatePath } = await import("next/cache");
 
-const TODAY = utcDate(2026, 11, 23);
 const KOORDINATOR = "koordinator@arshjulet.example";
-const opts = { today: TODAY };
+const opts = { today: SEEDED_TODAY };
 const params = (over: Record<string, string> = {}) => checklistParamsSchema.parse(over);
 
 /** Everything a refused call must leave exactly as it was. */
@@ -42,7 +40,6 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
     session.db = t.db;
   });
   afterAll(() => t?.close());
@@ -54,7 +51,7 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
 
   it("shows the enhetschef the tasks of their first unit, by phase in date order, with progress and filters", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
-    const list = await getChecklist(chef, params(), t.db, TODAY);
+    const list = await getChecklist(chef, params(), t.db, SEEDED_TODAY);
     expect(list.years).toEqual([2026, 2025]);
     expect(list.year).toBe(2026);
     expect(list.groups.map((g) => [g.label, g.editable])).toEqual([["Lärkan", true], ["Tallbacken", true]]);
@@ -76,25 +73,25 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
     expect(workshop.current).toBe(true);
     expect(workshop.overdue).toBe(false);
 
-    const late = await getChecklist(chef, params({ filter: "forsenade" }), t.db, TODAY);
+    const late = await getChecklist(chef, params({ filter: "forsenade" }), t.db, SEEDED_TODAY);
     const lateTasks = late.phases.flatMap((p) => p.tasks);
     expect(lateTasks.length).toBe(list.counts.forsenade);
-    expect(lateTasks.every((x) => x.overdue && x.dueOn! < TODAY && x.status !== "DONE")).toBe(true);
+    expect(lateTasks.every((x) => x.overdue && x.dueOn! < SEEDED_TODAY && x.status !== "DONE")).toBe(true);
 
     // Another unit of the enhetschef; a unit that is not theirs falls back to the first one.
     const tallbacken = list.groups[1]!.key;
-    expect((await getChecklist(chef, params({ enhet: tallbacken }), t.db, TODAY)).group?.label).toBe("Tallbacken");
+    expect((await getChecklist(chef, params({ enhet: tallbacken }), t.db, SEEDED_TODAY)).group?.label).toBe("Tallbacken");
     const ekdungen = await t.db.unit.findFirstOrThrow({ where: { name: "Ekdungen" } });
-    expect((await getChecklist(chef, params({ enhet: ekdungen.id }), t.db, TODAY)).group?.label).toBe("Lärkan");
+    expect((await getChecklist(chef, params({ enhet: ekdungen.id }), t.db, SEEDED_TODAY)).group?.label).toBe("Lärkan");
     // Last year is read-only.
-    const lastYear = await getChecklist(chef, params({ ar: "2025" }), t.db, TODAY);
+    const lastYear = await getChecklist(chef, params({ ar: "2025" }), t.db, SEEDED_TODAY);
     expect(lastYear.readOnlyYear).toBe(true);
     expect(lastYear.phases.flatMap((p) => p.tasks).some((x) => x.canUpdate)).toBe(false);
   });
 
   it("gives the verksamhetschef their own tasks first and every unit read-only", async () => {
     const boss = await actorFor(t.db, VERKSAMHETSCHEF);
-    const list = await getChecklist(boss, params(), t.db, TODAY);
+    const list = await getChecklist(boss, params(), t.db, SEEDED_TODAY);
     expect(list.group).toMatchObject({ key: "verksamhet", label: "Hela verksamheten", editable: true });
     expect(list.groups.filter((g) => g.areaName).length).toBe(await t.db.unit.count({ where: { active: true } }));
     const own = list.phases.flatMap((p) => p.tasks);
@@ -102,14 +99,14 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
     expect(own.every((x) => x.unitId === null && x.canUpdate)).toBe(true);
     const lärkan = list.groups.find((g) => g.label === "Lärkan")!;
     expect(lärkan.editable).toBe(false);
-    const unitList = await getChecklist(boss, params({ enhet: lärkan.key }), t.db, TODAY);
+    const unitList = await getChecklist(boss, params({ enhet: lärkan.key }), t.db, SEEDED_TODAY);
     expect(unitList.summary.editable).toBe(0);
     expect(unitList.summary.total).toBeGreaterThan(0);
   });
 
   it("lets the koordinator tick only the koordinator's tasks of their unit", async () => {
     const koordinator = await actorFor(t.db, KOORDINATOR);
-    const list = await getChecklist(koordinator, params(), t.db, TODAY);
+    const list = await getChecklist(koordinator, params(), t.db, SEEDED_TODAY);
     expect(list.groups.map((g) => g.label)).toEqual(["Lärkan"]);
     const tasks = list.phases.flatMap((p) => p.tasks);
     expect(tasks.filter((x) => x.canUpdate).every((x) => x.activity.responsibleRole === "KOORDINATOR")).toBe(true);
@@ -139,7 +136,7 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
     expect(na).toMatchObject({ ok: true, task: { status: "NOT_APPLICABLE", notApplicableReason: "Planeras centralt i år." } });
     const busy = await changeTaskStatus(chef, { taskId: task.id, version: String(after.version + 2), status: "IN_PROGRESS" }, t.db, opts);
     expect(busy).toMatchObject({ ok: true, task: { status: "IN_PROGRESS", notApplicableReason: null } });
-    const history = await getTaskHistory(chef, task.id, t.db, TODAY);
+    const history = await getTaskHistory(chef, task.id, t.db, SEEDED_TODAY);
     expect(history!.events.map((e) => e.toStatus)).toEqual(["IN_PROGRESS", "NOT_APPLICABLE", "NOT_STARTED", "DONE"]);
     expect(history!.events[1]).toMatchObject({ reason: "Planeras centralt i år.", actor: { name: "Demo Enhetschef" } });
   });
@@ -226,13 +223,13 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
     const chef = await actorFor(t.db, ENHETSCHEF);
     const boss = await actorFor(t.db, VERKSAMHETSCHEF);
     const task = await taskOf("Lärkan", "planera-i-planeringsverktyget");
-    const mine = await getTaskHistory(chef, task.id, t.db, TODAY);
+    const mine = await getTaskHistory(chef, task.id, t.db, SEEDED_TODAY);
     expect(mine).toMatchObject({ canUpdate: true, groupKey: task.unitId });
     const ats = mine!.events.map((e) => e.at.getTime());
     expect(ats).toEqual([...ats].sort((a, b) => b - a));
-    expect(await getTaskHistory(boss, task.id, t.db, TODAY)).toMatchObject({ canUpdate: false });
-    expect(await getTaskHistory(chef, (await taskOf("Ekdungen", "planera-i-planeringsverktyget")).id, t.db, TODAY)).toBeNull();
-    expect(await getTaskHistory(chef, "finns-inte", t.db, TODAY)).toBeNull();
+    expect(await getTaskHistory(boss, task.id, t.db, SEEDED_TODAY)).toMatchObject({ canUpdate: false });
+    expect(await getTaskHistory(chef, (await taskOf("Ekdungen", "planera-i-planeringsverktyget")).id, t.db, SEEDED_TODAY)).toBeNull();
+    expect(await getTaskHistory(chef, "finns-inte", t.db, SEEDED_TODAY)).toBeNull();
   });
 
   describe("server action", () => {

@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { utcDate } from "@/lib/dates/cycle";
 import { planCycleAgain, startCycle, updateTimetable } from "@/lib/cycles/mutations";
 import { getManagedCycle, getSurveyTimetable } from "@/lib/cycles/queries";
 import { removeActivity, saveActivity } from "@/lib/routines/draft-mutations";
 import { createDraft } from "@/lib/routines/mutations";
 import { previewFollow, publishDraft } from "@/lib/routines/publish";
 import { getManagedVersion } from "@/lib/routines/versions";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { activityForm, actorFor, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 const decision = { decidedBy: "Verksamhetschef hemtjänst", decidedOn: "2026-11-20", documentOwner: "Verksamhetsutvecklare hemtjänst", validity: "tills-vidare" };
 
 describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
   });
   afterAll(() => t?.close());
 
@@ -115,7 +112,7 @@ describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
     const finishedBefore = await t.db.task.findMany({ where: { cycleId: cycle.id, status: { in: ["DONE", "NOT_APPLICABLE"] } }, orderBy: { id: "asc" } });
 
     const units = await t.db.unit.count({ where: { active: true } });
-    const [preview2026, preview2027] = await previewFollow(actor, v2.id, t.db, TODAY);
+    const [preview2026, preview2027] = await previewFollow(actor, v2.id, t.db, SEEDED_TODAY);
     expect(preview2026!.year).toBe(2026);
     expect(preview2026!.plan).toMatchObject({ remove: expect.any(Array), create: units });
     expect(preview2026!.plan.remove).toHaveLength(lgTasks.length - 1);
@@ -123,7 +120,7 @@ describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
     // 2027 was started before Nyponet was added and has not been planned again: one task fewer.
     expect(preview2027!.plan.remove).toHaveLength(await t.db.task.count({ where: { cycle: { year: 2027 }, activityId: byKey(v1, "lg-genomgang-enhet").id } }));
 
-    const result = await publishDraft(actor, { versionId: v2.id, ...decision, followTasks: "ja" }, t.db, TODAY);
+    const result = await publishDraft(actor, { versionId: v2.id, ...decision, followTasks: "ja" }, t.db, SEEDED_TODAY);
     expect(result).toMatchObject({ ok: true, message: "Version 2 av Brukarundersökning hemtjänst är publicerad och gäller nu. Version 1 är arkiverad." });
     const followed = result.ok ? result.followed : [];
     expect(followed.map((f) => f.year)).toEqual([2026, 2027]);
@@ -170,7 +167,7 @@ describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
     const v3 = (await getManagedVersion(actor, SEED_KEY, 3, t.db))!;
     expect(await saveActivity(actor, { versionId: v3.id, values: activityForm({ title: "Ännu en", key: "annu-en" }) }, t.db)).toMatchObject({ ok: true });
     const tasksBefore = await t.db.task.findMany({ orderBy: { id: "asc" } });
-    const result = await publishDraft(actor, { versionId: v3.id, ...decision, validity: "till-datum", validUntil: "2027-12-31", followTasks: "nej" }, t.db, TODAY);
+    const result = await publishDraft(actor, { versionId: v3.id, ...decision, validity: "till-datum", validUntil: "2027-12-31", followTasks: "nej" }, t.db, SEEDED_TODAY);
     expect(result).toMatchObject({ ok: true, followed: [] });
     expect(await t.db.task.findMany({ orderBy: { id: "asc" } })).toEqual(tasksBefore);
     const statuses = await t.db.routineVersion.findMany({ where: { routineId: routine.id }, orderBy: { version: "asc" }, select: { status: true, validUntil: true } });

@@ -7,11 +7,10 @@ import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 
 /** The same client, counting every Prisma operation. */
 function counting(db: Db) {
@@ -26,20 +25,19 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
     chef = await actorFor(t.db, "verksamhetschef@arshjulet.example");
   });
   afterAll(async () => t?.close());
 
   it("is refused to roles without dashboard:read", async () => {
     for (const email of ["enhetschef@arshjulet.example", "koordinator@arshjulet.example", "kommunikator@arshjulet.example", "admin@arshjulet.example"]) {
-      expect(await getDashboard(await actorFor(t.db, email), {}, t.db, TODAY)).toBeNull();
+      expect(await getDashboard(await actorFor(t.db, email), {}, t.db, SEEDED_TODAY)).toBeNull();
     }
-    expect(await getDashboard(await actorFor(t.db, "utvecklare@arshjulet.example"), {}, t.db, TODAY)).not.toBeNull();
+    expect(await getDashboard(await actorFor(t.db, "utvecklare@arshjulet.example"), {}, t.db, SEEDED_TODAY)).not.toBeNull();
   });
 
   it("shows every unit's coverage per month as the tasks say", async () => {
-    const d = (await getDashboard(chef, {}, t.db, TODAY))!;
+    const d = (await getDashboard(chef, {}, t.db, SEEDED_TODAY))!;
     expect(d.year).toBe(2026);
     expect(d.compareYear).toBe(2025);
     expect(d.coverage).toHaveLength(14);
@@ -53,29 +51,29 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
   });
 
   it("lists overdue tasks across the verksamhet oldest first, with unit, role and days overdue", async () => {
-    const d = (await getDashboard(chef, {}, t.db, TODAY))!;
-    const count = await t.db.task.count({ where: { cycle: { year: 2026 }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { lt: TODAY } } });
+    const d = (await getDashboard(chef, {}, t.db, SEEDED_TODAY))!;
+    const count = await t.db.task.count({ where: { cycle: { year: 2026 }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { lt: SEEDED_TODAY } } });
     expect(count).toBeGreaterThan(0);
     expect(d.overdueCount).toBe(count);
     expect(d.overdue).toHaveLength(Math.min(count, 200));
     const dates = d.overdue.map((o) => o.dueOn.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     const first = d.overdue[0]!;
-    expect(first.daysOverdue).toBe(Math.round((TODAY.getTime() - first.dueOn.getTime()) / 86_400_000));
+    expect(first.daysOverdue).toBe(Math.round((SEEDED_TODAY.getTime() - first.dueOn.getTime()) / 86_400_000));
     expect(first.unitName).toBeTruthy();
     expect(d.overdue.some((o) => o.responsibleRole !== null)).toBe(true);
     expect(d.coverage.reduce((n, r) => n + r.totals.overdue, 0)).toBe(d.overdue.filter((o) => o.unitId !== null).length);
   });
 
   it("lists activities without month or role and units without tasks as planning gaps", async () => {
-    expect((await getDashboard(chef, {}, t.db, TODAY))!.gaps).toEqual([]);
+    expect((await getDashboard(chef, {}, t.db, SEEDED_TODAY))!.gaps).toEqual([]);
     const active = { routineVersion: { status: "ACTIVE" as const, routine: { key: "brukarundersokning-hemtjanst" } } };
     const [a, b] = await t.db.activityTemplate.findMany({ where: active, orderBy: { position: "asc" }, take: 2 });
     await t.db.activityTemplate.update({ where: { id: a!.id }, data: { startMonth: null, endMonth: null } });
     await t.db.activityTemplate.update({ where: { id: b!.id }, data: { responsibleRole: null } });
     const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Norr" } });
     const fresh = await t.db.unit.create({ data: { areaId: area.id, name: "Nya enheten" } });
-    const d = (await getDashboard(chef, {}, t.db, TODAY))!;
+    const d = (await getDashboard(chef, {}, t.db, SEEDED_TODAY))!;
     expect(d.gaps.map((g) => [g.title, g.missingMonth, g.missingRole])).toEqual([
       [a!.title, true, false],
       [b!.title, false, true],
@@ -87,8 +85,8 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
   });
 
   it("compares this year's completion with an earlier year's at the same date, by completedAt", async () => {
-    const d = (await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!;
-    expect(d.progress!.date).toEqual(TODAY);
+    const d = (await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!;
+    expect(d.progress!.date).toEqual(SEEDED_TODAY);
     expect(d.compareProgress!.date).toEqual(utcDate(2025, 11, 23));
     // The end of 23 November in Stockholm (CET, UTC+1); not-applicable tasks are not counted at all.
     const cut = (y: number) => new Date(Date.UTC(y, 10, 23, 23));
@@ -103,29 +101,29 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     // Completed at 00.30 on 24 November in Stockholm (23.30 UTC): not done by the 23rd.
     const open = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, status: "NOT_STARTED" } });
     await t.db.task.update({ where: { id: open.id }, data: { status: "DONE", completedAt: new Date(Date.UTC(2026, 10, 23, 23, 30)) } });
-    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate);
+    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate);
     await t.db.task.update({ where: { id: open.id }, data: { completedAt: new Date(Date.UTC(2026, 10, 23, 22, 30)) } });
-    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate + 1);
+    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate + 1);
     await t.db.task.update({ where: { id: open.id }, data: { status: "NOT_STARTED", completedAt: null } });
     // Last year at this date: a task completed in December 2025 does not count yet.
     const late = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2025 }, status: "DONE", completedAt: { lt: cut(2025) } } });
     await t.db.task.update({ where: { id: late.id }, data: { completedAt: new Date(Date.UTC(2025, 11, 5, 10)) } });
-    const after = (await getDashboard(chef, { compareYear: 2025 }, t.db, TODAY))!;
+    const after = (await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!;
     expect(after.compareProgress!.doneByDate).toBe(d.compareProgress!.doneByDate - 1);
     await t.db.task.update({ where: { id: late.id }, data: { completedAt: late.completedAt } });
     // No comparison when none is asked for (?jamfor=ingen).
-    expect((await getDashboard(chef, dashboardParamsSchema.parse({ jamfor: "ingen" }), t.db, TODAY))!.compareProgress).toBeNull();
-    expect((await getDashboard(chef, dashboardParamsSchema.parse({}), t.db, TODAY))!.compareYear).toBe(2025);
+    expect((await getDashboard(chef, dashboardParamsSchema.parse({ jamfor: "ingen" }), t.db, SEEDED_TODAY))!.compareProgress).toBeNull();
+    expect((await getDashboard(chef, dashboardParamsSchema.parse({}), t.db, SEEDED_TODAY))!.compareYear).toBe(2025);
     // A cycle that has not begun yet is measured today, not at the same date of its own year.
     const nextCycle = await t.db.cycle.create({ data: { organisationId: (await t.db.organisation.findFirstOrThrow()).id, year: 2027 } });
     await ensureCycleTasks(t.db, nextCycle.id);
-    const next = (await getDashboard(chef, { year: 2027 }, t.db, TODAY))!;
-    expect(next.progress!.date).toEqual(TODAY);
+    const next = (await getDashboard(chef, { year: 2027 }, t.db, SEEDED_TODAY))!;
+    expect(next.progress!.date).toEqual(SEEDED_TODAY);
     expect(next.progress!.dueByDate).toBe(0);
     await t.db.task.deleteMany({ where: { cycleId: nextCycle.id } });
     await t.db.cycle.delete({ where: { id: nextCycle.id } });
     // An earlier year chosen as the year compares with the one before it, measured at the same date.
-    const past = (await getDashboard(chef, { year: 2025 }, t.db, TODAY))!;
+    const past = (await getDashboard(chef, { year: 2025 }, t.db, SEEDED_TODAY))!;
     expect(past.year).toBe(2025);
     expect(past.compareProgress).toBeNull();
     expect(past.progress!.date).toEqual(utcDate(2025, 11, 23));
@@ -133,13 +131,13 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
 
   it("uses the same number of queries whatever the number of units", async () => {
     const first = counting(t.db);
-    await getDashboard(chef, {}, first.client, TODAY);
+    await getDashboard(chef, {}, first.client, SEEDED_TODAY);
     const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Söder" } });
     await t.db.unit.createMany({ data: Array.from({ length: 8 }, (_, i) => ({ areaId: area.id, name: `Mätenhet ${i + 1}` })) });
     const cycle = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
     await ensureCycleTasks(t.db, cycle.id);
     const second = counting(t.db);
-    const d = (await getDashboard(chef, {}, second.client, TODAY))!;
+    const d = (await getDashboard(chef, {}, second.client, SEEDED_TODAY))!;
     expect(d.coverage.length).toBeGreaterThanOrEqual(22);
     expect(second.counter.n).toBe(first.counter.n);
     expect(first.counter.n).toBeLessThanOrEqual(10);
@@ -152,7 +150,7 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => ((statements += 1), query(...args));
     const db = new PrismaClient({ adapter: new PrismaPg(pool) });
     try {
-      await getDashboard(chef, {}, db, TODAY);
+      await getDashboard(chef, {}, db, SEEDED_TODAY);
       const before = statements;
       expect(before).toBeGreaterThan(0);
       expect(before).toBeLessThanOrEqual(16);
@@ -160,7 +158,7 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
       await t.db.unit.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ areaId: area.id, name: `SQL-enhet ${i + 1}` })) });
       await ensureCycleTasks(t.db, (await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } })).id);
       statements = 0;
-      await getDashboard(chef, {}, db, TODAY);
+      await getDashboard(chef, {}, db, SEEDED_TODAY);
       expect(statements).toBe(before);
     } finally {
       await db.$disconnect();

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { utcDate } from "@/lib/dates/cycle";
 import { overviewCsv } from "@/lib/letters/csv";
 import { NOT_YOUR_UNIT, recordLetter, undoLetter } from "@/lib/letters/mutations";
 import { getLetterBoard, getLetterOverview } from "@/lib/letters/queries";
 import { changeTaskStatus, LETTER_DONE_VIA_RECORD, LETTER_RECORDED } from "@/lib/tasks/mutations";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor, ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { SEEDED_TODAY } from "../support/today";
 
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user }));
@@ -15,9 +14,8 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 const { recordLetterAction } = await import("@/app/(app)/brukarbrev/actions");
 
-const TODAY = utcDate(2026, 11, 23);
 const KOORDINATOR = "koordinator@arshjulet.example";
-const opts = { today: TODAY };
+const opts = { today: SEEDED_TODAY };
 
 /** Everything a refused call must leave as it was. */
 async function state(db: Db) {
@@ -36,7 +34,6 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
   let tallbacken: string;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
     session.db = t.db;
     larkan = (await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } })).id;
     tallbacken = (await t.db.unit.findFirstOrThrow({ where: { name: "Tallbacken" } })).id;
@@ -51,13 +48,13 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
   const taskOf = (n: number) => t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, unitId: larkan, activity: { letterNumber: n } } });
 
   it("shows the koordinator the four letters of their unit with planned months and template references", async () => {
-    const board = await getLetterBoard(await actorFor(t.db, KOORDINATOR), {}, t.db, TODAY);
+    const board = await getLetterBoard(await actorFor(t.db, KOORDINATOR), {}, t.db, SEEDED_TODAY);
     expect(board?.units.map((u) => u.name)).toEqual(["Lärkan"]);
     expect(board?.letters.map((l) => [l.number, l.task?.activity.startMonth])).toEqual([[1, 2], [2, 6], [3, 9], [4, 11]]);
     expect(board?.letters[3]?.state).toBe("planned");
     expect(board?.letters[2]?.state).toBe("missing");
     expect(board?.otherTasks.length).toBeGreaterThan(0);
-    expect(await getLetterBoard(await actorFor(t.db, ENHETSCHEF), {}, t.db, TODAY)).toBeNull();
+    expect(await getLetterBoard(await actorFor(t.db, ENHETSCHEF), {}, t.db, SEEDED_TODAY)).toBeNull();
   });
 
   it("records a letter, completes its checklist task in the same transaction, and warns when the previous one is missing", async () => {
@@ -137,7 +134,7 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
   });
 
   it("gives the verksamhetschef units × letters and a CSV with the koordinator's record", async () => {
-    const overview = await getLetterOverview(await actorFor(t.db, VERKSAMHETSCHEF), {}, t.db, TODAY);
+    const overview = await getLetterOverview(await actorFor(t.db, VERKSAMHETSCHEF), {}, t.db, SEEDED_TODAY);
     expect(overview?.year).toBe(2026);
     expect(overview?.rows).toHaveLength(14);
     const row = overview!.rows.find((r) => r.unit.name === "Lärkan")!;
@@ -145,6 +142,6 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
     const csv = overviewCsv(overview!);
     expect(csv.startsWith("\uFEFFOmråde;Enhet;Brukarbrev 1 skickat")).toBe(true);
     expect(csv.split("\r\n").find((line) => line.includes(";Lärkan;"))).toContain("2026-11-20;77;Annat sätt: Via anhörig;Skickat");
-    expect(await getLetterOverview(await actorFor(t.db, KOORDINATOR), {}, t.db, TODAY)).toBeNull();
+    expect(await getLetterOverview(await actorFor(t.db, KOORDINATOR), {}, t.db, SEEDED_TODAY)).toBeNull();
   });
 });

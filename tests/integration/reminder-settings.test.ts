@@ -4,11 +4,10 @@ import { setEmailPreference, updateReminderOffsets } from "@/lib/reminders/mutat
 import { countOverdueTasks, getReminderRules, getUpcomingTasks } from "@/lib/reminders/queries";
 import { createDraft } from "@/lib/routines/mutations";
 import { publishDraft } from "@/lib/routines/publish";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor, ENHETSCHEF, SEED_KEY, UTVECKLARE } from "./helpers/routine-fixtures";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 // The server action runs against the test database as a mocked signed-in user.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({
@@ -22,7 +21,6 @@ describe.each(DATABASE_KINDS)("reminder settings on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -85,7 +83,7 @@ describe.each(DATABASE_KINDS)("reminder settings on %s", (kind) => {
   it("keeps the reminder days when the draft is published as the new version", async () => {
     const actor = await actorFor(t.db, UTVECKLARE);
     const draft = await t.db.routineVersion.findFirstOrThrow({ where: { status: "DRAFT", routine: { key: SEED_KEY } } });
-    const published = await publishDraft(actor, { versionId: draft.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare", followTasks: "ja" }, t.db, TODAY);
+    const published = await publishDraft(actor, { versionId: draft.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare", followTasks: "ja" }, t.db, SEEDED_TODAY);
     expect(published).toMatchObject({ ok: true });
     const active = await activity();
     expect(active.routineVersionId).toBe(draft.id);
@@ -94,7 +92,7 @@ describe.each(DATABASE_KINDS)("reminder settings on %s", (kind) => {
 
   it("lists the tasks a user may update that are overdue or due within two weeks, and counts the overdue ones", async () => {
     const chief = await actorFor(t.db, ENHETSCHEF);
-    const { tasks, total } = await getUpcomingTasks(chief, TODAY, t.db, 500);
+    const { tasks, total } = await getUpcomingTasks(chief, SEEDED_TODAY, t.db, 500);
     expect(total).toBe(tasks.length);
     expect(tasks.length).toBeGreaterThan(0);
     const horizon = utcDate(2026, 12, 7);
@@ -104,8 +102,8 @@ describe.each(DATABASE_KINDS)("reminder settings on %s", (kind) => {
     // Last year's cycle is closed: its open tasks can no longer be done and are not asked for.
     expect(await t.db.task.count({ where: { ...open, cycle: { year: 2025 } } })).toBeGreaterThan(0);
     expect(tasks.every((x) => x.unit && ["Lärkan", "Tallbacken"].includes(x.unit.name) && x.dueOn! <= horizon)).toBe(true);
-    const overdue = await countOverdueTasks(chief, TODAY, t.db);
-    expect(overdue).toBe(tasks.filter((x) => x.dueOn! < TODAY).length);
-    expect(await countOverdueTasks(await actorFor(t.db, "admin@arshjulet.example"), TODAY, t.db)).toBe(0);
+    const overdue = await countOverdueTasks(chief, SEEDED_TODAY, t.db);
+    expect(overdue).toBe(tasks.filter((x) => x.dueOn! < SEEDED_TODAY).length);
+    expect(await countOverdueTasks(await actorFor(t.db, "admin@arshjulet.example"), SEEDED_TODAY, t.db)).toBe(0);
   });
 });

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { utcDate } from "@/lib/dates/cycle";
 import { MailServerUnavailable, planReminders, runReminderJob } from "@/lib/reminders/job";
 import { createSmtpMailer } from "@/lib/reminders/mail";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
 type Received = { to: string; subject: string; text: string };
@@ -49,7 +48,6 @@ describe.each(DATABASE_KINDS)("reminder job on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: utcDate(2026, 11, 23) });
     smtp = await startSmtp();
     await t.db.user.update({ where: { email: "koordinator@arshjulet.example" }, data: { emailPreference: "DIGEST_ONLY" } });
     await t.db.user.update({ where: { email: "kommunikator@arshjulet.example" }, data: { emailPreference: "NONE" } });

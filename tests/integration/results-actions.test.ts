@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadSessionUser } from "@/lib/auth/session-user";
-import { utcDate } from "@/lib/dates/cycle";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
 // The server actions run against the test database as a mocked signed-in user.
@@ -24,7 +22,6 @@ describe.each(DATABASE_KINDS)("results server actions on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: utcDate(2026, 11, 23) });
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "utvecklare@arshjulet.example" } });
     session.user = await loadSessionUser(t.db, user.id, user.sessionVersion);
     session.db = t.db;

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { utcDate } from "@/lib/dates/cycle";
 import { addImprovementNote, createImprovementAction, digestOf, importResults, previewResultsImport, updateImprovementAction } from "@/lib/results/mutations";
 import { saveIndicator } from "@/lib/results/indicators";
 import { getResultsOverview, getUnitComparison, listImprovementActions } from "@/lib/results/queries";
 import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 const enc = (text: string) => new TextEncoder().encode(text);
 
 /** What a refused import or edit must leave exactly as it was. */
@@ -31,7 +30,6 @@ describe.each(DATABASE_KINDS)("results on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
     utvecklare = await actorFor(t.db, "utvecklare@arshjulet.example");
     enhetschef = await actorFor(t.db, "enhetschef@arshjulet.example");
   });
@@ -45,7 +43,7 @@ describe.each(DATABASE_KINDS)("results on %s", (kind) => {
     expect(overview.year).toBe(2025);
     expect(overview.weakPoints.filter((w) => w.common).map((w) => w.indicator.key)).toEqual(expect.arrayContaining(["tid", "information"]));
     const before = await t.db.surveyResult.count();
-    await seed(t.db, { today: TODAY });
+    await seed(t.db, { today: SEEDED_TODAY });
     expect(await t.db.surveyResult.count()).toBe(before);
   });
 

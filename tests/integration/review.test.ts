@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
-import { utcDate } from "@/lib/dates/cycle";
 import { declineReviewCase, drawReviewSample, importReviewCases, saveReviewInterview } from "@/lib/review/mutations";
 import { getReviewCase, getReviewSummary, getReviewYear, getReviewYears } from "@/lib/review/queries";
 import { changeTaskStatus, TASK_NOT_FOUND } from "@/lib/tasks/mutations";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor, ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 const KVALITET = "kvalitetshandlaggare@arshjulet.example";
 const HANDLAGGARE = "handlaggare@arshjulet.example";
 const HEADER = "arende;omrade;endast_trygghetslarm;nyligen_avslutat;demensdiagnos;anhoriganstallning";
@@ -39,7 +37,6 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
   });
   afterAll(() => t?.close());
 
@@ -67,7 +64,7 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
       expect(await importReviewCases(actor, { year: 2030, file: caseList(2030) }, t.db)).toMatchObject({ ok: false });
       expect(await drawReviewSample(actor, { year: 2025, sampleSizePerArea: 5 }, t.db)).toMatchObject({ ok: false });
       expect(await declineReviewCase(actor, { caseId: anyCase.id, reason: "x" }, t.db)).toMatchObject({ ok: false });
-      expect(await saveReviewInterview(actor, interview(anyCase.id), t.db, TODAY)).toMatchObject({ ok: false });
+      expect(await saveReviewInterview(actor, interview(anyCase.id), t.db, SEEDED_TODAY)).toMatchObject({ ok: false });
       expect(await reviewState(t.db)).toEqual(before);
     }
   });
@@ -78,7 +75,7 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
     for (const email of [HANDLAGGARE, KVALITET]) {
       const actor = await actorFor(t.db, email);
       for (const task of [unitTask, chiefTask]) {
-        const result = await changeTaskStatus(actor, { taskId: task.id, version: task.version, status: "DONE" }, t.db, { today: TODAY });
+        const result = await changeTaskStatus(actor, { taskId: task.id, version: task.version, status: "DONE" }, t.db, { today: SEEDED_TODAY });
         expect(result).toMatchObject({ ok: false, message: TASK_NOT_FOUND });
         expect(await t.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "NOT_STARTED", version: task.version });
       }
@@ -87,7 +84,7 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
     const own = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, activity: { key: "sammanstall-avvikelser" } } });
     const kvalitet = await actorFor(t.db, KVALITET);
     const next = own.status === "DONE" ? "NOT_STARTED" : "DONE";
-    expect(await changeTaskStatus(kvalitet, { taskId: own.id, version: own.version, status: next }, t.db, { today: TODAY })).toMatchObject({ ok: true });
+    expect(await changeTaskStatus(kvalitet, { taskId: own.id, version: own.version, status: next }, t.db, { today: SEEDED_TODAY })).toMatchObject({ ok: true });
   });
 
   it("lets a biståndshandläggare read and interview, but not import or draw", async () => {
@@ -139,17 +136,17 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
     const handlaggare = await actorFor(t.db, HANDLAGGARE);
     before = await reviewState(t.db);
     const pool = year.review!.cases.find((c) => c.state === "POOL" && c.areaId !== first.areaId)!;
-    expect(await saveReviewInterview(handlaggare, interview(pool.id), t.db, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/finns inte i urvalet/) });
-    expect(await saveReviewInterview(handlaggare, interview(first.id), t.db, TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/finns inte i urvalet/) });
-    expect(await saveReviewInterview(handlaggare, interview(replacement.id, { deviation: "ja" }), t.db, TODAY)).toMatchObject({ ok: false, errors: { deviationCauses: ["Välj minst en orsak till avvikelsen."] } });
-    expect(await saveReviewInterview(handlaggare, interview(replacement.id, { interviewedOn: "2026-12-01" }), t.db, TODAY)).toMatchObject({ ok: false, errors: { interviewedOn: [expect.any(String)] } });
+    expect(await saveReviewInterview(handlaggare, interview(pool.id), t.db, SEEDED_TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/finns inte i urvalet/) });
+    expect(await saveReviewInterview(handlaggare, interview(first.id), t.db, SEEDED_TODAY)).toMatchObject({ ok: false, message: expect.stringMatching(/finns inte i urvalet/) });
+    expect(await saveReviewInterview(handlaggare, interview(replacement.id, { deviation: "ja" }), t.db, SEEDED_TODAY)).toMatchObject({ ok: false, errors: { deviationCauses: ["Välj minst en orsak till avvikelsen."] } });
+    expect(await saveReviewInterview(handlaggare, interview(replacement.id, { interviewedOn: "2026-12-01" }), t.db, SEEDED_TODAY)).toMatchObject({ ok: false, errors: { interviewedOn: [expect.any(String)] } });
     expect(await reviewState(t.db)).toEqual(before);
 
-    const saved = await saveReviewInterview(handlaggare, interview(replacement.id, { deviation: "ja", deviationCauses: ["NOT_PERFORMED"], handedOverOn: "2026-04-03" }), t.db, TODAY);
+    const saved = await saveReviewInterview(handlaggare, interview(replacement.id, { deviation: "ja", deviationCauses: ["NOT_PERFORMED"], handedOverOn: "2026-04-03" }), t.db, SEEDED_TODAY);
     expect(saved).toMatchObject({ ok: true, version: 1, created: true });
-    const stale = await saveReviewInterview(handlaggare, interview(replacement.id, { version: 0 }), t.db, TODAY);
+    const stale = await saveReviewInterview(handlaggare, interview(replacement.id, { version: 0 }), t.db, SEEDED_TODAY);
     expect(stale).toMatchObject({ ok: false });
-    const updated = await saveReviewInterview(handlaggare, interview(replacement.id, { version: 1 }), t.db, TODAY);
+    const updated = await saveReviewInterview(handlaggare, interview(replacement.id, { version: 1 }), t.db, SEEDED_TODAY);
     expect(updated).toMatchObject({ ok: true, version: 2, created: false });
     const report = (await getReviewSummary(actor, 2026, t.db))!;
     expect(report.summary).toMatchObject({ sampled: 20, declined: 1, interviewed: 1, deviations: 0 });
@@ -171,10 +168,10 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
     expect(await reviewState(t.db)).toEqual(before);
 
     const sampled = await t.db.reviewCase.findFirstOrThrow({ where: { state: "SAMPLED", review: { year: 2026 }, interview: null } });
-    const future = await saveReviewInterview(actor, interview(sampled.id, { handedOverOn: "2026-11-24" }), t.db, TODAY);
+    const future = await saveReviewInterview(actor, interview(sampled.id, { handedOverOn: "2026-11-24" }), t.db, SEEDED_TODAY);
     expect(future).toMatchObject({ ok: false, errors: { handedOverOn: ["Överlämningsdatumet kan inte vara i framtiden."] } });
     // A tampered or corrupted version field gets a Swedish message, not zod's English default.
-    expect(await saveReviewInterview(actor, interview(sampled.id, { version: "x" }), t.db, TODAY)).toMatchObject({ ok: false, errors: { version: ["Ladda om sidan."] } });
+    expect(await saveReviewInterview(actor, interview(sampled.id, { version: "x" }), t.db, SEEDED_TODAY)).toMatchObject({ ok: false, errors: { version: ["Ladda om sidan."] } });
     expect(await reviewState(t.db)).toEqual(before);
   });
 
@@ -220,12 +217,12 @@ describe.each(DATABASE_KINDS)("quality review on %s", (kind) => {
     expect(await t.db.reviewCase.count({ where: { reviewId: review.id, areaId: a!.areaId, state: "SAMPLED" } })).toBe(5);
 
     // Two first saves of the same interview, then two updates from the same version: one of each wins, the other is told.
-    const firsts = await Promise.all([saveReviewInterview(actor, interview(b!.id), t.db, TODAY), saveReviewInterview(actor, interview(b!.id), t.db, TODAY)]);
+    const firsts = await Promise.all([saveReviewInterview(actor, interview(b!.id), t.db, SEEDED_TODAY), saveReviewInterview(actor, interview(b!.id), t.db, SEEDED_TODAY)]);
     expect(firsts.filter((r) => r.ok)).toHaveLength(1);
     expect(firsts.find((r) => !r.ok)).toMatchObject({ ok: false, message: expect.stringMatching(/ändrats av någon annan/) });
     const updates = await Promise.all([
-      saveReviewInterview(actor, interview(b!.id, { version: 1 }), t.db, TODAY),
-      saveReviewInterview(actor, interview(b!.id, { version: 1 }), t.db, TODAY),
+      saveReviewInterview(actor, interview(b!.id, { version: 1 }), t.db, SEEDED_TODAY),
+      saveReviewInterview(actor, interview(b!.id, { version: 1 }), t.db, SEEDED_TODAY),
     ]);
     expect(updates.filter((r) => r.ok)).toHaveLength(1);
     expect(updates.find((r) => !r.ok)).toMatchObject({ ok: false, message: expect.stringMatching(/ändrats av någon annan/) });

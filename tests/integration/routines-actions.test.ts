@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { utcDate } from "@/lib/dates/cycle";
-import { loadSeedRoutine, seed } from "@/prisma/seed/seed";
+import { loadSeedRoutine } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { activityForm, actorFor, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 
@@ -41,7 +40,6 @@ describe.each(DATABASE_KINDS)("routine and cycle server actions on %s", (kind) =
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: utcDate(2026, 11, 23) });
     session.db = t.db;
   });
   afterAll(() => t?.close());

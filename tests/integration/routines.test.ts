@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { utcDate } from "@/lib/dates/cycle";
 import { addPhase, moveActivity, movePhase, removeActivity, removePhase, renamePhase, saveActivity } from "@/lib/routines/draft-mutations";
 import { getRoutineExport } from "@/lib/routines/export";
 import { parseRoutineJson } from "@/lib/routines/import";
 import { createDraft, createRoutine, deleteDraft, importRoutine, updateDraftMetadata, updateRoutineColour } from "@/lib/routines/mutations";
 import { publishDraft } from "@/lib/routines/publish";
 import { getManagedVersion } from "@/lib/routines/versions";
-import { loadSeedRoutine, seed } from "@/prisma/seed/seed";
+import { loadSeedRoutine } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { activityForm, actorFor, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 
 describe.each(DATABASE_KINDS)("routine versions on %s", (kind) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
   });
   afterAll(() => t?.close());
 
@@ -37,7 +35,7 @@ describe.each(DATABASE_KINDS)("routine versions on %s", (kind) => {
         await saveActivity(actor, { versionId: v1.id, values: activityForm() }, t.db),
         await removeActivity(actor, { versionId: v1.id, activityId: "x" }, t.db),
         await addPhase(actor, { versionId: v1.id, name: "Fas" }, t.db),
-        await publishDraft(actor, { versionId: v1.id, decidedBy: "X", decidedOn: "2026-11-01", documentOwner: "Y", validity: "tills-vidare", followTasks: "ja" }, t.db, TODAY),
+        await publishDraft(actor, { versionId: v1.id, decidedBy: "X", decidedOn: "2026-11-01", documentOwner: "Y", validity: "tills-vidare", followTasks: "ja" }, t.db, SEEDED_TODAY),
         await importRoutine(actor, { text: JSON.stringify(loadSeedRoutine()) }, t.db),
       ];
       for (const result of results) expect(result).toMatchObject({ ok: false, message: "Du har inte behörighet att hantera rutiner." });
@@ -144,14 +142,14 @@ describe.each(DATABASE_KINDS)("routine versions on %s", (kind) => {
     const actor = await actorFor(t.db, UTVECKLARE);
     const v2 = (await getManagedVersion(actor, SEED_KEY, 2, t.db))!;
     const before = await snapshot(t.db);
-    const missing = await publishDraft(actor, { versionId: v2.id, decidedBy: "", decidedOn: "2026-13-01", documentOwner: "", validity: "till-datum", validUntil: "" }, t.db, TODAY);
+    const missing = await publishDraft(actor, { versionId: v2.id, decidedBy: "", decidedOn: "2026-13-01", documentOwner: "", validity: "till-datum", validUntil: "" }, t.db, SEEDED_TODAY);
     expect(missing).toMatchObject({ ok: false, errors: { decidedBy: ["Ange vem som beslutade dokumentet."], documentOwner: ["Ange dokumentansvarig."] } });
     expect(!missing.ok && missing.errors?.decidedOn).toEqual(["Datumet finns inte i kalendern."]);
     // The question about the running 2026 cycle is asked together with the other fields.
     expect(!missing.ok && missing.errors?.followTasks).toEqual(["Välj om återstående uppgifter ska följa den nya versionen."]);
-    const early = await publishDraft(actor, { versionId: v2.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "till-datum", validUntil: "2026-11-01" }, t.db, TODAY);
+    const early = await publishDraft(actor, { versionId: v2.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "till-datum", validUntil: "2026-11-01" }, t.db, SEEDED_TODAY);
     expect(!early.ok && early.errors?.validUntil).toEqual(["Giltigheten måste sluta efter beslutsdatumet."]);
-    const noAnswer = await publishDraft(actor, { versionId: v2.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare" }, t.db, TODAY);
+    const noAnswer = await publishDraft(actor, { versionId: v2.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare" }, t.db, SEEDED_TODAY);
     expect(!noAnswer.ok && noAnswer.errors?.followTasks).toEqual(["Välj om återstående uppgifter ska följa den nya versionen."]);
     expect(await snapshot(t.db)).toEqual(before);
   });
@@ -203,6 +201,6 @@ describe.each(DATABASE_KINDS)("routine versions on %s", (kind) => {
     expect(routine.colour).toBe("#0f766e");
     expect(routine.versions).toEqual([expect.objectContaining({ version: 1, status: "DRAFT" })]);
     // An empty draft cannot be published.
-    expect(await publishDraft(actor, { versionId: routine.versions[0]!.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare", followTasks: "nej" }, t.db, TODAY)).toMatchObject({ ok: false, message: "Utkastet kan inte publiceras: Rutinen behöver minst en fas." });
+    expect(await publishDraft(actor, { versionId: routine.versions[0]!.id, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare", followTasks: "nej" }, t.db, SEEDED_TODAY)).toMatchObject({ ok: false, message: "Utkastet kan inte publiceras: Rutinen behöver minst en fas." });
   });
 });

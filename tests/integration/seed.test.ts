@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
+import type { Db } from "@/lib/db";
+import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { getActiveRoutines } from "@/lib/routines/queries";
 import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-
-const TODAY = utcDate(2026, 11, 23);
+import { SEEDED_TODAY } from "../support/today";
 
 describe.each(DATABASE_KINDS)("seed and queries on %s", (kind) => {
   let t: TestDatabase;
+  // The seeded template is the seed's own output as of SEEDED_TODAY (helpers/templates.ts).
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
   });
   afterAll(() => t?.close());
 
@@ -47,8 +47,8 @@ describe.each(DATABASE_KINDS)("seed and queries on %s", (kind) => {
     const count = (where: object) => t.db.task.count({ where: { cycleId: cycle.id, ...where } });
     expect(await count({ status: "DONE" })).toBeGreaterThan(100);
     expect(await count({ status: "IN_PROGRESS" })).toBeGreaterThan(0);
-    expect(await count({ status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { lt: TODAY } })).toBeGreaterThan(0);
-    expect(await count({ status: { not: "NOT_STARTED" }, startsOn: { gt: TODAY } })).toBe(0);
+    expect(await count({ status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { lt: SEEDED_TODAY } })).toBeGreaterThan(0);
+    expect(await count({ status: { not: "NOT_STARTED" }, startsOn: { gt: SEEDED_TODAY } })).toBe(0);
   });
 
   it("keeps letters and their checklist tasks consistent", async () => {
@@ -65,7 +65,7 @@ describe.each(DATABASE_KINDS)("seed and queries on %s", (kind) => {
 
   it("is idempotent: seeding again and re-planning a cycle create nothing", async () => {
     const before = { tasks: await t.db.task.count(), roles: await t.db.roleAssignment.count(), versions: await t.db.routineVersion.count() };
-    await seed(t.db, { today: TODAY });
+    await seed(t.db, { today: SEEDED_TODAY });
     const cycle = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
     expect(await ensureCycleTasks(t.db, cycle.id)).toBe(0);
     expect({ tasks: await t.db.task.count(), roles: await t.db.roleAssignment.count(), versions: await t.db.routineVersion.count() }).toEqual(before);
@@ -83,16 +83,43 @@ describe.each(DATABASE_KINDS)("seed and queries on %s", (kind) => {
 
 describe.each(DATABASE_KINDS)("a failing seed on %s", (kind) => {
   it("leaves the database as it was", async () => {
-    const t = await createTestDatabase(kind);
+    const t = await createTestDatabase(kind, { content: "migrated" });
     try {
       // Break the last step of the seed: the letter records cannot be written.
       await t.db.$executeRawUnsafe('ALTER TABLE "LetterDispatch" ADD CONSTRAINT no_letters CHECK (false)');
-      await expect(seed(t.db, { today: TODAY })).rejects.toThrow();
+      await expect(seed(t.db, { today: SEEDED_TODAY })).rejects.toThrow();
       expect(await t.db.organisation.count()).toBe(0);
       expect(await t.db.user.count()).toBe(0);
       expect(await t.db.task.count()).toBe(0);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe("the demo data", () => {
+  // Keyed by what a person sees, never by generated ids, which differ between the two databases.
+  async function statuses(db: Db) {
+    const tasks = await db.task.findMany({
+      select: { status: true, assigneeKey: true, cycle: { select: { year: true } }, activity: { select: { key: true } }, unit: { select: { name: true } }, letterDispatches: { select: { count: true, sentOn: true } } },
+    });
+    return Object.fromEntries(
+      tasks.map((t) => [`${t.cycle.year}:${t.unit?.name ?? t.assigneeKey}:${t.activity.key}`, { status: t.status, letters: t.letterDispatches.map((l) => `${l.count}@${l.sentOn.toISOString()}`) }]),
+    );
+  }
+
+  it("is the same in two databases seeded for the same day", async () => {
+    const day = utcDate(2027, 4, 2);
+    const [a, b] = await Promise.all(DATABASE_KINDS.map((kind) => createTestDatabase(kind, { content: "migrated" })));
+    try {
+      await seed(a!.db, { today: day });
+      await seed(b!.db, { today: day });
+      const [first, second] = [await statuses(a!.db), await statuses(b!.db)];
+      expect(Object.keys(first).length).toBeGreaterThan(700);
+      expect(new Set(Object.values(first).map((s) => s.status)).size).toBe(4);
+      expect(second).toEqual(first);
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
     }
   });
 });

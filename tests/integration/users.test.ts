@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries, auditFilterSchema } from "@/lib/audit/queries";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
-import { utcDate } from "@/lib/dates/cycle";
 import { assignRole, createUser, removeRole, setUserActive, setUserPassword } from "@/lib/users/mutations";
 import { listUsers } from "@/lib/users/queries";
-import { seed } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
 describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (kind) => {
@@ -25,7 +23,6 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: utcDate(2026, 11, 23) });
     admin = await actor("admin@arshjulet.example");
     chief = await actor("enhetschef@arshjulet.example");
   });

@@ -3,11 +3,11 @@ import type { Db } from "@/lib/db";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getWheelData, type WheelData } from "@/lib/wheel/data";
-import { seed, typicalSurveyTimetable } from "@/prisma/seed/seed";
+import { typicalSurveyTimetable } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
+import { SEEDED_TODAY } from "../support/today";
 
-const TODAY = utcDate(2026, 11, 23);
 
 const activity = (data: WheelData, key: string) => data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.key === key)!;
 
@@ -31,19 +31,18 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    await seed(t.db, { today: TODAY });
     chef = await actorFor(t.db, "verksamhetschef@arshjulet.example");
   });
   afterAll(async () => t?.close());
 
   it("is refused to roles without the dashboard", async () => {
-    expect(await getWheelData(await actorFor(t.db, "enhetschef@arshjulet.example"), {}, t.db, TODAY)).toBeNull();
-    expect(await getWheelData(await actorFor(t.db, "kommunikator@arshjulet.example"), {}, t.db, TODAY)).toBeNull();
-    expect(await getWheelData(await actorFor(t.db, "utvecklare@arshjulet.example"), {}, t.db, TODAY)).not.toBeNull();
+    expect(await getWheelData(await actorFor(t.db, "enhetschef@arshjulet.example"), {}, t.db, SEEDED_TODAY)).toBeNull();
+    expect(await getWheelData(await actorFor(t.db, "kommunikator@arshjulet.example"), {}, t.db, SEEDED_TODAY)).toBeNull();
+    expect(await getWheelData(await actorFor(t.db, "utvecklare@arshjulet.example"), {}, t.db, SEEDED_TODAY)).not.toBeNull();
   });
 
   it("shows the current cycle with both routines as layers, phases in order and every activity numbered once", async () => {
-    const data = (await getWheelData(chef, {}, t.db, TODAY))!;
+    const data = (await getWheelData(chef, {}, t.db, SEEDED_TODAY))!;
     expect(data.year).toBe(2026);
     expect(data.years).toEqual([2026, 2025]);
     expect(data.units).toHaveLength(14);
@@ -62,7 +61,7 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
   });
 
   it("counts completion per activity across the units, as the tasks say", async () => {
-    const data = (await getWheelData(chef, { year: 2026 }, t.db, TODAY))!;
+    const data = (await getWheelData(chef, { year: 2026 }, t.db, SEEDED_TODAY))!;
     const letter = activity(data, "brukarbrev-2");
     const tasks = await t.db.task.findMany({ where: { cycle: { year: 2026 }, activity: { key: "brukarbrev-2" } }, select: { status: true } });
     expect(letter.completion.total).toBe(14);
@@ -79,17 +78,17 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
   });
 
   it("moves an activity's completion when a unit ticks its task", async () => {
-    const before = activity((await getWheelData(chef, { year: 2026 }, t.db, TODAY))!, "workshop-november");
+    const before = activity((await getWheelData(chef, { year: 2026 }, t.db, SEEDED_TODAY))!, "workshop-november");
     const open = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, activity: { key: "workshop-november" }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } } });
     await t.db.task.update({ where: { id: open.id }, data: { status: "DONE" } });
-    const after = activity((await getWheelData(chef, { year: 2026 }, t.db, TODAY))!, "workshop-november");
+    const after = activity((await getWheelData(chef, { year: 2026 }, t.db, SEEDED_TODAY))!, "workshop-november");
     expect(after.completion.done).toBe(before.completion.done + 1);
     expect(after.completion.total).toBe(before.completion.total);
   });
 
   it("shows one unit's status, and the verksamhet's for verksamhet-wide activities", async () => {
     const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
-    const data = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, TODAY))!;
+    const data = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, SEEDED_TODAY))!;
     expect(data.unit?.name).toBe("Lärkan");
     const task = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, unitId: larkan.id, activity: { key: "brukarbrev-3" } } });
     const letter = activity(data, "brukarbrev-3");
@@ -98,17 +97,17 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     const orgTask = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, activity: { key: "resultat-lg-hemtjanst" } } });
     expect(activity(data, "resultat-lg-hemtjanst").unitStatus).toBe(orgTask.status);
     // An unknown unit id shows all units.
-    expect((await getWheelData(chef, { year: 2026, unitId: "okand" }, t.db, TODAY))!.unit).toBeNull();
+    expect((await getWheelData(chef, { year: 2026, unitId: "okand" }, t.db, SEEDED_TODAY))!.unit).toBeNull();
   });
 
   it("gives Socialstyrelsen's survey period from the cycle", async () => {
-    const data = (await getWheelData(chef, { year: 2026 }, t.db, TODAY))!;
+    const data = (await getWheelData(chef, { year: 2026 }, t.db, SEEDED_TODAY))!;
     const expected = typicalSurveyTimetable(2026);
     expect(data.survey).toEqual({ dispatchOn: expected.surveyDispatchOn, reminderOn: expected.surveyReminderOn, lastAnswerOn: expected.surveyLastAnswerOn, resultsPublishedOn: expected.resultsPublishedOn });
   });
 
   it("lists the improvement actions due in the year or belonging to its cycle, for a unit its own and the verksamhet's", async () => {
-    const all = (await getWheelData(chef, { year: 2026 }, t.db, TODAY))!;
+    const all = (await getWheelData(chef, { year: 2026 }, t.db, SEEDED_TODAY))!;
     expect(all.actions.map((a) => [a.unitName, a.dueOn?.toISOString().slice(0, 10)])).toEqual([
       ["Lärkan", "2026-03-31"],
       [null, "2026-12-15"],
@@ -116,21 +115,21 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     ]);
     expect(all.actions.every((a) => a.inYear)).toBe(true);
     const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
-    const one = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, TODAY))!;
+    const one = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, SEEDED_TODAY))!;
     expect(one.actions.map((a) => a.unitName)).toEqual(["Lärkan", null]);
-    const last = (await getWheelData(chef, { year: 2025 }, t.db, TODAY))!;
+    const last = (await getWheelData(chef, { year: 2025 }, t.db, SEEDED_TODAY))!;
     expect(last.actions.map((a) => [a.unitName, a.inYear])).toEqual([["Lärkan", false]]);
   });
 
   it("uses the same number of queries however many units there are", async () => {
     const first = counting(t.db);
-    await getWheelData(chef, { year: 2026 }, first.client, TODAY);
+    await getWheelData(chef, { year: 2026 }, first.client, SEEDED_TODAY);
     const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Norr" } });
     const cycle = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
     await t.db.unit.createMany({ data: Array.from({ length: 6 }, (_, i) => ({ areaId: area.id, name: `Testenhet ${i + 1}` })) });
     await ensureCycleTasks(t.db, cycle.id);
     const second = counting(t.db);
-    const data = (await getWheelData(chef, { year: 2026 }, second.client, TODAY))!;
+    const data = (await getWheelData(chef, { year: 2026 }, second.client, SEEDED_TODAY))!;
     expect(activity(data, "brukarbrev-1").completion.total).toBe(20);
     expect(second.counter.n).toBe(first.counter.n);
     expect(second.counter.n).toBeLessThanOrEqual(8);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, PERMISSIONS, can, canAny, type Action, type Actor, type Resource } from "@/lib/auth/permissions";
+import { ACTIONS, can, canAny, type Action, type Actor, type Resource } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db";
 
 const ORG = "org-1";
@@ -109,10 +109,13 @@ describe("the permission table", () => {
     expect([...Object.keys(expectedTasks), ...Object.keys(expectedOther)].sort()).toEqual([...ACTIONS].sort());
   });
 
-  it.each(ROLES.flatMap((role) => ACTIONS.map((action) => [role, action] as const)))(
-    "canAny(%s, %s) agrees with the table",
-    (role, action) => {
-      expect(canAny(actors[role], action)).toBe(PERMISSIONS[role][action] !== undefined);
+  // Written out above, not read from the table: a role may take an action somewhere exactly when it has a resource for it.
+  const expectedAnywhere = (role: Role, action: Action) =>
+    (action === "task:read" || action === "task:update" ? expectedTasks[action][role] : expectedOther[action][role]).length > 0;
+  it.each(ROLES.flatMap((role) => ACTIONS.map((action) => [role, action, expectedAnywhere(role, action)] as const)))(
+    "canAny(%s, %s) → %s",
+    (role, action, allowed) => {
+      expect(canAny(actors[role], action)).toBe(allowed);
     },
   );
 

@@ -1,51 +1,54 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { createAdapterFactory, createDb, type Db, type DbTarget } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/migrations";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { inject } from "vitest";
+import { createDb, type Db, type DbTarget } from "@/lib/db";
+import { adminUrl, databaseUrl, type TemplateContent } from "./template-names";
 
 export const DATABASE_KINDS = ["pglite", "postgres"] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 
-// The server every machine has (trust auth). Overridable, but only towards this machine.
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export type TestDatabase = {
+  kind: DatabaseKind;
+  target: DbTarget;
+  /** The adapter the client uses: the same embedded instance for PGlite, so the migration engine can be pointed at it. */
+  factory: PrismaPGlite | null;
+  db: Db;
+  close: () => Promise<void>;
+};
 
-function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
-    throw new Error(`Testerna vägrar använda en databas som inte är lokal (${host}).`);
-  }
-}
-
-export type TestDatabase = { kind: DatabaseKind; target: DbTarget; db: Db; close: () => Promise<void> };
-
-/** A fresh, migrated database of the given kind; close() drops it. */
-export async function createTestDatabase(kind: DatabaseKind, { migrate = true } = {}): Promise<TestDatabase> {
+/**
+ * A database of its own for one test file, copied from the template the global setup prepared:
+ * "seeded" (migrated, with the demo data as of SEEDED_TODAY) by default, or only "migrated". close() drops it.
+ */
+export async function createTestDatabase(kind: DatabaseKind, { content = "seeded" }: { content?: TemplateContent } = {}): Promise<TestDatabase> {
+  const templates = inject("templates");
   if (kind === "pglite") {
+    const dump = new Blob([readFileSync(templates.pglite[content])]);
+    const instance = new PGlite("memory://", { loadDataDir: dump });
+    const factory = new PrismaPGlite(instance);
     const target: DbTarget = { kind: "pglite", dataDir: "memory://" };
-    const factory = createAdapterFactory(target);
-    if (migrate) await applyMigrations(factory);
-    // Share the migrated in-memory instance: a second memory:// PGlite would be a different, empty database.
     const db = createDb(target, factory);
-    return { kind, target, db, close: () => db.$disconnect() };
+    return { kind, target, factory, db, close: () => db.$disconnect() };
   }
-  assertLocal(ADMIN_URL);
-  const name = `arshjulet_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  // Named after the run, so that a later run can drop it if this one is killed before close().
+  const name = `arshjulet_test_${templates.run}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templates.postgres[content]}`);
   await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const target: DbTarget = { kind: "postgres", url: url.toString() };
-  if (migrate) await applyMigrations(createAdapterFactory(target));
+  const target: DbTarget = { kind: "postgres", url: databaseUrl(name) };
   const db = createDb(target);
   return {
     kind,
     target,
+    factory: null,
     db,
     close: async () => {
       await db.$disconnect();
-      const cleanup = new pg.Client({ connectionString: ADMIN_URL });
+      const cleanup = new pg.Client({ connectionString: adminUrl() });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();

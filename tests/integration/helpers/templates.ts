@@ -1,0 +1,107 @@
+/**
+ * Vitest global setup of the integration project: migrate once, seed once, and keep the result as
+ * templates that every test file copies (PostgreSQL `CREATE DATABASE … TEMPLATE …`, PGlite a dumped data
+ * directory). Copying takes about a second; migrating and seeding again took about ten per file.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { TestProject } from "vitest/node";
+import { createAdapterFactory, createDb } from "@/lib/db";
+import { applyMigrations } from "@/lib/db/migrations";
+import { seed } from "@/prisma/seed/seed";
+import { SEEDED_TODAY } from "../../support/today";
+import { adminUrl, databaseUrl, TEMPLATE_CONTENTS, type TemplateContent, type Templates } from "./template-names";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templates: Templates;
+  }
+}
+
+async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function preparePostgres(prefix: string): Promise<Record<TemplateContent, string>> {
+  const names = { migrated: `${prefix}_migrated`, seeded: `${prefix}_seeded` };
+  await admin((c) => c.query(`CREATE DATABASE ${names.migrated}`));
+  await applyMigrations(createAdapterFactory({ kind: "postgres", url: databaseUrl(names.migrated) }));
+  // The migration engine leaves its pool open, and a template can only be copied with no session on it.
+  await admin(async (c) => {
+    await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [names.migrated]);
+    await c.query(`CREATE DATABASE ${names.seeded} TEMPLATE ${names.migrated}`);
+  });
+  const db = createDb({ kind: "postgres", url: databaseUrl(names.seeded) });
+  try {
+    await seed(db, { today: SEEDED_TODAY });
+  } finally {
+    await db.$disconnect();
+  }
+  return names;
+}
+
+async function preparePglite(dir: string): Promise<Record<TemplateContent, string>> {
+  mkdirSync(dir, { recursive: true });
+  const files = { migrated: path.join(dir, "migrated.tar"), seeded: path.join(dir, "seeded.tar") };
+  const instance = new PGlite("memory://");
+  const factory = new PrismaPGlite(instance);
+  await applyMigrations(factory);
+  writeFileSync(files.migrated, Buffer.from(await (await instance.dumpDataDir("none")).arrayBuffer()));
+  const db = createDb({ kind: "pglite", dataDir: "memory://" }, factory);
+  await seed(db, { today: SEEDED_TODAY });
+  writeFileSync(files.seeded, Buffer.from(await (await instance.dumpDataDir("none")).arrayBuffer()));
+  await db.$disconnect();
+  await instance.close();
+  return files;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops the databases and dumps of runs whose process has gone (a run killed before its teardown). */
+async function dropLeftovers(root: string) {
+  await admin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^arshjulet_(tpl|test)_[0-9]+_'");
+    for (const { datname } of rows) {
+      if (!isRunning(Number(datname.split("_")[2]))) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  });
+  if (!existsSync(root)) return;
+  for (const run of readdirSync(root)) if (!isRunning(Number(run.split("_")[0]))) rmSync(path.join(root, run), { recursive: true, force: true });
+}
+
+export default async function setup(project: TestProject) {
+  const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const root = path.resolve(import.meta.dirname, "../../../.data/test-templates");
+  const dir = path.join(root, run);
+  await dropLeftovers(root);
+  const teardown = async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await admin(async (c) => {
+      for (const content of TEMPLATE_CONTENTS) await c.query(`DROP DATABASE IF EXISTS arshjulet_tpl_${run}_${content} WITH (FORCE)`);
+    });
+  };
+  try {
+    const [postgres, pglite] = await Promise.all([preparePostgres(`arshjulet_tpl_${run}`), preparePglite(dir)]);
+    project.provide("templates", { run, postgres, pglite });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
