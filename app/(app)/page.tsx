@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { UpcomingPanel } from "@/components/reminders/upcoming-panel";
 import { RoutineOverview } from "@/components/routines/routine-overview";
 import { canAny } from "@/lib/auth/permissions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatDateLong, utcDate } from "@/lib/dates/cycle";
 import { getEnv } from "@/lib/env";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ChecklistGroup } from "@/lib/tasks/queries";
 import { CHECKLIST_FILTER_LABELS, CHECKLIST_FILTERS, type ChecklistFilter } from "@/lib/tasks/schemas";
 

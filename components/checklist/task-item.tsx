@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from "@/lib/tasks/status";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { MONTH_NAMES } from "@/lib/dates/cycle";
 import { formatShare, shareBand, type CoverageCell } from "@/lib/dashboard/coverage";

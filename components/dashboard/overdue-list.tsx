@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { Dashboard } from "@/lib/dashboard/queries";

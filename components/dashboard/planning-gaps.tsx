@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Dashboard } from "@/lib/dashboard/queries";
 
 /** What the routine leaves unplanned (no month, no responsible role) and the units without tasks this cycle. */

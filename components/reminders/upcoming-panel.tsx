@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { daysBetween, formatDateLong } from "@/lib/dates/cycle";
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/routines/form-controls";
 import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";

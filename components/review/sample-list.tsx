@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import type { ReviewCaseState } from "@/lib/db/generated/enums";
 import { interviewStatus } from "./labels";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
 import { MONTH_NAMES } from "@/lib/dates/cycle";

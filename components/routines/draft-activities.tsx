@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { ManagedRoutine } from "@/lib/routines/versions";
 import type { FormState } from "./form-controls";

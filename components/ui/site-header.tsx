@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { canAny, type Action } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { TaskStatusBadge, OverdueBadge } from "@/components/checklist/badges";
 import { LetterCard } from "@/components/letters/letter-card";
 import { requirePermission } from "@/lib/auth/session";

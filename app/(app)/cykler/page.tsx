@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { StartCycleForm } from "@/components/cycles/cycle-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedCycles, getSurveyTimetable } from "@/lib/cycles/queries";

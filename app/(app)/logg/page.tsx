@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { auditFilterSchema, listAuditEntries } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/session";

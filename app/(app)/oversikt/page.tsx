@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { CoverageLegend, CoverageTable } from "@/components/dashboard/coverage-table";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Flash } from "@/components/routines/flash";
 import { RoutineList } from "@/components/routines/routine-list";
 import { requirePermission } from "@/lib/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { PlanAgainForm, TimetableForm } from "@/components/cycles/cycle-forms";
 import { TimetableView } from "@/components/cycles/timetable-view";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ImportCasesForm } from "@/components/review/import-form";
 import { requirePermission } from "@/lib/auth/session";
 import { CASE_COLUMNS } from "@/lib/review/csv";

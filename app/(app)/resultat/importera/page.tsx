@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ImportResultsForm } from "@/components/results/import-form";
 import { IndicatorForm } from "@/components/results/indicator-form";
 import { requirePermission } from "@/lib/auth/session";

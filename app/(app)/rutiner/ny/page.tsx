@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { NewRoutineForm } from "@/components/routines/new-routine-form";
 import { requirePermission } from "@/lib/auth/session";
 import { createRoutineAction } from "../actions";

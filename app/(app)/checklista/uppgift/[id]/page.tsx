@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "@/components/checklist/badges";
 import { checklistHref } from "@/components/checklist/checklist-controls";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ComparisonChart } from "@/components/results/comparison-chart";
 import { ComparisonTable } from "@/components/results/comparison-table";

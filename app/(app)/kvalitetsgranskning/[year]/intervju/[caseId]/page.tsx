@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { STATE_LABELS } from "@/components/review/labels";
 import { InterviewForm } from "@/components/review/interview-form";
