@@ -2,6 +2,7 @@ import { formatDateLong, formatDateIso, formatMonthSpan } from "@/lib/dates/cycl
 import { STATE_LABELS } from "@/lib/letters/csv";
 import type { Letter, LetterState } from "@/lib/letters/queries";
 import { DISPATCH_METHOD_LABELS } from "@/lib/letters/schemas";
+import { Disclosure } from "@/components/ui/disclosure";
 import { LetterForm, UndoLetterForm, type LetterFormState } from "./letter-form";
 
 type Action = (prev: LetterFormState, data: FormData) => Promise<LetterFormState>;
@@ -67,8 +68,7 @@ export function LetterCard({ letter, unitId, year, today, recordAction, undoActi
               {dispatch.recordedBy && <span className="text-slate-700"> (registrerat av {dispatch.recordedBy.name})</span>}
             </p>
           )}
-          <details className="mt-2">
-            <summary className="cursor-pointer font-medium text-blue-900">{dispatch ? "Rätta registreringen" : "Markera som skickat"}</summary>
+          <Disclosure className="mt-2" summaryClassName="cursor-pointer font-medium text-blue-900" summary={dispatch ? "Rätta registreringen" : "Markera som skickat"}>
             <LetterForm
               action={recordAction}
               unitId={unitId}
@@ -82,7 +82,7 @@ export function LetterCard({ letter, unitId, year, today, recordAction, undoActi
               }
             />
             {dispatch && <UndoLetterForm action={undoAction} unitId={unitId} year={year} letterNumber={letter.number} version={dispatch.version} />}
-          </details>
+          </Disclosure>
           <p className="mt-2 text-sm">
             <a href={`/checklista/uppgift/${task.id}`} className="text-blue-800 underline">
               Historik för brukarbrev {letter.number}
