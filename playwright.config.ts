@@ -1,17 +1,18 @@
 import { defineConfig } from "@playwright/test";
+import { SERVERS } from "./tests/e2e/servers";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = (port: number) => `http://127.0.0.1:${port}`;
 
 /** Browser tests in Debian's Chromium (Playwright's own browser download is not available offline). */
 export default defineConfig({
   testDir: "tests/e2e",
+  // Files run side by side on two workers; the tests of one file run in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [["list"]],
   timeout: 60_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     locale: "sv-SE",
     timezoneId: "Europe/Stockholm",
     launchOptions: {
@@ -19,13 +20,16 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    // A fresh embedded database every run: the start script migrates and seeds it like a newcomer's first start.
-    command: "node --import tsx scripts/e2e-server.ts",
-    url: `http://127.0.0.1:${PORT}/`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://127.0.0.1:${PORT}` },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: "pipe",
-  },
+  projects: SERVERS.flatMap((server) => [
+    { name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } },
+    {
+      name: server.name,
+      testMatch: server.specs.map((spec) => `${spec}.spec.ts`),
+      dependencies: [`${server.name}-inloggning`],
+      use: { baseURL: baseURL(server.port) },
+      metadata: { today: server.today },
+    },
+  ]),
+  // A fresh embedded database per server and run, seeded as of the server's today; the servers start side by side.
+  globalSetup: "./tests/e2e/global-setup.ts",
 });

@@ -1,11 +1,17 @@
 /**
- * `npm test`: every check the project has, in the order a failure is cheapest to find:
- * lint, typecheck, schema/migration drift, unit + integration tests (PGlite and PostgreSQL),
- * production build, browser tests in Chromium. Ends with one line "Tests: N passed, N failed".
+ * `npm test`: every check the project has, cheapest first, stopping at the first step that fails:
+ * 1. lint and typecheck, side by side;
+ * 2. unit and integration tests (PGlite and PostgreSQL; schema/migration drift, as `npm run db:check`, is one
+ *    of them), and beside them the production build and the browser tests' databases (the integration tests
+ *    often wait on PostgreSQL, which leaves a core free);
+ * 3. the unit tests again as of two other dates, under faketime;
+ * 4. the browser tests in Chromium.
+ * Prints each step's time, then "Tests: N passed, N failed" and the total time.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { prepareDatabasesArgs } from "../tests/e2e/servers.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Not test-results/: Playwright empties that folder when it starts.
@@ -14,34 +20,87 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, "playwright.json") };
-const steps: [string, string, string[]][] = [
-  ["lint", bin("eslint"), ["."]],
-  ["typecheck", bin("tsc"), ["--noEmit"]],
-  ["db:check", process.execPath, ["--import", "tsx", "scripts/db.ts", "check"]],
-  ["vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(out, "vitest.json")}`]],
-  ["build", bin("next"), ["build"]],
-  ["playwright", bin("playwright"), ["test", "--reporter=list,json"]],
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, "playwright.json"), E2E_DATABASES_PREPARED: "1" };
+/** Days on which the unit tests run again: a new year's first Monday, and a leap day late in the evening (UTC is a day behind). */
+const OTHER_DAYS = ["2027-01-04 09:00:00", "2028-02-29 23:30:00"];
+
+type Command = { name: string; command: string; args: string[] };
+/** A step is one command, or several that run side by side with their output shown when each ends. */
+type Step = { name: string; commands: Command[] };
+
+const vitestJson = (name: string) => ["--reporter=default", "--reporter=json", `--outputFile.json=${path.join(out, `${name}.json`)}`];
+const steps: Step[] = [
+  {
+    name: "lint, typecheck",
+    commands: [
+      { name: "lint", command: bin("eslint"), args: ["."] },
+      { name: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
+    ],
+  },
+  {
+    name: "vitest, build",
+    commands: [
+      { name: "vitest", command: bin("vitest"), args: ["run", ...vitestJson("vitest")] },
+      { name: "build", command: bin("next"), args: ["build"] },
+      { name: "webbläsartesternas databaser", command: process.execPath, args: prepareDatabasesArgs() },
+    ],
+  },
+  {
+    name: "enhetstester vid andra datum",
+    commands: OTHER_DAYS.map((day, i) => ({ name: `unit ${day}`, command: "faketime", args: [day, bin("vitest"), "run", "--project", "unit", ...vitestJson(`unit-${i}`)] })),
+  },
+  { name: "playwright", commands: [{ name: "playwright", command: bin("playwright"), args: ["test", "--reporter=list,json"] }] },
 ];
 
-const failedSteps: string[] = [];
-for (const [name, command, args] of steps) {
-  console.log(`\n▶ ${name}`);
-  const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
-  console.log(`◀ ${name}: ${result.status === 0 ? "ok" : "MISSLYCKADES"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (result.status !== 0) failedSteps.push(name);
+function run({ command, args }: Command, buffered: boolean): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", (error) => resolve({ ok: false, output: `${output}\n${command}: ${error.message}${command === "faketime" ? " (installera Debians paket faketime)" : ""}` }));
+    child.on("close", (code) => resolve({ ok: code === 0, output }));
+  });
 }
 
-function readJson(file: string): Record<string, unknown> | null {
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const started = Date.now();
+let failedStep: string | null = null;
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const stepStarted = Date.now();
+  const buffered = step.commands.length > 1;
+  const results = await Promise.all(
+    step.commands.map(async (command) => {
+      const commandStarted = Date.now();
+      const result = await run(command, buffered);
+      if (buffered) {
+        console.log(`— ${command.name}: ${result.ok ? "ok" : "MISSLYCKADES"} (${seconds(commandStarted)})`);
+        // A failure shows all it said; a success its last lines (vitest's summary, the build's route list).
+        console.log(result.ok ? result.output.trimEnd().split("\n").slice(-6).join("\n") : result.output);
+      }
+      return result.ok;
+    }),
+  );
+  const ok = results.every(Boolean);
+  console.log(`◀ ${step.name}: ${ok ? "ok" : "MISSLYCKADES"} (${seconds(stepStarted)})`);
+  if (!ok) {
+    failedStep = step.name;
+    break;
+  }
+}
+
+function readJson<T>(file: string): T | null {
   const full = path.join(out, file);
-  return existsSync(full) ? (JSON.parse(readFileSync(full, "utf8")) as Record<string, unknown>) : null;
+  return existsSync(full) ? (JSON.parse(readFileSync(full, "utf8")) as T) : null;
 }
-const vitest = readJson("vitest.json") as { numPassedTests?: number; numFailedTests?: number } | null;
-const playwright = readJson("playwright.json") as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
+type VitestReport = { numPassedTests?: number; numFailedTests?: number };
+const vitestReports = ["vitest.json", ...OTHER_DAYS.map((_, i) => `unit-${i}.json`)].map((f) => readJson<VitestReport>(f));
+const playwright = readJson<{ stats?: { expected?: number; unexpected?: number; flaky?: number } }>("playwright.json");
+const passed = vitestReports.reduce((n, r) => n + (r?.numPassedTests ?? 0), 0) + (playwright?.stats?.expected ?? 0);
+const failed = vitestReports.reduce((n, r) => n + (r?.numFailedTests ?? 0), 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
 
-if (failedSteps.length) console.log(`\nMisslyckade steg: ${failedSteps.join(", ")}`);
-console.log(`Tests: ${passed} passed, ${failed + (failedSteps.length && !failed ? 1 : 0)} failed`);
-process.exit(failedSteps.length ? 1 : 0);
+if (failedStep) console.log(`\nMisslyckat steg: ${failedStep} (de senare stegen kördes inte)`);
+console.log(`Tests: ${passed} passed, ${failed + (failedStep && !failed ? 1 : 0)} failed`);
+console.log(`Total tid: ${seconds(started)}`);
+process.exit(failedStep ? 1 : 0);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./auth";
+import { signIn, signInWithForm } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 
 const stamp = Date.now().toString(36);
@@ -9,11 +9,10 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/logga-in/);
 }
 
-test("admin skapar en användare med roll, som kan logga in tills hen inaktiveras; loggen visar det", async ({ page }) => {
+test("admin skapar en användare med roll, som kan logga in tills hen inaktiveras; loggen visar det", async ({ page, browser }) => {
   const email = `ny.${stamp}@kommun.example`;
   const name = `Testa Testsson ${stamp}`;
-  await signIn(page, "admin");
-  await page.goto("/admin/anvandare");
+  await signIn(page, "admin", "/admin/anvandare");
   await expect(page.getByRole("heading", { level: 1, name: "Användare" })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -32,27 +31,22 @@ test("admin skapar en användare med roll, som kan logga in tills hen inaktivera
   await expect(card).toContainText("Enhetschef – Hagen");
   await expectNoAxeViolations(page);
 
-  // The new user can sign in…
-  await signOut(page);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill("ett-langt-losenord-1");
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
-  await signOut(page);
+  // The new user can sign in, in a browser of their own…
+  const visitor = await (await browser.newContext()).newPage();
+  const account = { email, password: "ett-langt-losenord-1" };
+  await signInWithForm(visitor, account);
+  await signOut(visitor);
 
   // …until the admin deactivates them.
-  await signIn(page, "admin");
   await page.goto("/admin/anvandare");
   await page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) }).getByRole("button", { name: /^Inaktivera/ }).click();
   await expect(page.getByRole("status")).toContainText("är inaktiverad och utloggad");
-  await signOut(page);
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord").fill("ett-langt-losenord-1");
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("status")).toHaveText("Fel e-postadress eller lösenord.");
+  await visitor.getByLabel("E-postadress").fill(email);
+  await visitor.getByLabel("Lösenord").fill(account.password);
+  await visitor.getByRole("button", { name: "Logga in" }).click();
+  await expect(visitor.getByRole("status")).toHaveText("Fel e-postadress eller lösenord.");
 
   // The audit trail, filtered by the admin, shows the three changes.
-  await signIn(page, "admin");
   await page.goto("/logg");
   await page.getByLabel("Användare").selectOption({ label: "Demo Administratör" });
   await page.getByRole("button", { name: "Filtrera" }).click();
@@ -65,8 +59,7 @@ test("admin skapar en användare med roll, som kan logga in tills hen inaktivera
 test("en förfalskad server action från en enhetschef ändrar ingenting", async ({ browser }) => {
   // Take the real action id from the admin's page…
   const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, "admin");
-  await adminPage.goto("/admin/anvandare");
+  await signIn(adminPage, "admin", "/admin/anvandare");
   const form = adminPage.getByRole("region", { name: "Ny användare" }).locator("form");
   const fields: [string, string][] = await form
     .locator("input[type=hidden]")

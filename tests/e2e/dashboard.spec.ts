@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
-import { THIS_YEAR } from "./dates";
+import { serverDay } from "./servers";
+
+const THIS_YEAR = serverDay("november").year;
 
 const year = () => THIS_YEAR;
 
@@ -23,9 +25,14 @@ test.describe("översikten", () => {
     await expect(compare.getByRole("rowheader", { name: new RegExp(`^${year() - 1}`) })).toHaveCount(0);
     await page.goBack();
     await expect(compare.getByRole("rowheader", { name: new RegExp(`^${year() - 1}`) })).toBeVisible();
-    // The overdue list is oldest first.
+    // The overdue list is oldest first: days overdue never grow down the list, and there is something to order.
     const overdueHeading = page.getByRole("heading", { level: 2, name: /^Försenade uppgifter \(\d+\)$/ });
     await expect(overdueHeading).toBeVisible();
+    const overdueTable = page.getByRole("table", { name: "Försenade uppgifter, äldst först" });
+    const days = (await overdueTable.locator("tbody tr td:last-child").allTextContents()).map(Number);
+    expect(days.length).toBeGreaterThan(1);
+    expect(new Set(days).size).toBeGreaterThan(1);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
 
     // The wheel: one tab stop, arrow keys move between activities and show their details.
     await page.getByRole("link", { name: `Se årshjulet för ${year()}` }).click();
@@ -58,8 +65,7 @@ test.describe("översikten", () => {
 
   test("ett tidigare år kan väljas, och sidan fungerar på en smal skärm", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
-    await signIn(page, "verksamhetschef");
-    await page.goto("/oversikt");
+    await signIn(page, "verksamhetschef", "/oversikt");
     await page.getByLabel("År", { exact: true }).selectOption(String(year() - 1));
     await page.getByLabel("Jämför med").selectOption({ label: "Ingen jämförelse" });
     await page.getByRole("button", { name: "Visa" }).click();

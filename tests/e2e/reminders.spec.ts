@@ -18,8 +18,7 @@ test.describe("påminnelser och tillgänglighet", () => {
   });
 
   test("startsidan visar Att göra snart och antalet försenade i menyn", async ({ page }) => {
-    await signIn(page, "enhetschef");
-    await page.goto("/");
+    await signIn(page, "enhetschef", "/");
     const panel = page.getByRole("region", { name: "Att göra snart" });
     await expect(panel).toBeVisible();
     const first = panel.getByRole("link").first();

@@ -1,7 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./auth";
+import { signIn, signInWithForm } from "./auth";
 import { expectNoAxeViolations } from "./axe";
-import { THIS_YEAR, dateWithWeek, todayIso } from "./dates";
+import { dateWithWeek, serverDay } from "./servers";
+
+const THIS_YEAR = serverDay("routines").year;
+const todayIso = () => serverDay("routines").todayIso;
 
 const SEEDED = "/rutiner/brukarundersokning-hemtjanst";
 const NEW_ACTIVITY = "Egenkontroll av genomförandeplaner";
@@ -13,7 +16,8 @@ async function selectOption(page: Page, label: string, option: string) {
 
 test.describe("rutiner och cykler", () => {
   test("en verksamhetsutvecklare lägger till en aktivitet i ett utkast, publicerar, startar nästa år och enhetschefen ser aktiviteten", async ({ page }) => {
-    await signIn(page, "utvecklare");
+    // Through the form: the journey signs out, which must not end the saved session of other tests.
+    await signInWithForm(page, "utvecklare");
     await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Hantera rutiner" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hantera rutiner" })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -101,8 +105,7 @@ test.describe("rutiner och cykler", () => {
     // The enhetschef sees the new activity in next year's checklist of each of their units.
     await page.getByRole("button", { name: "Logga ut" }).click();
     await expect(page).toHaveURL(/\/logga-in/);
-    await signIn(page, "enhetschef");
-    await page.goto(`/checklista?ar=${NEXT}`);
+    await signIn(page, "enhetschef", `/checklista?ar=${NEXT}`);
     await expect(page.getByRole("heading", { level: 3, name: NEW_ACTIVITY })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByLabel("Enhet").selectOption({ label: "Tallbacken" });
@@ -112,8 +115,7 @@ test.describe("rutiner och cykler", () => {
   });
 
   test("Redigera skapar ett utkast av den gällande versionen, och jämförelsen visar vilka fält som ändrats", async ({ page }) => {
-    await signIn(page, "utvecklare");
-    await page.goto(SEEDED);
+    await signIn(page, "utvecklare", SEEDED);
     await expectNoAxeViolations(page);
     await page.getByRole("button", { name: "Redigera" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /Redigera Brukarundersökning hemtjänst, version 2/ })).toBeVisible();
@@ -161,8 +163,7 @@ test.describe("rutiner och cykler", () => {
   });
 
   test("import säger var felet sitter och sparar inget", async ({ page }) => {
-    await signIn(page, "utvecklare");
-    await page.goto("/rutiner/importera");
+    await signIn(page, "utvecklare", "/rutiner/importera");
     await expectNoAxeViolations(page);
     await page.getByLabel("… eller klistra in JSON").fill('{\n  "format": "arshjulet-rutin/1",\n  "key": \n}');
     await page.getByRole("button", { name: "Importera som utkast" }).click();

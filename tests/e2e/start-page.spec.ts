@@ -4,8 +4,7 @@ import { expectNoAxeViolations } from "./axe";
 
 test.describe("startsidan", () => {
   test("visar den gällande rutinen med faser och aktiviteter per månad", async ({ page }) => {
-    await signIn(page, "enhetschef");
-    await page.goto("/");
+    await signIn(page, "enhetschef", "/");
     await expect(page).toHaveTitle("Årshjulet");
     await expect(page.getByRole("heading", { level: 1, name: "Hemtjänstens årshjul" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: /Brukarundersökning hemtjänst/ })).toBeVisible();
@@ -21,8 +20,7 @@ test.describe("startsidan", () => {
 
   test("fungerar på en smal skärm och med tangentbord", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
-    await signIn(page, "verksamhetschef");
-    await page.goto("/");
+    await signIn(page, "verksamhetschef", "/");
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Hoppa till innehållet" })).toBeFocused();
     await page.keyboard.press("Enter");
