@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, signIn, signInWithForm, type DemoRole } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "./fixtures";
 
 /** The demo accounts of prisma/seed/demo-organisation.ts, by role. */
 export const DEMO_ACCOUNTS = {

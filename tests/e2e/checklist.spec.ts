@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, signInWithForm } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";

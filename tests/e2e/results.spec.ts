@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn, signInWithForm } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { dateWithWeek, serverDay } from "./servers";

@@ -7,15 +7,17 @@ import { sv } from "date-fns/locale";
  * fixed (ARSHJULET_TODAY) to a day that suits its journeys, so the suite passes whatever the real date is.
  * A spec runs on exactly one server: the one whose `specs` name it.
  */
+// E2E_PORT_BASE moves all four ports, so that two checkouts can run their browser tests at once.
+const base = Number(process.env.E2E_PORT_BASE ?? 3210);
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
-  { name: "november", port: 3210, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders"] },
+  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders"] },
   // Publishing a routine version and starting a cycle change every unit's tasks: a server of its own.
-  { name: "routines", port: 3211, today: "2026-11-20", specs: ["routines"] },
+  { name: "routines", port: base + 1, today: "2026-11-20", specs: ["routines"] },
   // February: brukarbrev 1 is due this month.
-  { name: "february", port: 3212, today: "2027-02-15", specs: ["letters"] },
+  { name: "february", port: base + 2, today: "2027-02-15", specs: ["letters"] },
   // April: the sample was drawn in March and the interviews are under way.
-  { name: "april", port: 3213, today: "2027-04-20", specs: ["review"] },
+  { name: "april", port: base + 3, today: "2027-04-20", specs: ["review"] },
 ] as const;
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];

@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_ROLES, sessionFile } from "./auth";
 
 // Once per server and role, through next-auth's own sign-in endpoint (the form itself is tested in
