@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ActionForm, Field, StatusMessage, SubmitButton, inputClass, type FormState } from "@/components/routines/form-controls";
+import { ActionForm, Field, StatusMessage, SubmitButton, inputClass } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 type Option = { value: string; label: string };
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "@/components/routines/form-controls";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 export type LetterFormState = (NonNullable<FormState> & { warning?: string }) | null;
 type Action = (prev: LetterFormState, data: FormData) => Promise<LetterFormState>;

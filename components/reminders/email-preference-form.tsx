@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, StatusMessage, SubmitButton, type FormState } from "@/components/routines/form-controls";
+import { ActionForm, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 import type { EmailPreference } from "@/lib/db/generated/enums";
 import { EMAIL_PREFERENCE_LABELS } from "@/lib/reminders/schemas";
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, SubmitButton, type FormState } from "@/components/routines/form-controls";
+import { ActionForm, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 import { describeOffsets, formatOffsets } from "@/lib/reminders/rules";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;

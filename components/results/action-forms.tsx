@@ -3,7 +3,8 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 import { IMPROVEMENT_STATUS_LABELS } from "@/lib/results/schemas";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "@/components/routines/form-controls";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 type Option = { id: string; name: string };

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "@/components/routines/form-controls";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 export type IndicatorValue = { id: string; key: string; name: string; description: string | null; koladaKpi: string | null; higherIsBetter: boolean };

@@ -2,7 +2,7 @@
 
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/routines/form-controls";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
 import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";
 
 type Action = (prev: ImportCasesState, data: FormData) => Promise<ImportCasesState>;

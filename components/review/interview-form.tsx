@@ -3,7 +3,8 @@
 import { useActionState, type ReactNode } from "react";
 import type { DeviationCause, ReviewAnswer } from "@/lib/db/generated/enums";
 import { ANSWER_LABELS, CAUSE_LABELS, QUESTIONS } from "@/lib/review/schemas";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "@/components/routines/form-controls";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 export type InterviewValues = {

@@ -5,7 +5,8 @@ import { useActionState } from "react";
 import { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
 import { MONTH_NAMES } from "@/lib/dates/cycle";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS, TIMING_LABELS } from "@/lib/routines/labels";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "./form-controls";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 export type ActivityValues = {

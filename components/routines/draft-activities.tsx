@@ -4,7 +4,8 @@ import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
-import { ActionForm, StatusMessage, type FormState } from "./form-controls";
+import { ActionForm, StatusMessage } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 import { describeTiming } from "./timing";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton, type FormState } from "./form-controls";
+import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 

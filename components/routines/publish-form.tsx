@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import type { KeptTask } from "@/lib/cycles/follow-version";
-import { ActionForm, Field, fieldIds, inputClass, StatusMessage, SubmitButton, type FormState } from "./form-controls";
+import { ActionForm, Field, fieldIds, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 /** What following the new version would do to one open cycle, in counts. */

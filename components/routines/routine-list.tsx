@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { ManagedRoutine } from "@/lib/routines/versions";
-import type { FormState } from "./form-controls";
+import type { FormState } from "@/lib/forms";
 import { EditRoutineButton } from "./routine-buttons";
 import { ColourSwatch, StatusBadge } from "./status-badge";
 

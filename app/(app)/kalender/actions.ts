@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { FeedFormState } from "@/components/calendar/feed-forms";
-import type { FormState } from "@/components/routines/form-controls";
+import type { FormState } from "@/lib/forms";
 import { requireUser } from "@/lib/auth/session";
 import { createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar/feeds";
 import { formText } from "@/lib/forms";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/components/routines/form-controls";
+import type { FormState } from "@/lib/forms";
 import { PREVIEW_ROW_LIMIT, type ImportState } from "@/components/results/import-state";
 import { canAny } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/components/routines/form-controls";
+import type { FormState } from "@/lib/forms";
 import { requireUser } from "@/lib/auth/session";
 import { saveActivity } from "@/lib/routines/draft-mutations";
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/components/routines/form-controls";
+import type { FormState } from "@/lib/forms";
 import { requireUser } from "@/lib/auth/session";
 import { formString as field } from "@/lib/forms";
 import { addPhase, moveActivity, movePhase, removeActivity, removePhase, renamePhase } from "@/lib/routines/draft-mutations";

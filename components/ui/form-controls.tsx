@@ -1,9 +1,8 @@
 "use client";
 
 import { useTransition, type FormHTMLAttributes, type ReactNode, type Ref } from "react";
+import type { FormState } from "@/lib/forms";
 
-/** What a form's server action returns: a message for the live region and Swedish errors per field. */
-export type FormState = { ok: boolean; message: string; errors?: Record<string, string[]>; details?: string[] } | null;
 
 /**
  * A form that submits to a server action without React's automatic reset, so that what the user typed
