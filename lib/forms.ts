@@ -11,3 +11,18 @@ export function formText(data: FormData, name: string): string | undefined {
 export function formString(data: FormData, name: string): string {
   return formText(data, name) ?? "";
 }
+
+/** An expected failure of a mutation: a Swedish message, optionally per field and with details (the same in every area). */
+export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
+
+/** What a mutation returns: expected failures are data, with Swedish field errors keyed by form field. */
+export type MutationResult<T extends object = object> = ({ ok: true; message: string } & T) | Failure;
+
+export const INVALID_FORM = "Kontrollera de markerade fälten.";
+
+/** Field errors of a failed parse, keyed by the top-level field (the form field's name); whole-form errors under "form". */
+export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return errors;
+}

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { grantsFor, type Actor } from "../auth/permissions.ts";
-import { utcDate } from "../dates/cycle.ts";
+import { dateFromIso as dateOf } from "../dates/cycle.ts";
+import { isoDateText } from "../dates/schemas.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum skrivs ÅÅÅÅ-MM-DD.");
+const isoDate = isoDateText("Datum skrivs ÅÅÅÅ-MM-DD.");
 const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal(""), schema]).optional().transform((v) => (v ? v : undefined));
 
 export const auditFilterSchema = z.object({
@@ -16,11 +17,6 @@ export const auditFilterSchema = z.object({
   sida: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
-
-function dateOf(iso: string): Date {
-  const [y, m, d] = iso.split("-").map(Number);
-  return utcDate(y!, m!, d!);
-}
 
 /**
  * The audit entries of the actor's verksamhet, newest first. An entry belongs to the verksamhet when it is about

@@ -3,7 +3,7 @@ import { writeAudit } from "../audit/index.ts";
 import { can, canAny, type Actor } from "../auth/permissions.ts";
 import { getDb, type DbClient, type Role } from "../db/index.ts";
 import { formatDateLong, cycleYearOf } from "../dates/cycle.ts";
-import { homeOrganisationFor } from "../routines/access.ts";
+import { homeOrganisationFor } from "../auth/scope.ts";
 import { ROLE_LABELS } from "../routines/labels.ts";
 import { TASK_STATUS_LABELS } from "../tasks/status.ts";
 import { taskWhereFor } from "../tasks/scope.ts";

@@ -1,16 +1,14 @@
 import { getDb, type DbClient } from "../db/index.ts";
-import { canAny } from "../auth/permissions.ts";
-import type { SessionUser } from "../auth/session-user.ts";
+import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
-import { utcDate } from "../dates/cycle.ts";
-import { homeOrganisationFor, organisationFilter } from "../routines/access.ts";
-import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../routines/schemas.ts";
+import { dateFromIso } from "../dates/cycle.ts";
+import { homeOrganisationFor, organisationFilter } from "../auth/scope.ts";
+import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
 import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
 import { ensureCycleTasks } from "./instantiate.ts";
 import { planAgainSchema, startCycleSchema, timetableSchema } from "./schemas.ts";
 import { SURVEY_MILESTONES, validateTimetable, type TimetableDates } from "./timetable.ts";
 
-type Actor = Pick<SessionUser, "id" | "assignments">;
 const NOT_ALLOWED = "Du har inte behörighet att hantera årets cykler.";
 const CYCLE_GONE = "Cykeln finns inte eller tillhör inte din verksamhet.";
 
@@ -53,11 +51,7 @@ export async function planCycleAgain(actor: Actor, input: unknown, db: DbClient 
   });
 }
 
-const toDate = (iso: string | undefined) => {
-  if (!iso) return null;
-  const [y, m, d] = iso.split("-").map(Number);
-  return utcDate(y!, m!, d!);
-};
+const toDate = (iso: string | undefined) => (iso ? dateFromIso(iso) : null);
 
 /** Sets Socialstyrelsen's timetable of a cycle. Empty dates mean "not yet known"; known dates must be in order. */
 export async function updateTimetable(actor: Actor, input: unknown, db: DbClient = getDb()): Promise<MutationResult> {

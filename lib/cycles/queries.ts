@@ -1,7 +1,7 @@
 import { getDb, type DbClient } from "../db/index.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { organisationFilter } from "../routines/access.ts";
+import { organisationFilter } from "../auth/scope.ts";
 import { TIMETABLE_ACTIVITY_KEY } from "./timetable.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate } from "../routines/schemas.ts";
+import { calendarDate } from "../dates/schemas.ts";
 
 export const FIRST_CYCLE_YEAR = 2020;
 export const LAST_CYCLE_YEAR = 2100;

@@ -2,7 +2,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
-import { homeOrganisationFor } from "../routines/access.ts";
+import { homeOrganisationFor } from "../auth/scope.ts";
 import { daysBetween, cycleYearOf } from "../dates/cycle.ts";
 import { computeCoverage, sameDayInYear } from "./coverage.ts";
 import type { DashboardParams } from "./schemas.ts";

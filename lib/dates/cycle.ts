@@ -36,6 +36,11 @@ export function cycleYearOf(date: Date): number {
   return date.getUTCFullYear();
 }
 
+/** Only the current cycle can be changed: earlier years are history, later ones have not begun. */
+export function isCurrentCycleYear(year: number, today: Date): boolean {
+  return year === cycleYearOf(today);
+}
+
 /** Parses "YYYY-MM-DD" into a date-only value; null when it is not a real calendar date. */
 export function parseIsoDate(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -43,6 +48,15 @@ export function parseIsoDate(text: string): Date | null {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = utcDate(year, month, day);
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
+
+/**
+ * "YYYY-MM-DD" text that a schema has already checked, as a date-only value. A day past the month's end rolls over
+ * (as Date.UTC does); use parseIsoDate to refuse such text.
+ */
+export function dateFromIso(text: string): Date {
+  const [year, month, day] = text.split("-").map(Number);
+  return utcDate(year!, month!, day!);
 }
 
 /** Whole days from a to b (b − a) between two date-only values. */

@@ -1,7 +1,5 @@
+import type { Failure } from "../forms.ts";
 import type { DbClient } from "./index.ts";
-
-/** An expected failure of a mutation: a Swedish message, optionally per field and with details (the same in every area). */
-export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
 
 /** Thrown inside a transaction to undo it and return an expected failure instead. */
 export class Rollback extends Error {

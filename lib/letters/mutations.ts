@@ -2,9 +2,9 @@ import type { z } from "zod";
 import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
-import { formatDateIso, formatDateLong, cycleYearOf } from "../dates/cycle.ts";
+import { dateFromIso, formatDateIso, formatDateLong, isCurrentCycleYear } from "../dates/cycle.ts";
 import { fail, transact } from "../db/transaction.ts";
-import type { Failure } from "../routines/schemas.ts";
+import { fieldErrorsOf, INVALID_FORM, type Failure } from "../forms.ts";
 import { changeTaskStatusIn } from "../tasks/mutations.ts";
 import { DISPATCH_METHOD_LABELS, recordLetterSchema, undoLetterSchema, type RecordLetterInput } from "./schemas.ts";
 import * as clock from "../clock.ts";
@@ -14,13 +14,7 @@ export type LetterResult = { ok: true; message: string; warning?: string } | Fai
 export const NOT_YOUR_UNIT = "Du registrerar inte brukarbrev för den enheten.";
 
 function invalid(error: z.ZodError): Failure {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return { ok: false, message: "Kontrollera de markerade fälten.", errors };
-}
-
-function isoToDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
+  return { ok: false, message: INVALID_FORM, errors: fieldErrorsOf(error) };
 }
 
 type DispatchFacts = { sentOn: Date; count: number; method: RecordLetterInput["method"]; methodOther: string | null; note: string | null };
@@ -38,7 +32,7 @@ function auditFacts(d: DispatchFacts & { version?: number }) {
 async function findLetterTask(tx: DbClient, actor: Actor, unitId: string, year: number, letterNumber: number, today: Date) {
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, area: { select: { organisationId: true } } } });
   if (!unit || !can(actor, "letter:record", { organisationId: unit.area.organisationId, unitId: unit.id })) fail(NOT_YOUR_UNIT);
-  if (year !== cycleYearOf(today)) fail(`Cykeln ${year} kan inte ändras här; brukarbrev registreras i innevarande års cykel.`);
+  if (!isCurrentCycleYear(year, today)) fail(`Cykeln ${year} kan inte ändras här; brukarbrev registreras i innevarande års cykel.`);
   const task = await tx.task.findFirst({
     where: { cycle: { organisationId: unit.area.organisationId, year }, unitId, activity: { kind: "LETTER", letterNumber } },
     select: { id: true, cycleId: true, status: true, version: true, letterDispatches: true },
@@ -56,7 +50,7 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
   if (!parsed.success) return invalid(parsed.error);
   const v = parsed.data;
   const today = options.today ?? clock.today();
-  const sentOn = isoToDate(v.sentOn);
+  const sentOn = dateFromIso(v.sentOn);
   if (sentOn.getTime() > today.getTime()) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { sentOn: ["Datumet kan inte ligga i framtiden."] } };
   if (sentOn.getUTCFullYear() !== v.year) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { sentOn: [`Datumet ska ligga i cykelåret ${v.year}.`] } };
   const facts: DispatchFacts = { sentOn, count: v.count, method: v.method, methodOther: v.method === "OTHER" ? v.methodOther! : null, note: v.note ?? null };

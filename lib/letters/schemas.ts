@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DispatchMethod } from "../db/generated/enums.ts";
-import { calendarDate } from "../routines/schemas.ts";
+import { calendarDate } from "../dates/schemas.ts";
 
 export const LETTER_NUMBERS = [1, 2, 3, 4] as const;
 /** More letters than this in one unit is a typing error, not a mailing (a unit has tens to a few hundred clients). */

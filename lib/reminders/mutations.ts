@@ -1,16 +1,17 @@
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { getDb, type DbClient } from "../db/index.ts";
-import { organisationFilter } from "../routines/access.ts";
+import { organisationFilter } from "../auth/scope.ts";
 import { describeOffsets } from "./rules.ts";
-import { EMAIL_PREFERENCE_LABELS, emailPreferenceSchema, fieldErrors, reminderRuleSchema, type ReminderResult } from "./schemas.ts";
+import { fieldErrorsOf } from "../forms.ts";
+import { EMAIL_PREFERENCE_LABELS, emailPreferenceSchema, reminderRuleSchema, type ReminderResult } from "./schemas.ts";
 
 const INVALID = "Kontrollera de markerade fälten.";
 
 /** The signed-in user's own choice of e-mail; audited. */
 export async function setEmailPreference(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<ReminderResult> {
   const input = emailPreferenceSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: INVALID, errors: fieldErrors(input.error) };
+  if (!input.success) return { ok: false, message: INVALID, errors: fieldErrorsOf(input.error) };
   const { emailPreference } = input.data;
   return transaction(db, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true, active: true } });
@@ -29,7 +30,7 @@ export async function setEmailPreference(actor: Actor, raw: unknown, db: DbClien
 export async function updateReminderOffsets(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<ReminderResult> {
   if (!canAny(actor, "routine:manage")) return { ok: false, message: "Du har inte behörighet att ändra påminnelser." };
   const input = reminderRuleSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: INVALID, errors: fieldErrors(input.error) };
+  if (!input.success) return { ok: false, message: INVALID, errors: fieldErrorsOf(input.error) };
   const { activityId, offsets } = input.data;
   return transaction(db, async (tx) => {
     const activity = await tx.activityTemplate.findFirst({

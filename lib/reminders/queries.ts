@@ -1,7 +1,7 @@
 import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
-import { organisationFilter } from "../routines/access.ts";
+import { organisationFilter } from "../auth/scope.ts";
 import { cycleYearOf } from "../dates/cycle.ts";
 
 export const SOON_DAYS = 14;

@@ -15,9 +15,3 @@ export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, { label: string; h
 
 export type ReminderResult = { ok: true; message: string } | { ok: false; message: string; errors?: Record<string, string[]> };
 
-/** Field errors of a failed parse, keyed by form field. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return errors;
-}

@@ -3,9 +3,10 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { isUniqueViolation } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { slugify } from "../routines/schemas.ts";
+import { slugify } from "../slug.ts";
+import { fieldErrorsOf, type Failure } from "../forms.ts";
 import { resultScopeFor } from "./scope.ts";
-import { fieldErrors, indicatorSchema, type Failure } from "./schemas.ts";
+import { indicatorSchema } from "./schemas.ts";
 
 const fields = (i: { key: string; name: string; description: string | null; koladaKpi: string | null; higherIsBetter: boolean }) => ({
   key: i.key, name: i.name, description: i.description, koladaKpi: i.koladaKpi, higherIsBetter: i.higherIsBetter,
@@ -16,7 +17,7 @@ export async function saveIndicator(actor: Actor, raw: unknown, db: DbClient = g
   const organisationId = resultScopeFor(actor, "results:import").wholeOrganisationIds[0];
   if (!organisationId) return { ok: false, message: "Du har inte behörighet att ändra indikatorerna." };
   const parsed = indicatorSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
   const run = async (tx: DbClient): Promise<{ ok: true; id: string } | Failure> => {
     const before = input.indicatorId ? await tx.indicator.findFirst({ where: { id: input.indicatorId, organisationId } }) : null;

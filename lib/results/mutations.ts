@@ -4,17 +4,15 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
-import { utcDate } from "../dates/cycle.ts";
+import { dateFromIso } from "../dates/cycle.ts";
 import { readResultsFile, type ParsedResult, type ResultsFormat } from "./import.ts";
 import { resultScopeFor, actionWhere } from "./scope.ts";
-import {
-  fieldErrors, improvementActionSchema, improvementNoteSchema, updateImprovementActionSchema, type Failure,
-} from "./schemas.ts";
+import { improvementActionSchema, improvementNoteSchema, updateImprovementActionSchema } from "./schemas.ts";
+import { fieldErrorsOf, type Failure } from "../forms.ts";
 
 const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
 
 const NOT_ALLOWED_IMPORT = "Du har inte behörighet att importera resultat.";
-const dateOf = (iso: string) => utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 
 async function importContext(actor: Actor, db: DbClient) {
   const organisationId = resultScopeFor(actor, "results:import").wholeOrganisationIds[0];
@@ -104,7 +102,7 @@ const snapshot = (a: { title: string; description: string | null; ownerName: str
 /** Creates a förbättringsåtgärd for a unit the actor manages, or for the whole verksamhet. */
 export async function createImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()) {
   const parsed = improvementActionSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) } as Failure;
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) } as Failure;
   const input = parsed.data;
   const scope = resultScopeFor(actor, "improvement:manage");
   if (scope.organisationIds.length === 0) return { ok: false, message: NOT_ALLOWED_ACTIONS } as Failure;
@@ -118,7 +116,7 @@ export async function createImprovementAction(actor: Actor, raw: unknown, db: Db
     if (input.unitId && !(await tx.unit.findFirst({ where: { id: input.unitId, area: { organisationId } } }))) fail("Enheten finns inte.");
     if (input.indicatorId && !(await tx.indicator.findFirst({ where: { id: input.indicatorId, organisationId } }))) fail("Indikatorn finns inte.");
     const action = await tx.improvementAction.create({
-      data: { organisationId, cycleId: cycle!.id, unitId: input.unitId, indicatorId: input.indicatorId, title: input.title, description: input.description, ownerName: input.ownerName, dueOn: dateOf(input.dueOn), status: input.status, createdById: actor.id },
+      data: { organisationId, cycleId: cycle!.id, unitId: input.unitId, indicatorId: input.indicatorId, title: input.title, description: input.description, ownerName: input.ownerName, dueOn: dateFromIso(input.dueOn), status: input.status, createdById: actor.id },
     });
     await writeAudit(tx, { actorId: actor.id, action: "improvement.create", entityType: "ImprovementAction", entityId: action.id, unitId: action.unitId, after: snapshot(action) });
     return { ok: true as const, id: action.id };
@@ -128,13 +126,13 @@ export async function createImprovementAction(actor: Actor, raw: unknown, db: Db
 /** Edits an action; the version read must still be current. */
 export async function updateImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()) {
   const parsed = updateImprovementActionSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) } as Failure;
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) } as Failure;
   const input = parsed.data;
   return transact(db, async (tx) => {
     const before = await tx.improvementAction.findFirst({ where: { id: input.actionId, ...actionWhere(resultScopeFor(actor, "improvement:manage")) } });
     if (!before) fail(NOT_FOUND);
     if (input.indicatorId && !(await tx.indicator.findFirst({ where: { id: input.indicatorId, organisationId: before!.organisationId } }))) fail("Indikatorn finns inte.");
-    const data = { title: input.title, description: input.description, ownerName: input.ownerName, dueOn: dateOf(input.dueOn), status: input.status, indicatorId: input.indicatorId };
+    const data = { title: input.title, description: input.description, ownerName: input.ownerName, dueOn: dateFromIso(input.dueOn), status: input.status, indicatorId: input.indicatorId };
     const updated = await tx.improvementAction.updateMany({ where: { id: before!.id, version: input.version }, data: { ...data, version: { increment: 1 } } });
     if (updated.count === 0) fail("Någon annan har ändrat åtgärden sedan du öppnade sidan. Ladda om sidan och gör ändringen igen.");
     await writeAudit(tx, { actorId: actor.id, action: "improvement.update", entityType: "ImprovementAction", entityId: before!.id, unitId: before!.unitId, before: snapshot(before!), after: snapshot({ ...before!, ...data }) });
@@ -145,7 +143,7 @@ export async function updateImprovementAction(actor: Actor, raw: unknown, db: Db
 /** Adds a follow-up note to an action. */
 export async function addImprovementNote(actor: Actor, raw: unknown, db: DbClient = getDb()) {
   const parsed = improvementNoteSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrors(parsed.error) } as Failure;
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) } as Failure;
   return transact(db, async (tx) => {
     const action = await tx.improvementAction.findFirst({ where: { id: parsed.data.actionId, ...actionWhere(resultScopeFor(actor, "improvement:manage")) } });
     if (!action) fail(NOT_FOUND);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ImprovementStatus } from "../db/generated/enums.ts";
-import { calendarDate } from "../routines/schemas.ts";
+import { calendarDate } from "../dates/schemas.ts";
 
 /** Socialstyrelsen shows no figures for a unit with fewer answers than this ("för få svar"). */
 export const MIN_RESPONDENTS = 7;
@@ -18,7 +18,6 @@ export const KOLADA_RIKET = "0000";
 /** A change smaller than this (percentage points) counts as unchanged in the effect follow-up. */
 export const UNCHANGED_MARGIN = 1;
 
-export type { Failure } from "../db/transaction.ts";
 
 export const IMPROVEMENT_STATUS_LABELS: Record<ImprovementStatus, string> = {
   PLANNED: "Planerad",
@@ -69,10 +68,6 @@ export type ImprovementActionInput = z.infer<typeof improvementActionSchema>;
 export type UpdateImprovementActionInput = z.infer<typeof updateImprovementActionSchema>;
 export type ImprovementNoteInput = z.infer<typeof improvementNoteSchema>;
 
-/** Field errors of a failed parse, as the forms show them. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  return z.flattenError(error).fieldErrors as Record<string, string[]>;
-}
 
 /** A year from the address (?ar=2025), or undefined: then the latest year with results is shown. */
 export function yearParam(value: string | string[] | undefined): number | undefined {

@@ -3,19 +3,19 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { utcDate } from "../dates/cycle.ts";
+import { dateFromIso } from "../dates/cycle.ts";
 import { plural } from "../plural.ts";
 import { parseCaseList } from "./csv.ts";
 import { reviewOrganisationFor } from "./queries.ts";
 import { drawSample, newSeed, nextReplacement } from "./sampling.ts";
-import { declineSchema, drawSchema, fieldErrors, interviewSchema, reviewYearSchema, type Failure } from "./schemas.ts";
+import { declineSchema, drawSchema, interviewSchema, reviewYearSchema } from "./schemas.ts";
+import { fieldErrorsOf, type Failure } from "../forms.ts";
 import * as clock from "../clock.ts";
 
 // Audit entries are readable by hemtjänst managers, so they record what happened and to which record, never case data.
 
 const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
 
-const dateOf = (iso: string) => utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 const STALE_INTERVIEW = "Intervjun har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.";
 const ALREADY_DRAWN = "Urvalet för året är redan draget. Ärendelistan kan inte ändras efter dragningen.";
 
@@ -59,7 +59,7 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
   const organisationId = reviewOrganisationFor(actor, "review:manage");
   if (!organisationId) return { ok: false, message: "Du har inte behörighet att dra urvalet." } as Failure;
   const input = drawSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrors(input.error) } as Failure;
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) } as Failure;
   const { year, sampleSizePerArea } = input.data;
   const seed = input.data.randomSeed ?? newSeed();
 
@@ -105,7 +105,7 @@ export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient
   const organisationId = reviewOrganisationFor(actor, "review:interview");
   if (!organisationId) return { ok: false, message: "Du har inte behörighet att ändra urvalet." } as Failure;
   const input = declineSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrors(input.error) } as Failure;
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) } as Failure;
 
   return transact(db, async (tx) => {
     const declined = await tx.reviewCase.findFirst({ where: { id: input.data.caseId, review: { organisationId } }, include: { interview: { select: { id: true } } } });
@@ -146,11 +146,11 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
   const organisationId = reviewOrganisationFor(actor, "review:interview");
   if (!organisationId) return { ok: false, message: "Du har inte behörighet att registrera intervjuer." } as Failure;
   const input = interviewSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrors(input.error) } as Failure;
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) } as Failure;
   const { caseId, version, interviewedOn, handedOverOn, ...answers } = input.data;
   const future: Record<string, string[]> = {};
-  if (dateOf(interviewedOn) > today) future.interviewedOn = ["Intervjudatumet kan inte vara i framtiden."];
-  if (handedOverOn && dateOf(handedOverOn) > today) future.handedOverOn = ["Överlämningsdatumet kan inte vara i framtiden."];
+  if (dateFromIso(interviewedOn) > today) future.interviewedOn = ["Intervjudatumet kan inte vara i framtiden."];
+  if (handedOverOn && dateFromIso(handedOverOn) > today) future.handedOverOn = ["Överlämningsdatumet kan inte vara i framtiden."];
   if (Object.keys(future).length > 0) return { ok: false, message: "Kontrollera de markerade fälten.", errors: future } as Failure;
 
   // STALE_INTERVIEW also for a unique-key clash: a first save that lost the race to another first save.
@@ -160,8 +160,8 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
     const data = {
       ...answers,
       deviationOtherText: answers.deviationCauses.includes("OTHER") ? answers.deviationOtherText : null,
-      interviewedOn: dateOf(interviewedOn),
-      handedOverOn: handedOverOn ? dateOf(handedOverOn) : null,
+      interviewedOn: dateFromIso(interviewedOn),
+      handedOverOn: handedOverOn ? dateFromIso(handedOverOn) : null,
       interviewerId: actor.id,
     };
     const before = found!.interview;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DeviationCause, ReviewAnswer } from "../db/generated/enums.ts";
-import { calendarDate } from "../routines/schemas.ts";
+import { calendarDate } from "../dates/schemas.ts";
 import { findIdentityNumberLines } from "./identity.ts";
 
 /** The routine's default: five randomly chosen cases per hemtjänstområde. */
@@ -9,7 +9,6 @@ export const DEFAULT_SAMPLE_SIZE = 5;
 export const MAX_FILE_BYTES = 500_000;
 export const MAX_FILE_LABEL = "500 kB";
 
-export type { Failure } from "../db/transaction.ts";
 
 export const ANSWER_LABELS: Record<ReviewAnswer, string> = { YES: "Ja", PARTLY: "Delvis", NO: "Nej" };
 
@@ -118,7 +117,3 @@ export const interviewSchema = z
   });
 export type InterviewInput = z.infer<typeof interviewSchema>;
 
-/** Field errors of a failed parse, as the forms show them. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  return z.flattenError(error).fieldErrors as Record<string, string[]>;
-}

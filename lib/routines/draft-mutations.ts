@@ -1,13 +1,13 @@
 import { getDb, type DbClient } from "../db/index.ts";
-import { canAny } from "../auth/permissions.ts";
-import type { SessionUser } from "../auth/session-user.ts";
+import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit, type AuditAction } from "../audit/index.ts";
-import { organisationFilter } from "./access.ts";
-import { INVALID_FORM, parseActivityForm, phaseNameSchema, fieldErrorsOf, slugify, type MutationResult } from "./schemas.ts";
+import { organisationFilter } from "../auth/scope.ts";
+import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
+import { slugify } from "../slug.ts";
+import { parseActivityForm, phaseNameSchema } from "./schemas.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 
-type Actor = Pick<SessionUser, "id" | "assignments">;
 type Direction = "up" | "down";
 
 /** The draft with its phases and activities, scoped to the actor's verksamhet; rolls back when it is gone. */

@@ -1,15 +1,11 @@
 import type { DbClient } from "../db/index.ts";
 import type { RoutineStatus } from "../db/generated/enums.ts";
-import { utcDate } from "../dates/cycle.ts";
+import { dateFromIso } from "../dates/cycle.ts";
 import { z } from "zod";
 import { ACTIVITY_FIELD_LABELS, VERSION_FIELD_LABELS } from "./labels.ts";
 import { routineDocumentSchema, type RoutineDocument } from "./schemas.ts";
 
-function parseIsoDate(value: string | null): Date | null {
-  if (!value) return null;
-  const [y, m, d] = value.split("-").map(Number);
-  return utcDate(y!, m!, d!);
-}
+const parseIsoDate = (value: string | null): Date | null => (value ? dateFromIso(value) : null);
 
 /**
  * Writes a validated routine document as a new version of its routine (creating the routine if needed).

@@ -1,15 +1,15 @@
 import { getDb, type DbClient } from "../db/index.ts";
-import { canAny } from "../auth/permissions.ts";
-import type { SessionUser } from "../auth/session-user.ts";
+import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
-import { homeOrganisationFor, organisationFilter } from "./access.ts";
+import { homeOrganisationFor, organisationFilter } from "../auth/scope.ts";
 import { parseRoutineJson, writeRoutineVersion } from "./import.ts";
-import { draftMetadataSchema, fieldErrorsOf, INVALID_FORM, newRoutineSchema, routineColourSchema, slugify, type MutationResult } from "./schemas.ts";
+import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
+import { slugify } from "../slug.ts";
+import { draftMetadataSchema, newRoutineSchema, routineColourSchema } from "./schemas.ts";
 import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 import { currentDraft, editSource, nextVersionNumber } from "./versions.ts";
 
-type Actor = Pick<SessionUser, "id" | "assignments">;
 type VersionRef = MutationResult<{ key: string; version: number }>;
 
 /** Creates a routine (title, key, colour) with an empty draft version 1 to fill in. */

@@ -1,23 +1,17 @@
 import { getDb, type DbClient } from "../db/index.ts";
-import { canAny } from "../auth/permissions.ts";
-import type { SessionUser } from "../auth/session-user.ts";
+import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { applyFollowVersion, loadFollowInput, planFollowVersion, type FollowPlan, type FollowSummary } from "../cycles/follow-version.ts";
-import { utcDate, cycleYearOf } from "../dates/cycle.ts";
-import { organisationFilter } from "./access.ts";
+import { dateFromIso, cycleYearOf } from "../dates/cycle.ts";
+import { organisationFilter } from "../auth/scope.ts";
 import { toRoutineDocument } from "./export.ts";
-import { fieldErrorsOf, INVALID_FORM, publishSchema, routineDocumentSchema, type MutationResult } from "./schemas.ts";
+import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
+import { publishSchema, routineDocumentSchema } from "./schemas.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 import * as clock from "../clock.ts";
 
-type Actor = Pick<SessionUser, "id" | "assignments">;
 const FOLLOW_REQUIRED = "Välj om återstående uppgifter ska följa den nya versionen.";
-
-const toDate = (iso: string) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  return utcDate(y!, m!, d!);
-};
 
 /** Cycles that a newly published version may affect: this year's and later ones. Earlier years are history. */
 function openCyclesWhere(organisationId: string, today: Date) {
@@ -78,9 +72,9 @@ export async function publishDraft(
     const previous = await tx.routineVersion.findFirst({ where: { routineId: draft.routineId, status: "ACTIVE" } });
     const decision = {
       decidedBy: p.decidedBy,
-      decidedOn: toDate(p.decidedOn),
+      decidedOn: dateFromIso(p.decidedOn),
       documentOwner: p.documentOwner,
-      validUntil: p.validity === "till-datum" && p.validUntil ? toDate(p.validUntil) : null,
+      validUntil: p.validity === "till-datum" && p.validUntil ? dateFromIso(p.validUntil) : null,
       replacesText: p.replacesText ?? (previous ? `Version ${previous.version}` : "Nytt"),
     };
     const published = await tx.routineVersion.updateMany({

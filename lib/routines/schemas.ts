@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ActivityKind, ActivityScope, Role, Timing } from "../db/generated/enums.ts";
 import { reminderOffsetsSchema } from "../reminders/rules.ts";
+import { calendarDate, isoDateText } from "../dates/schemas.ts";
+import { fieldErrorsOf } from "../forms.ts";
+import { slugify } from "../slug.ts";
 
 const month = z
   .number({ error: "Månaden måste vara ett tal 1–12." })
@@ -8,7 +11,7 @@ const month = z
   .min(1, "Månaden måste vara 1–12.")
   .max(12, "Månaden måste vara 1–12.");
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Datumet ska skrivas ÅÅÅÅ-MM-DD.");
+const isoDate = isoDateText();
 const key = z
   .string({ error: "Nyckeln saknas." })
   .regex(/^[a-z0-9-]+$/, "Nyckeln får bara innehålla a–z, 0–9 och bindestreck.")
@@ -87,44 +90,6 @@ export type RoutineDocument = z.infer<typeof routineDocumentSchema>;
 export type ActivityInput = z.infer<typeof activitySchema>;
 
 // ─── Forms of the routine editor ─────────────────────────────────────────────
-
-/** What a mutation returns: expected failures are data, with Swedish field errors keyed by form field. */
-export type { Failure } from "../db/transaction.ts";
-import type { Failure } from "../db/transaction.ts";
-export type MutationResult<T extends object = object> = ({ ok: true; message: string } & T) | Failure;
-
-/** Field errors of a failed parse, keyed by the top-level field (the form field's name). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    (errors[field] ??= []).push(issue.message);
-  }
-  return errors;
-}
-
-export const INVALID_FORM = "Kontrollera de markerade fälten.";
-
-/** A real calendar date written ÅÅÅÅ-MM-DD (2027-02-30 is refused). */
-export const calendarDate = isoDate.refine((value) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return true; // the format message already says what is wrong
-  const [y, m, d] = value.split("-").map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-}, "Datumet finns inte i kalendern.");
-
-/** A key derived from Swedish text: "Brukarfika i maj" → "brukarfika-i-maj". */
-export function slugify(text: string): string {
-  const slug = text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || "aktivitet";
-}
 
 const colour = z.string().regex(/^#[0-9a-f]{6}$/i, "Färgen anges som #rrggbb.");
 

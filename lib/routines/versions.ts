@@ -1,7 +1,7 @@
 import { getDb, type DbClient } from "../db/index.ts";
 import type { RoutineStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { organisationFilter } from "./access.ts";
+import { organisationFilter } from "../auth/scope.ts";
 
 type VersionRef = { id: string; version: number; status: RoutineStatus };
 

@@ -3,11 +3,12 @@ import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
+import { fieldErrorsOf } from "../forms.ts";
 import { taskWhereFor } from "./scope.ts";
 import { addCommentSchema, changeStatusSchema } from "./schemas.ts";
 import { checkTransition, completionFields, TASK_STATUS_LABELS } from "./status.ts";
 import * as clock from "../clock.ts";
-import { cycleYearOf } from "../dates/cycle.ts";
+import { cycleYearOf, isCurrentCycleYear } from "../dates/cycle.ts";
 
 const stateSelect = {
   id: true,
@@ -32,9 +33,7 @@ const STALE_STATUS = "Din ändring sparades inte; se hur uppgiften ser ut nu och
 const STALE_COMMENT = "Din kommentar sparades inte men finns kvar i rutan; skicka den igen om den fortfarande stämmer.";
 
 function invalid(error: z.ZodError): TaskFailure {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return { ok: false, code: "INVALID", message: error.issues[0]?.message ?? "Kontrollera fälten.", errors };
+  return { ok: false, code: "INVALID", message: error.issues[0]?.message ?? "Kontrollera fälten.", errors: fieldErrorsOf(error) };
 }
 
 /**
@@ -59,10 +58,9 @@ async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, task
     const readable = await tx.task.count({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] } });
     return { failure: { ok: false, code: readable ? "READ_ONLY" : "NOT_FOUND", message: readable ? TASK_READ_ONLY : TASK_NOT_FOUND } as TaskFailure };
   }
-  const year = cycleYearOf(today);
-  if (task.cycle.year !== year) {
+  if (!isCurrentCycleYear(task.cycle.year, today)) {
     const message =
-      task.cycle.year < year
+      task.cycle.year < cycleYearOf(today)
         ? `Cykeln ${task.cycle.year} är avslutad och kan bara läsas.`
         : `Cykeln ${task.cycle.year} har inte börjat ännu; dess uppgifter kan ändras från den 1 januari ${task.cycle.year}.`;
     return { failure: { ok: false, code: "CLOSED", message } as TaskFailure };

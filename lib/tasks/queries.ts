@@ -5,7 +5,7 @@ import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
 import { isCurrent, isHandled, isOverdue, matchesFilter } from "./status.ts";
 import * as clock from "../clock.ts";
-import { cycleYearOf } from "../dates/cycle.ts";
+import { cycleYearOf, isCurrentCycleYear } from "../dates/cycle.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */
 export const VERKSAMHET = "verksamhet";
@@ -46,8 +46,8 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
 export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean };
 export type ChecklistPhase = { key: string; name: string; routineTitle: string; total: number; handled: number; tasks: ChecklistTask[] };
 
-function canUpdateTask(actor: Actor, task: Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">, currentYear: number) {
-  if (task.cycle.year !== currentYear) return false;
+function canUpdateTask(actor: Actor, task: Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">, today: Date) {
+  if (!isCurrentCycleYear(task.cycle.year, today)) return false;
   return can(actor, "task:update", { organisationId: task.cycle.organisationId, unitId: task.unitId, assigneeKey: task.assigneeKey, responsibleRole: task.activity.responsibleRole });
 }
 
@@ -109,7 +109,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
         select: taskSelect,
       })
     : [];
-  const tasks: ChecklistTask[] = rows.map((t) => ({ ...t, overdue: isOverdue(t, today), current: isCurrent(t, today), canUpdate: canUpdateTask(actor, t, currentYear) }));
+  const tasks: ChecklistTask[] = rows.map((t) => ({ ...t, overdue: isOverdue(t, today), current: isCurrent(t, today), canUpdate: canUpdateTask(actor, t, today) }));
 
   const phases = new Map<string, ChecklistPhase & { order: [string, number] }>();
   for (const task of tasks) {
@@ -162,12 +162,11 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
     },
   });
   if (!task) return null;
-  const currentYear = cycleYearOf(today);
   return {
     ...task,
     overdue: isOverdue(task, today),
     current: isCurrent(task, today),
-    canUpdate: canUpdateTask(actor, task, currentYear),
+    canUpdate: canUpdateTask(actor, task, today),
     groupKey: task.unitId ?? KEY_OF_ASSIGNEE[task.assigneeKey] ?? task.assigneeKey,
   };
 }

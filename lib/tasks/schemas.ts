@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TaskStatus } from "../db/generated/enums.ts";
-import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from "./status.ts";
+import { COMMENT_MAX_LENGTH, lacksReason, REASON_MAX_LENGTH, REASON_REQUIRED } from "./status.ts";
 
 export { COMMENT_MAX_LENGTH };
 
@@ -25,9 +25,7 @@ export const changeStatusSchema = z
       .transform((value) => value || undefined),
   })
   .superRefine((input, ctx) => {
-    if (input.status === "NOT_APPLICABLE" && !input.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "Ange varför uppgiften inte är aktuell." });
-    }
+    if (lacksReason(input.status, input.reason)) ctx.addIssue({ code: "custom", path: ["reason"], message: REASON_REQUIRED });
   });
 
 /** A comment on a task. */

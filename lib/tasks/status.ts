@@ -12,14 +12,18 @@ export const COMMENT_MAX_LENGTH = 2000;
 
 export type TransitionResult = { ok: true } | { ok: false; message: string };
 
+export const REASON_REQUIRED = "Ange varför uppgiften inte är aktuell.";
+
+/** Ej aktuell needs a reason: whether this status change lacks one. */
+export function lacksReason(to: TaskStatus, reason?: string | null): boolean {
+  return to === "NOT_APPLICABLE" && !reason?.trim();
+}
+
 /** Whether a task may move from one status to another; ej aktuell needs a reason. */
 export function checkTransition(from: TaskStatus, to: TaskStatus, reason?: string | null): TransitionResult {
   if (from === to) return { ok: false, message: `Uppgiften har redan status ${TASK_STATUS_LABELS[to].toLowerCase()}.` };
-  if (to === "NOT_APPLICABLE") {
-    const text = reason?.trim() ?? "";
-    if (!text) return { ok: false, message: "Ange varför uppgiften inte är aktuell." };
-    if (text.length > REASON_MAX_LENGTH) return { ok: false, message: `Motiveringen får vara högst ${REASON_MAX_LENGTH} tecken.` };
-  }
+  if (lacksReason(to, reason)) return { ok: false, message: REASON_REQUIRED };
+  if (to === "NOT_APPLICABLE" && reason!.trim().length > REASON_MAX_LENGTH) return { ok: false, message: `Motiveringen får vara högst ${REASON_MAX_LENGTH} tecken.` };
   return { ok: true };
 }
 

@@ -1,7 +1,7 @@
 import { getDb, type DbClient } from "../db/index.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
-import { homeOrganisationFor } from "../routines/access.ts";
+import { homeOrganisationFor } from "../auth/scope.ts";
 import { activityPeriod, utcDate, cycleYearOf } from "../dates/cycle.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
 import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";

@@ -9,6 +9,7 @@ import { THROTTLE } from "@/lib/auth/throttle";
 import type { Env } from "@/lib/env";
 import { taskWhereFor } from "@/lib/tasks/scope";
 import { DEMO_USERS } from "@/prisma/seed/demo-organisation";
+import { actorFor as loadActor } from "./helpers/actors";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -20,10 +21,7 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
   });
   afterAll(() => t?.close());
 
-  const actorFor = async (email: string) => {
-    const user = await t.db.user.findUniqueOrThrow({ where: { email } });
-    return (await loadSessionUser(t.db, user.id, user.sessionVersion))!;
-  };
+  const actorFor = (email: string) => loadActor(t.db, email);
 
   it.each(DEMO_USERS.map((u) => u.email))("scopes task queries for %s exactly as can() decides", async (email) => {
     const actor = await actorFor(email);

@@ -4,7 +4,8 @@ import { addTaskComment, changeTaskStatus, TASK_NOT_FOUND, TASK_READ_ONLY } from
 import { getChecklist, getTaskHistory } from "@/lib/tasks/queries";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { actorFor, ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { actorFor } from "./helpers/actors";
+import { ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
 
 // The server action runs against the test database as a mocked signed-in user.

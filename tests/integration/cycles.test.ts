@@ -6,7 +6,8 @@ import { createDraft } from "@/lib/routines/mutations";
 import { previewFollow, publishDraft } from "@/lib/routines/publish";
 import { getManagedVersion } from "@/lib/routines/versions";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { activityForm, actorFor, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { actorFor } from "./helpers/actors";
+import { activityForm, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
 
 const decision = { decidedBy: "Verksamhetschef hemtjänst", decidedOn: "2026-11-20", documentOwner: "Verksamhetsutvecklare hemtjänst", validity: "tills-vidare" };

@@ -5,7 +5,8 @@ import { NOT_YOUR_UNIT, recordLetter, undoLetter } from "@/lib/letters/mutations
 import { getLetterBoard, getLetterOverview } from "@/lib/letters/queries";
 import { changeTaskStatus, LETTER_DONE_VIA_RECORD, LETTER_RECORDED } from "@/lib/tasks/mutations";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { actorFor, ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { actorFor } from "./helpers/actors";
+import { ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
 
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));

@@ -5,7 +5,8 @@ import { countOverdueTasks, getReminderRules, getUpcomingTasks } from "@/lib/rem
 import { createDraft } from "@/lib/routines/mutations";
 import { publishDraft } from "@/lib/routines/publish";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { actorFor, ENHETSCHEF, SEED_KEY, UTVECKLARE } from "./helpers/routine-fixtures";
+import { actorFor } from "./helpers/actors";
+import { ENHETSCHEF, SEED_KEY, UTVECKLARE } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
 
 // The server action runs against the test database as a mocked signed-in user.

@@ -4,7 +4,8 @@ import { declineReviewCase, drawReviewSample, importReviewCases, saveReviewInter
 import { getReviewCase, getReviewSummary, getReviewYear, getReviewYears } from "@/lib/review/queries";
 import { changeTaskStatus, TASK_NOT_FOUND } from "@/lib/tasks/mutations";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { actorFor, ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { actorFor } from "./helpers/actors";
+import { ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
 
 const KVALITET = "kvalitetshandlaggare@arshjulet.example";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadSeedRoutine } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { activityForm, actorFor, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { actorFor } from "./helpers/actors";
+import { activityForm, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 
 // The server actions run against the test database as a mocked signed-in user; redirects become errors we can read.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));

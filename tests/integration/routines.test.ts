@@ -7,7 +7,8 @@ import { publishDraft } from "@/lib/routines/publish";
 import { getManagedVersion } from "@/lib/routines/versions";
 import { loadSeedRoutine } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { activityForm, actorFor, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { actorFor } from "./helpers/actors";
+import { activityForm, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
 
 

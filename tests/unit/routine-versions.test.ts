@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { toRoutineDocument, type VersionForDocument } from "@/lib/routines/export";
 import { jsonErrorPosition, parseRoutineJson } from "@/lib/routines/import";
-import { calendarDate, parseActivityForm, publishSchema, slugify } from "@/lib/routines/schemas";
+import { calendarDate } from "@/lib/dates/schemas";
+import { parseActivityForm, publishSchema } from "@/lib/routines/schemas";
+import { slugify } from "@/lib/slug";
 import { currentDraft, editSource, nextVersionNumber } from "@/lib/routines/versions";
 import { loadSeedRoutine } from "@/prisma/seed/seed";
 

@@ -1,11 +1,4 @@
 import type { Db } from "@/lib/db";
-import { loadSessionUser } from "@/lib/auth/session-user";
-
-/** A signed-in demo user as the permission rules see them. */
-export async function actorFor(db: Db, email: string) {
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return (await loadSessionUser(db, user.id, user.sessionVersion))!;
-}
 
 /** Counts and states that a refused or invalid call must leave exactly as they were. */
 export async function snapshot(db: Db) {

@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/index.ts";
-import { grantsFor, type Action, type Actor } from "../auth/permissions.ts";
+import { grantsFor, type Action, type Actor } from "./permissions.ts";
 
 /**
  * The organisation filter for rows the actor may touch through an action, for use inside where clauses:

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { parseIsoDate } from "./cycle.ts";
+
+/** A string written ÅÅÅÅ-MM-DD (format only). */
+export const isoDateText = (message = "Datumet ska skrivas ÅÅÅÅ-MM-DD.") => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+
+/** A real calendar date written ÅÅÅÅ-MM-DD (2027-02-30 is refused). */
+export const calendarDate = isoDateText().refine(
+  // A wrong format is left to the format message, which already says what is wrong.
+  (value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || parseIsoDate(value) !== null,
+  "Datumet finns inte i kalendern.",
+);
