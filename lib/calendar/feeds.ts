@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { writeAudit } from "../audit/index.ts";
 import { can, canAny, type Actor } from "../auth/permissions.ts";
 import { getDb, type DbClient, type Role } from "../db/index.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { formatDateLong, cycleYearOf } from "../dates/cycle.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { ROLE_LABELS } from "../routines/labels.ts";
@@ -16,11 +17,6 @@ export type FeedResult = { ok: true; message: string; token?: string } | { ok: f
 /** Only this hash of a feed's secret token is stored; the token itself is shown once, when the feed is created. */
 export function hashFeedToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
-}
-
-/** Runs fn in one transaction, or in the caller's when db already is one. */
-function inTransaction<T>(db: DbClient, fn: (tx: DbClient) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction((tx) => fn(tx)) : fn(db);
 }
 
 const feedLabel = (f: { unit: { name: string } | null; role: Role | null }) => (f.unit ? f.unit.name : f.role ? `Rollen ${ROLE_LABELS[f.role].toLowerCase()}` : "Okänd");

@@ -1,6 +1,7 @@
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { getDb, type DbClient } from "../db/index.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { describeOffsets } from "./rules.ts";
 import { fieldErrorsOf } from "../forms.ts";
@@ -13,7 +14,7 @@ export async function setEmailPreference(actor: Actor, raw: unknown, db: DbClien
   const input = emailPreferenceSchema.safeParse(raw);
   if (!input.success) return { ok: false, message: INVALID, errors: fieldErrorsOf(input.error) };
   const { emailPreference } = input.data;
-  return transaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true, active: true } });
     if (!before?.active) return { ok: false, message: "Ditt konto är inte aktivt." };
     await tx.user.update({ where: { id: actor.id }, data: { emailPreference } });
@@ -32,7 +33,7 @@ export async function updateReminderOffsets(actor: Actor, raw: unknown, db: DbCl
   const input = reminderRuleSchema.safeParse(raw);
   if (!input.success) return { ok: false, message: INVALID, errors: fieldErrorsOf(input.error) };
   const { activityId, offsets } = input.data;
-  return transaction(db, async (tx) => {
+  return inTransaction(db, async (tx) => {
     const activity = await tx.activityTemplate.findFirst({
       where: { id: activityId, routineVersion: { status: "ACTIVE", routine: { organisationId: organisationFilter(actor, "routine:manage") } } },
       select: { id: true, key: true, title: true, reminderOffsets: true, routineVersion: { select: { routineId: true, routine: { select: { organisationId: true } } } } },
@@ -49,8 +50,4 @@ export async function updateReminderOffsets(actor: Actor, raw: unknown, db: DbCl
     });
     return { ok: true, message: `Påminnelserna för ${activity.title} är sparade: ${describeOffsets(offsets)}.` };
   });
-}
-
-async function transaction<T>(db: DbClient, work: (tx: DbClient) => Promise<T>): Promise<T> {
-  return "$transaction" in db ? db.$transaction((tx) => work(tx)) : work(db);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
-import { isUniqueViolation } from "../db/transaction.ts";
+import { inTransaction, isUniqueViolation } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { slugify } from "../slug.ts";
@@ -40,7 +40,7 @@ export async function saveIndicator(actor: Actor, raw: unknown, db: DbClient = g
     return { ok: true, id: saved.id };
   };
   try {
-    return await ("$transaction" in db ? db.$transaction(run) : run(db));
+    return await inTransaction(db, run);
   } catch (error) {
     // Another save of the same new key won the race: the unique index refuses this one.
     if (isUniqueViolation(error)) {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import { inTransaction } from "../db/transaction.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
@@ -34,15 +35,6 @@ const STALE_COMMENT = "Din kommentar sparades inte men finns kvar i rutan; skick
 
 function invalid(error: z.ZodError): TaskFailure {
   return { ok: false, code: "INVALID", message: error.issues[0]?.message ?? "Kontrollera fälten.", errors: fieldErrorsOf(error) };
-}
-
-/**
- * Runs fn in a new transaction, or directly in the caller's when given one. Prisma 7's transaction client
- * has $transaction too (nested savepoints, which PGlite lacks); only the full client has $connect.
- */
-async function inTransaction<T>(db: DbClient, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if ("$connect" in db) return db.$transaction((tx) => fn(tx), { timeout: 30_000, maxWait: 10_000 });
-  return fn(db);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { getDb, type Db, type DbClient } from "../db/index.ts";
+import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import { inTransaction } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Actor } from "../auth/permissions.ts";
@@ -9,13 +10,13 @@ export type UserResult = { ok: true; message: string } | { ok: false; message: s
 const refused: UserResult = { ok: false, message: "Du får inte administrera användare." };
 const notFound: UserResult = { ok: false, message: "Användaren finns inte eller hör inte till din verksamhet." };
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 // Every user mutation: the actor's admin verksamhet, then the work in one transaction.
 async function asAdmin(actor: Actor, db: DbClient, work: (tx: Tx, organisationId: string) => Promise<UserResult>): Promise<UserResult> {
   const organisationId = adminOrganisationId(actor);
   if (!organisationId) return refused;
-  return (db as Db).$transaction((tx) => work(tx, organisationId));
+  return inTransaction(db, (tx) => work(tx, organisationId));
 }
 
 function findUser(tx: Tx, organisationId: string, userId: string) {
