@@ -26,3 +26,8 @@ export function fieldErrorsOf(error: { issues: readonly { path: readonly Propert
   for (const issue of error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
   return errors;
 }
+
+/** The text fields of a submitted form as an object (files left out), for a domain call that parses them with zod. */
+export function formFields(data: FormData): Record<string, string> {
+  return Object.fromEntries([...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}

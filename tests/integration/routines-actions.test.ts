@@ -12,6 +12,10 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw Object.assign(new Error("redirect"), { url });
   },
+  // What lib/actions.ts lets through instead of turning it into a failure: here, the redirect above.
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof Error && "url" in error) throw error;
+  },
 }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 

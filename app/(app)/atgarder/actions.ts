@@ -1,11 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session";
+import { formAction } from "@/lib/actions";
+import { formFields, type FormState } from "@/lib/forms";
 import { addImprovementNote, createImprovementAction, updateImprovementAction } from "@/lib/results/mutations";
-
-const fields = (data: FormData) => Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
 
 function done(message: string): FormState {
   revalidatePath("/atgarder");
@@ -14,20 +12,17 @@ function done(message: string): FormState {
   return { ok: true, message };
 }
 
-export async function createImprovementActionAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = await createImprovementAction(user, fields(data));
+export const createImprovementActionAction = formAction<FormState>({}, async ({ user, data }) => {
+  const result = await createImprovementAction(user, formFields(data));
   return result.ok ? done("Åtgärden är sparad.") : result;
-}
+});
 
-export async function updateImprovementActionAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = await updateImprovementAction(user, fields(data));
+export const updateImprovementActionAction = formAction<FormState>({}, async ({ user, data }) => {
+  const result = await updateImprovementAction(user, formFields(data));
   return result.ok ? done("Ändringen är sparad.") : result;
-}
+});
 
-export async function addImprovementNoteAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = await addImprovementNote(user, fields(data));
+export const addImprovementNoteAction = formAction<FormState>({}, async ({ user, data }) => {
+  const result = await addImprovementNote(user, formFields(data));
   return result.ok ? done("Anteckningen är sparad.") : result;
-}
+});

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { TaskActionState } from "@/components/checklist/action-state";
-import { requireUser } from "@/lib/auth/session";
+import { formAction } from "@/lib/actions";
 import { formText as field } from "@/lib/forms";
 import { addTaskComment, changeTaskStatus } from "@/lib/tasks/mutations";
 
@@ -10,8 +10,7 @@ import { addTaskComment, changeTaskStatus } from "@/lib/tasks/mutations";
  * One action for a task's forms (status buttons, ej aktuell with a reason, comment), told apart by "intent".
  * Parse and authorise happen in lib/tasks/mutations (zod, then a lookup scoped to what the user may change).
  */
-export async function saveTaskAction(_prev: TaskActionState, data: FormData): Promise<TaskActionState> {
-  const user = await requireUser();
+export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, data }) => {
   const ref = { taskId: field(data, "taskId"), version: field(data, "version") };
   const comment = field(data, "comment");
   const reason = field(data, "reason");
@@ -23,4 +22,4 @@ export async function saveTaskAction(_prev: TaskActionState, data: FormData): Pr
   if (result.ok || result.code === "STALE") revalidatePath("/checklista", "layout");
   if (result.ok) return { ok: true, message: result.message };
   return { ok: false, code: result.code, message: result.message, errors: result.errors, values: { comment, reason } };
-}
+});

@@ -2,28 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session";
-import { formText as field } from "@/lib/forms";
+import { formAction } from "@/lib/actions";
+import { formText as field, type FormState } from "@/lib/forms";
 import { planCycleAgain, startCycle, updateTimetable } from "@/lib/cycles/mutations";
 
-export async function startCycleAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const startCycleAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await startCycle(user, { year: field(data, "year") });
   if (!result.ok) return result;
   revalidatePath("/", "layout");
   redirect(`/cykler/${result.year}?startad=${result.created}`);
-}
+});
 
-export async function planAgainAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const planAgainAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await planCycleAgain(user, { cycleId: field(data, "cycleId") });
   if (result.ok) revalidatePath("/", "layout");
   return result;
-}
+});
 
-export async function timetableAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const timetableAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await updateTimetable(user, {
     cycleId: field(data, "cycleId"),
     surveyDispatchOn: field(data, "surveyDispatchOn"),
@@ -33,4 +29,4 @@ export async function timetableAction(_prev: FormState, data: FormData): Promise
   });
   if (result.ok) revalidatePath("/", "layout");
   return result;
-}
+});

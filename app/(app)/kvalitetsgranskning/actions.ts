@@ -1,23 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session";
-import { formText } from "@/lib/forms";
+import { formAction } from "@/lib/actions";
+import { formFields, formText, type FormState } from "@/lib/forms";
 import { declineReviewCase, drawReviewSample, importReviewCases, saveReviewInterview } from "@/lib/review/mutations";
 import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/review/schemas";
 import { plural } from "@/lib/plural";
 
 export type ImportCasesState = (NonNullable<FormState> & { year?: number }) | null;
 
-const fields = (data: FormData) => Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
-
 function refresh() {
   revalidatePath("/kvalitetsgranskning", "layout");
 }
 
-export async function importCasesAction(_prev: ImportCasesState, data: FormData): Promise<ImportCasesState> {
-  const user = await requireUser();
+export const importCasesAction = formAction<ImportCasesState>({}, async ({ user, data }) => {
   const file = data.get("file");
   if (!(file instanceof File) || file.name === "" || file.size === 0) {
     return { ok: false, message: "Välj en fil med ärendelistan.", errors: { file: ["Välj en CSV-fil med ärendelistan."] } };
@@ -30,19 +26,17 @@ export async function importCasesAction(_prev: ImportCasesState, data: FormData)
   if (!result.ok) return result;
   refresh();
   return { ok: true, message: `${plural(result.imported, "ärende", "ärenden")} importerades för ${result.year}. Årets lista har nu ${plural(result.total, "ärende", "ärenden")}.`, year: result.year };
-}
+});
 
-export async function drawSampleAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = await drawReviewSample(user, fields(data));
+export const drawSampleAction = formAction<FormState>({}, async ({ user, data }) => {
+  const result = await drawReviewSample(user, formFields(data));
   if (!result.ok) return result;
   refresh();
   return { ok: true, message: `Urvalet är draget: ${plural(result.sampled, "ärende", "ärenden")}, ${result.excluded} ${result.excluded === 1 ? "undantaget" : "undantagna"} enligt reglerna. Fröet ${result.randomSeed} är sparat.` };
-}
+});
 
-export async function declineCaseAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = await declineReviewCase(user, fields(data));
+export const declineCaseAction = formAction<FormState>({}, async ({ user, data }) => {
+  const result = await declineReviewCase(user, formFields(data));
   if (!result.ok) return result;
   refresh();
   return {
@@ -51,13 +45,12 @@ export async function declineCaseAction(_prev: FormState, data: FormData): Promi
       ? `${result.caseRef} är markerat som avböjt och ersatt av ${result.replacementRef} från samma område.`
       : `${result.caseRef} är markerat som avböjt. Det finns inga fler ärenden i området att ersätta med.`,
   };
-}
+});
 
-export async function saveInterviewAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const input = { ...fields(data), deviationCauses: data.getAll("deviationCauses").filter((v) => typeof v === "string") };
-  const result = await saveReviewInterview(user, input);
+export const saveInterviewAction = formAction<FormState>({}, async ({ user, data, today }) => {
+  const input = { ...formFields(data), deviationCauses: data.getAll("deviationCauses").filter((v) => typeof v === "string") };
+  const result = await saveReviewInterview(user, input, undefined, today);
   if (!result.ok) return result;
   refresh();
   return { ok: true, message: `Intervjun för ${result.caseRef} är sparad.` };
-}
+});

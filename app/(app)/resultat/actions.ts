@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/lib/forms";
 import { PREVIEW_ROW_LIMIT, type ImportState } from "@/components/results/import-state";
+import { formAction } from "@/lib/actions";
 import { canAny } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { formFields, type FormState } from "@/lib/forms";
 import { checkFileSize } from "@/lib/results/import";
 import { saveIndicator } from "@/lib/results/indicators";
 import { importResults, previewResultsImport } from "@/lib/results/mutations";
@@ -13,8 +13,7 @@ import { plural } from "@/lib/plural";
 const FORMAT_LABELS: Record<string, string> = { mall: "Årshjulets mall", kolada: "Koladas exportformat" };
 
 /** One action for both steps: "preview" checks the file and shows it; "confirm" imports the same file. */
-export async function importResultsAction(_prev: ImportState, data: FormData): Promise<ImportState> {
-  const user = await requireUser();
+export const importResultsAction = formAction<ImportState>({}, async ({ user, data }) => {
   if (!canAny(user, "results:import")) return { ok: false, message: "Du har inte behörighet att importera resultat." };
   const file = data.get("file");
   if (!(file instanceof File) || file.name === "") return { ok: false, message: "Välj en fil.", errors: { file: ["Välj en CSV-fil med resultat."] } };
@@ -52,12 +51,11 @@ export async function importResultsAction(_prev: ImportState, data: FormData): P
       })),
     },
   };
-}
+});
 
-export async function saveIndicatorAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const result = await saveIndicator(user, Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string")));
+export const saveIndicatorAction = formAction<FormState>({}, async ({ user, data }) => {
+  const result = await saveIndicator(user, formFields(data));
   if (!result.ok) return result;
   revalidatePath("/resultat", "layout");
   return { ok: true, message: "Indikatorn är sparad." };
-}
+});

@@ -2,47 +2,41 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session";
-import { formString as field } from "@/lib/forms";
+import { formAction } from "@/lib/actions";
+import { formString as field, type FormState } from "@/lib/forms";
 import { createDraft, createRoutine, deleteDraft, importRoutine, MAX_IMPORT_CHARS, updateRoutineColour } from "@/lib/routines/mutations";
 
-export async function createRoutineAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const createRoutineAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await createRoutine(user, { title: field(data, "title"), key: field(data, "key"), colour: field(data, "colour") });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
   redirect(`/rutiner/${result.key}/version/${result.version}/redigera?klart=rutin-skapad`);
-}
+});
 
 /** "Redigera": opens (or creates) the routine's draft and goes to the editor. */
-export async function createDraftAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const createDraftAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await createDraft(user, { routineId: field(data, "routineId") });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
   redirect(`/rutiner/${result.key}/version/${result.version}/redigera?klart=${result.created ? "utkast-skapat" : "utkast-fanns"}`);
-}
+});
 
-export async function deleteDraftAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const deleteDraftAction = formAction<FormState>({}, async ({ user, data }) => {
   const key = field(data, "routineKey");
   const result = await deleteDraft(user, { versionId: field(data, "versionId") });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
   redirect(result.routineDeleted ? "/rutiner?klart=rutin-borttagen" : `/rutiner/${key}?klart=utkast-borttaget`);
-}
+});
 
-export async function updateColourAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const updateColourAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await updateRoutineColour(user, { routineId: field(data, "routineId"), colour: field(data, "colour") });
   if (result.ok) revalidatePath("/", "layout");
   return result;
-}
+});
 
 /** Import from an uploaded file or pasted text (the file wins when both are given). */
-export async function importRoutineAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const importRoutineAction = formAction<FormState>({}, async ({ user, data }) => {
   const file = data.get("file");
   const fromFile = file instanceof File && file.size > 0;
   if (fromFile && file.size > MAX_IMPORT_CHARS) return { ok: false, message: "Filen är för stor: högst 1 MB kan importeras." };
@@ -51,4 +45,4 @@ export async function importRoutineAction(_prev: FormState, data: FormData): Pro
   if (!result.ok) return result;
   revalidatePath("/rutiner");
   redirect(`/rutiner/${result.key}/version/${result.version}?klart=importerad`);
-}
+});

@@ -2,14 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session";
+import { formAction } from "@/lib/actions";
+import { formFields, type FormState } from "@/lib/forms";
 import { saveActivity } from "@/lib/routines/draft-mutations";
 
 /** Adds an activity to a draft or changes one, then returns to the editor at that activity. */
-export async function saveActivityAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const values = Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === "string"));
+export const saveActivityAction = formAction<FormState>({}, async ({ user, data }) => {
+  const values = formFields(data);
   const versionId = String(values.versionId ?? "");
   const activityId = String(values.activityId ?? "") || undefined;
   const result = await saveActivity(user, { versionId, activityId, values });
@@ -18,4 +17,4 @@ export async function saveActivityAction(_prev: FormState, data: FormData): Prom
   const version = String(values.version ?? "");
   revalidatePath(`/rutiner/${routineKey}`, "layout");
   redirect(`/rutiner/${routineKey}/version/${version}/redigera?klart=aktivitet-sparad#aktivitet-${result.activityId}`);
-}
+});

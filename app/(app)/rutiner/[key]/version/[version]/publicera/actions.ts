@@ -2,13 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session";
-import { formText as field } from "@/lib/forms";
+import { formAction } from "@/lib/actions";
+import { formText as field, type FormState } from "@/lib/forms";
 import { publishDraft } from "@/lib/routines/publish";
 
-export async function publishAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const publishAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await publishDraft(user, {
     versionId: field(data, "versionId"),
     decidedBy: field(data, "decidedBy"),
@@ -23,4 +21,4 @@ export async function publishAction(_prev: FormState, data: FormData): Promise<F
   // The start page, the wheel and every routine page show the active version.
   revalidatePath("/", "layout");
   redirect(`/rutiner/${field(data, "routineKey")}/version/${field(data, "version")}?klart=publicerad`);
-}
+});

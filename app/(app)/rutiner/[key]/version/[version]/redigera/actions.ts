@@ -1,9 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/lib/forms";
-import { requireUser } from "@/lib/auth/session";
-import { formString as field } from "@/lib/forms";
+import { formAction } from "@/lib/actions";
+import { formString as field, type FormState } from "@/lib/forms";
 import { addPhase, moveActivity, movePhase, removeActivity, removePhase, renamePhase } from "@/lib/routines/draft-mutations";
 import { updateDraftMetadata } from "@/lib/routines/mutations";
 
@@ -11,16 +10,14 @@ function refresh(data: FormData) {
   revalidatePath(`/rutiner/${field(data, "routineKey")}`, "layout");
 }
 
-export async function updateMetadataAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const updateMetadataAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await updateDraftMetadata(user, { versionId: field(data, "versionId"), title: field(data, "title"), purpose: field(data, "purpose") });
   if (result.ok) refresh(data);
   return result;
-}
+});
 
 /** One action for the phase list: the pressed button's intent says what to do. */
-export async function phaseAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const phaseAction = formAction<FormState>({}, async ({ user, data }) => {
   const versionId = field(data, "versionId");
   const phaseId = field(data, "phaseId");
   const intent = field(data, "intent");
@@ -38,11 +35,10 @@ export async function phaseAction(_prev: FormState, data: FormData): Promise<For
   // Field errors of a rename belong to that phase's input, so they are keyed by the phase.
   if (!result.ok && result.errors?.name && intent === "rename") return { ...result, errors: { [`name-${phaseId}`]: result.errors.name } };
   return result;
-}
+});
 
 /** Move up, move down or remove an activity of the draft. */
-export async function activityRowAction(_prev: FormState, data: FormData): Promise<FormState> {
-  const user = await requireUser();
+export const activityRowAction = formAction<FormState>({}, async ({ user, data }) => {
   const versionId = field(data, "versionId");
   const activityId = field(data, "activityId");
   const intent = field(data, "intent");
@@ -54,4 +50,4 @@ export async function activityRowAction(_prev: FormState, data: FormData): Promi
         : { ok: false as const, message: "Okänd åtgärd." };
   if (result.ok) refresh(data);
   return result;
-}
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { Action } from "./auth/permissions.ts";
+import { requirePermission, requireUser } from "./auth/session.ts";
+import type { SessionUser } from "./auth/session-user.ts";
+import * as clock from "./clock.ts";
+import type { Failure } from "./forms.ts";
+
+/**
+ * The one way to write a server action (docs/decisions/006-action-wrapper.md): session and permission, a FormData
+ * argument, today from the clock, and unexpected errors turned into a Swedish message (never error.message). The
+ * action's body is then the domain call (which parses with zod, scopes, audits) and the revalidation.
+ */
+export type ActionContext = { user: SessionUser; data: FormData; today: Date };
+export type ActionOptions = {
+  /** Held somewhere, or the "no access" page; without it, any signed-in user (the domain call scopes further). */
+  permission?: Action;
+};
+
+/** A form state that can carry a failure: what every useActionState form of ours returns. */
+type FormStateLike = { ok: boolean; message: string; errors?: Record<string, string[]> } | null;
+
+export const UNREADABLE_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
+export const UNEXPECTED_ERROR = "Något gick fel, och ändringen sparades kanske inte. Ladda om sidan och försök igen.";
+
+async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionContext) => Promise<T>): Promise<T | Failure> {
+  const user = options.permission ? await requirePermission(options.permission) : await requireUser();
+  // Anyone can call an action's endpoint with anything: only a form's data gets to the body.
+  if (!(data instanceof FormData)) return { ok: false, message: UNREADABLE_FORM };
+  try {
+    return await body({ user, data, today: clock.today() });
+  } catch (error) {
+    unstable_rethrow(error); // redirect(), notFound() and Next's own signals are not failures
+    console.error("Server action failed:", error);
+    return { ok: false, message: UNEXPECTED_ERROR };
+  }
+}
+
+/** An action for React's useActionState, `(previous state, form data) => state`; works without JavaScript too. */
+export function formAction<S extends FormStateLike>(options: ActionOptions, body: (ctx: ActionContext) => Promise<S>): (prev: S, data: FormData) => Promise<S> {
+  // Every form state above holds a failure ({ ok: false, message }); TypeScript cannot see that of a generic S.
+  return async (_prev, data) => (await run(options, data, body)) as S;
+}
+
+/**
+ * An action for a plain form post, `(form data) => void`, that answers by redirecting: onFailure says where a
+ * refused or failed call goes (with its message).
+ */
+export function postAction(options: ActionOptions & { onFailure: (failure: Failure) => never }, body: (ctx: ActionContext) => Promise<never>): (data: FormData) => Promise<void> {
+  return async (data) => {
+    const failure = await run(options, data, body);
+    options.onFailure(failure);
+  };
+}
