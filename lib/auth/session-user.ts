@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { DbClient } from "../db/index.ts";
 import type { Actor, RoleAssignmentLike } from "./permissions.ts";
 
@@ -10,9 +11,10 @@ export type SessionUser = Actor & {
 
 /**
  * The signed-in user as the permission rules see them, read fresh from the database on every request:
- * a deactivated user, or a session issued before the user's sessions were ended, gets null.
+ * a deactivated user, or a session issued before the user's sessions were ended, gets null. Cached for the request
+ * (React's cache(): one query however many server components ask; outside a server render it is not cached).
  */
-export async function loadSessionUser(db: DbClient, userId: string, sessionVersion: number): Promise<SessionUser | null> {
+export const loadSessionUser = cache(async function loadSessionUser(db: DbClient, userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     include: { roleAssignments: { include: { unit: { select: { name: true } } } } },
@@ -20,4 +22,4 @@ export async function loadSessionUser(db: DbClient, userId: string, sessionVersi
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
   const assignments = user.roleAssignments.map((a) => ({ role: a.role, organisationId: a.organisationId, unitId: a.unitId, unitName: a.unit?.name ?? null }));
   return { id: user.id, name: user.name, email: user.email, organisationId: assignments[0]?.organisationId ?? null, assignments };
-}
+});

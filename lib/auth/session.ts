@@ -1,17 +1,18 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "../db/index.ts";
 import { getAuthOptions } from "./options.ts";
 import { canAny, type Action } from "./permissions.ts";
 import { loadSessionUser, type SessionUser } from "./session-user.ts";
 
-/** The signed-in user, checked against the database on every call; null when signed out or ended. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** The signed-in user, checked against the database once per request; null when signed out or ended. */
+export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
   return loadSessionUser(getDb(), session.uid, session.sv);
-}
+});
 
 /** The signed-in user, or a redirect to the sign-in page. */
 export async function requireUser(): Promise<SessionUser> {
