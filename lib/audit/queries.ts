@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { grantsFor, type Actor } from "../auth/permissions.ts";

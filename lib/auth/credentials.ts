@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "../db/index.ts";
 import { verifyPassword } from "./password.ts";
 import { isThrottled, normaliseEmail, recordAttempt } from "./throttle.ts";

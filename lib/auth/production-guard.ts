@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "../db/index.ts";
 import type { Env } from "../env.ts";
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import type { DbClient } from "../db/index.ts";
 import type { Actor, RoleAssignmentLike } from "./permissions.ts";

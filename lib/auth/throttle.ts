@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "../db/index.ts";
 
 /** Failed attempts allowed inside the window before sign-in is refused for a while. */

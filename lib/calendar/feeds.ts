@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { writeAudit } from "../audit/index.ts";
 import { can, canAny, type Actor } from "../auth/permissions.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbClient } from "../db/index.ts";
 import type { ActivityScope, TaskStatus } from "../db/generated/enums.ts";
 import { activityPeriod } from "../dates/cycle.ts";

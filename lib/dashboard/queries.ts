@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { Role, TaskStatus } from "../db/generated/enums.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Failure } from "../forms.ts";
 import type { DbClient, Prisma } from "./index.ts";
 

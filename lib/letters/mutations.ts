@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";

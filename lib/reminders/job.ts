@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import type { ReminderKind } from "../db/generated/enums.ts";
 import { dueReminderOffset, inWeeklyDigest, isoWeekKey, taskPeriodKey } from "./due.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer from "nodemailer";
 import { daysBetween, formatDateLong, formatWeek } from "../dates/cycle.ts";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { getDb, type DbClient } from "../db/index.ts";

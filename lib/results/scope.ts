@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "../db/index.ts";
 import { grantsFor, type Action, type Actor } from "../auth/permissions.ts";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import type { RoutineStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { inTransaction } from "../db/transaction.ts";

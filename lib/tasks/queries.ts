@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import type { ChecklistFilter, ChecklistParams } from "./schemas.ts";

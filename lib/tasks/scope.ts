@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "../db/index.ts";
 import { grantsFor, type Action, type Actor, type RoleAssignmentLike, type Scope } from "../auth/permissions.ts";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "../db/index.ts";
 import type { ActivityKind, ActivityScope, ImprovementStatus, Role, TaskStatus, Timing } from "../db/generated/enums.ts";
 import type { Completion, CompletionLevel } from "./completion.ts";

@@ -1,0 +1,69 @@
+/**
+ * Database commands: migrate | migration <name> | check | seed | prepare.
+ * Run through npm scripts (npm run db:migrate, …); see README.
+ */
+import path from "node:path";
+import nextEnv from "@next/env";
+import { getEnv } from "../lib/env.ts";
+import { createAdapterFactory, createDb, describeDbTarget, resolveDbTarget } from "../lib/db/index.ts";
+import { applyMigrations, diffMigrationsToSchema, isEmptyMigration, writeMigration } from "../lib/db/migrations.ts";
+import { seed } from "../prisma/seed/seed.ts";
+import { explainDbError } from "../lib/db/errors.ts";
+
+// Read .env* files the same way `next start` does, so the commands and the app talk to the same database.
+nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
+
+async function main(command: string | undefined, args: string[]): Promise<number> {
+  switch (command) {
+    case "migration": {
+      const name = args[0];
+      if (!name) {
+        console.error("Ange ett namn: npm run db:migration -- <namn>");
+        return 2;
+      }
+      const folder = await writeMigration(name);
+      console.log(folder ? `Ny migrering: ${folder}` : "Schemat och migreringarna stämmer redan överens; ingen migrering skrevs.");
+      return 0;
+    }
+    case "check": {
+      const sql = await diffMigrationsToSchema();
+      if (isEmptyMigration(sql)) {
+        console.log("db:check: schema.prisma och prisma/migrations stämmer överens.");
+        return 0;
+      }
+      console.error("db:check: schema.prisma skiljer sig från migreringarna. Kör `npm run db:migration -- <namn>`. Skillnad:\n" + sql);
+      return 1;
+    }
+    case "migrate":
+    case "seed":
+    case "prepare": {
+      const target = resolveDbTarget(getEnv());
+      console.log(`Databas: ${describeDbTarget(target)}`);
+      if (command !== "seed") {
+        const applied = await applyMigrations(createAdapterFactory(target));
+        console.log(applied.length ? `Migreringar körda: ${applied.join(", ")}` : "Databasen är redan uppdaterad.");
+      }
+      if (command !== "migrate") {
+        const db = createDb(target);
+        try {
+          const summary = await seed(db, { onlyIfEmpty: command === "prepare" });
+          console.log(summary);
+        } finally {
+          await db.$disconnect();
+        }
+      }
+      return 0;
+    }
+    default:
+      console.error("Användning: scripts/db.ts migrate | migration <namn> | check | seed | prepare");
+      return 2;
+  }
+}
+
+main(process.argv[2], process.argv.slice(3)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(explainDbError(error));
+    process.exit(1);
+  },
+);
