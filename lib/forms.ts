@@ -15,8 +15,11 @@ export function formString(data: FormData, name: string): string {
 /** An expected failure of a mutation: a Swedish message, optionally per field and with details (the same in every area). */
 export type Failure = { ok: false; message: string; errors?: Record<string, string[]>; details?: string[] };
 
-/** What a mutation returns: expected failures are data, with Swedish field errors keyed by form field. */
-export type MutationResult<T extends object = object> = ({ ok: true; message: string } & T) | Failure;
+/** What a domain call returns: its data, or an expected failure (which is data too, never thrown). */
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+/** What a mutation returns: a Swedish message for the live region, or a failure with field errors keyed by form field. */
+export type MutationResult<T extends object = object> = Result<{ message: string } & T>;
 
 export const INVALID_FORM = "Kontrollera de markerade fälten.";
 

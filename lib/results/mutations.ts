@@ -8,7 +8,7 @@ import { dateFromIso } from "../dates/cycle.ts";
 import { readResultsFile, type ParsedResult, type ResultsFormat } from "./import.ts";
 import { resultScopeFor, actionWhere } from "./scope.ts";
 import { improvementActionSchema, improvementNoteSchema, updateImprovementActionSchema } from "./schemas.ts";
-import { fieldErrorsOf, type Failure } from "../forms.ts";
+import { fieldErrorsOf, type Failure, type Result } from "../forms.ts";
 
 const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
 
@@ -56,14 +56,14 @@ async function existingFor(db: DbClient, rows: ParsedResult[]) {
 }
 
 /** Writes every row of a previewed file in one transaction, replacing earlier values for the same indicator, place and year. */
-export async function importResults(actor: Actor, input: ImportInput, db: DbClient = getDb()) {
+export async function importResults(actor: Actor, input: ImportInput, db: DbClient = getDb()): Promise<Result<{ importId: string; created: number; replaced: number; years: number[] }>> {
   const ctx = await importContext(actor, db);
-  if (!ctx) return { ok: false, message: NOT_ALLOWED_IMPORT } as Failure;
+  if (!ctx) return { ok: false, message: NOT_ALLOWED_IMPORT };
   if (input.digest !== digestOf(input.bytes)) {
-    return { ok: false, message: "Filen är inte densamma som förhandsgranskades. Förhandsgranska den igen innan du importerar." } as Failure;
+    return { ok: false, message: "Filen är inte densamma som förhandsgranskades. Förhandsgranska den igen innan du importerar." };
   }
   const read = readResultsFile(input.bytes, ctx);
-  if (!read.ok) return { ok: false, message: read.message, details: read.details } as Failure;
+  if (!read.ok) return { ok: false, message: read.message, details: read.details };
   const years = [...new Set(read.rows.map((r) => r.year))].sort();
   return transact(db, async (tx) => {
     const cycle = years.length === 1 ? await tx.cycle.findFirst({ where: { organisationId: ctx.organisationId, year: years[0] } }) : null;
@@ -100,12 +100,12 @@ const snapshot = (a: { title: string; description: string | null; ownerName: str
 });
 
 /** Creates a förbättringsåtgärd for a unit the actor manages, or for the whole verksamhet. */
-export async function createImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+export async function createImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<Result<{ id: string }>> {
   const parsed = improvementActionSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) } as Failure;
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
   const scope = resultScopeFor(actor, "improvement:manage");
-  if (scope.organisationIds.length === 0) return { ok: false, message: NOT_ALLOWED_ACTIONS } as Failure;
+  if (scope.organisationIds.length === 0) return { ok: false, message: NOT_ALLOWED_ACTIONS };
   return transact(db, async (tx) => {
     const cycle = await tx.cycle.findFirst({ where: { id: input.cycleId, organisationId: { in: scope.organisationIds } } });
     if (!cycle) fail("Året finns inte. Ladda om sidan.");
@@ -124,9 +124,9 @@ export async function createImprovementAction(actor: Actor, raw: unknown, db: Db
 }
 
 /** Edits an action; the version read must still be current. */
-export async function updateImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+export async function updateImprovementAction(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<Result<{ id: string }>> {
   const parsed = updateImprovementActionSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) } as Failure;
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
   return transact(db, async (tx) => {
     const before = await tx.improvementAction.findFirst({ where: { id: input.actionId, ...actionWhere(resultScopeFor(actor, "improvement:manage")) } });
@@ -141,9 +141,9 @@ export async function updateImprovementAction(actor: Actor, raw: unknown, db: Db
 }
 
 /** Adds a follow-up note to an action. */
-export async function addImprovementNote(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+export async function addImprovementNote(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<Result<{ id: string }>> {
   const parsed = improvementNoteSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) } as Failure;
+  if (!parsed.success) return { ok: false, message: "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) };
   return transact(db, async (tx) => {
     const action = await tx.improvementAction.findFirst({ where: { id: parsed.data.actionId, ...actionWhere(resultScopeFor(actor, "improvement:manage")) } });
     if (!action) fail(NOT_FOUND);

@@ -9,7 +9,7 @@ import { parseCaseList } from "./csv.ts";
 import { reviewOrganisationFor } from "./queries.ts";
 import { drawSample, newSeed, nextReplacement } from "./sampling.ts";
 import { declineSchema, drawSchema, interviewSchema, reviewYearSchema } from "./schemas.ts";
-import { fieldErrorsOf, type Failure } from "../forms.ts";
+import { fieldErrorsOf, type Result } from "../forms.ts";
 import * as clock from "../clock.ts";
 
 // Audit entries are readable by hemtjänst managers, so they record what happened and to which record, never case data.
@@ -20,14 +20,14 @@ const STALE_INTERVIEW = "Intervjun har ändrats av någon annan sedan du öppnad
 const ALREADY_DRAWN = "Urvalet för året är redan draget. Ärendelistan kan inte ändras efter dragningen.";
 
 /** Adds the cases of a file to the year's list (creating the year's review); the whole file or nothing. */
-export async function importReviewCases(actor: Actor, input: { year: unknown; file: string | Uint8Array }, db: DbClient = getDb()) {
+export async function importReviewCases(actor: Actor, input: { year: unknown; file: string | Uint8Array }, db: DbClient = getDb()): Promise<Result<{ year: number; imported: number; total: number }>> {
   const organisationId = reviewOrganisationFor(actor, "review:manage");
-  if (!organisationId) return { ok: false, message: "Du har inte behörighet att importera ärenden." } as Failure;
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att importera ärenden." };
   const year = reviewYearSchema.safeParse(input.year);
-  if (!year.success) return { ok: false, message: "Kontrollera året.", errors: { year: year.error.issues.map((i) => i.message) } } as Failure;
+  if (!year.success) return { ok: false, message: "Kontrollera året.", errors: { year: year.error.issues.map((i) => i.message) } };
   const areas = await db.area.findMany({ where: { organisationId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
   const parsed = parseCaseList(input.file, areas);
-  if (!parsed.ok) return { ok: false, message: parsed.message, details: parsed.details } as Failure;
+  if (!parsed.ok) return { ok: false, message: parsed.message, details: parsed.details };
 
   return transact(db, async (tx) => {
     const review = await tx.qualityReview.upsert({
@@ -55,11 +55,11 @@ export async function importReviewCases(actor: Actor, input: { year: unknown; fi
 }
 
 /** Draws the year's sample: exclusions with their reason, a draw order per area, and the seed, in one transaction. */
-export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<Result<{ sampled: number; excluded: number; randomSeed: string }>> {
   const organisationId = reviewOrganisationFor(actor, "review:manage");
-  if (!organisationId) return { ok: false, message: "Du har inte behörighet att dra urvalet." } as Failure;
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att dra urvalet." };
   const input = drawSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) } as Failure;
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) };
   const { year, sampleSizePerArea } = input.data;
   const seed = input.data.randomSeed ?? newSeed();
 
@@ -101,11 +101,11 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
 }
 
 /** Records that a sampled client declined, and brings in the next case of the same area's draw order. */
-export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient = getDb()) {
+export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<Result<{ caseRef: string; replacementRef: string | null }>> {
   const organisationId = reviewOrganisationFor(actor, "review:interview");
-  if (!organisationId) return { ok: false, message: "Du har inte behörighet att ändra urvalet." } as Failure;
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att ändra urvalet." };
   const input = declineSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) } as Failure;
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) };
 
   return transact(db, async (tx) => {
     const declined = await tx.reviewCase.findFirst({ where: { id: input.data.caseId, review: { organisationId } }, include: { interview: { select: { id: true } } } });
@@ -142,16 +142,16 @@ export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient
 }
 
 /** Records or updates the interview of a sampled case; an update names the version it read. */
-export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClient = getDb(), today: Date = clock.today()) {
+export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClient = getDb(), today: Date = clock.today()): Promise<Result<{ caseRef: string; version: number; created: boolean }>> {
   const organisationId = reviewOrganisationFor(actor, "review:interview");
-  if (!organisationId) return { ok: false, message: "Du har inte behörighet att registrera intervjuer." } as Failure;
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att registrera intervjuer." };
   const input = interviewSchema.safeParse(raw);
-  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) } as Failure;
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) };
   const { caseId, version, interviewedOn, handedOverOn, ...answers } = input.data;
   const future: Record<string, string[]> = {};
   if (dateFromIso(interviewedOn) > today) future.interviewedOn = ["Intervjudatumet kan inte vara i framtiden."];
   if (handedOverOn && dateFromIso(handedOverOn) > today) future.handedOverOn = ["Överlämningsdatumet kan inte vara i framtiden."];
-  if (Object.keys(future).length > 0) return { ok: false, message: "Kontrollera de markerade fälten.", errors: future } as Failure;
+  if (Object.keys(future).length > 0) return { ok: false, message: "Kontrollera de markerade fälten.", errors: future };
 
   // STALE_INTERVIEW also for a unique-key clash: a first save that lost the race to another first save.
   return transact(db, async (tx) => {

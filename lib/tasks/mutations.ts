@@ -49,14 +49,16 @@ async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, task
   });
   if (!task) {
     const readable = await tx.task.count({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] } });
-    return { failure: { ok: false, code: readable ? "READ_ONLY" : "NOT_FOUND", message: readable ? TASK_READ_ONLY : TASK_NOT_FOUND } as TaskFailure };
+    const failure: TaskFailure = { ok: false, code: readable ? "READ_ONLY" : "NOT_FOUND", message: readable ? TASK_READ_ONLY : TASK_NOT_FOUND };
+    return { failure };
   }
   if (!isCurrentCycleYear(task.cycle.year, today)) {
     const message =
       task.cycle.year < cycleYearOf(today)
         ? `Cykeln ${task.cycle.year} är avslutad och kan bara läsas.`
         : `Cykeln ${task.cycle.year} har inte börjat ännu; dess uppgifter kan ändras från den 1 januari ${task.cycle.year}.`;
-    return { failure: { ok: false, code: "CLOSED", message } as TaskFailure };
+    const failure: TaskFailure = { ok: false, code: "CLOSED", message };
+    return { failure };
   }
   if (task.version !== version) return { failure: await stale(tx, taskId, staleHint) };
   return { task };
