@@ -4,21 +4,15 @@
  */
 import { decodeUtf8, detectSeparator, parseCsv } from "../results/csv.ts";
 import { describeLines, findIdentityNumberLines } from "./identity.ts";
+import type { SamplingCase } from "./sampling.ts";
 
 export const CASE_COLUMNS = ["arende", "omrade", "endast_trygghetslarm", "nyligen_avslutat", "demensdiagnos", "anhoriganstallning"] as const;
 type Column = (typeof CASE_COLUMNS)[number];
 
 export const CASE_LIST_TEMPLATE = `${CASE_COLUMNS.join(";")}\nÄR-2026-0001;Område Norr;nej;nej;nej;nej\n`;
 
-export type ParsedCase = {
-  line: number;
-  caseRef: string;
-  areaId: string;
-  onlySafetyAlarm: boolean;
-  recentlyClosed: boolean;
-  dementiaDiagnosis: boolean;
-  relativeEmployed: boolean;
-};
+/** A case of the list as the draw sees it (before it has an id), with the file's line number. */
+export type ParsedCase = Omit<SamplingCase, "id"> & { line: number };
 export type CaseListResult = { ok: true; cases: ParsedCase[] } | { ok: false; message: string; details?: string[] };
 
 const MAX_ROWS = 5000;

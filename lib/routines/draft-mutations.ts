@@ -5,6 +5,7 @@ import { writeAudit, type AuditAction } from "../audit/index.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
 import { slugify } from "../slug.ts";
+import { activityColumns } from "./import.ts";
 import { parseActivityForm, phaseNameSchema } from "./schemas.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
@@ -41,20 +42,7 @@ export async function saveActivity(
   return transact(db, async (tx) => {
     const draft = await requireDraft(tx, actor, input.versionId);
     const phase = draft.phases.find((p) => p.key === phaseKey) ?? fail(INVALID_FORM, { phase: ["Fasen finns inte i utkastet."] });
-    const fields = {
-      phaseId: phase.id,
-      title: data.title,
-      description: data.description ?? null,
-      responsibleRole: data.responsibleRole,
-      timing: data.timing,
-      startMonth: data.startMonth,
-      endMonth: data.endMonth,
-      scope: data.scope,
-      kind: data.kind,
-      letterNumber: data.letterNumber ?? null,
-      templateRef: data.templateRef ?? null,
-      note: data.note ?? null,
-    };
+    const fields = { phaseId: phase.id, ...activityColumns(data) };
     if (input.activityId) {
       const existing = draft.activities.find((a) => a.id === input.activityId) ?? fail("Aktiviteten finns inte längre i utkastet. Ladda om sidan.");
       await tx.activityTemplate.update({ where: { id: existing.id }, data: fields });

@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
-import type { ActivityKind, ActivityScope, Role, Timing } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { formatDateIso } from "../dates/cycle.ts";
+import type { ActivityContent } from "./import.ts";
 import type { RoutineDocument } from "./schemas.ts";
 import { isDefaultOffsets } from "../reminders/rules.ts";
 import { getManagedVersion } from "./versions.ts";
@@ -17,23 +17,7 @@ export type VersionForDocument = {
   purpose: string | null;
   routine: { key: string; colour: string };
   phases: { id: string; key: string; name: string; position: number }[];
-  activities: {
-    phaseId: string;
-    key: string;
-    position: number;
-    title: string;
-    description: string | null;
-    responsibleRole: Role | null;
-    timing: Timing;
-    startMonth: number | null;
-    endMonth: number | null;
-    scope: ActivityScope;
-    kind: ActivityKind;
-    letterNumber: number | null;
-    templateRef: string | null;
-    note: string | null;
-    reminderOffsets?: number[];
-  }[];
+  activities: (ActivityContent & { phaseId: string; key: string; position: number; reminderOffsets?: number[] })[];
 };
 
 const optional = <T>(value: T | null) => (value === null ? undefined : value);

@@ -1,11 +1,43 @@
 import type { DbClient } from "../db/index.ts";
-import type { RoutineStatus } from "../db/generated/enums.ts";
+import type { ActivityKind, ActivityScope, Role, RoutineStatus, Timing } from "../db/generated/enums.ts";
 import { dateFromIso } from "../dates/cycle.ts";
 import { z } from "zod";
 import { ACTIVITY_FIELD_LABELS, VERSION_FIELD_LABELS } from "./labels.ts";
 import { routineDocumentSchema, type RoutineDocument } from "./schemas.ts";
 
 const parseIsoDate = (value: string | null): Date | null => (value ? dateFromIso(value) : null);
+
+/** An activity's content as a document, the editor's form or a stored row has it (absent text may be undefined). */
+export type ActivityContent = {
+  title: string;
+  description?: string | null;
+  responsibleRole: Role | null;
+  timing: Timing;
+  startMonth: number | null;
+  endMonth: number | null;
+  scope: ActivityScope;
+  kind: ActivityKind;
+  letterNumber?: number | null;
+  templateRef?: string | null;
+  note?: string | null;
+};
+
+/** The stored columns of an activity's content: absent text and numbers are stored as null. */
+export function activityColumns(a: ActivityContent) {
+  return {
+    title: a.title,
+    description: a.description ?? null,
+    responsibleRole: a.responsibleRole,
+    timing: a.timing,
+    startMonth: a.startMonth,
+    endMonth: a.endMonth,
+    scope: a.scope,
+    kind: a.kind,
+    letterNumber: a.letterNumber ?? null,
+    templateRef: a.templateRef ?? null,
+    note: a.note ?? null,
+  };
+}
 
 /**
  * Writes a validated routine document as a new version of its routine (creating the routine if needed).
@@ -50,17 +82,7 @@ export async function writeRoutineVersion(
       phaseId: phaseIds.get(a.phase)!,
       key: a.key,
       position,
-      title: a.title,
-      description: a.description ?? null,
-      responsibleRole: a.responsibleRole,
-      timing: a.timing,
-      startMonth: a.startMonth,
-      endMonth: a.endMonth,
-      scope: a.scope,
-      kind: a.kind,
-      letterNumber: a.letterNumber ?? null,
-      templateRef: a.templateRef ?? null,
-      note: a.note ?? null,
+      ...activityColumns(a),
       ...(a.reminderOffsets ? { reminderOffsets: a.reminderOffsets } : {}),
     })),
   });

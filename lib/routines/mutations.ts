@@ -3,7 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { homeOrganisationFor, organisationFilter } from "../auth/scope.ts";
-import { parseRoutineJson, writeRoutineVersion } from "./import.ts";
+import { activityColumns, parseRoutineJson, writeRoutineVersion } from "./import.ts";
 import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
 import { slugify } from "../slug.ts";
 import { draftMetadataSchema, newRoutineSchema, routineColourSchema } from "./schemas.ts";
@@ -67,17 +67,7 @@ async function copyToDraft(tx: DbClient, sourceId: string, version: number) {
       phaseId: phaseIds.get(a.phaseId)!,
       key: a.key,
       position: a.position,
-      title: a.title,
-      description: a.description,
-      responsibleRole: a.responsibleRole,
-      timing: a.timing,
-      startMonth: a.startMonth,
-      endMonth: a.endMonth,
-      scope: a.scope,
-      kind: a.kind,
-      letterNumber: a.letterNumber,
-      templateRef: a.templateRef,
-      note: a.note,
+      ...activityColumns(a),
       reminderOffsets: a.reminderOffsets,
     })),
   });

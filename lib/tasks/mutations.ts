@@ -4,7 +4,7 @@ import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { inTransaction } from "../db/transaction.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { writeAudit } from "../audit/index.ts";
+import { writeAudit, type AuditAction } from "../audit/index.ts";
 import { fieldErrorsOf } from "../forms.ts";
 import { taskWhereFor } from "./scope.ts";
 import { addCommentSchema, changeStatusSchema } from "./schemas.ts";
@@ -64,6 +64,27 @@ async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, task
   return { task };
 }
 
+type GuardedChange = {
+  data: Prisma.TaskUpdateManyMutationInput;
+  event: Omit<Prisma.TaskEventUncheckedCreateInput, "taskId" | "actorId">;
+  action: AuditAction;
+  /** The fields the audit entry shows, before and after. */
+  audited: (state: TaskState) => Record<string, unknown>;
+};
+
+/**
+ * Writes a change only if the task still has the version the actor read, with its history event and audit entry.
+ * Returns the task as it is now, or null when someone else saved first (nothing written).
+ */
+async function writeGuarded(tx: Prisma.TransactionClient, actor: Actor, task: TaskState & { unitId: string | null }, version: number, change: GuardedChange): Promise<TaskState | null> {
+  const updated = await tx.task.updateMany({ where: { id: task.id, version }, data: { ...change.data, version: { increment: 1 } } });
+  if (updated.count === 0) return null;
+  await tx.taskEvent.create({ data: { ...change.event, taskId: task.id, actorId: actor.id } });
+  const after = await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: stateSelect });
+  await writeAudit(tx, { actorId: actor.id, action: change.action, entityType: "Task", entityId: task.id, unitId: task.unitId, before: change.audited(task), after: change.audited(after) });
+  return after;
+}
+
 async function stale(tx: Prisma.TransactionClient, taskId: string, hint: string): Promise<TaskFailure> {
   const current = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
   const message = `Någon annan har ändrat uppgiften medan du hade den öppen. Den har nu status ${TASK_STATUS_LABELS[current.status].toLowerCase()}. ${hint}`;
@@ -113,24 +134,13 @@ export async function changeTaskStatusIn(tx: Prisma.TransactionClient, actor: Ac
 
   const now = clock.now();
   const notApplicableReason = status === "NOT_APPLICABLE" ? reason! : null;
-  const updated = await tx.task.updateMany({
-    where: { id: taskId, version },
-    data: { status, version: { increment: 1 }, ...completionFields(status, actor.id, now), notApplicableReason },
-  });
-  if (updated.count === 0) return stale(tx, taskId, STALE_STATUS);
-  await tx.taskEvent.create({
-    data: { taskId, actorId: actor.id, at: now, type: "STATUS_CHANGED", fromStatus: task.status, toStatus: status, reason: notApplicableReason, details: options.eventDetails },
-  });
-  const after = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
-  await writeAudit(tx, {
-    actorId: actor.id,
+  const after = await writeGuarded(tx, actor, task, version, {
+    data: { status, ...completionFields(status, actor.id, now), notApplicableReason },
+    event: { at: now, type: "STATUS_CHANGED", fromStatus: task.status, toStatus: status, reason: notApplicableReason, details: options.eventDetails },
     action: "task.status",
-    entityType: "Task",
-    entityId: taskId,
-    unitId: task.unitId,
-    before: { status: task.status, version: task.version, notApplicableReason: task.notApplicableReason },
-    after: { status: after.status, version: after.version, notApplicableReason: after.notApplicableReason },
+    audited: (t) => ({ status: t.status, version: t.version, notApplicableReason: t.notApplicableReason }),
   });
+  if (!after) return stale(tx, taskId, STALE_STATUS);
   return { ok: true, message: `”${task.activity.title}” ${STATUS_MESSAGES[status]}.`, task: after };
 }
 
@@ -143,19 +153,13 @@ export async function addTaskCommentIn(tx: Prisma.TransactionClient, actor: Acto
   if (!found.task) return found.failure;
   const task = found.task;
 
-  const updated = await tx.task.updateMany({ where: { id: taskId, version }, data: { comment, version: { increment: 1 } } });
-  if (updated.count === 0) return stale(tx, taskId, STALE_COMMENT);
-  await tx.taskEvent.create({ data: { taskId, actorId: actor.id, at: clock.now(), type: "COMMENTED", comment } });
-  const after = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
-  await writeAudit(tx, {
-    actorId: actor.id,
+  const after = await writeGuarded(tx, actor, task, version, {
+    data: { comment },
+    event: { at: clock.now(), type: "COMMENTED", comment },
     action: "task.comment",
-    entityType: "Task",
-    entityId: taskId,
-    unitId: task.unitId,
-    before: { comment: task.comment, version: task.version },
-    after: { comment: after.comment, version: after.version },
+    audited: (t) => ({ comment: t.comment, version: t.version }),
   });
+  if (!after) return stale(tx, taskId, STALE_COMMENT);
   return { ok: true, message: `Kommentaren är sparad på ”${task.activity.title}”.`, task: after };
 }
 

@@ -24,6 +24,16 @@ function findUser(tx: Tx, organisationId: string, userId: string) {
   return tx.user.findFirst({ where: { id: userId, ...usersOfOrganisation(organisationId) }, include: { roleAssignments: true } });
 }
 
+type UserWithRoles = NonNullable<Awaited<ReturnType<typeof findUser>>>;
+
+// A change to one user: asAdmin, and that user in the actor's verksamhet (or notFound).
+function onUser(actor: Actor, db: DbClient, userId: string, work: (tx: Tx, user: UserWithRoles, organisationId: string) => Promise<UserResult>): Promise<UserResult> {
+  return asAdmin(actor, db, async (tx, organisationId) => {
+    const user = await findUser(tx, organisationId, userId);
+    return user ? work(tx, user, organisationId) : notFound;
+  });
+}
+
 const publicUser = (u: { name: string; email: string; active: boolean }) => ({ name: u.name, email: u.email, active: u.active });
 
 export async function createUser(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
@@ -41,9 +51,7 @@ export async function createUser(actor: Actor, raw: unknown, db: DbClient = getD
 export async function assignRole(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
   const input = assignRoleSchema.safeParse(raw);
   if (!input.success) return { ok: false, message: firstMessage(input.error) };
-  return asAdmin(actor, db, async (tx, organisationId) => {
-    const user = await findUser(tx, organisationId, input.data.userId);
-    if (!user) return notFound;
+  return onUser(actor, db, input.data.userId, async (tx, user, organisationId) => {
     const { role, unitId } = input.data;
     if (unitId && !(await tx.unit.findFirst({ where: { id: unitId, area: { organisationId } } }))) {
       return { ok: false, message: "Enheten finns inte i din verksamhet." };
@@ -76,9 +84,7 @@ export async function removeRole(actor: Actor, raw: unknown, db: DbClient = getD
 export async function setUserActive(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
   const input = setActiveSchema.safeParse(raw);
   if (!input.success) return { ok: false, message: firstMessage(input.error) };
-  return asAdmin(actor, db, async (tx, organisationId) => {
-    const user = await findUser(tx, organisationId, input.data.userId);
-    if (!user) return notFound;
+  return onUser(actor, db, input.data.userId, async (tx, user) => {
     if (user.id === actor.id && !input.data.active) return { ok: false, message: "Du kan inte inaktivera dig själv." };
     if (user.active === input.data.active) return { ok: false, message: input.data.active ? "Användaren är redan aktiv." : "Användaren är redan inaktiverad." };
     // A new session version ends every session the user has, at their next request.
@@ -92,9 +98,7 @@ export async function setUserPassword(actor: Actor, raw: unknown, db: DbClient =
   const input = setPasswordSchema.safeParse(raw);
   if (!input.success) return { ok: false, message: firstMessage(input.error) };
   const passwordHash = await hashPassword(input.data.password);
-  return asAdmin(actor, db, async (tx, organisationId) => {
-    const user = await findUser(tx, organisationId, input.data.userId);
-    if (!user) return notFound;
+  return onUser(actor, db, input.data.userId, async (tx, user) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { actorId: actor.id, action: "user.password", entityType: "User", entityId: user.id, after: { password: "bytt" } });
     return { ok: true, message: `Nytt lösenord satt för ${user.name}; hens sessioner är avslutade.` };

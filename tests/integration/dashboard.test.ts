@@ -1,32 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { Db } from "@/lib/db";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { actorFor } from "./helpers/actors";
+import { DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { actorFor, createTestDatabaseAs } from "./helpers/actors";
+import { counting } from "./helpers/counting";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { SEEDED_TODAY } from "../support/today";
 
 
-/** The same client, counting every Prisma operation. */
-function counting(db: Db) {
-  const counter = { n: 0 };
-  const client = db.$extends({ query: { $allOperations: ({ args, query }) => ((counter.n += 1), query(args)) } }) as unknown as Db;
-  return { client, counter };
-}
-
 describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
   let t: TestDatabase;
-  let chef: Awaited<ReturnType<typeof actorFor>>;
-
-  beforeAll(async () => {
-    t = await createTestDatabase(kind);
-    chef = await actorFor(t.db, "verksamhetschef@arshjulet.example");
-  });
+  let chef: SessionUser;
+  beforeAll(async () => ({ t, actor: chef } = await createTestDatabaseAs(kind, "verksamhetschef@arshjulet.example")));
   afterAll(async () => t?.close());
 
   it("is refused to roles without dashboard:read", async () => {

@@ -1,38 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getWheelData, type WheelData } from "@/lib/wheel/data";
 import { typicalSurveyTimetable } from "@/prisma/seed/seed";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
-import { actorFor } from "./helpers/actors";
+import { DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { actorFor, createTestDatabaseAs } from "./helpers/actors";
+import { counting } from "./helpers/counting";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { SEEDED_TODAY } from "../support/today";
 
 
 const activity = (data: WheelData, key: string) => data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.key === key)!;
 
-/** The same client, counting every operation it is asked to run, to show the number of queries is bounded. */
-function counting(db: Db) {
-  const counter = { n: 0 };
-  const client = db.$extends({
-    query: {
-      $allOperations({ args, query }) {
-        counter.n += 1;
-        return query(args);
-      },
-    },
-  }) as unknown as Db;
-  return { client, counter };
-}
-
 describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
   let t: TestDatabase;
-  let chef: Awaited<ReturnType<typeof actorFor>>;
-
-  beforeAll(async () => {
-    t = await createTestDatabase(kind);
-    chef = await actorFor(t.db, "verksamhetschef@arshjulet.example");
-  });
+  let chef: SessionUser;
+  beforeAll(async () => ({ t, actor: chef } = await createTestDatabaseAs(kind, "verksamhetschef@arshjulet.example")));
   afterAll(async () => t?.close());
 
   it("is refused to roles without the dashboard", async () => {
