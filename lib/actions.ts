@@ -52,3 +52,10 @@ export function postAction(options: ActionOptions & { onFailure: (failure: Failu
     options.onFailure(failure);
   };
 }
+
+export const UNKNOWN_INTENT = "Okänd åtgärd.";
+
+/** For a form whose buttons name their intent: the handler of the pressed one, or a failure for any other intent. */
+export function byIntent<R>(intent: string, handlers: Record<string, () => Promise<R>>): Promise<R | Failure> {
+  return Object.hasOwn(handlers, intent) ? handlers[intent]!() : Promise.resolve({ ok: false, message: UNKNOWN_INTENT });
+}

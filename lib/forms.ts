@@ -7,6 +7,11 @@ export function formText(data: FormData, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** The named text fields of a submitted form, each as formText reads it: for a domain call that parses them with zod. */
+export function formTexts<const N extends string>(data: FormData, names: readonly N[]): Record<N, string | undefined> {
+  return Object.fromEntries(names.map((name) => [name, formText(data, name)])) as Record<N, string | undefined>;
+}
+
 /** A text field of a submitted form, "" when absent: for inputs that an id lookup or zod rejects when empty. */
 export function formString(data: FormData, name: string): string {
   return formText(data, name) ?? "";

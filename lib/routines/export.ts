@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { formatDateIso } from "../dates/cycle.ts";
-import type { ActivityContent } from "./import.ts";
+import { activityColumns, type ActivityContent } from "./import.ts";
 import type { RoutineDocument } from "./schemas.ts";
 import { isDefaultOffsets } from "../reminders/rules.ts";
 import { getManagedVersion } from "./versions.ts";
@@ -45,14 +45,9 @@ export function toRoutineDocument(v: VersionForDocument): RoutineDocument {
       .map((a) => ({
         key: a.key,
         phase: phaseKey.get(a.phaseId)!,
-        title: a.title,
+        // The stored columns in their order, but a document leaves out what is not stated.
+        ...activityColumns(a),
         description: optional(a.description),
-        responsibleRole: a.responsibleRole,
-        timing: a.timing,
-        startMonth: a.startMonth,
-        endMonth: a.endMonth,
-        scope: a.scope,
-        kind: a.kind,
         letterNumber: optional(a.letterNumber),
         templateRef: optional(a.templateRef),
         note: optional(a.note),

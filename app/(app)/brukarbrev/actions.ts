@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import type { LetterFormState } from "@/components/letters/letter-form";
 import { formAction } from "@/lib/actions";
-import { formText as field } from "@/lib/forms";
+import { formTexts } from "@/lib/forms";
 import { recordLetter, undoLetter } from "@/lib/letters/mutations";
 
-const ref = (data: FormData) => ({ unitId: field(data, "unitId"), year: field(data, "year"), letterNumber: field(data, "letterNumber"), version: field(data, "version") });
+const ref = (data: FormData) => formTexts(data, ["unitId", "year", "letterNumber", "version"]);
 
 // A refusal because someone else changed the record also refreshes, so the page shows it as it is now.
 function refresh<T>(result: T): T {
@@ -16,16 +16,7 @@ function refresh<T>(result: T): T {
 }
 
 export const recordLetterAction = formAction<LetterFormState>({}, async ({ user, data }) =>
-  refresh(
-    await recordLetter(user, {
-      ...ref(data),
-      sentOn: field(data, "sentOn"),
-      count: field(data, "count"),
-      method: field(data, "method"),
-      methodOther: field(data, "methodOther"),
-      note: field(data, "note"),
-    }),
-  ),
+  refresh(await recordLetter(user, { ...ref(data), ...formTexts(data, ["sentOn", "count", "method", "methodOther", "note"]) })),
 );
 
 export const undoLetterAction = formAction<LetterFormState>({}, async ({ user, data }) => refresh(await undoLetter(user, ref(data))));

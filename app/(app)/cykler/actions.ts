@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions";
-import { formText as field, type FormState } from "@/lib/forms";
+import { formText as field, formTexts, type FormState } from "@/lib/forms";
 import { planCycleAgain, startCycle, updateTimetable } from "@/lib/cycles/mutations";
 
 export const startCycleAction = formAction<FormState>({}, async ({ user, data }) => {
@@ -20,13 +20,7 @@ export const planAgainAction = formAction<FormState>({}, async ({ user, data }) 
 });
 
 export const timetableAction = formAction<FormState>({}, async ({ user, data }) => {
-  const result = await updateTimetable(user, {
-    cycleId: field(data, "cycleId"),
-    surveyDispatchOn: field(data, "surveyDispatchOn"),
-    surveyReminderOn: field(data, "surveyReminderOn"),
-    surveyLastAnswerOn: field(data, "surveyLastAnswerOn"),
-    resultsPublishedOn: field(data, "resultsPublishedOn"),
-  });
+  const result = await updateTimetable(user, formTexts(data, ["cycleId", "surveyDispatchOn", "surveyReminderOn", "surveyLastAnswerOn", "resultsPublishedOn"]));
   if (result.ok) revalidatePath("/", "layout");
   return result;
 });

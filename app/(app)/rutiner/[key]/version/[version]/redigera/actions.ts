@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions";
+import { byIntent, formAction } from "@/lib/actions";
 import { formString as field, type FormState } from "@/lib/forms";
 import { addPhase, moveActivity, movePhase, removeActivity, removePhase, renamePhase } from "@/lib/routines/draft-mutations";
 import { updateDraftMetadata } from "@/lib/routines/mutations";
@@ -21,16 +21,13 @@ export const phaseAction = formAction<FormState>({}, async ({ user, data }) => {
   const versionId = field(data, "versionId");
   const phaseId = field(data, "phaseId");
   const intent = field(data, "intent");
-  const result =
-    intent === "add"
-      ? await addPhase(user, { versionId, name: field(data, "name") })
-      : intent === "rename"
-        ? await renamePhase(user, { versionId, phaseId, name: field(data, "name") })
-        : intent === "remove"
-          ? await removePhase(user, { versionId, phaseId })
-          : intent === "up" || intent === "down"
-            ? await movePhase(user, { versionId, phaseId, direction: intent })
-            : { ok: false as const, message: "Okänd åtgärd." };
+  const result = await byIntent(intent, {
+    add: () => addPhase(user, { versionId, name: field(data, "name") }),
+    rename: () => renamePhase(user, { versionId, phaseId, name: field(data, "name") }),
+    remove: () => removePhase(user, { versionId, phaseId }),
+    up: () => movePhase(user, { versionId, phaseId, direction: "up" }),
+    down: () => movePhase(user, { versionId, phaseId, direction: "down" }),
+  });
   if (result.ok) refresh(data);
   // Field errors of a rename belong to that phase's input, so they are keyed by the phase.
   if (!result.ok && result.errors?.name && intent === "rename") return { ...result, errors: { [`name-${phaseId}`]: result.errors.name } };
@@ -41,13 +38,11 @@ export const phaseAction = formAction<FormState>({}, async ({ user, data }) => {
 export const activityRowAction = formAction<FormState>({}, async ({ user, data }) => {
   const versionId = field(data, "versionId");
   const activityId = field(data, "activityId");
-  const intent = field(data, "intent");
-  const result =
-    intent === "remove"
-      ? await removeActivity(user, { versionId, activityId })
-      : intent === "up" || intent === "down"
-        ? await moveActivity(user, { versionId, activityId, direction: intent })
-        : { ok: false as const, message: "Okänd åtgärd." };
+  const result = await byIntent(field(data, "intent"), {
+    remove: () => removeActivity(user, { versionId, activityId }),
+    up: () => moveActivity(user, { versionId, activityId, direction: "up" }),
+    down: () => moveActivity(user, { versionId, activityId, direction: "down" }),
+  });
   if (result.ok) refresh(data);
   return result;
 });

@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from "vitest";
+import { redirect } from "next/navigation";
+import type { FormState } from "@/lib/forms";
+
+// The wrapper every server action goes through (lib/actions.ts), with a mocked signed-in user.
+const session = vi.hoisted(() => ({ user: { id: "u1", name: "Test", email: "t@example.se", organisationId: null, assignments: [] } as unknown, permissions: [] as string[] }));
+vi.mock("@/lib/auth/session", () => ({
+  requireUser: async () => session.user,
+  requirePermission: async (action: string) => {
+    session.permissions.push(action);
+    return session.user;
+  },
+}));
+
+const { byIntent, formAction, postAction, UNEXPECTED_ERROR, UNKNOWN_INTENT, UNREADABLE_FORM } = await import("@/lib/actions");
+
+const form = (values: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) data.set(k, v);
+  return data;
+};
+
+describe("formAction", () => {
+  it("gives the body the user, the form and today", async () => {
+    const action = formAction<FormState>({}, async ({ user, data, today }) => ({ ok: true, message: `${(user as { id: string }).id} ${data.get("x")} ${today.toISOString().slice(0, 10)}` }));
+    expect(await action(null, form({ x: "y" }))).toEqual({ ok: true, message: `u1 y ${process.env.ARSHJULET_TODAY}` });
+  });
+
+  it("asks for the permission it is given", async () => {
+    await formAction<FormState>({ permission: "routine:manage" }, async () => ({ ok: true, message: "" }))(null, form({}));
+    expect(session.permissions).toEqual(["routine:manage"]);
+  });
+
+  it("refuses anything but a form, without running the body", async () => {
+    const body = vi.fn(async () => ({ ok: true, message: "" }));
+    expect(await formAction<FormState>({}, body)(null, "not a form" as unknown as FormData)).toEqual({ ok: false, message: UNREADABLE_FORM });
+    expect(body).not.toHaveBeenCalled();
+  });
+
+  it("turns an unexpected error into a Swedish message and never shows error.message", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const result = await formAction<FormState>({}, async () => {
+      throw new Error("secret database detail");
+    })(null, form({}));
+    expect(result).toEqual({ ok: false, message: UNEXPECTED_ERROR });
+    expect(JSON.stringify(result)).not.toContain("secret");
+    expect(error).toHaveBeenCalled();
+    error.mockRestore();
+  });
+
+  it("lets a redirect through", async () => {
+    await expect(formAction<FormState>({}, async () => redirect("/rutiner"))(null, form({}))).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+  });
+});
+
+describe("postAction", () => {
+  it("sends an unexpected error to onFailure", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const onFailure = vi.fn((failure: { message: string }): never => {
+      throw Object.assign(new Error("redirected"), { failure });
+    });
+    const action = postAction({ onFailure }, async () => {
+      throw new Error("boom");
+    });
+    await expect(action(form({}))).rejects.toThrow("redirected");
+    expect(onFailure).toHaveBeenCalledWith({ ok: false, message: UNEXPECTED_ERROR });
+    vi.mocked(console.error).mockRestore();
+  });
+});
+
+describe("byIntent", () => {
+  it("runs the pressed button's handler, and refuses any other intent", async () => {
+    const handlers = { up: async () => ({ ok: true as const, message: "upp" }) };
+    expect(await byIntent("up", handlers)).toEqual({ ok: true, message: "upp" });
+    expect(await byIntent("down", handlers)).toEqual({ ok: false, message: UNKNOWN_INTENT });
+    expect(await byIntent("constructor", handlers)).toEqual({ ok: false, message: UNKNOWN_INTENT });
+  });
+});
