@@ -1,5 +1,5 @@
-import type { DbClient } from "../db/index.ts";
-import type { ActivityKind, ActivityScope, Role, RoutineStatus, Timing } from "../db/generated/enums.ts";
+import type { DbClient, Prisma } from "../db/index.ts";
+import type { RoutineStatus } from "../db/generated/enums.ts";
 import { dateFromIso } from "../dates/cycle.ts";
 import { z } from "zod";
 import { ACTIVITY_FIELD_LABELS, VERSION_FIELD_LABELS } from "./labels.ts";
@@ -7,20 +7,11 @@ import { routineDocumentSchema, type RoutineDocument } from "./schemas.ts";
 
 const parseIsoDate = (value: string | null): Date | null => (value ? dateFromIso(value) : null);
 
-/** An activity's content as a document, the editor's form or a stored row has it (absent text may be undefined). */
-export type ActivityContent = {
-  title: string;
-  description?: string | null;
-  responsibleRole: Role | null;
-  timing: Timing;
-  startMonth: number | null;
-  endMonth: number | null;
-  scope: ActivityScope;
-  kind: ActivityKind;
-  letterNumber?: number | null;
-  templateRef?: string | null;
-  note?: string | null;
-};
+type ActivityRow = Prisma.ActivityTemplateGetPayload<object>;
+
+/** An activity's content as a document, the editor's form or a stored row has it (what is not stated may be absent). */
+export type ActivityContent = Pick<ActivityRow, "title" | "responsibleRole" | "timing" | "startMonth" | "endMonth" | "scope" | "kind"> &
+  Partial<Pick<ActivityRow, "description" | "letterNumber" | "templateRef" | "note">>;
 
 /** The stored columns of an activity's content: absent text and numbers are stored as null. */
 export function activityColumns(a: ActivityContent) {
