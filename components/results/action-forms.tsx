@@ -3,7 +3,10 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 import { IMPROVEMENT_STATUS_LABELS } from "@/lib/results/schemas";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;

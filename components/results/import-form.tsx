@@ -5,7 +5,9 @@ import { useActionState, useRef, useState, useTransition } from "react";
 import { fileTooLargeMessage, MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/results/schemas";
 import { plural } from "@/lib/plural";
 import { formatPercent } from "@/lib/results/compare";
-import { fieldIds, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { fieldIds } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { ImportState } from "./import-state";
 
 type Action = (prev: ImportState, data: FormData) => Promise<ImportState>;

@@ -2,7 +2,10 @@
 
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";
 
 type Action = (prev: ImportCasesState, data: FormData) => Promise<ImportCasesState>;

@@ -5,7 +5,10 @@ import { useActionState } from "react";
 import { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
 import { MONTH_NAMES } from "@/lib/dates/cycle";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS, TIMING_LABELS } from "@/lib/routines/labels";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;

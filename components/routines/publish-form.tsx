@@ -2,7 +2,10 @@
 
 import { useActionState, useState } from "react";
 import type { KeptTask } from "@/lib/cycles/follow-version";
-import { ActionForm, Field, fieldIds, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, fieldIds, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;

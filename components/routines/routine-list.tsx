@@ -1,4 +1,5 @@
 import { Link } from "@/components/ui/link";
+import { ButtonLink } from "@/components/ui/button";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { ManagedRoutine } from "@/lib/routines/versions";
 import type { FormState } from "@/lib/forms";
@@ -50,15 +51,15 @@ export function RoutineList({ routines, createDraftAction }: Props) {
             </ul>
             <div className="mt-3 flex flex-wrap items-start gap-3">
               {draft ? (
-                <Link href={`/rutiner/${routine.key}/version/${draft.version}/redigera`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+                <ButtonLink href={`/rutiner/${routine.key}/version/${draft.version}/redigera`}>
                   Fortsätt redigera utkastet
-                </Link>
+                </ButtonLink>
               ) : (
                 active && <EditRoutineButton action={createDraftAction} routineId={routine.id} label={`Redigera ${routine.title}`} />
               )}
-              <Link href={`/rutiner/${routine.key}`} className="rounded border border-blue-800 px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+              <ButtonLink href={`/rutiner/${routine.key}`} variant="secondary">
                 Alla versioner
-              </Link>
+              </ButtonLink>
             </div>
           </li>
         );

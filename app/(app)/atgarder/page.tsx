@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { ActionCard } from "@/components/results/action-card";
 import { CreateActionForm } from "@/components/results/action-forms";
+import { FilterForm } from "@/components/ui/filter-form";
+import { Select } from "@/components/ui/select";
+import { YearPicker } from "@/components/ui/year-picker";
 import { requirePermission } from "@/lib/auth/session";
 import { getActionFormOptions, listImprovementActions } from "@/lib/results/queries";
 import { yearParam } from "@/lib/results/schemas";
@@ -32,29 +35,15 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
           sin indikator, och visas i årshjulets uppföljningsfas.
         </p>
       </div>
-      <form method="get" action="/atgarder" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <div>
-          <label htmlFor="filter-enhet" className="block text-sm font-medium">Enhet</label>
-          <select id="filter-enhet" name="enhet" defaultValue={unitId ?? ""} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
-            <option value="">Alla</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-ar" className="block text-sm font-medium">År</label>
-          <select id="filter-ar" name="ar" defaultValue={year ?? ""} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
-            <option value="">Alla</option>
-            {options.cycles.map((c) => (
-              <option key={c.id} value={c.year}>{c.year}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
-          Visa
-        </button>
-      </form>
+      <FilterForm action="/atgarder" frame="flat-bar">
+        <Select id="filter-enhet" name="enhet" label="Enhet" defaultValue={unitId ?? ""}>
+          <option value="">Alla</option>
+          {options.units.map((u) => (
+            <option key={u.id} value={u.id}>{u.name}</option>
+          ))}
+        </Select>
+        <YearPicker id="filter-ar" years={options.cycles.map((c) => c.year)} value={year ?? ""} emptyOption={{ value: "", label: "Alla" }} />
+      </FilterForm>
       {options.cycles.length > 0 ? (
         <section aria-labelledby="ny-atgard" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="ny-atgard" className="text-xl font-semibold">Ny åtgärd</h2>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Link } from "@/components/ui/link";
+import { Select } from "@/components/ui/select";
 import { TaskStatusBadge, OverdueBadge } from "@/components/checklist/badges";
 import { LetterCard } from "@/components/letters/letter-card";
 import { requirePermission } from "@/lib/auth/session";
@@ -33,23 +35,15 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
       ) : (
         <>
           {board.units.length > 1 && (
-            <form method="get" action="/brukarbrev" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-              <div>
-                <label htmlFor="val-enhet" className="block text-sm font-medium">
-                  Enhet
-                </label>
-                <select id="val-enhet" name="enhet" defaultValue={board.unit.id} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
-                  {board.units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name} ({u.area.name})
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
-                Visa
-              </button>
-            </form>
+            <FilterForm action="/brukarbrev" frame="bar" submitVariant="primary">
+              <Select id="val-enhet" name="enhet" label="Enhet" defaultValue={board.unit.id} dense>
+                {board.units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} ({u.area.name})
+                  </option>
+                ))}
+              </Select>
+            </FilterForm>
           )}
           <h2 className="text-2xl font-semibold">
             {board.unit.name}, {board.year}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { canAny } from "@/lib/auth/permissions";
@@ -24,9 +25,9 @@ export default async function ReviewOverviewPage() {
           </p>
         </div>
         {canAny(user, "review:manage") && (
-          <Link href="/kvalitetsgranskning/importera" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white no-underline hover:bg-blue-900">
+          <ButtonLink href="/kvalitetsgranskning/importera">
             Importera ärendelista
-          </Link>
+          </ButtonLink>
         )}
       </div>
       {years.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
-import { YearSelect } from "@/components/results/year-select";
+import { YearFilter } from "@/components/ui/year-picker";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/results/compare";
@@ -29,11 +30,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          {year && <YearSelect years={overview.years} year={year} action="/resultat" />}
+          {year && <YearFilter years={overview.years} year={year} action="/resultat" />}
           {canAny(user, "results:import") && (
-            <Link href="/resultat/importera" className="no-print rounded bg-blue-800 px-3 py-2 font-semibold text-white no-underline hover:bg-blue-900">
+            <ButtonLink href="/resultat/importera" printable={false}>
               Importera resultat
-            </Link>
+            </ButtonLink>
           )}
         </div>
       </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { Flash } from "@/components/routines/flash";
 import { RoutineList } from "@/components/routines/routine-list";
@@ -23,15 +24,15 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
       </div>
       <Flash code={klart} />
       <div className="flex flex-wrap gap-3">
-        <Link href="/rutiner/ny" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+        <ButtonLink href="/rutiner/ny">
           Ny rutin
-        </Link>
-        <Link href="/rutiner/importera" className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+        </ButtonLink>
+        <ButtonLink href="/rutiner/importera" variant="secondary">
           Importera från JSON
-        </Link>
-        <Link href="/cykler" className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+        </ButtonLink>
+        <ButtonLink href="/cykler" variant="secondary">
           Årets cykler
-        </Link>
+        </ButtonLink>
       </div>
       <RoutineList routines={routines} createDraftAction={createDraftAction} />
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { UserCard } from "@/components/admin/user-card";
-import { FlashMessage } from "@/components/ui/flash-message";
+import { FlashMessage } from "@/components/ui/status-message";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
@@ -24,7 +25,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           inaktiverad användare loggas ut direkt. Ingen kan registrera sig själv.
         </p>
       </div>
-      <FlashMessage message={meddelande} error={fel === "1"} />
+      <FlashMessage message={meddelande} error={fel === "1"} keepRegion />
 
       <section aria-labelledby="ny-anvandare" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="ny-anvandare" className="text-xl font-semibold">Ny användare</h2>
@@ -39,7 +40,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </span>
           </label>
           <div className="sm:col-span-3">
-            <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">Skapa användare</button>
+            <Button type="submit" size="lg">Skapa användare</Button>
           </div>
         </form>
       </section>

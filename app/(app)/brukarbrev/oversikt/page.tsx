@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { LetterOverviewTable } from "@/components/letters/overview-table";
+import { ButtonAnchor } from "@/components/ui/button";
+import { FilterForm, Toolbar } from "@/components/ui/filter-form";
+import { YearPicker } from "@/components/ui/year-picker";
 import { requirePermission } from "@/lib/auth/session";
 import { getLetterOverview } from "@/lib/letters/queries";
 import * as clock from "@/lib/clock";
@@ -27,28 +30,14 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Ingen cykel är startad ännu.</p>
       ) : (
         <>
-          <div className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-            <form method="get" action="/brukarbrev/oversikt" className="flex flex-wrap items-end gap-3">
-              <div>
-                <label htmlFor="val-ar" className="block text-sm font-medium">
-                  Cykel
-                </label>
-                <select id="val-ar" name="ar" defaultValue={overview.year} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
-                  {overview.years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
-                Visa
-              </button>
-            </form>
-            <a href={`/brukarbrev/oversikt/export?ar=${overview.year}`} download className="rounded border border-blue-800 px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          <Toolbar>
+            <FilterForm action="/brukarbrev/oversikt" submitVariant="primary">
+              <YearPicker id="val-ar" label="Cykel" years={overview.years} value={overview.year} dense />
+            </FilterForm>
+            <ButtonAnchor href={`/brukarbrev/oversikt/export?ar=${overview.year}`} download variant="secondary">
               Ladda ner som CSV (Excel)
-            </a>
-          </div>
+            </ButtonAnchor>
+          </Toolbar>
           <section aria-labelledby="tabell" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="tabell" className="text-xl font-semibold">
               Cykel {overview.year}

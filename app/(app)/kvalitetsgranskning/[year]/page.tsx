@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { DeclineForm } from "@/components/review/decline-form";
@@ -42,9 +43,9 @@ export default async function ReviewYearPage({ params }: Props) {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-3xl font-bold">Kvalitetsgranskning {year}</h1>
         {review?.drawnAt && (
-          <Link href={`/kvalitetsgranskning/${year}/sammanstallning`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white no-underline hover:bg-blue-900">
+          <ButtonLink href={`/kvalitetsgranskning/${year}/sammanstallning`}>
             Sammanställning {year}
-          </Link>
+          </ButtonLink>
         )}
       </div>
 

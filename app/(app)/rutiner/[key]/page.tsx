@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Flash } from "@/components/routines/flash";
@@ -41,16 +42,16 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       <Flash code={klart} />
       <div className="flex flex-wrap items-start gap-3">
         {draft ? (
-          <Link href={`/rutiner/${routine.key}/version/${draft.version}/redigera`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+          <ButtonLink href={`/rutiner/${routine.key}/version/${draft.version}/redigera`}>
             Fortsätt redigera utkastet (version {draft.version})
-          </Link>
+          </ButtonLink>
         ) : (
           hasPublished && <EditRoutineButton action={createDraftAction} routineId={routine.id} />
         )}
         {routine.versions.length > 1 && (
-          <Link href={`/rutiner/${routine.key}/jamfor`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          <ButtonLink href={`/rutiner/${routine.key}/jamfor`} variant="secondary">
             Jämför versioner
-          </Link>
+          </ButtonLink>
         )}
       </div>
 

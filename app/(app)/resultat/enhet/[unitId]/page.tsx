@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ComparisonChart } from "@/components/results/comparison-chart";
 import { ComparisonTable } from "@/components/results/comparison-table";
-import { YearSelect } from "@/components/results/year-select";
+import { YearFilter } from "@/components/ui/year-picker";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/results/compare";
@@ -42,7 +43,7 @@ export default async function UnitResultsPage({ params, searchParams }: Props) {
             {data.respondents !== null && "."}
           </p>
         </div>
-        {year && <YearSelect years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
+        {year && <YearFilter years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
       </div>
       {!year ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Enheten har inga resultat ännu.</p>
@@ -54,13 +55,13 @@ export default async function UnitResultsPage({ params, searchParams }: Props) {
             </p>
           )}
           <nav aria-label="Mer om enhetens resultat" className="no-print flex flex-wrap gap-3">
-            <Link href={`/resultat/enhet/${unit.id}/sammanfattning?ar=${year}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 no-underline hover:bg-blue-50">
+            <ButtonLink href={`/resultat/enhet/${unit.id}/sammanfattning?ar=${year}`} variant="secondary">
               Sammanfattning för brukarbrev 4
-            </Link>
+            </ButtonLink>
             {canAny(user, "improvement:manage") && (
-              <Link href={`/atgarder?enhet=${unit.id}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 no-underline hover:bg-blue-50">
+              <ButtonLink href={`/atgarder?enhet=${unit.id}`} variant="secondary">
                 Förbättringsåtgärder
-              </Link>
+              </ButtonLink>
             )}
           </nav>
           <ComparisonChart rows={rows} unitName={unit.name} year={year} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CompareView } from "@/components/routines/compare-view";
@@ -51,9 +52,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
             {routine.versions.map(option)}
           </select>
         </div>
-        <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+        <Button type="submit">
           Jämför
-        </button>
+        </Button>
       </form>
       {diff ? (
         <>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Flash } from "@/components/routines/flash";
@@ -45,22 +46,22 @@ export default async function VersionPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap gap-3">
         {version.status === "DRAFT" && (
           <>
-            <Link href={`${base}/redigera`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+            <ButtonLink href={`${base}/redigera`}>
               Redigera utkastet
-            </Link>
-            <Link href={`${base}/publicera`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+            </ButtonLink>
+            <ButtonLink href={`${base}/publicera`} variant="secondary">
               Publicera …
-            </Link>
+            </ButtonLink>
           </>
         )}
         {version.replacesVersion && (
-          <Link href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          <ButtonLink href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} variant="secondary">
             Jämför med version {version.replacesVersion.version}
-          </Link>
+          </ButtonLink>
         )}
-        <a href={`${base}/export`} download className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+        <ButtonAnchor href={`${base}/export`} download variant="secondary">
           Exportera JSON
-        </a>
+        </ButtonAnchor>
       </div>
       <VersionActivities version={version} />
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { DraftActivities } from "@/components/routines/draft-activities";
@@ -45,16 +46,16 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
       </div>
       <Flash code={klart} />
       <div className="flex flex-wrap items-start gap-3">
-        <Link href={`${base}/aktivitet/ny`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+        <ButtonLink href={`${base}/aktivitet/ny`}>
           Lägg till aktivitet
-        </Link>
-        <Link href={`${base}/publicera`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+        </ButtonLink>
+        <ButtonLink href={`${base}/publicera`} variant="secondary">
           Publicera …
-        </Link>
+        </ButtonLink>
         {version.replacesVersion && (
-          <Link href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          <ButtonLink href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} variant="secondary">
             Jämför med version {version.replacesVersion.version}
-          </Link>
+          </ButtonLink>
         )}
         <DeleteDraftButton action={deleteDraftAction} versionId={version.id} routineKey={key} version={version.version} />
       </div>

@@ -1,0 +1,58 @@
+import type { ReactNode } from "react";
+import type { FormState } from "@/lib/forms";
+
+type FieldProps = { name: string; label: string; state: FormState; hint?: string; idPrefix?: string };
+
+/** The classes of a text input, textarea or select inside a form field. */
+export const inputClass = "mt-1 w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
+
+/** The ids a field's input refers to: its hint and its errors. */
+export function fieldIds({ name, state, hint, idPrefix = "" }: Omit<FieldProps, "label">) {
+  const id = `${idPrefix}${name}`;
+  const errors = state?.errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-fel` : null].filter(Boolean).join(" ") || undefined;
+  return { id, errors, describedBy, invalid: errors ? true : undefined };
+}
+
+/** A field's label, in the one style every form uses. */
+export function FieldLabel({ htmlFor, children }: { htmlFor: string; children: ReactNode }) {
+  return (
+    <label htmlFor={htmlFor} className="block font-medium">
+      {children}
+    </label>
+  );
+}
+
+/** A field's description (hint), referred to by the control's aria-describedby. */
+export function FieldHint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="text-sm text-slate-700">
+      {children}
+    </p>
+  );
+}
+
+/** A field's errors as a list, referred to by the control's aria-describedby; nothing when there are none. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Label, hint, the control and its errors; the control gets id, aria-describedby and aria-invalid. */
+export function Field({ label, hint, children, ...props }: FieldProps & { children: (a: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode }) {
+  const { id, errors, describedBy, invalid } = fieldIds({ ...props, hint });
+  return (
+    <div>
+      <FieldLabel htmlFor={id}>{label}</FieldLabel>
+      {hint && <FieldHint id={`${id}-hint`}>{hint}</FieldHint>}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": invalid })}
+      <FieldErrors id={`${id}-fel`} errors={errors} />
+    </div>
+  );
+}
