@@ -10,9 +10,9 @@ const HEADINGS: Record<HeadingSize, string> = {
 };
 
 /** A link back to the page above, written "← label". */
-export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+export function BackLink({ href, printable = true, children }: { href: string; printable?: boolean; children: ReactNode }) {
   return (
-    <p>
+    <p className={printable ? undefined : "no-print"}>
       <Link href={href} className="text-blue-800 underline">
         ← {children}
       </Link>
@@ -20,7 +20,7 @@ export function BackLink({ href, children }: { href: string; children: ReactNode
   );
 }
 
-/** A page's h1 with its optional back link, lead text (`description`), meta line and actions on the right. */
+/** A page's h1 with its optional back link, lead text (`description`), meta line, more lines (children) and actions on the right. */
 export function PageHeader({
   title,
   back,
@@ -29,9 +29,10 @@ export function PageHeader({
   actions,
   size = "title",
   inline,
+  children,
 }: {
   title: ReactNode;
-  back?: { href: string; label: ReactNode };
+  back?: { href: string; label: ReactNode; printable?: boolean };
   description?: ReactNode;
   /** A short line under the heading, e.g. a key. */
   meta?: ReactNode;
@@ -40,6 +41,7 @@ export function PageHeader({
   size?: HeadingSize;
   /** Lays out an icon or badge in the heading beside the text: "wrap" lets them break onto lines. */
   inline?: "wrap" | "nowrap";
+  children?: ReactNode;
 }) {
   const headingClass = [inline === "wrap" ? "flex flex-wrap items-center gap-3" : inline === "nowrap" ? "flex items-center gap-3" : null, HEADINGS[size]]
     .filter(Boolean)
@@ -49,11 +51,16 @@ export function PageHeader({
       <h1 className={headingClass}>{title}</h1>
       {meta && <p className="mt-1 text-slate-700">{meta}</p>}
       {description && <p className="mt-2 max-w-3xl text-slate-700">{description}</p>}
+      {children}
     </div>
   );
   return (
     <>
-      {back && <BackLink href={back.href}>{back.label}</BackLink>}
+      {back && (
+        <BackLink href={back.href} printable={back.printable}>
+          {back.label}
+        </BackLink>
+      )}
       {actions ? (
         <div className="flex flex-wrap items-end justify-between gap-4">
           {heading}

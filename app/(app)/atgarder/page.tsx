@@ -9,6 +9,7 @@ import { getActionFormOptions, listImprovementActions } from "@/lib/results/quer
 import { yearParam } from "@/lib/results/schemas";
 import { addImprovementNoteAction, createImprovementActionAction, updateImprovementActionAction } from "./actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Förbättringsåtgärder" };
 export const dynamic = "force-dynamic";
@@ -28,13 +29,15 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Förbättringsåtgärder</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        title="Förbättringsåtgärder"
+        description={
+          <>
           Fokusområden utifrån brukarundersökningen, per enhet eller för hela verksamheten. Varje åtgärd följs upp med nästa års resultat för
           sin indikator, och visas i årshjulets uppföljningsfas.
-        </p>
-      </div>
+          </>
+        }
+      />
       <FilterForm action="/atgarder" frame="flat-bar">
         <Select id="filter-enhet" name="enhet" label="Enhet" defaultValue={unitId ?? ""}>
           <option value="">Alla</option>

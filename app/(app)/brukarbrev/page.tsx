@@ -9,6 +9,7 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getLetterBoard } from "@/lib/letters/queries";
 import { recordLetterAction, undoLetterAction } from "./actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Brukarbrev" };
 export const dynamic = "force-dynamic";
@@ -23,13 +24,15 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Brukarbrev</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        size="page" title="Brukarbrev"
+        description={
+          <>
           De fyra breven till brukarna under året: brukarbrev 1 före undersökningen, 2 med tack, 3 med goda exempel och hur man lämnar
           synpunkter, 4 med resultatet och de planerade åtgärderna. När du markerar ett brev som skickat blir uppgiften klar i checklistan.
-        </p>
-      </div>
+          </>
+        }
+      />
       {!board ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Du är inte koordinator för någon enhet.</p>
       ) : (

@@ -6,6 +6,7 @@ import { getManagedCycles, getSurveyTimetable } from "@/lib/cycles/queries";
 import { startCycleAction } from "./actions";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Årets cykler" };
 export const dynamic = "force-dynamic";
@@ -19,13 +20,15 @@ export default async function CyclesPage() {
   const suggested = cycles.some((c) => c.year === thisYear) ? Math.max(thisYear, ...cycles.map((c) => c.year)) + 1 : thisYear;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Årets cykler</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        title="Årets cykler"
+        description={
+          <>
           Varje år är en cykel. När en cykel startas får varje aktiv enhet sina uppgifter ur de gällande rutinerna, och
           verksamheten och kommunikationsenheten får sina.
-        </p>
-      </div>
+          </>
+        }
+      />
       <section aria-labelledby="starta" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="starta" className="text-xl font-semibold">Starta en cykel</h2>
         <p className="mt-1 text-sm text-slate-700">Ett år kan bara startas en gång. Uppgifter som fattas läggs till med Planera igen på cykelns sida.</p>

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { getReviewYears } from "@/lib/review/queries";
 import { formatShare } from "@/lib/review/summary";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Kvalitetsgranskning" };
 export const dynamic = "force-dynamic";
@@ -16,20 +17,12 @@ export default async function ReviewOverviewPage() {
   const years = (await getReviewYears(user)) ?? [];
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">Kvalitetsgranskning</h1>
-          <p className="mt-2 max-w-3xl text-slate-700">
-            Socialkontoret kontrollerar att de beställda hemtjänstinsatserna stämmer med de utförda. Från och med mars intervjuas fem slumpvis utvalda brukare per
-            hemtjänstområde, och avvikelserna sammanställs. Ärendena anges bara med pseudonyma referenser.
-          </p>
-        </div>
-        {canAny(user, "review:manage") && (
-          <ButtonLink href="/kvalitetsgranskning/importera">
-            Importera ärendelista
-          </ButtonLink>
-        )}
-      </div>
+      <PageHeader
+        size="page"
+        title="Kvalitetsgranskning"
+        description="Socialkontoret kontrollerar att de beställda hemtjänstinsatserna stämmer med de utförda. Från och med mars intervjuas fem slumpvis utvalda brukare per hemtjänstområde, och avvikelserna sammanställs. Ärendena anges bara med pseudonyma referenser."
+        actions={canAny(user, "review:manage") && <ButtonLink href="/kvalitetsgranskning/importera">Importera ärendelista</ButtonLink>}
+      />
       {years.length === 0 ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen granskning ännu. Den börjar med att årets ärendelista importeras.</p>
       ) : (

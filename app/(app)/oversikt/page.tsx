@@ -11,6 +11,7 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
@@ -25,12 +26,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">Översikt{year !== null && ` ${year}`}</h1>
-          <p className="mt-2 max-w-3xl text-slate-700">
-            {data.organisationName}. Hur långt enheterna har kommit, vad som är försenat och vad som saknas i planeringen. I dag är det {formatDateLong(data.today)}.
-          </p>
+      <PageHeader
+        size="page"
+        title={<>Översikt{year !== null && ` ${year}`}</>}
+        description={<>{data.organisationName}. Hur långt enheterna har kommit, vad som är försenat och vad som saknas i planeringen. I dag är det {formatDateLong(data.today)}.</>}
+        actions={<DashboardFilters data={data} />}
+      >
           <p className="mt-2 flex flex-wrap gap-x-4">
             <Link href={wheelHref(year ?? undefined)} className="text-blue-800 underline underline-offset-2">
               Se årshjulet{year !== null && ` för ${year}`}
@@ -39,9 +40,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               Kalender i Outlook
             </Link>
           </p>
-        </div>
-        <DashboardFilters data={data} />
-      </div>
+      </PageHeader>
       {year === null ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</p>
       ) : (

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/results/compare";
 import { getResultsOverview } from "@/lib/results/queries";
 import { yearParam } from "@/lib/results/schemas";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Resultat" };
 export const dynamic = "force-dynamic";
@@ -22,13 +23,11 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">Resultat</h1>
-          <p className="mt-2 max-w-3xl text-slate-700">
-            Brukarundersökningens resultat per enhet, jämförda med kommunen och riket. {year ? `Visar ${year}.` : ""}
-          </p>
-        </div>
+      <PageHeader
+        size="page"
+        title="Resultat"
+        description={<>Brukarundersökningens resultat per enhet, jämförda med kommunen och riket. {year ? `Visar ${year}.` : ""}</>}
+        actions={
         <div className="flex flex-wrap items-end gap-3">
           {year && <YearFilter years={overview.years} year={year} action="/resultat" />}
           {canAny(user, "results:import") && (
@@ -37,7 +36,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
             </ButtonLink>
           )}
         </div>
-      </div>
+        }
+      />
       {!year ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga resultat ännu. När årets resultat har importerats visas de här.</p>
       ) : (

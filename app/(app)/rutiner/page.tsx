@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
-import { Link } from "@/components/ui/link";
 import { Flash } from "@/components/routines/flash";
 import { RoutineList } from "@/components/routines/routine-list";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedRoutines } from "@/lib/routines/versions";
 import { createDraftAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Hantera rutiner" };
 export const dynamic = "force-dynamic";
@@ -15,13 +15,15 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
   const [routines, { klart }] = await Promise.all([getManagedRoutines(user), searchParams]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Hantera rutiner</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        title="Hantera rutiner"
+        description={
+          <>
           Varje rutin har versioner. Du ändrar i ett utkast; när utkastet publiceras blir det gällande version och den tidigare
           arkiveras. Tidigare versioner går alltid att läsa och jämföra.
-        </p>
-      </div>
+          </>
+        }
+      />
       <Flash code={klart} />
       <div className="flex flex-wrap gap-3">
         <ButtonLink href="/rutiner/ny">

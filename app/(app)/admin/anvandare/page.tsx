@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
 import { createUserAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Användare" };
 export const dynamic = "force-dynamic";
@@ -18,13 +19,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { meddelande, fel } = await searchParams;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Användare</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        size="page" title="Användare"
+        description={
+          <>
           Skapa konton, ge roller för en enhet eller hela verksamheten och inaktivera konton som inte ska användas. En
           inaktiverad användare loggas ut direkt. Ingen kan registrera sig själv.
-        </p>
-      </div>
+          </>
+        }
+      />
       <FlashMessage message={meddelande} error={fel === "1"} keepRegion />
 
       <section aria-labelledby="ny-anvandare" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

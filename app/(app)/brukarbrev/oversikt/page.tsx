@@ -6,6 +6,7 @@ import { YearPicker } from "@/components/ui/year-picker";
 import { requirePermission } from "@/lib/auth/session";
 import { getLetterOverview } from "@/lib/letters/queries";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Brukarbrev – översikt" };
 export const dynamic = "force-dynamic";
@@ -19,13 +20,15 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Brukarbrev – översikt</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        size="page" title="Brukarbrev – översikt"
+        description={
+          <>
           Vilka enheter som har skickat brukarbrev 1–4, när och hur många. <strong>Saknas</strong> betyder att brevets sista dag har passerat
           utan att det registrerats; <strong>Skickat sent</strong> att det skickades efter sista dagen.
-        </p>
-      </div>
+          </>
+        }
+      />
       {!overview || overview.year === null ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Ingen cykel är startad ännu.</p>
       ) : (

@@ -12,6 +12,8 @@ import { getReviewYear } from "@/lib/review/queries";
 import { DEFAULT_SAMPLE_SIZE, yearParam } from "@/lib/review/schemas";
 import { declineCaseAction, drawSampleAction } from "../actions";
 import { plural } from "@/lib/plural";
+import { BackLink } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -35,19 +37,12 @@ export default async function ReviewYearPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/kvalitetsgranskning" className="text-blue-800 underline">
-          ← Kvalitetsgranskning
-        </Link>
-      </p>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-3xl font-bold">Kvalitetsgranskning {year}</h1>
-        {review?.drawnAt && (
-          <ButtonLink href={`/kvalitetsgranskning/${year}/sammanstallning`}>
-            Sammanställning {year}
-          </ButtonLink>
-        )}
-      </div>
+      <BackLink href="/kvalitetsgranskning">Kvalitetsgranskning</BackLink>
+      <PageHeader
+        size="page"
+        title={`Kvalitetsgranskning ${year}`}
+        actions={review?.drawnAt && <ButtonLink href={`/kvalitetsgranskning/${year}/sammanstallning`}>Sammanställning {year}</ButtonLink>}
+      />
 
       {!review ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">

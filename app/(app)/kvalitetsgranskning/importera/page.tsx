@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { ImportCasesForm } from "@/components/review/import-form";
 import { requirePermission } from "@/lib/auth/session";
 import { CASE_COLUMNS } from "@/lib/review/csv";
 import { MAX_FILE_LABEL, yearParam } from "@/lib/review/schemas";
 import { importCasesAction } from "../actions";
 import * as clock from "@/lib/clock";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Importera ärendelista" };
 export const dynamic = "force-dynamic";
@@ -17,18 +17,16 @@ export default async function ImportCasesPage({ searchParams }: Props) {
   const year = yearParam((await searchParams).ar) ?? clock.currentCycleYear();
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/kvalitetsgranskning" className="text-blue-800 underline">
-          ← Kvalitetsgranskning
-        </Link>
-      </p>
-      <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">Importera ärendelista</h1>
-        <p className="mt-2 text-slate-700">
+      <BackLink href="/kvalitetsgranskning">Kvalitetsgranskning</BackLink>
+      <PageHeader
+        title="Importera ärendelista"
+        description={
+          <>
           Läs in årets hemtjänstärenden inför dragningen. Hela filen kontrolleras: innehåller den ett enda fel, en dubblett eller något som liknar ett personnummer
           sparas ingenting. Fler ärenden kan läggas till ända tills urvalet är draget.
-        </p>
-      </div>
+          </>
+        }
+      />
       <ImportCasesForm action={importCasesAction} defaultYear={year} maxLabel={MAX_FILE_LABEL} />
       <section aria-labelledby="format" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="format" className="text-xl font-semibold">

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { ImportResultsForm } from "@/components/results/import-form";
 import { IndicatorForm } from "@/components/results/indicator-form";
 import { requirePermission } from "@/lib/auth/session";
@@ -8,6 +7,7 @@ import { plural } from "@/lib/plural";
 import { getIndicators, getRecentImports } from "@/lib/results/queries";
 import { MIN_RESPONDENTS } from "@/lib/results/schemas";
 import { importResultsAction, saveIndicatorAction } from "../actions";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Importera resultat" };
 export const dynamic = "force-dynamic";
@@ -17,18 +17,16 @@ export default async function ImportResultsPage() {
   const [indicators, imports] = await Promise.all([getIndicators(user), getRecentImports(user)]);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/resultat" className="text-blue-800 underline">
-          ← Resultat
-        </Link>
-      </p>
-      <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">Importera resultat från brukarundersökningen</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <BackLink href="/resultat">Resultat</BackLink>
+      <PageHeader
+        title="Importera resultat från brukarundersökningen"
+        description={
+          <>
           Läs in en CSV-fil med resultat per indikator och enhet (eller kommunen och riket) och år. Du ser först en förhandsgranskning.
           Hela filen kontrolleras: innehåller den ett enda fel sparas ingenting, och felet anges med rad och kolumn.
-        </p>
-      </div>
+          </>
+        }
+      />
       <ImportResultsForm action={importResultsAction} />
       <section aria-labelledby="format" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="format" className="text-xl font-semibold">

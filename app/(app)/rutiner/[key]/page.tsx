@@ -11,6 +11,7 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getManagedRoutine } from "@/lib/routines/versions";
 import { createDraftAction, updateColourAction } from "../actions";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rutinens versioner" };
 export const dynamic = "force-dynamic";
@@ -26,19 +27,20 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const hasPublished = routine.versions.some((v) => v.status !== "DRAFT");
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/rutiner" className="text-blue-800 underline">
-          ← Hantera rutiner
-        </Link>
-      </p>
-      <div>
-        <h1 className="flex items-center gap-3 text-2xl font-bold wrap-anywhere sm:text-3xl">
-          <ColourSwatch colour={routine.colour} /> {routine.title}
-        </h1>
-        <p className="mt-1 text-slate-700">
-          Nyckel <code>{routine.key}</code>
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: "/rutiner", label: "Hantera rutiner" }}
+        inline="nowrap"
+        title={
+          <>
+            <ColourSwatch colour={routine.colour} /> {routine.title}
+          </>
+        }
+        meta={
+          <>
+            Nyckel <code>{routine.key}</code>
+          </>
+        }
+      />
       <Flash code={klart} />
       <div className="flex flex-wrap items-start gap-3">
         {draft ? (

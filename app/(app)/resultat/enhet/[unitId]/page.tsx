@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
-import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ComparisonChart } from "@/components/results/comparison-chart";
 import { ComparisonTable } from "@/components/results/comparison-table";
@@ -10,6 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/results/compare";
 import { getUnitComparison } from "@/lib/results/queries";
 import { MIN_RESPONDENTS, yearParam } from "@/lib/results/schemas";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Enhetens resultat" };
 export const dynamic = "force-dynamic";
@@ -26,25 +26,24 @@ export default async function UnitResultsPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <p className="no-print">
-        <Link href={`/resultat${year ? `?ar=${year}` : ""}`} className="text-blue-800 underline">
-          ← Resultat
-        </Link>
-      </p>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">
+      <PageHeader
+        back={{ href: `/resultat${year ? `?ar=${year}` : ""}`, label: "Resultat", printable: false }}
+        size="page"
+        title={
+          <>
             {unit.name} {year ?? ""}
-          </h1>
-          <p className="mt-2 text-slate-700">
+          </>
+        }
+        description={
+          <>
             {unit.areaName}.{" "}
             {data.respondents !== null && `${data.respondents} svar`}
             {data.responseRate !== null && `, svarsfrekvens ${formatPercent(data.responseRate)}`}
             {data.respondents !== null && "."}
-          </p>
-        </div>
-        {year && <YearFilter years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
-      </div>
+          </>
+        }
+        actions={year && <YearFilter years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
+      />
       {!year ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Enheten har inga resultat ännu.</p>
       ) : (

@@ -8,6 +8,7 @@ import { diffRoutineDocuments } from "@/lib/routines/diff";
 import { toRoutineDocument } from "@/lib/routines/export";
 import { ROUTINE_STATUS_LABELS } from "@/lib/routines/labels";
 import { getManagedRoutine, getManagedVersion } from "@/lib/routines/versions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Jämför versioner" };
 export const dynamic = "force-dynamic";
@@ -33,12 +34,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   );
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/rutiner/${key}`} className="text-blue-800 underline">
-          ← {routine.title}: alla versioner
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Jämför versioner av {routine.title}</h1>
+      <PageHeader back={{ href: `/rutiner/${key}`, label: `${routine.title}: alla versioner` }} title={`Jämför versioner av ${routine.title}`} />
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div>
           <label htmlFor="fran" className="block font-medium">Från</label>

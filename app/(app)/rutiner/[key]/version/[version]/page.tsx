@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
-import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Flash } from "@/components/routines/flash";
 import { ColourSwatch, StatusBadge } from "@/components/routines/status-badge";
 import { PublishRecordView, VersionActivities, VersionMetadata } from "@/components/routines/version-view";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedVersion, getPublishRecord } from "@/lib/routines/versions";
+import { BackLink } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rutinversion" };
 export const dynamic = "force-dynamic";
@@ -22,11 +22,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const base = `/rutiner/${key}/version/${version.version}`;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/rutiner/${key}`} className="text-blue-800 underline">
-          ← {version.routine.title}: alla versioner
-        </Link>
-      </p>
+      <BackLink href={`/rutiner/${key}`}>{version.routine.title}: alla versioner</BackLink>
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" style={{ borderLeft: `6px solid ${version.routine.colour}` }}>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold wrap-anywhere sm:text-3xl">
           <ColourSwatch colour={version.routine.colour} />

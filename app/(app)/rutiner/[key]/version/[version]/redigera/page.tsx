@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
-import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { DraftActivities } from "@/components/routines/draft-activities";
 import { Flash } from "@/components/routines/flash";
@@ -12,6 +11,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getManagedVersion } from "@/lib/routines/versions";
 import { deleteDraftAction } from "../../../../actions";
 import { activityRowAction, phaseAction, updateMetadataAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Redigera utkast" };
 export const dynamic = "force-dynamic";
@@ -29,21 +29,17 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
   const phases = version.phases.map((p) => ({ id: p.id, key: p.key, name: p.name, activityCount: version.activities.filter((a) => a.phaseId === p.id).length }));
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/rutiner/${key}`} className="text-blue-800 underline">
-          ← {version.routine.title}: alla versioner
-        </Link>
-      </p>
-      <div>
-        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold wrap-anywhere sm:text-3xl">
-          <ColourSwatch colour={version.routine.colour} />
-          Redigera {version.title}, version {version.version} <StatusBadge status="DRAFT" />
-        </h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
-          Ändringarna i utkastet gäller först när det publiceras. Aktiviteternas nycklar behålls mellan versionerna, så att
-          årets uppgifter kan följa med till den nya versionen.
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: `/rutiner/${key}`, label: `${version.routine.title}: alla versioner` }}
+        inline="wrap"
+        title={
+          <>
+            <ColourSwatch colour={version.routine.colour} />
+            Redigera {version.title}, version {version.version} <StatusBadge status="DRAFT" />
+          </>
+        }
+        description="Ändringarna i utkastet gäller först när det publiceras. Aktiviteternas nycklar behålls mellan versionerna, så att årets uppgifter kan följa med till den nya versionen."
+      />
       <Flash code={klart} />
       <div className="flex flex-wrap items-start gap-3">
         <ButtonLink href={`${base}/aktivitet/ny`}>
