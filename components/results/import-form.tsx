@@ -9,6 +9,7 @@ import { fieldIds } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { ImportState } from "./import-state";
+import { Section } from "@/components/ui/section";
 
 type Action = (prev: ImportState, data: FormData) => Promise<ImportState>;
 
@@ -83,10 +84,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
         </p>
       )}
       {preview && (
-        <section aria-labelledby="forhandsgranskning" className="space-y-3">
-          <h2 id="forhandsgranskning" className="text-xl font-semibold">
-            Förhandsgranskning
-          </h2>
+        <Section id="forhandsgranskning" title="Förhandsgranskning" gap="3">
           <ul className="list-disc space-y-1 pl-5 text-sm">
             <li>Format: {preview.format}.</li>
             <li>{plural(preview.total, "rad", "rader")} importeras.</li>
@@ -126,7 +124,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
           <SubmitButton pending={pending} pendingText="Importerar …" name="step" value="confirm">
             {`Importera ${plural(preview.total, "rad", "rader")}`}
           </SubmitButton>
-        </section>
+        </Section>
       )}
     </form>
   );

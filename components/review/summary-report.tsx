@@ -2,6 +2,7 @@ import { ScrollArea } from "@/components/ui/scroll-area";
 import { ANSWER_LABELS, CAUSE_LABELS } from "@/lib/review/schemas";
 import { formatShare, type YearSummary } from "@/lib/review/summary";
 import { plural } from "@/lib/plural";
+import { Section } from "@/components/ui/section";
 
 const cell = "px-2 py-1";
 
@@ -10,10 +11,7 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
   const years = [{ year, summary }, ...earlier];
   return (
     <>
-      <section aria-labelledby="avvikelser" className="space-y-2">
-        <h2 id="avvikelser" className="text-xl font-semibold">
-          Avvikelser från beställningen
-        </h2>
+      <Section id="avvikelser" title="Avvikelser från beställningen" gap="2">
         <p className="text-lg">
           Av {plural(summary.interviewed, "granskat hemtjänstärende", "granskade hemtjänstärenden")} var <strong>{summary.deviations}</strong> avvikande från beställningen
           {summary.deviationShare !== null ? ` (${Math.round(summary.deviationShare * 100)} %)` : ""}.
@@ -31,12 +29,9 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
             {plural(summary.handedOver, "intervju", "intervjuer")} lämnades över till ordinarie handläggare; {summary.documented} av {summary.interviewed} är {summary.documented === 1 ? "dokumenterad" : "dokumenterade"} i journalen.
           </li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="orsaker" className="space-y-2">
-        <h2 id="orsaker" className="text-xl font-semibold">
-          Orsaker
-        </h2>
+      <Section id="orsaker" title="Orsaker" gap="2">
         {summary.deviations === 0 ? (
           <p>Inga avvikelser.</p>
         ) : (
@@ -51,12 +46,9 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
           </ul>
         )}
         <p className="text-sm text-slate-700">En avvikelse kan ha flera orsaker.</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="per-omrade" className="space-y-2">
-        <h2 id="per-omrade" className="text-xl font-semibold">
-          Per område
-        </h2>
+      <Section id="per-omrade" title="Per område" gap="2">
         <ScrollArea label="Avvikelser per område">
           <table className="w-full min-w-[28rem] border-collapse text-left text-sm">
             <caption className="sr-only">Intervjuer och avvikelser per hemtjänstområde {year}</caption>
@@ -80,12 +72,9 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
             </tbody>
           </table>
         </ScrollArea>
-      </section>
+      </Section>
 
-      <section aria-labelledby="svar" className="space-y-2">
-        <h2 id="svar" className="text-xl font-semibold">
-          Svaren på frågorna
-        </h2>
+      <Section id="svar" title="Svaren på frågorna" gap="2">
         <ScrollArea label="Svaren på frågorna">
           <table className="w-full min-w-[28rem] border-collapse text-left text-sm">
             <caption className="sr-only">Antal svar ja, delvis och nej per fråga {year}</caption>
@@ -109,12 +98,9 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
             </tbody>
           </table>
         </ScrollArea>
-      </section>
+      </Section>
 
-      <section aria-labelledby="tidigare" className="space-y-2">
-        <h2 id="tidigare" className="text-xl font-semibold">
-          Jämfört med tidigare år
-        </h2>
+      <Section id="tidigare" title="Jämfört med tidigare år" gap="2">
         {earlier.length === 0 ? (
           <p>Det finns ingen tidigare granskning att jämföra med.</p>
         ) : (
@@ -144,7 +130,7 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
             </table>
           </ScrollArea>
         )}
-      </section>
+      </Section>
     </>
   );
 }

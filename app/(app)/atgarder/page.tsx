@@ -10,6 +10,7 @@ import { yearParam } from "@/lib/results/schemas";
 import { addImprovementNoteAction, createImprovementActionAction, updateImprovementActionAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Förbättringsåtgärder" };
 export const dynamic = "force-dynamic";
@@ -48,18 +49,22 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
         <YearPicker id="filter-ar" years={options.cycles.map((c) => c.year)} value={year ?? ""} emptyOption={{ value: "", label: "Alla" }} />
       </FilterForm>
       {options.cycles.length > 0 ? (
-        <section aria-labelledby="ny-atgard" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="ny-atgard" className="text-xl font-semibold">Ny åtgärd</h2>
+        <Section id="ny-atgard" title="Ny åtgärd" card gap="3">
           <CreateActionForm action={createImprovementActionAction} options={options} defaultUnitId={unitId} defaultCycleId={currentCycle?.id} />
-        </section>
+        </Section>
       ) : (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Starta årets cykel först: en åtgärd hör till ett års cykel.</p>
       )}
-      <section aria-labelledby="lista" className="space-y-3">
-        <h2 id="lista" className="text-xl font-semibold">
-          {unitName ? `Åtgärder för ${unitName}` : "Alla åtgärder"}
-          {year ? ` ${year}` : ""} ({actions.length})
-        </h2>
+      <Section
+        id="lista"
+        gap="3"
+        title={
+          <>
+            {unitName ? `Åtgärder för ${unitName}` : "Alla åtgärder"}
+            {year ? ` ${year}` : ""} ({actions.length})
+          </>
+        }
+      >
         {actions.length === 0 ? (
           <p className="rounded border border-slate-300 bg-white p-4">Inga åtgärder ännu.</p>
         ) : (
@@ -69,7 +74,7 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

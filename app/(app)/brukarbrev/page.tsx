@@ -10,6 +10,7 @@ import { getLetterBoard } from "@/lib/letters/queries";
 import { recordLetterAction, undoLetterAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Brukarbrev" };
 export const dynamic = "force-dynamic";
@@ -60,10 +61,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
                   <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} recordAction={recordLetterAction} undoAction={undoLetterAction} />
                 ))}
               </div>
-              <section aria-labelledby="ovriga" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <h2 id="ovriga" className="text-xl font-semibold">
-                  Dina andra uppgifter i rutinen
-                </h2>
+              <Section id="ovriga" title="Dina andra uppgifter i rutinen" card>
                 {board.otherTasks.length === 0 ? (
                   <p className="mt-2">Inga andra uppgifter för koordinatorn i år.</p>
                 ) : (
@@ -85,7 +83,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
                 <p className="mt-3 text-sm">
                   Uppgifterna bockas av i <Link href={`/checklista?enhet=${board.unit.id}`} className="text-blue-800 underline">checklistan</Link>.
                 </p>
-              </section>
+              </Section>
             </>
           )}
         </>

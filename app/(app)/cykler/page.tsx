@@ -7,6 +7,7 @@ import { startCycleAction } from "./actions";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Årets cykler" };
 export const dynamic = "force-dynamic";
@@ -29,15 +30,13 @@ export default async function CyclesPage() {
           </>
         }
       />
-      <section aria-labelledby="starta" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="starta" className="text-xl font-semibold">Starta en cykel</h2>
+      <Section id="starta" title="Starta en cykel" card>
         <p className="mt-1 text-sm text-slate-700">Ett år kan bara startas en gång. Uppgifter som fattas läggs till med Planera igen på cykelns sida.</p>
         <div className="mt-3">
           <StartCycleForm action={startCycleAction} suggestedYear={suggested} />
         </div>
-      </section>
-      <section aria-labelledby="cykler" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="cykler" className="text-xl font-semibold">Cykler</h2>
+      </Section>
+      <Section id="cykler" title="Cykler" card>
         {cycles.length === 0 ? (
           <p className="mt-2">Ingen cykel är startad ännu.</p>
         ) : (
@@ -72,7 +71,7 @@ export default async function CyclesPage() {
             </table>
           </ScrollArea>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { createFeedAction, revokeFeedAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Kalender i Outlook" };
 export const dynamic = "force-dynamic";
@@ -30,20 +31,14 @@ export default async function CalendarPage() {
           </>
         }
       />
-      <section aria-labelledby="ny-kalender" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="ny-kalender" className="text-xl font-semibold">
-          Ny kalender
-        </h2>
+      <Section id="ny-kalender" title="Ny kalender" card gap="3">
         <CreateFeedForm
           action={createFeedAction}
           units={options.units.map((u) => ({ value: `enhet:${u.id}`, label: u.name }))}
           roles={options.roles.map((r) => ({ value: `roll:${r}`, label: ROLE_LABELS[r] }))}
         />
-      </section>
-      <section aria-labelledby="mina-kalendrar" className="space-y-3">
-        <h2 id="mina-kalendrar" className="text-xl font-semibold">
-          Mina kalendrar
-        </h2>
+      </Section>
+      <Section id="mina-kalendrar" title="Mina kalendrar" gap="3">
         {active.length === 0 ? (
           <p>Du har inga aktiva kalendrar.</p>
         ) : (
@@ -71,7 +66,7 @@ export default async function CalendarPage() {
             </ul>
           </details>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
@@ -45,31 +46,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</p>
       ) : (
         <>
-          <section aria-labelledby="jamforelse" className="space-y-3">
-            <h2 id="jamforelse" className="text-xl font-semibold">
-              Jämfört med tidigare år
-            </h2>
+          <Section id="jamforelse" title="Jämfört med tidigare år" gap="3">
             <YearCompare data={data} />
-          </section>
-          <section aria-labelledby="tackning" className="space-y-3">
-            <h2 id="tackning" className="text-xl font-semibold">
-              Enheterna månad för månad
-            </h2>
+          </Section>
+          <Section id="tackning" title="Enheterna månad för månad" gap="3">
             <CoverageLegend />
             <CoverageTable data={data} />
-          </section>
-          <section aria-labelledby="forsenade" className="space-y-3">
-            <h2 id="forsenade" className="text-xl font-semibold">
-              Försenade uppgifter ({data.overdueCount})
-            </h2>
+          </Section>
+          <Section id="forsenade" title={<>Försenade uppgifter ({data.overdueCount})</>} gap="3">
             <OverdueList data={data} />
-          </section>
-          <section aria-labelledby="luckor" className="space-y-3">
-            <h2 id="luckor" className="text-xl font-semibold">
-              Luckor i planeringen
-            </h2>
+          </Section>
+          <Section id="luckor" title="Luckor i planeringen" gap="3">
             <PlanningGaps data={data} />
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { formatPercent } from "@/lib/results/compare";
 import { getResultsOverview } from "@/lib/results/queries";
 import { yearParam } from "@/lib/results/schemas";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Resultat" };
 export const dynamic = "force-dynamic";
@@ -42,10 +43,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
         <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga resultat ännu. När årets resultat har importerats visas de här.</p>
       ) : (
         <>
-          <section aria-labelledby="gemensamma" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="gemensamma" className="text-xl font-semibold">
-              Gemensamma nämnare {year}
-            </h2>
+          <Section id="gemensamma" title={<>Gemensamma nämnare {year}</>} card gap="3">
             <p className="text-slate-700">Indikatorer där fler än hälften av enheterna med redovisade resultat ligger sämre än kommunen.</p>
             {common.length === 0 ? (
               <p>Ingen indikator är sämre än kommunens i de flesta enheterna.</p>
@@ -61,11 +59,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                 ))}
               </ul>
             )}
-          </section>
-          <section aria-labelledby="alla-indikatorer" className="space-y-2">
-            <h2 id="alla-indikatorer" className="text-xl font-semibold">
-              Alla indikatorer
-            </h2>
+          </Section>
+          <Section id="alla-indikatorer" title="Alla indikatorer" gap="2">
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-labelledby="alla-indikatorer">
               <table className="w-full text-left text-sm">
                 <thead className="bg-slate-100">
@@ -86,11 +81,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                 </tbody>
               </table>
             </div>
-          </section>
-          <section aria-labelledby="enheter" className="space-y-2">
-            <h2 id="enheter" className="text-xl font-semibold">
-              Enheterna
-            </h2>
+          </Section>
+          <Section id="enheter" title="Enheterna" gap="2">
             <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
               {units.map((u) => (
                 <li key={u.id} className="rounded border border-slate-200 bg-white p-3 shadow-sm">
@@ -108,7 +100,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { listUsers } from "@/lib/users/queries";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
 import { createUserAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Användare" };
 export const dynamic = "force-dynamic";
@@ -30,8 +31,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       />
       <FlashMessage message={meddelande} error={fel === "1"} keepRegion />
 
-      <section aria-labelledby="ny-anvandare" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="ny-anvandare" className="text-xl font-semibold">Ny användare</h2>
+      <Section id="ny-anvandare" title="Ny användare" card>
         <form action={createUserAction} className="mt-3 grid gap-3 sm:grid-cols-3">
           <label className="block">Namn<input name="name" required autoComplete="off" className={input} /></label>
           <label className="block">E-postadress<input name="email" type="email" required autoComplete="off" className={input} /></label>
@@ -46,7 +46,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <Button type="submit" size="lg">Skapa användare</Button>
           </div>
         </form>
-      </section>
+      </Section>
 
       <section aria-labelledby="alla-anvandare">
         <h2 id="alla-anvandare" className="text-xl font-semibold">Alla användare ({list.users.length})</h2>

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getLetterOverview } from "@/lib/letters/queries";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Brukarbrev – översikt" };
 export const dynamic = "force-dynamic";
@@ -41,14 +42,11 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
               Ladda ner som CSV (Excel)
             </ButtonAnchor>
           </Toolbar>
-          <section aria-labelledby="tabell" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="tabell" className="text-xl font-semibold">
-              Cykel {overview.year}
-            </h2>
+          <Section id="tabell" title={<>Cykel {overview.year}</>} card>
             <div className="mt-3">
               <LetterOverviewTable overview={overview} />
             </div>
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -14,6 +14,7 @@ import { declineCaseAction, drawSampleAction } from "../actions";
 import { plural } from "@/lib/plural";
 import { BackLink } from "@/components/ui/page-header";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -54,10 +55,7 @@ export default async function ReviewYearPage({ params }: Props) {
           )}
         </p>
       ) : (
-        <section aria-labelledby="dragning" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="dragning" className="text-xl font-semibold">
-            Dragningen
-          </h2>
+        <Section id="dragning" title="Dragningen" card gap="3">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">Ärenden i listan</dt>
             <dd>
@@ -90,7 +88,7 @@ export default async function ReviewYearPage({ params }: Props) {
             </>
           )}
           {!review.drawnAt && !canManage && <p>Urvalet är inte draget ännu. Kvalitetshandläggaren drar det.</p>}
-        </section>
+        </Section>
       )}
 
       {review?.drawnAt && (
@@ -112,13 +110,10 @@ export default async function ReviewYearPage({ params }: Props) {
             </div>
           </section>
           {open.length > 0 && (
-            <section aria-labelledby="avbojer" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h2 id="avbojer" className="text-xl font-semibold">
-                Brukaren vill inte medverka
-              </h2>
+            <Section id="avbojer" title="Brukaren vill inte medverka" card gap="3">
               <p className="text-slate-700">Ärendet markeras som avböjt med skälet, och nästa ärende i samma områdes dragningsordning tar dess plats.</p>
               <DeclineForm action={declineCaseAction} cases={open.map((c) => ({ id: c.id, caseRef: c.caseRef, areaName: areaName.get(c.areaId) ?? "" }))} />
-            </section>
+            </Section>
           )}
           <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <summary className="cursor-pointer font-semibold text-blue-900">Undantagna ärenden ({excluded.length})</summary>

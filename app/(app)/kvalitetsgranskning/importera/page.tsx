@@ -6,6 +6,7 @@ import { MAX_FILE_LABEL, yearParam } from "@/lib/review/schemas";
 import { importCasesAction } from "../actions";
 import * as clock from "@/lib/clock";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Importera ärendelista" };
 export const dynamic = "force-dynamic";
@@ -28,10 +29,7 @@ export default async function ImportCasesPage({ searchParams }: Props) {
         }
       />
       <ImportCasesForm action={importCasesAction} defaultYear={year} maxLabel={MAX_FILE_LABEL} />
-      <section aria-labelledby="format" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="format" className="text-xl font-semibold">
-          Filens format
-        </h2>
+      <Section id="format" title="Filens format" card gap="3">
         <p>
           Första raden är rubrikraden <code className="break-all">{CASE_COLUMNS.join(";")}</code>, sedan ett ärende per rad.
         </p>
@@ -50,7 +48,7 @@ export default async function ImportCasesPage({ searchParams }: Props) {
         <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-sm" tabIndex={0} aria-label="Exempel på en ärendelista">
           {`${CASE_COLUMNS.join(";")}\nÄR-${year}-0137;Område Norr;nej;nej;nej;nej\nÄR-${year}-0212;Område Söder;ja;nej;nej;nej`}
         </pre>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { getManagedRoutine } from "@/lib/routines/versions";
 import { createDraftAction, updateColourAction } from "../actions";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Rutinens versioner" };
 export const dynamic = "force-dynamic";
@@ -57,10 +58,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
         )}
       </div>
 
-      <section aria-labelledby="versioner" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="versioner" className="text-xl font-semibold">
-          Versioner
-        </h2>
+      <Section id="versioner" title="Versioner" card>
         <ScrollArea label="Versioner" className="mt-3">
           <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
             <thead>
@@ -97,17 +95,14 @@ export default async function RoutinePage({ params, searchParams }: Props) {
             </tbody>
           </table>
         </ScrollArea>
-      </section>
+      </Section>
 
-      <section aria-labelledby="farg" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="farg" className="text-xl font-semibold">
-          Lager i årshjulet
-        </h2>
+      <Section id="farg" title="Lager i årshjulet" card>
         <p className="mt-1 text-sm text-slate-700">Färgen gäller rutinens alla versioner.</p>
         <div className="mt-3">
           <ColourForm action={updateColourAction} routineId={routine.id} colour={routine.colour} />
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

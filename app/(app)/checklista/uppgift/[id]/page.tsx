@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { getTaskHistory } from "@/lib/tasks/queries";
 import { BackLink } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Uppgiftens historik" };
 export const dynamic = "force-dynamic";
@@ -49,13 +50,10 @@ export default async function TaskHistoryPage({ params }: { params: Promise<{ id
           </div>
         ))}
       </dl>
-      <section aria-labelledby="historik" className="max-w-3xl space-y-3">
-        <h2 id="historik" className="text-xl font-semibold">
-          Historik
-        </h2>
+      <Section id="historik" title="Historik" narrow gap="3">
         <p className="text-sm text-slate-700">Vem som gjorde vad och när, senaste händelsen först. Historiken kan inte ändras.</p>
         <TaskHistoryList events={task.events} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { getManagedVersion } from "@/lib/routines/versions";
 import { deleteDraftAction } from "../../../../actions";
 import { activityRowAction, phaseAction, updateMetadataAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Redigera utkast" };
 export const dynamic = "force-dynamic";
@@ -56,23 +57,20 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
         <DeleteDraftButton action={deleteDraftAction} versionId={version.id} routineKey={key} version={version.version} />
       </div>
 
-      <section aria-labelledby="uppgifter" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="uppgifter" className="text-xl font-semibold">Uppgifter om versionen</h2>
+      <Section id="uppgifter" title="Uppgifter om versionen" card>
         <p className="mt-1 text-sm text-slate-700">Beslutet (beslutad av, datum, dokumentansvarig och giltighet) anges när utkastet publiceras.</p>
         <div className="mt-3 max-w-3xl">
           <MetadataForm action={updateMetadataAction} versionId={version.id} routineKey={key} title={version.title} purpose={version.purpose} />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="faser" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="faser" className="text-xl font-semibold">Faser</h2>
+      <Section id="faser" title="Faser" card>
         <div className="mt-3 max-w-3xl">
           <PhaseEditor action={phaseAction} versionId={version.id} routineKey={key} phases={phases} />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="aktiviteter" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="aktiviteter" className="text-xl font-semibold">Aktiviteter</h2>
+      <Section id="aktiviteter" title="Aktiviteter" card>
         <div className="mt-3">
           {phases.length === 0 ? (
             <p>Lägg till en fas först; varje aktivitet hör till en fas.</p>
@@ -90,7 +88,7 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
             />
           )}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }
