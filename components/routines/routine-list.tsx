@@ -5,12 +5,13 @@ import type { ManagedRoutine } from "@/lib/routines/versions";
 import type { FormState } from "@/lib/forms";
 import { EditRoutineButton } from "./routine-buttons";
 import { ColourSwatch, StatusBadge } from "./status-badge";
+import { Notice } from "@/components/ui/section";
 
 type Props = { routines: ManagedRoutine[]; createDraftAction: (prev: FormState, data: FormData) => Promise<FormState> };
 
 /** Every routine with its active version and open draft, and the way to each of them. */
 export function RoutineList({ routines, createDraftAction }: Props) {
-  if (routines.length === 0) return <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga rutiner ännu. Skapa eller importera en.</p>;
+  if (routines.length === 0) return <Notice>Det finns inga rutiner ännu. Skapa eller importera en.</Notice>;
   return (
     <ul className="space-y-4">
       {routines.map((routine) => {

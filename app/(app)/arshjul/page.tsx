@@ -15,6 +15,7 @@ import { getWheelData } from "@/lib/wheel/data";
 import { wheelParamsSchema } from "@/lib/wheel/schemas";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Årshjul" };
 export const dynamic = "force-dynamic";
@@ -53,12 +54,12 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
         }
       />
       {!data.hasCycle && (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+        <Notice>
           Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.
-        </p>
+        </Notice>
       )}
       {empty ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen gällande rutin att visa i årshjulet.</p>
+        <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
       ) : (
         <>
           <WheelSummary data={data} />

@@ -10,7 +10,7 @@ import { yearParam } from "@/lib/results/schemas";
 import { addImprovementNoteAction, createImprovementActionAction, updateImprovementActionAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Förbättringsåtgärder" };
 export const dynamic = "force-dynamic";
@@ -53,7 +53,7 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
           <CreateActionForm action={createImprovementActionAction} options={options} defaultUnitId={unitId} defaultCycleId={currentCycle?.id} />
         </Section>
       ) : (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Starta årets cykel först: en åtgärd hör till ett års cykel.</p>
+        <Notice>Starta årets cykel först: en åtgärd hör till ett års cykel.</Notice>
       )}
       <Section
         id="lista"

@@ -10,7 +10,7 @@ import { getLetterBoard } from "@/lib/letters/queries";
 import { recordLetterAction, undoLetterAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Brukarbrev" };
 export const dynamic = "force-dynamic";
@@ -35,7 +35,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
         }
       />
       {!board ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Du är inte koordinator för någon enhet.</p>
+        <Notice>Du är inte koordinator för någon enhet.</Notice>
       ) : (
         <>
           {board.units.length > 1 && (
@@ -53,7 +53,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
             {board.unit.name}, {board.year}
           </h2>
           {!board.cycleExists ? (
-            <p className="rounded border border-amber-300 bg-amber-50 p-4">Cykeln {board.year} är inte startad ännu.</p>
+            <Notice>Cykeln {board.year} är inte startad ännu.</Notice>
           ) : (
             <>
               <div className="grid gap-4 lg:grid-cols-2">

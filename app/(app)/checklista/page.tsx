@@ -9,6 +9,7 @@ import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { saveTaskAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Min checklista" };
 export const dynamic = "force-dynamic";
@@ -34,7 +35,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
         }
       />
       {list.years.length === 0 || !group ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</p>
+        <Notice>Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</Notice>
       ) : (
         <>
           <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} currentYear={list.currentYear} filter={list.filter} />

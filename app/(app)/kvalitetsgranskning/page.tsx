@@ -8,6 +8,7 @@ import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { getReviewYears } from "@/lib/review/queries";
 import { formatShare } from "@/lib/review/summary";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Kvalitetsgranskning" };
 export const dynamic = "force-dynamic";
@@ -24,7 +25,7 @@ export default async function ReviewOverviewPage() {
         actions={canAny(user, "review:manage") && <ButtonLink href="/kvalitetsgranskning/importera">Importera ärendelista</ButtonLink>}
       />
       {years.length === 0 ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen granskning ännu. Den börjar med att årets ärendelista importeras.</p>
+        <Notice>Det finns ingen granskning ännu. Den börjar med att årets ärendelista importeras.</Notice>
       ) : (
         <ScrollArea label="Granskningar per år">
           <table className="w-full min-w-[40rem] border-collapse bg-white text-left text-sm">

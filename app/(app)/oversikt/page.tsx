@@ -12,7 +12,7 @@ import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
@@ -43,7 +43,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </p>
       </PageHeader>
       {year === null ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</p>
+        <Notice>Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</Notice>
       ) : (
         <>
           <Section id="jamforelse" title="Jämfört med tidigare år" gap="3">

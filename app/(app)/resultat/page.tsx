@@ -8,7 +8,7 @@ import { formatPercent } from "@/lib/results/compare";
 import { getResultsOverview } from "@/lib/results/queries";
 import { yearParam } from "@/lib/results/schemas";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Resultat" };
 export const dynamic = "force-dynamic";
@@ -40,7 +40,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
         }
       />
       {!year ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga resultat ännu. När årets resultat har importerats visas de här.</p>
+        <Notice>Det finns inga resultat ännu. När årets resultat har importerats visas de här.</Notice>
       ) : (
         <>
           <Section id="gemensamma" title={<>Gemensamma nämnare {year}</>} card gap="3">

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getLetterOverview } from "@/lib/letters/queries";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Brukarbrev – översikt" };
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
         }
       />
       {!overview || overview.year === null ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Ingen cykel är startad ännu.</p>
+        <Notice>Ingen cykel är startad ännu.</Notice>
       ) : (
         <>
           <Toolbar>

@@ -14,7 +14,7 @@ import { declineCaseAction, drawSampleAction } from "../actions";
 import { plural } from "@/lib/plural";
 import { BackLink } from "@/components/ui/page-header";
 import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
+import { Notice, Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -46,14 +46,14 @@ export default async function ReviewYearPage({ params }: Props) {
       />
 
       {!review ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+        <Notice>
           Ingen ärendelista är importerad för {year}.{" "}
           {canManage && (
             <Link href={`/kvalitetsgranskning/importera?ar=${year}`} className="font-semibold text-blue-800 underline">
               Importera ärendelistan
             </Link>
           )}
-        </p>
+        </Notice>
       ) : (
         <Section id="dragning" title="Dragningen" card gap="3">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">

@@ -10,6 +10,7 @@ import { formatPercent } from "@/lib/results/compare";
 import { getUnitComparison } from "@/lib/results/queries";
 import { MIN_RESPONDENTS, yearParam } from "@/lib/results/schemas";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Enhetens resultat" };
 export const dynamic = "force-dynamic";
@@ -45,13 +46,13 @@ export default async function UnitResultsPage({ params, searchParams }: Props) {
         actions={year && <YearFilter years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
       />
       {!year ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Enheten har inga resultat ännu.</p>
+        <Notice>Enheten har inga resultat ännu.</Notice>
       ) : (
         <>
           {suppressed && (
-            <p className="rounded border border-amber-300 bg-amber-50 p-4">
+            <Notice>
               Enheten fick färre än {MIN_RESPONDENTS} svar {year}. Då redovisas inga resultat för enheten, bara kommunens och rikets.
-            </p>
+            </Notice>
           )}
           <nav aria-label="Mer om enhetens resultat" className="no-print flex flex-wrap gap-3">
             <ButtonLink href={`/resultat/enhet/${unit.id}/sammanfattning?ar=${year}`} variant="secondary">

@@ -9,6 +9,7 @@ import { toRoutineDocument } from "@/lib/routines/export";
 import { ROUTINE_STATUS_LABELS } from "@/lib/routines/labels";
 import { getManagedRoutine, getManagedVersion } from "@/lib/routines/versions";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Jämför versioner" };
 export const dynamic = "force-dynamic";
@@ -61,7 +62,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <CompareView diff={diff} from={from} to={to} />
         </>
       ) : (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Välj två olika versioner att jämföra.</p>
+        <Notice>Välj två olika versioner att jämföra.</Notice>
       )}
     </div>
   );

@@ -10,6 +10,7 @@ import { yearParam } from "@/lib/review/schemas";
 import { saveInterviewAction } from "../../../actions";
 import * as clock from "@/lib/clock";
 import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Intervju" };
 export const dynamic = "force-dynamic";
@@ -40,9 +41,9 @@ export default async function InterviewPage({ params }: Props) {
         }
       />
       {!canInterview ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+        <Notice>
           {found.state === "SAMPLED" ? "Du kan inte registrera intervjuer." : "Ärendet är inte i urvalet, så ingen intervju kan registreras för det."}
-        </p>
+        </Notice>
       ) : (
         <InterviewForm
           action={saveInterviewAction}
