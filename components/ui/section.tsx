@@ -5,7 +5,7 @@ const GAPS: Record<Gap, string | null> = { none: null, "2": "space-y-2", "3": "s
 export const CARD = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
 
 /**
- * A section of a page named by its h2 (aria-labelledby), plain or as a white card. `gap` spaces its children;
+ * A section of a page named by its heading (aria-labelledby), plain or as a white card. `gap` spaces its children;
  * without it, the children set their own margins.
  */
 export function Section({
@@ -14,6 +14,7 @@ export function Section({
   card = false,
   gap = "none",
   narrow = false,
+  level = 2,
   children,
 }: {
   id: string;
@@ -22,14 +23,17 @@ export function Section({
   gap?: Gap;
   /** Limits the section to reading width (max-w-3xl). */
   narrow?: boolean;
+  /** h3 for a section inside another section. */
+  level?: 2 | 3;
   children: ReactNode;
 }) {
+  const Heading = level === 2 ? "h2" : "h3";
   const className = [narrow ? "max-w-3xl" : null, GAPS[gap], card ? CARD : null].filter(Boolean).join(" ") || undefined;
   return (
     <section aria-labelledby={id} className={className}>
-      <h2 id={id} className="text-xl font-semibold">
+      <Heading id={id} className="text-xl font-semibold">
         {title}
-      </h2>
+      </Heading>
       {children}
     </section>
   );

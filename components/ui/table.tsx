@@ -25,6 +25,7 @@ export function DataTable({
   density = "normal",
   white = false,
   className,
+  footer,
   children,
 }: {
   /** The scroll area's accessible name. */
@@ -37,6 +38,8 @@ export function DataTable({
   white?: boolean;
   /** Margin of the scroll area, e.g. "mt-3". */
   className?: "mt-3";
+  /** Rows of totals (FooterRow) under the body. */
+  footer?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -53,6 +56,7 @@ export function DataTable({
           </tr>
         </thead>
         <tbody>{children}</tbody>
+        {footer && <tfoot>{footer}</tfoot>}
       </table>
     </ScrollArea>
   );
@@ -63,18 +67,26 @@ export function Row({ top = false, children }: { top?: boolean; children: ReactN
   return <tr className={top ? "border-b border-slate-200 align-top" : "border-b border-slate-200"}>{children}</tr>;
 }
 
-type CellLook = { density?: Density; nowrap?: boolean };
-const cellClass = ({ density = "normal", nowrap = false }: CellLook, extra?: string) => [CELLS[density], extra, nowrap ? "whitespace-nowrap" : null].filter(Boolean).join(" ");
-
-/** A data cell of a DataTable. */
-export function Cell({ children, ...look }: CellLook & { children?: ReactNode }) {
-  return <td className={cellClass(look)}>{children}</td>;
+/** A row of totals in a DataTable's footer. */
+export function FooterRow({ children }: { children: ReactNode }) {
+  return <tr className="border-t-2 border-slate-300 align-top">{children}</tr>;
 }
 
-/** The cell that names its row (scope=row); `plain` drops the header's bold. */
-export function RowHeader({ children, plain = false, ...look }: CellLook & { plain?: boolean; children?: ReactNode }) {
+type CellLook = { density?: Density; nowrap?: boolean };
+const cellClass = ({ density = "normal", nowrap = false }: CellLook, extra?: string) => [CELLS[density], extra, nowrap ? "whitespace-nowrap" : null].filter(Boolean).join(" ");
+const HIGHLIGHTS = { none: "", red: "bg-red-50", amber: "bg-amber-50" } as const;
+
+/** A data cell of a DataTable; `highlight` tints a cell that needs attention (always said in words as well). */
+export function Cell({ children, highlight, ...look }: CellLook & { highlight?: keyof typeof HIGHLIGHTS; children?: ReactNode }) {
+  return <td className={highlight === undefined ? cellClass(look) : `${cellClass(look)} ${HIGHLIGHTS[highlight]}`}>{children}</td>;
+}
+
+const WEIGHTS = { bold: undefined, medium: "font-medium", normal: "font-normal" } as const;
+
+/** The cell that names its row (scope=row); bold unless told. */
+export function RowHeader({ children, weight = "bold", ...look }: CellLook & { weight?: keyof typeof WEIGHTS; children?: ReactNode }) {
   return (
-    <th scope="row" className={cellClass(look, plain ? "font-normal" : undefined)}>
+    <th scope="row" className={cellClass(look, WEIGHTS[weight])}>
       {children}
     </th>
   );

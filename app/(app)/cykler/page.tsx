@@ -4,7 +4,7 @@ import { StartCycleForm } from "@/components/cycles/cycle-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedCycles, getSurveyTimetable } from "@/lib/cycles/queries";
 import { startCycleAction } from "./actions";
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/table";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -40,36 +40,24 @@ export default async function CyclesPage() {
         {cycles.length === 0 ? (
           <p className="mt-2">Ingen cykel är startad ännu.</p>
         ) : (
-          <ScrollArea label="Cykler" className="mt-3">
-            <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="py-2 pr-3">År</th>
-                  <th scope="col" className="py-2 pr-3">Uppgifter</th>
-                  <th scope="col" className="py-2 pr-3">Klara</th>
-                  <th scope="col" className="py-2 pr-3">Socialstyrelsens tidsplan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cycles.map((c) => {
-                  const timetable = getSurveyTimetable(c);
-                  const known = timetable.milestones.filter((m) => m.date).length;
-                  return (
-                    <tr key={c.id} className="border-b border-slate-200">
-                      <th scope="row" className="py-2 pr-3">
-                        <Link href={`/cykler/${c.year}`} className="text-blue-800 underline">
-                          Cykel {c.year}
-                        </Link>
-                      </th>
-                      <td className="py-2 pr-3">{c.total}</td>
-                      <td className="py-2 pr-3">{percent(c.counts.DONE + c.counts.NOT_APPLICABLE, c.total)}</td>
-                      <td className="py-2 pr-3">{timetable.complete ? "Alla datum ifyllda" : `${known} av 4 datum ifyllda`}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollArea>
+          <DataTable label="Cykler" className="mt-3" minWidth="32rem" columns={["År", "Uppgifter", "Klara", "Socialstyrelsens tidsplan"]}>
+            {cycles.map((c) => {
+              const timetable = getSurveyTimetable(c);
+              const known = timetable.milestones.filter((m) => m.date).length;
+              return (
+                <Row key={c.id}>
+                  <RowHeader>
+                    <Link href={`/cykler/${c.year}`} className="text-blue-800 underline">
+                      Cykel {c.year}
+                    </Link>
+                  </RowHeader>
+                  <Cell>{c.total}</Cell>
+                  <Cell>{percent(c.counts.DONE + c.counts.NOT_APPLICABLE, c.total)}</Cell>
+                  <Cell>{timetable.complete ? "Alla datum ifyllda" : `${known} av 4 datum ifyllda`}</Cell>
+                </Row>
+              );
+            })}
+          </DataTable>
         )}
       </Section>
     </div>

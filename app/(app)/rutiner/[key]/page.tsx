@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getManagedRoutine } from "@/lib/routines/versions";
 import { createDraftAction, updateColourAction } from "../actions";
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { Cell, DataTable, Row } from "@/components/ui/table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 
@@ -59,42 +59,28 @@ export default async function RoutinePage({ params, searchParams }: Props) {
       </div>
 
       <Section id="versioner" title="Versioner" card>
-        <ScrollArea label="Versioner" className="mt-3">
-          <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="py-2 pr-3">Version</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Beslutad</th>
-                <th scope="col" className="py-2 pr-3">Giltighet</th>
-                <th scope="col" className="py-2 pr-3">Aktiviteter</th>
-                <th scope="col" className="py-2 pr-3">Fil</th>
-              </tr>
-            </thead>
-            <tbody>
-              {routine.versions.map((v) => (
-                <tr key={v.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-3">
-                    <Link href={`/rutiner/${routine.key}/version/${v.version}`} className="text-blue-800 underline">
-                      Version {v.version}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">
-                    <StatusBadge status={v.status} />
-                  </td>
-                  <td className="py-2 pr-3">{v.decidedOn ? `${formatDateLong(v.decidedOn)}${v.decidedBy ? `, ${v.decidedBy}` : ""}` : "–"}</td>
-                  <td className="py-2 pr-3">{v.status === "DRAFT" ? "–" : v.validUntil ? `t.o.m. ${formatDateLong(v.validUntil)}` : "tills vidare"}</td>
-                  <td className="py-2 pr-3">{v._count.activities}</td>
-                  <td className="py-2 pr-3">
-                    <a href={`/rutiner/${routine.key}/version/${v.version}/export`} className="text-blue-800 underline" download>
-                      Exportera JSON<span className="sr-only"> (version {v.version})</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
+        <DataTable label="Versioner" className="mt-3" minWidth="36rem" columns={["Version", "Status", "Beslutad", "Giltighet", "Aktiviteter", "Fil"]}>
+          {routine.versions.map((v) => (
+            <Row key={v.id}>
+              <Cell>
+                <Link href={`/rutiner/${routine.key}/version/${v.version}`} className="text-blue-800 underline">
+                  Version {v.version}
+                </Link>
+              </Cell>
+              <Cell>
+                <StatusBadge status={v.status} />
+              </Cell>
+              <Cell>{v.decidedOn ? `${formatDateLong(v.decidedOn)}${v.decidedBy ? `, ${v.decidedBy}` : ""}` : "–"}</Cell>
+              <Cell>{v.status === "DRAFT" ? "–" : v.validUntil ? `t.o.m. ${formatDateLong(v.validUntil)}` : "tills vidare"}</Cell>
+              <Cell>{v._count.activities}</Cell>
+              <Cell>
+                <a href={`/rutiner/${routine.key}/version/${v.version}/export`} className="text-blue-800 underline" download>
+                  Exportera JSON<span className="sr-only"> (version {v.version})</span>
+                </a>
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
       </Section>
 
       <Section id="farg" title="Lager i årshjulet" card>
