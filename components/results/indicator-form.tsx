@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
@@ -22,17 +22,11 @@ export function IndicatorForm({ action, value }: { action: Action; value?: Indic
     <ActionForm action={formAction} ref={form} className="space-y-3">
       {value && <input type="hidden" name="indicatorId" value={value.id} />}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="name" label="Namn" state={state} idPrefix={prefix}>
-          {(a) => <input {...a} name="name" type="text" defaultValue={value?.name} className={inputClass} />}
-        </Field>
+        <TextField name="name" label="Namn" state={state} idPrefix={prefix} type="text" defaultValue={value?.name} />
         {!value && (
-          <Field name="key" label="Nyckel (frivillig)" state={state} idPrefix={prefix} hint="Det som står i filens kolumn indikator. Tomt: skapas av namnet.">
-            {(a) => <input {...a} name="key" type="text" className={inputClass} />}
-          </Field>
+          <TextField name="key" label="Nyckel (frivillig)" state={state} idPrefix={prefix} hint="Det som står i filens kolumn indikator. Tomt: skapas av namnet." type="text" />
         )}
-        <Field name="koladaKpi" label="Koladas nyckeltal (frivilligt)" state={state} idPrefix={prefix} hint="T.ex. U21468.">
-          {(a) => <input {...a} name="koladaKpi" type="text" defaultValue={value?.koladaKpi ?? ""} className={inputClass} />}
-        </Field>
+        <TextField name="koladaKpi" label="Koladas nyckeltal (frivilligt)" state={state} idPrefix={prefix} hint="T.ex. U21468." type="text" defaultValue={value?.koladaKpi ?? ""} />
         <Field name="higherIsBetter" label="Ett högt värde är" state={state} idPrefix={prefix}>
           {(a) => (
             <select {...a} name="higherIsBetter" defaultValue={value?.higherIsBetter === false ? "nej" : "ja"} className={inputClass}>
@@ -42,9 +36,7 @@ export function IndicatorForm({ action, value }: { action: Action; value?: Indic
           )}
         </Field>
       </div>
-      <Field name="description" label="Beskrivning (frivillig)" state={state} idPrefix={prefix}>
-        {(a) => <textarea {...a} name="description" rows={2} defaultValue={value?.description ?? ""} className={inputClass} />}
-      </Field>
+      <TextAreaField name="description" label="Beskrivning (frivillig)" state={state} idPrefix={prefix} rows={2} defaultValue={value?.description ?? ""} />
       <StatusMessage state={state} />
       <SubmitButton pending={pending} pendingText="Sparar …" variant={value ? "secondary" : "primary"}>
         {value ? "Spara indikatorn" : "Lägg till indikatorn"}

@@ -3,7 +3,7 @@
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";
@@ -16,9 +16,7 @@ export function ImportCasesForm({ action, defaultYear, maxLabel }: { action: Act
   const shown = state;
   return (
     <ActionForm action={formAction} encType="multipart/form-data" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <Field name="year" label="Granskningsår" state={shown}>
-        {(a) => <input {...a} name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={defaultYear} className={`${inputClass} max-w-40`} />}
-      </Field>
+      <TextField name="year" label="Granskningsår" state={shown} type="number" inputMode="numeric" min={2000} max={2100} defaultValue={defaultYear} width="40" />
       <Field name="file" label="Ärendelista (CSV)" state={shown} hint={`Semikolon-, komma- eller tabbavgränsad, sparad som UTF-8. Högst ${maxLabel}. Bara pseudonyma ärendereferenser: inga namn eller personnummer.`}>
         {(a) => (
           <input

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, inputClass } from "@/components/ui/field";
+import { Field, TextField, inputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
@@ -13,12 +13,8 @@ export function NewRoutineForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <ActionForm action={formAction} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <Field name="title" label="Titel" state={state} hint="Som i dokumentet, t.ex. Kvalitetssäkring i hemtjänsten.">
-        {(a) => <input {...a} name="title" type="text" required className={inputClass} />}
-      </Field>
-      <Field name="key" label="Nyckel" state={state} hint="Känner igen rutinen vid import och export: a–z, siffror och bindestreck. Lämnas fältet tomt skapas nyckeln av titeln.">
-        {(a) => <input {...a} name="key" type="text" pattern="[a-z0-9-]+" className={inputClass} />}
-      </Field>
+      <TextField name="title" label="Titel" state={state} hint="Som i dokumentet, t.ex. Kvalitetssäkring i hemtjänsten." type="text" required />
+      <TextField name="key" label="Nyckel" state={state} hint="Känner igen rutinen vid import och export: a–z, siffror och bindestreck. Lämnas fältet tomt skapas nyckeln av titeln." type="text" pattern="[a-z0-9-]+" />
       <Field name="colour" label="Färg i årshjulet" state={state} hint="Rutinens lager i årshjulet ritas i den här färgen.">
         {(a) => <input {...a} name="colour" type="color" defaultValue="#0f766e" className="mt-1 block h-11 w-24 rounded border border-slate-500 bg-white" />}
       </Field>

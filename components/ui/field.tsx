@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FormState } from "@/lib/forms";
 
 type FieldProps = { name: string; label: string; state: FormState; hint?: string; idPrefix?: string };
@@ -54,5 +54,65 @@ export function Field({ label, hint, children, ...props }: FieldProps & { childr
       {children({ id, "aria-describedby": describedBy, "aria-invalid": invalid })}
       <FieldErrors id={`${id}-fel`} errors={errors} />
     </div>
+  );
+}
+
+type ControlProps = Omit<FieldProps, "label"> & { label: string };
+const WIDTHS = { full: "", "32": " max-w-32", "40": " max-w-40", "48": " max-w-48" } as const;
+
+/** A labelled text (or date, number …) input with its hint and errors. `width` caps a short value's input. */
+export function TextField({
+  name,
+  label,
+  state,
+  hint,
+  idPrefix,
+  width = "full",
+  type = "text",
+  ...input
+}: ControlProps & { width?: keyof typeof WIDTHS } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "className">) {
+  return (
+    <Field name={name} label={label} state={state} hint={hint} idPrefix={idPrefix}>
+      {(a) => <input {...a} name={name} type={type} {...input} className={`${inputClass}${WIDTHS[width]}`} />}
+    </Field>
+  );
+}
+
+/** A labelled textarea with its hint and errors. */
+export function TextAreaField({ name, label, state, hint, idPrefix, ...textarea }: ControlProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id" | "className">) {
+  return (
+    <Field name={name} label={label} state={state} hint={hint} idPrefix={idPrefix}>
+      {(a) => <textarea {...a} name={name} {...textarea} className={inputClass} />}
+    </Field>
+  );
+}
+
+/** A labelled select of fixed options with its hint and errors; `emptyOption` comes first (e.g. "Ingen indikator"). */
+export function SelectField({
+  name,
+  label,
+  state,
+  hint,
+  idPrefix,
+  options,
+  emptyOption,
+  ...select
+}: ControlProps & {
+  options: readonly { value: string | number; label: ReactNode }[];
+  emptyOption?: { value: string; label: string } | false;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "className" | "children">) {
+  return (
+    <Field name={name} label={label} state={state} hint={hint} idPrefix={idPrefix}>
+      {(a) => (
+        <select {...a} name={name} {...select} className={inputClass}>
+          {emptyOption && <option value={emptyOption.value}>{emptyOption.label}</option>}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
