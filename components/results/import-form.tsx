@@ -5,7 +5,7 @@ import { useActionState, useRef, useState, useTransition } from "react";
 import { fileTooLargeMessage, MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/results/schemas";
 import { plural } from "@/lib/plural";
 import { formatPercent } from "@/lib/results/compare";
-import { fieldIds } from "@/components/ui/field";
+import { FieldErrors, fieldIds, fileInputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { ImportState } from "./import-state";
@@ -62,15 +62,9 @@ export function ImportResultsForm({ action }: { action: Action }) {
             setChanged(true);
             setLocalError(null);
           }}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900"
+          className={fileInputClass}
         />
-        {errors && (
-          <ul id={`${id}-fel`} className="mt-1 text-sm font-medium text-red-800">
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        )}
+        <FieldErrors id={`${id}-fel`} errors={errors} />
       </div>
       <SubmitButton pending={pending} pendingText="Kontrollerar …" name="step" value="preview" variant={preview ? "secondary" : "primary"}>
         Förhandsgranska

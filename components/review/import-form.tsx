@@ -3,7 +3,7 @@
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, TextField } from "@/components/ui/field";
+import { Field, TextField, fileInputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";
@@ -24,7 +24,7 @@ export function ImportCasesForm({ action, defaultYear, maxLabel }: { action: Act
             name="file"
             type="file"
             accept=".csv,.txt,text/csv"
-            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900"
+            className={fileInputClass}
           />
         )}
       </Field>

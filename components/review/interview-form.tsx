@@ -4,7 +4,7 @@ import { useActionState, type ReactNode } from "react";
 import type { DeviationCause, ReviewAnswer } from "@/lib/db/generated/enums";
 import { ANSWER_LABELS, CAUSE_LABELS, QUESTIONS } from "@/lib/review/schemas";
 import { ActionForm } from "@/components/ui/action-form";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { FieldErrors, FieldHint, TextAreaField, TextField } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
@@ -27,19 +27,9 @@ function Group({ name, legend, state, hint, children }: { name: string; legend: 
   return (
     <fieldset aria-describedby={describedBy} className="space-y-2">
       <legend className="font-medium">{legend}</legend>
-      {hint && (
-        <p id={`${name}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+      {hint && <FieldHint id={`${name}-hint`}>{hint}</FieldHint>}
       {children}
-      {errors && (
-        <ul id={`${name}-fel`} className="text-sm font-medium text-red-800">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors id={`${name}-fel`} errors={errors} flush />
     </fieldset>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Field, TextField, inputClass } from "@/components/ui/field";
+import { Field, TextField, fileInputClass, inputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
@@ -49,7 +49,7 @@ export function ImportForm({ action }: { action: Action }) {
   return (
     <ActionForm action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" encType="multipart/form-data">
       <Field name="file" label="Välj en fil" state={state} hint="En rutin som JSON i formatet arshjulet-rutin/1, t.ex. en tidigare export.">
-        {(a) => <input {...a} name="file" type="file" accept="application/json,.json" className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900" />}
+        {(a) => <input {...a} name="file" type="file" accept="application/json,.json" className={fileInputClass} />}
       </Field>
       <Field name="json" label="… eller klistra in JSON" state={state}>
         {(a) => <textarea {...a} name="json" rows={12} spellCheck={false} className={`${inputClass} font-mono text-sm`} />}

@@ -1,6 +1,7 @@
 import { formatDateLong, formatMonthSpan } from "@/lib/dates/cycle";
 import { KIND_LABELS } from "@/lib/routines/labels";
 import type { ActiveRoutine } from "@/lib/routines/queries";
+import { FactList } from "@/components/ui/fact-list";
 import { PhaseActivities } from "./activity-table";
 
 function when(activity: ActiveRoutine["phases"][number]["activities"][number]): string {
@@ -18,18 +19,18 @@ export function RoutineOverview({ routine }: { routine: ActiveRoutine }) {
           {routine.title} <span className="text-base font-normal text-slate-700">(version {routine.version})</span>
         </h2>
         {routine.purpose && <p className="mt-2 max-w-3xl">{routine.purpose}</p>}
-        <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold">Beslutad av</dt>
-          <dd>{routine.decidedBy ?? "–"}</dd>
-          <dt className="font-semibold">Beslutsdatum</dt>
-          <dd>{routine.decidedOn ? formatDateLong(routine.decidedOn) : "–"}</dd>
-          <dt className="font-semibold">Dokumentansvarig</dt>
-          <dd>{routine.documentOwner ?? "–"}</dd>
-          <dt className="font-semibold">Giltighet</dt>
-          <dd>{routine.validUntil ? `Gäller till ${formatDateLong(routine.validUntil)}` : "Gäller tills vidare"}</dd>
-          <dt className="font-semibold">Ersätter</dt>
-          <dd>{routine.replacesText ?? "–"}</dd>
-        </dl>
+        <div className="mt-3">
+          <FactList
+            small
+            facts={[
+              ["Beslutad av", routine.decidedBy ?? "–"],
+              ["Beslutsdatum", routine.decidedOn ? formatDateLong(routine.decidedOn) : "–"],
+              ["Dokumentansvarig", routine.documentOwner ?? "–"],
+              ["Giltighet", routine.validUntil ? `Gäller till ${formatDateLong(routine.validUntil)}` : "Gäller tills vidare"],
+              ["Ersätter", routine.replacesText ?? "–"],
+            ]}
+          />
+        </div>
       </div>
 
       {routine.phases.map((phase) => (

@@ -1,34 +1,37 @@
 import { formatDateLong } from "@/lib/dates/cycle";
 import { KIND_LABELS } from "@/lib/routines/labels";
 import type { FullVersion, PublishRecord } from "@/lib/routines/versions";
+import { FactList } from "@/components/ui/fact-list";
 import { PhaseActivities } from "./activity-table";
 import { describeTiming } from "./timing";
 
 export function VersionMetadata({ version }: { version: FullVersion }) {
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-      <dt className="font-semibold">Beslutad av</dt>
-      <dd>{version.decidedBy ?? "–"}</dd>
-      <dt className="font-semibold">Beslutsdatum</dt>
-      <dd>{version.decidedOn ? formatDateLong(version.decidedOn) : "–"}</dd>
-      <dt className="font-semibold">Dokumentansvarig</dt>
-      <dd>{version.documentOwner ?? "–"}</dd>
-      <dt className="font-semibold">Giltighet</dt>
-      <dd>{version.status === "DRAFT" && !version.decidedOn ? "Bestäms vid publiceringen" : version.validUntil ? `Gäller till och med ${formatDateLong(version.validUntil)}` : "Gäller tills vidare"}</dd>
-      <dt className="font-semibold">Dokumentet ersätter</dt>
-      <dd>
-        {version.replacesText ?? "–"}
-        {version.replacesVersion && ` (version ${version.replacesVersion.version} i Årshjulet)`}
-      </dd>
-      <dt className="font-semibold">Publicerad</dt>
-      <dd>{version.publishedAt ? formatDateLong(version.publishedAt) : "Inte publicerad"}</dd>
-      {version.purpose && (
-        <>
-          <dt className="font-semibold">Syfte</dt>
-          <dd className="max-w-3xl">{version.purpose}</dd>
-        </>
-      )}
-    </dl>
+    <FactList
+      small
+      facts={[
+        ["Beslutad av", version.decidedBy ?? "–"],
+        ["Beslutsdatum", version.decidedOn ? formatDateLong(version.decidedOn) : "–"],
+        ["Dokumentansvarig", version.documentOwner ?? "–"],
+        [
+          "Giltighet",
+          version.status === "DRAFT" && !version.decidedOn
+            ? "Bestäms vid publiceringen"
+            : version.validUntil
+              ? `Gäller till och med ${formatDateLong(version.validUntil)}`
+              : "Gäller tills vidare",
+        ],
+        [
+          "Dokumentet ersätter",
+          <>
+            {version.replacesText ?? "–"}
+            {version.replacesVersion && ` (version ${version.replacesVersion.version} i Årshjulet)`}
+          </>,
+        ],
+        ["Publicerad", version.publishedAt ? formatDateLong(version.publishedAt) : "Inte publicerad"],
+        ["Syfte", version.purpose || null, true],
+      ]}
+    />
   );
 }
 

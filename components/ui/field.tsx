@@ -6,6 +6,10 @@ type FieldProps = { name: string; label: string; state: FormState; hint?: string
 /** The classes of a text input, textarea or select inside a form field. */
 export const inputClass = "mt-1 w-full rounded border border-slate-500 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 
+/** The classes of a file input, its button styled as a secondary button. */
+export const fileInputClass =
+  "mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900";
+
 /** The ids a field's input refers to: its hint and its errors. */
 export function fieldIds({ name, state, hint, idPrefix = "" }: Omit<FieldProps, "label">) {
   const id = `${idPrefix}${name}`;
@@ -33,10 +37,10 @@ export function FieldHint({ id, children }: { id: string; children: ReactNode })
 }
 
 /** A field's errors as a list, referred to by the control's aria-describedby; nothing when there are none. */
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+export function FieldErrors({ id, errors, flush = false }: { id: string; errors?: string[]; flush?: boolean }) {
   if (!errors) return null;
   return (
-    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
+    <ul id={id} className={flush ? "text-sm font-medium text-red-800" : "mt-1 text-sm font-medium text-red-800"}>
       {errors.map((e) => (
         <li key={e}>{e}</li>
       ))}
