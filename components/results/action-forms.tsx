@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 import { IMPROVEMENT_STATUS_LABELS } from "@/lib/results/schemas";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useResetOnSuccess } from "@/components/ui/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
@@ -45,11 +45,7 @@ function CommonFields({ state, options, value, prefix }: { state: FormState; opt
 
 export function CreateActionForm({ action, options, defaultUnitId, defaultCycleId }: { action: Action; options: ActionOptions; defaultUnitId?: string; defaultCycleId?: string }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
-  // A saved action empties the form, so pressing save again does not create a copy.
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const form = useResetOnSuccess(state);
   return (
     <ActionForm action={formAction} ref={form} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -90,10 +86,7 @@ export function EditActionForm({ action, options, value }: { action: Action; opt
 
 export function NoteForm({ action, actionId }: { action: Action; actionId: string }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
+  const form = useResetOnSuccess(state);
   return (
     <ActionForm action={formAction} ref={form} className="space-y-2">
       <input type="hidden" name="actionId" value={actionId} />

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { useActionState } from "react";
+import { ActionForm, useResetOnSuccess } from "@/components/ui/action-form";
 import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
@@ -13,11 +13,9 @@ export type IndicatorValue = { id: string; key: string; name: string; descriptio
 /** Adds an indicator (no value) or edits one; the key can only be chosen when adding. */
 export function IndicatorForm({ action, value }: { action: Action; value?: IndicatorValue }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
+  // A new indicator's form empties after saving; an edited one keeps its values.
+  const form = useResetOnSuccess(state, !value);
   const prefix = value ? `ind-${value.id}-` : "ny-ind-";
-  useEffect(() => {
-    if (state?.ok && !value) form.current?.reset();
-  }, [state, value]);
   return (
     <ActionForm action={formAction} ref={form} className="space-y-3">
       {value && <input type="hidden" name="indicatorId" value={value.id} />}

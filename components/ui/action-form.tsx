@@ -1,6 +1,7 @@
 "use client";
 
-import { useTransition, type FormHTMLAttributes, type ReactNode, type Ref } from "react";
+import { useEffect, useRef, useTransition, type FormHTMLAttributes, type ReactNode, type Ref } from "react";
+import type { FormState } from "@/lib/forms";
 
 /**
  * A form that submits to a server action without React's automatic reset, so that what the user typed
@@ -29,4 +30,13 @@ export function ActionForm({
       {children}
     </form>
   );
+}
+
+/** A ref for an ActionForm that empties the form after a successful save, so that saving again does not make a copy. */
+export function useResetOnSuccess(state: FormState, enabled = true) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (enabled && state?.ok) form.current?.reset();
+  }, [state, enabled]);
+  return form;
 }
