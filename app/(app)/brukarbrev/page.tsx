@@ -26,7 +26,8 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
   return (
     <div className="space-y-6">
       <PageHeader
-        size="page" title="Brukarbrev"
+        size="page"
+        title="Brukarbrev"
         description={
           <>
           De fyra breven till brukarna under året: brukarbrev 1 före undersökningen, 2 med tack, 3 med goda exempel och hur man lämnar

@@ -26,7 +26,8 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
   return (
     <div className="space-y-6">
       <PageHeader
-        size="page" title="Min checklista"
+        size="page"
+        title="Min checklista"
         description={
           <>
           {group ? `${group.label}, cykel ${year}. ` : ""}

@@ -14,7 +14,8 @@ export default async function SettingsPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <PageHeader
-        size="page" title="Inställningar"
+        size="page"
+        title="Inställningar"
         description={
           <>
           Årshjulet påminner dig med e-post om de uppgifter din roll ansvarar för. Påminnelserna skickas till {user.email}.

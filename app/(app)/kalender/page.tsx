@@ -23,7 +23,8 @@ export default async function CalendarPage() {
   return (
     <div className="max-w-3xl space-y-8">
       <PageHeader
-        size="page" title="Kalender i Outlook"
+        size="page"
+        title="Kalender i Outlook"
         description={
           <>
           Prenumerera på uppgifterna i årshjulet i Outlook eller en annan kalender. Varje uppgift visas som en heldagshändelse på sitt slutdatum. Adressen innehåller en

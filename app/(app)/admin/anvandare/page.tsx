@@ -21,7 +21,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader
-        size="page" title="Användare"
+        size="page"
+        title="Användare"
         description={
           <>
           Skapa konton, ge roller för en enhet eller hela verksamheten och inaktivera konton som inte ska användas. En

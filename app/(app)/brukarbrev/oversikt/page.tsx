@@ -22,7 +22,8 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
   return (
     <div className="space-y-6">
       <PageHeader
-        size="page" title="Brukarbrev – översikt"
+        size="page"
+        title="Brukarbrev – översikt"
         description={
           <>
           Vilka enheter som har skickat brukarbrev 1–4, när och hur många. <strong>Saknas</strong> betyder att brevets sista dag har passerat
