@@ -38,8 +38,8 @@ export default async function ReviewYearPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <BackLink href="/kvalitetsgranskning">Kvalitetsgranskning</BackLink>
       <PageHeader
+        back={{ href: "/kvalitetsgranskning", label: "Kvalitetsgranskning" }}
         size="page"
         title={`Kvalitetsgranskning ${year}`}
         actions={review?.drawnAt && <ButtonLink href={`/kvalitetsgranskning/${year}/sammanstallning`}>Sammanställning {year}</ButtonLink>}

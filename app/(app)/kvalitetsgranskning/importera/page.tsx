@@ -5,7 +5,7 @@ import { CASE_COLUMNS } from "@/lib/review/csv";
 import { MAX_FILE_LABEL, yearParam } from "@/lib/review/schemas";
 import { importCasesAction } from "../actions";
 import * as clock from "@/lib/clock";
-import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Importera ärendelista" };
@@ -18,8 +18,8 @@ export default async function ImportCasesPage({ searchParams }: Props) {
   const year = yearParam((await searchParams).ar) ?? clock.currentCycleYear();
   return (
     <div className="max-w-3xl space-y-6">
-      <BackLink href="/kvalitetsgranskning">Kvalitetsgranskning</BackLink>
       <PageHeader
+        back={{ href: "/kvalitetsgranskning", label: "Kvalitetsgranskning" }}
         title="Importera ärendelista"
         description={
           <>

@@ -7,7 +7,7 @@ import { plural } from "@/lib/plural";
 import { getIndicators, getRecentImports } from "@/lib/results/queries";
 import { MIN_RESPONDENTS } from "@/lib/results/schemas";
 import { importResultsAction, saveIndicatorAction } from "../actions";
-import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Importera resultat" };
@@ -18,8 +18,8 @@ export default async function ImportResultsPage() {
   const [indicators, imports] = await Promise.all([getIndicators(user), getRecentImports(user)]);
   return (
     <div className="space-y-6">
-      <BackLink href="/resultat">Resultat</BackLink>
       <PageHeader
+        back={{ href: "/resultat", label: "Resultat" }}
         title="Importera resultat från brukarundersökningen"
         description={
           <>

@@ -9,7 +9,7 @@ import { getReviewCase } from "@/lib/review/queries";
 import { yearParam } from "@/lib/review/schemas";
 import { saveInterviewAction } from "../../../actions";
 import * as clock from "@/lib/clock";
-import { BackLink, PageHeader } from "@/components/ui/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Intervju" };
@@ -29,8 +29,8 @@ export default async function InterviewPage({ params }: Props) {
 
   return (
     <div className="max-w-3xl space-y-6">
-      <BackLink href={`/kvalitetsgranskning/${year}`}>Urvalet {year}</BackLink>
       <PageHeader
+        back={{ href: `/kvalitetsgranskning/${year}`, label: `Urvalet ${year}` }}
         title={<>Intervju {found.caseRef}</>}
         description={
           <>
