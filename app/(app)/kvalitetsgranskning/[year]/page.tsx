@@ -12,7 +12,6 @@ import { getReviewYear } from "@/lib/review/queries";
 import { DEFAULT_SAMPLE_SIZE, yearParam } from "@/lib/review/schemas";
 import { declineCaseAction, drawSampleAction } from "../actions";
 import { plural } from "@/lib/plural";
-import { BackLink } from "@/components/ui/page-header";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, Section } from "@/components/ui/section";
 
