@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getUpcomingTasks } from "@/lib/reminders/queries";
 import { getActiveRoutines } from "@/lib/routines/queries";
 import * as clock from "@/lib/clock";
+import { Notice } from "@/components/ui/section";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function StartPage() {
       </div>
       {upcoming && <UpcomingPanel tasks={upcoming.tasks} total={upcoming.total} today={today} />}
       {routines.length === 0 ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen gällande rutin ännu.</p>
+        <Notice>Det finns ingen gällande rutin ännu.</Notice>
       ) : (
         routines.map((routine) => <RoutineOverview key={routine.id} routine={routine} />)
       )}

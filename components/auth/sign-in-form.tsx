@@ -3,6 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Button, SubmitButton } from "@/components/ui/button";
+import { FieldLabel, inputClass } from "@/components/ui/field";
+import { messageClass } from "@/components/ui/status-message";
 
 const MESSAGES: Record<string, string> = {
   THROTTLED: "För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.",
@@ -38,28 +41,26 @@ export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null;
     <div className="mt-6 space-y-6">
       <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
         <div>
-          <label htmlFor="email" className="block font-medium">E-postadress</label>
+          <FieldLabel htmlFor="email">E-postadress</FieldLabel>
           <input id="email" name="email" type="email" autoComplete="username" required
-            className="mt-1 w-full rounded border border-slate-500 px-3 py-2" />
+            className={inputClass} />
         </div>
         <div>
-          <label htmlFor="password" className="block font-medium">Lösenord</label>
+          <FieldLabel htmlFor="password">Lösenord</FieldLabel>
           <input id="password" name="password" type="password" autoComplete="current-password" required
-            className="mt-1 w-full rounded border border-slate-500 px-3 py-2" />
+            className={inputClass} />
         </div>
-        <p aria-live="assertive" role="status" className={message ? "rounded border border-red-300 bg-red-50 p-3 text-red-900" : "sr-only"}>
+        <p aria-live="assertive" role="status" className={message ? messageClass("error") : "sr-only"}>
           {message ?? ""}
         </p>
-        <button type="submit" disabled={pending}
-          className="w-full rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 disabled:opacity-70">
-          {pending ? "Loggar in …" : "Logga in"}
-        </button>
+        <SubmitButton pending={pending} pendingText="Loggar in …" size="lg" fullWidth>
+          Logga in
+        </SubmitButton>
       </form>
       {oidcName && (
-        <button type="button" onClick={() => signIn("kommun", { callbackUrl })}
-          className="w-full rounded border border-blue-800 bg-white px-4 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+        <Button onClick={() => signIn("kommun", { callbackUrl })} variant="secondary" size="lg" fullWidth>
           Logga in med {oidcName}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ActionForm, Field, StatusMessage, SubmitButton, inputClass } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { Button, SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Option = { value: string; label: string };
@@ -21,13 +24,12 @@ function FeedAddress({ token }: { token: string }) {
       </label>
       <input id="kalender-adress" readOnly value={url} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50"
+        <Button
+          variant="secondary"
           onClick={() => navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false))}
         >
           Kopiera adressen
-        </button>
+        </Button>
         <a href={webcal} className="text-blue-800 underline underline-offset-2">
           Öppna i kalenderprogrammet
         </a>

@@ -1,4 +1,7 @@
+import { FilterForm } from "@/components/ui/filter-form";
 import { Link } from "@/components/ui/link";
+import { Select } from "@/components/ui/select";
+import { YearPicker } from "@/components/ui/year-picker";
 import type { ChecklistGroup } from "@/lib/tasks/queries";
 import { CHECKLIST_FILTER_LABELS, CHECKLIST_FILTERS, type ChecklistFilter } from "@/lib/tasks/schemas";
 
@@ -32,45 +35,32 @@ export function ChecklistSwitch({ groups, group, years, year, currentYear, filte
 }) {
   const grouped = optionGroups(groups);
   return (
-    <form method="get" action="/checklista" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <FilterForm action="/checklista" frame="bar" submitVariant="primary">
       {filter !== "alla" && <input type="hidden" name="filter" value={filter} />}
-      <div className="basis-full sm:basis-auto">
-        <label htmlFor="val-enhet" className="block text-sm font-medium">
-          Enhet
-        </label>
-        <select id="val-enhet" name="enhet" defaultValue={group?.key} className="mt-1 w-full rounded border border-slate-500 bg-white px-2 py-2 sm:w-64">
-          {grouped.map(([label, options]) =>
-            grouped.length === 1 ? (
-              options.map((g) => <option key={g.key} value={g.key}>{g.label}</option>)
-            ) : (
-              <optgroup key={label} label={label}>
-                {options.map((g) => (
-                  <option key={g.key} value={g.key}>
-                    {g.label}
-                  </option>
-                ))}
-              </optgroup>
-            ),
-          )}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="val-ar" className="block text-sm font-medium">
-          Cykel
-        </label>
-        <select id="val-ar" name="ar" defaultValue={String(year)} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-              {y < currentYear ? " (avslutad)" : y > currentYear ? " (kommande)" : " (pågår)"}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
-        Visa
-      </button>
-    </form>
+      <Select id="val-enhet" name="enhet" label="Enhet" defaultValue={group?.key} dense width="wide">
+        {grouped.map(([label, options]) =>
+          grouped.length === 1 ? (
+            options.map((g) => <option key={g.key} value={g.key}>{g.label}</option>)
+          ) : (
+            <optgroup key={label} label={label}>
+              {options.map((g) => (
+                <option key={g.key} value={g.key}>
+                  {g.label}
+                </option>
+              ))}
+            </optgroup>
+          ),
+        )}
+      </Select>
+      <YearPicker
+        id="val-ar"
+        label="Cykel"
+        years={years}
+        value={String(year)}
+        dense
+        describe={(y) => (y < currentYear ? " (avslutad)" : y > currentYear ? " (kommande)" : " (pågår)")}
+      />
+    </FilterForm>
   );
 }
 

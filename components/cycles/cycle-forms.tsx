@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 import { SURVEY_MILESTONES, type TimetableField } from "@/lib/cycles/timetable";
 
@@ -12,9 +15,7 @@ export function StartCycleForm({ action, suggestedYear }: { action: Action; sugg
   return (
     <ActionForm action={formAction} className="space-y-3">
       <div className="max-w-[12rem]">
-        <Field name="year" label="År" state={state}>
-          {(a) => <input {...a} name="year" type="text" inputMode="numeric" autoComplete="off" defaultValue={suggestedYear} className={inputClass} />}
-        </Field>
+        <TextField name="year" label="År" state={state} type="text" inputMode="numeric" autoComplete="off" defaultValue={suggestedYear} />
       </div>
       <StatusMessage state={state} />
       <SubmitButton pending={pending} pendingText="Startar …">
@@ -45,9 +46,7 @@ export function TimetableForm({ action, cycleId, values }: { action: Action; cyc
       <input type="hidden" name="cycleId" value={cycleId} />
       <div className="grid gap-4 sm:grid-cols-2">
         {SURVEY_MILESTONES.map((m) => (
-          <Field key={m.field} name={m.field} label={m.label} state={state}>
-            {(a) => <input {...a} name={m.field} type="date" defaultValue={values[m.field]} className={inputClass} />}
-          </Field>
+          <TextField key={m.field} name={m.field} label={m.label} state={state} type="date" defaultValue={values[m.field]} />
         ))}
       </div>
       <StatusMessage state={state} />

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 import { describeOffsets, formatOffsets } from "@/lib/reminders/rules";
 

@@ -5,8 +5,11 @@ import { useActionState, useRef, useState, useTransition } from "react";
 import { fileTooLargeMessage, MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/results/schemas";
 import { plural } from "@/lib/plural";
 import { formatPercent } from "@/lib/results/compare";
-import { fieldIds, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { FieldErrors, fieldIds, fileInputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { ImportState } from "./import-state";
+import { Section } from "@/components/ui/section";
 
 type Action = (prev: ImportState, data: FormData) => Promise<ImportState>;
 
@@ -59,15 +62,9 @@ export function ImportResultsForm({ action }: { action: Action }) {
             setChanged(true);
             setLocalError(null);
           }}
-          className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900"
+          className={fileInputClass}
         />
-        {errors && (
-          <ul id={`${id}-fel`} className="mt-1 text-sm font-medium text-red-800">
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        )}
+        <FieldErrors id={`${id}-fel`} errors={errors} />
       </div>
       <SubmitButton pending={pending} pendingText="Kontrollerar …" name="step" value="preview" variant={preview ? "secondary" : "primary"}>
         Förhandsgranska
@@ -81,10 +78,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
         </p>
       )}
       {preview && (
-        <section aria-labelledby="forhandsgranskning" className="space-y-3">
-          <h2 id="forhandsgranskning" className="text-xl font-semibold">
-            Förhandsgranskning
-          </h2>
+        <Section id="forhandsgranskning" title="Förhandsgranskning" gap="3">
           <ul className="list-disc space-y-1 pl-5 text-sm">
             <li>Format: {preview.format}.</li>
             <li>{plural(preview.total, "rad", "rader")} importeras.</li>
@@ -124,7 +118,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
           <SubmitButton pending={pending} pendingText="Importerar …" name="step" value="confirm">
             {`Importera ${plural(preview.total, "rad", "rader")}`}
           </SubmitButton>
-        </section>
+        </Section>
       )}
     </form>
   );

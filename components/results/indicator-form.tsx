@@ -1,7 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { useActionState } from "react";
+import { ActionForm, useResetOnSuccess } from "@/components/ui/action-form";
+import { Field, TextAreaField, TextField, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -10,26 +13,18 @@ export type IndicatorValue = { id: string; key: string; name: string; descriptio
 /** Adds an indicator (no value) or edits one; the key can only be chosen when adding. */
 export function IndicatorForm({ action, value }: { action: Action; value?: IndicatorValue }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const form = useRef<HTMLFormElement>(null);
+  // A new indicator's form empties after saving; an edited one keeps its values.
+  const form = useResetOnSuccess(state, !value);
   const prefix = value ? `ind-${value.id}-` : "ny-ind-";
-  useEffect(() => {
-    if (state?.ok && !value) form.current?.reset();
-  }, [state, value]);
   return (
     <ActionForm action={formAction} ref={form} className="space-y-3">
       {value && <input type="hidden" name="indicatorId" value={value.id} />}
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="name" label="Namn" state={state} idPrefix={prefix}>
-          {(a) => <input {...a} name="name" type="text" defaultValue={value?.name} className={inputClass} />}
-        </Field>
+        <TextField name="name" label="Namn" state={state} idPrefix={prefix} type="text" defaultValue={value?.name} />
         {!value && (
-          <Field name="key" label="Nyckel (frivillig)" state={state} idPrefix={prefix} hint="Det som står i filens kolumn indikator. Tomt: skapas av namnet.">
-            {(a) => <input {...a} name="key" type="text" className={inputClass} />}
-          </Field>
+          <TextField name="key" label="Nyckel (frivillig)" state={state} idPrefix={prefix} hint="Det som står i filens kolumn indikator. Tomt: skapas av namnet." type="text" />
         )}
-        <Field name="koladaKpi" label="Koladas nyckeltal (frivilligt)" state={state} idPrefix={prefix} hint="T.ex. U21468.">
-          {(a) => <input {...a} name="koladaKpi" type="text" defaultValue={value?.koladaKpi ?? ""} className={inputClass} />}
-        </Field>
+        <TextField name="koladaKpi" label="Koladas nyckeltal (frivilligt)" state={state} idPrefix={prefix} hint="T.ex. U21468." type="text" defaultValue={value?.koladaKpi ?? ""} />
         <Field name="higherIsBetter" label="Ett högt värde är" state={state} idPrefix={prefix}>
           {(a) => (
             <select {...a} name="higherIsBetter" defaultValue={value?.higherIsBetter === false ? "nej" : "ja"} className={inputClass}>
@@ -39,9 +34,7 @@ export function IndicatorForm({ action, value }: { action: Action; value?: Indic
           )}
         </Field>
       </div>
-      <Field name="description" label="Beskrivning (frivillig)" state={state} idPrefix={prefix}>
-        {(a) => <textarea {...a} name="description" rows={2} defaultValue={value?.description ?? ""} className={inputClass} />}
-      </Field>
+      <TextAreaField name="description" label="Beskrivning (frivillig)" state={state} idPrefix={prefix} rows={2} defaultValue={value?.description ?? ""} />
       <StatusMessage state={state} />
       <SubmitButton pending={pending} pendingText="Sparar …" variant={value ? "secondary" : "primary"}>
         {value ? "Spara indikatorn" : "Lägg till indikatorn"}

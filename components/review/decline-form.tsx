@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, TextField, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -26,9 +29,7 @@ export function DeclineForm({ action, cases }: { action: Action; cases: { id: st
             </select>
           )}
         </Field>
-        <Field name="reason" label="Varför vill brukaren inte medverka?" state={state} idPrefix="avbojt-" hint="T.ex. har redan svarat på utförarens enkät. Inga namn.">
-          {(a) => <input {...a} name="reason" type="text" className={inputClass} />}
-        </Field>
+        <TextField name="reason" label="Varför vill brukaren inte medverka?" state={state} idPrefix="avbojt-" hint="T.ex. har redan svarat på utförarens enkät. Inga namn." type="text" />
       </div>
       <SubmitButton pending={pending} pendingText="Sparar …" variant="danger">
         Markera som avböjt och ersätt

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -13,12 +16,8 @@ export function DrawForm({ action, year, defaultSize }: { action: Action; year: 
     <ActionForm action={formAction} confirm="Urvalet kan inte dras om när det väl är draget. Dra urvalet nu?" className="space-y-4">
       <input type="hidden" name="year" value={year} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="sampleSizePerArea" label="Ärenden per område" state={state} hint="Rutinen: fem per hemtjänstområde.">
-          {(a) => <input {...a} name="sampleSizePerArea" type="number" inputMode="numeric" min={1} max={50} defaultValue={defaultSize} className={`${inputClass} max-w-32`} />}
-        </Field>
-        <Field name="randomSeed" label="Slumpfrö (frivilligt)" state={state} hint="Lämna tomt så skapas ett nytt. Samma frö och samma ärendelista ger alltid samma urval.">
-          {(a) => <input {...a} name="randomSeed" type="text" autoComplete="off" spellCheck={false} className={inputClass} />}
-        </Field>
+        <TextField name="sampleSizePerArea" label="Ärenden per område" state={state} hint="Rutinen: fem per hemtjänstområde." type="number" inputMode="numeric" min={1} max={50} defaultValue={defaultSize} width="32" />
+        <TextField name="randomSeed" label="Slumpfrö (frivilligt)" state={state} hint="Lämna tomt så skapas ett nytt. Samma frö och samma ärendelista ger alltid samma urval." type="text" autoComplete="off" spellCheck={false} />
       </div>
       <SubmitButton pending={pending} pendingText="Drar urvalet …">
         Dra urvalet

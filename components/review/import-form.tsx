@@ -2,7 +2,10 @@
 
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, TextField, fileInputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";
 
 type Action = (prev: ImportCasesState, data: FormData) => Promise<ImportCasesState>;
@@ -13,9 +16,7 @@ export function ImportCasesForm({ action, defaultYear, maxLabel }: { action: Act
   const shown = state;
   return (
     <ActionForm action={formAction} encType="multipart/form-data" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <Field name="year" label="Granskningsår" state={shown}>
-        {(a) => <input {...a} name="year" type="number" inputMode="numeric" min={2000} max={2100} defaultValue={defaultYear} className={`${inputClass} max-w-40`} />}
-      </Field>
+      <TextField name="year" label="Granskningsår" state={shown} type="number" inputMode="numeric" min={2000} max={2100} defaultValue={defaultYear} width="40" />
       <Field name="file" label="Ärendelista (CSV)" state={shown} hint={`Semikolon-, komma- eller tabbavgränsad, sparad som UTF-8. Högst ${maxLabel}. Bara pseudonyma ärendereferenser: inga namn eller personnummer.`}>
         {(a) => (
           <input
@@ -23,7 +24,7 @@ export function ImportCasesForm({ action, defaultYear, maxLabel }: { action: Act
             name="file"
             type="file"
             accept=".csv,.txt,text/csv"
-            className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900"
+            className={fileInputClass}
           />
         )}
       </Field>

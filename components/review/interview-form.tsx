@@ -3,7 +3,10 @@
 import { useActionState, type ReactNode } from "react";
 import type { DeviationCause, ReviewAnswer } from "@/lib/db/generated/enums";
 import { ANSWER_LABELS, CAUSE_LABELS, QUESTIONS } from "@/lib/review/schemas";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { FieldErrors, FieldHint, TextAreaField, TextField } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -24,19 +27,9 @@ function Group({ name, legend, state, hint, children }: { name: string; legend: 
   return (
     <fieldset aria-describedby={describedBy} className="space-y-2">
       <legend className="font-medium">{legend}</legend>
-      {hint && (
-        <p id={`${name}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
+      {hint && <FieldHint id={`${name}-hint`}>{hint}</FieldHint>}
       {children}
-      {errors && (
-        <ul id={`${name}-fel`} className="text-sm font-medium text-red-800">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors id={`${name}-fel`} errors={errors} flush />
     </fieldset>
   );
 }
@@ -52,9 +45,7 @@ export function InterviewForm({ action, caseId, version, values }: { action: Act
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="version" value={version} />
       <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">Skriv aldrig namn, adress eller personnummer i fritexten. Ärendet anges bara med sin referens.</p>
-      <Field name="interviewedOn" label="Intervjudatum" state={state}>
-        {(a) => <input {...a} name="interviewedOn" type="date" defaultValue={values.interviewedOn} className={`${inputClass} max-w-48`} />}
-      </Field>
+      <TextField name="interviewedOn" label="Intervjudatum" state={state} type="date" defaultValue={values.interviewedOn} width="48" />
       {QUESTIONS.map((q) => (
         <div key={q.field} className="space-y-2 rounded border border-slate-200 p-3">
           <Group name={q.field} legend={q.label} state={state}>
@@ -67,14 +58,10 @@ export function InterviewForm({ action, caseId, version, values }: { action: Act
               ))}
             </div>
           </Group>
-          <Field name={`${q.field}Text`} label="Kommentar (frivillig)" state={state}>
-            {(a) => <textarea {...a} name={`${q.field}Text`} rows={2} defaultValue={(answers[`${q.field}Text`] as string | null) ?? ""} className={inputClass} />}
-          </Field>
+          <TextAreaField name={`${q.field}Text`} label="Kommentar (frivillig)" state={state} rows={2} defaultValue={(answers[`${q.field}Text`] as string | null) ?? ""} />
         </div>
       ))}
-      <Field name="otherComments" label="Övriga synpunkter" state={state}>
-        {(a) => <textarea {...a} name="otherComments" rows={3} defaultValue={values.otherComments ?? ""} className={inputClass} />}
-      </Field>
+      <TextAreaField name="otherComments" label="Övriga synpunkter" state={state} rows={3} defaultValue={values.otherComments ?? ""} />
       <div className="space-y-4 rounded border border-slate-200 p-3">
         <Group name="deviation" legend="Avviker de utförda insatserna från beställningen?" state={state}>
           <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -96,13 +83,9 @@ export function InterviewForm({ action, caseId, version, values }: { action: Act
             </label>
           ))}
         </Group>
-        <Field name="deviationOtherText" label="Annan orsak" state={state} hint="Fyll i om du valt Annat.">
-          {(a) => <input {...a} name="deviationOtherText" type="text" defaultValue={values.deviationOtherText ?? ""} className={inputClass} />}
-        </Field>
+        <TextField name="deviationOtherText" label="Annan orsak" state={state} hint="Fyll i om du valt Annat." type="text" defaultValue={values.deviationOtherText ?? ""} />
       </div>
-      <Field name="handedOverOn" label="Överlämnat till ordinarie biståndshandläggare" state={state} hint="Datum då det som framkom lämnades över för vidare handläggning eller som information. Lämna tomt om inget har lämnats över.">
-        {(a) => <input {...a} name="handedOverOn" type="date" defaultValue={values.handedOverOn ?? ""} className={`${inputClass} max-w-48`} />}
-      </Field>
+      <TextField name="handedOverOn" label="Överlämnat till ordinarie biståndshandläggare" state={state} hint="Datum då det som framkom lämnades över för vidare handläggning eller som information. Lämna tomt om inget har lämnats över." type="date" defaultValue={values.handedOverOn ?? ""} width="48" />
       <label className={choice}>
         <input type="checkbox" name="documentedInJournal" defaultChecked={values.documentedInJournal} className={box} />
         Frågor och svar är dokumenterade i journalen

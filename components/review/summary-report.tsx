@@ -1,19 +1,15 @@
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/table";
 import { ANSWER_LABELS, CAUSE_LABELS } from "@/lib/review/schemas";
 import { formatShare, type YearSummary } from "@/lib/review/summary";
 import { plural } from "@/lib/plural";
-
-const cell = "px-2 py-1";
+import { Section } from "@/components/ui/section";
 
 /** The figures of one year, with the earlier years beside it; prints on plain paper. */
 export function SummaryReport({ year, summary, earlier }: { year: number; summary: YearSummary; earlier: { year: number; summary: YearSummary }[] }) {
   const years = [{ year, summary }, ...earlier];
   return (
     <>
-      <section aria-labelledby="avvikelser" className="space-y-2">
-        <h2 id="avvikelser" className="text-xl font-semibold">
-          Avvikelser från beställningen
-        </h2>
+      <Section id="avvikelser" title="Avvikelser från beställningen" gap="2">
         <p className="text-lg">
           Av {plural(summary.interviewed, "granskat hemtjänstärende", "granskade hemtjänstärenden")} var <strong>{summary.deviations}</strong> avvikande från beställningen
           {summary.deviationShare !== null ? ` (${Math.round(summary.deviationShare * 100)} %)` : ""}.
@@ -31,12 +27,9 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
             {plural(summary.handedOver, "intervju", "intervjuer")} lämnades över till ordinarie handläggare; {summary.documented} av {summary.interviewed} är {summary.documented === 1 ? "dokumenterad" : "dokumenterade"} i journalen.
           </li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="orsaker" className="space-y-2">
-        <h2 id="orsaker" className="text-xl font-semibold">
-          Orsaker
-        </h2>
+      <Section id="orsaker" title="Orsaker" gap="2">
         {summary.deviations === 0 ? (
           <p>Inga avvikelser.</p>
         ) : (
@@ -51,100 +44,69 @@ export function SummaryReport({ year, summary, earlier }: { year: number; summar
           </ul>
         )}
         <p className="text-sm text-slate-700">En avvikelse kan ha flera orsaker.</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="per-omrade" className="space-y-2">
-        <h2 id="per-omrade" className="text-xl font-semibold">
-          Per område
-        </h2>
-        <ScrollArea label="Avvikelser per område">
-          <table className="w-full min-w-[28rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Intervjuer och avvikelser per hemtjänstområde {year}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className={cell}>Område</th>
-                <th scope="col" className={cell}>I urvalet</th>
-                <th scope="col" className={cell}>Intervjuade</th>
-                <th scope="col" className={cell}>Avvikelser</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.areas.map((a) => (
-                <tr key={a.areaId} className="border-b border-slate-200">
-                  <th scope="row" className={`${cell} font-normal`}>{a.areaName}</th>
-                  <td className={cell}>{a.sampled}</td>
-                  <td className={cell}>{a.interviewed}</td>
-                  <td className={cell}>{formatShare(a.deviations, a.interviewed)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
-      </section>
+      <Section id="per-omrade" title="Per område" gap="2">
+        <DataTable
+          label="Avvikelser per område"
+          caption={`Intervjuer och avvikelser per hemtjänstområde ${year}`}
+          minWidth="28rem"
+          density="compact"
+          columns={["Område", "I urvalet", "Intervjuade", "Avvikelser"]}
+        >
+          {summary.areas.map((a) => (
+            <Row key={a.areaId}>
+              <RowHeader density="compact" weight="normal">{a.areaName}</RowHeader>
+              <Cell density="compact">{a.sampled}</Cell>
+              <Cell density="compact">{a.interviewed}</Cell>
+              <Cell density="compact">{formatShare(a.deviations, a.interviewed)}</Cell>
+            </Row>
+          ))}
+        </DataTable>
+      </Section>
 
-      <section aria-labelledby="svar" className="space-y-2">
-        <h2 id="svar" className="text-xl font-semibold">
-          Svaren på frågorna
-        </h2>
-        <ScrollArea label="Svaren på frågorna">
-          <table className="w-full min-w-[28rem] border-collapse text-left text-sm">
-            <caption className="sr-only">Antal svar ja, delvis och nej per fråga {year}</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className={cell}>Fråga</th>
-                {Object.values(ANSWER_LABELS).map((l) => (
-                  <th key={l} scope="col" className={cell}>{l}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {summary.answers.map((a) => (
-                <tr key={a.field} className="border-b border-slate-200">
-                  <th scope="row" className={`${cell} font-normal`}>{a.label}</th>
-                  <td className={cell}>{a.counts.YES}</td>
-                  <td className={cell}>{a.counts.PARTLY}</td>
-                  <td className={cell}>{a.counts.NO}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
-      </section>
+      <Section id="svar" title="Svaren på frågorna" gap="2">
+        <DataTable
+          label="Svaren på frågorna"
+          caption={`Antal svar ja, delvis och nej per fråga ${year}`}
+          minWidth="28rem"
+          density="compact"
+          columns={["Fråga", ...Object.values(ANSWER_LABELS)]}
+        >
+          {summary.answers.map((a) => (
+            <Row key={a.field}>
+              <RowHeader density="compact" weight="normal">{a.label}</RowHeader>
+              <Cell density="compact">{a.counts.YES}</Cell>
+              <Cell density="compact">{a.counts.PARTLY}</Cell>
+              <Cell density="compact">{a.counts.NO}</Cell>
+            </Row>
+          ))}
+        </DataTable>
+      </Section>
 
-      <section aria-labelledby="tidigare" className="space-y-2">
-        <h2 id="tidigare" className="text-xl font-semibold">
-          Jämfört med tidigare år
-        </h2>
+      <Section id="tidigare" title="Jämfört med tidigare år" gap="2">
         {earlier.length === 0 ? (
           <p>Det finns ingen tidigare granskning att jämföra med.</p>
         ) : (
-          <ScrollArea label="Jämförelse med tidigare år">
-            <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
-              <caption className="sr-only">Avvikelser per år och orsak</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-400">
-                  <th scope="col" className={cell}>År</th>
-                  <th scope="col" className={cell}>Avvikande</th>
-                  {summary.causes.map((c) => (
-                    <th key={c.cause} scope="col" className={cell}>{CAUSE_LABELS[c.cause]}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {years.map((y) => (
-                  <tr key={y.year} className="border-b border-slate-200">
-                    <th scope="row" className={cell}>{y.year}</th>
-                    <td className={`${cell} whitespace-nowrap`}>{formatShare(y.summary.deviations, y.summary.interviewed)}</td>
-                    {y.summary.causes.map((c) => (
-                      <td key={c.cause} className={cell}>{c.count}</td>
-                    ))}
-                  </tr>
+          <DataTable
+            label="Jämförelse med tidigare år"
+            caption="Avvikelser per år och orsak"
+            minWidth="32rem"
+            density="compact"
+            columns={["År", "Avvikande", ...summary.causes.map((c) => CAUSE_LABELS[c.cause])]}
+          >
+            {years.map((y) => (
+              <Row key={y.year}>
+                <RowHeader density="compact">{y.year}</RowHeader>
+                <Cell density="compact" nowrap>{formatShare(y.summary.deviations, y.summary.interviewed)}</Cell>
+                {y.summary.causes.map((c) => (
+                  <Cell key={c.cause} density="compact">{c.count}</Cell>
                 ))}
-              </tbody>
-            </table>
-          </ScrollArea>
+              </Row>
+            ))}
+          </DataTable>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -5,26 +5,19 @@ import { useActionState } from "react";
 import { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
 import { MONTH_NAMES } from "@/lib/dates/cycle";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS, TIMING_LABELS } from "@/lib/routines/labels";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
+import type { FullVersion } from "@/lib/routines/versions";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
-export type ActivityValues = {
-  id: string;
-  key: string;
-  phaseKey: string;
-  title: string;
-  description: string | null;
-  responsibleRole: Role | null;
-  timing: Timing;
-  startMonth: number | null;
-  endMonth: number | null;
-  scope: ActivityScope;
-  kind: ActivityKind;
-  letterNumber: number | null;
-  templateRef: string | null;
-  note: string | null;
-};
+/** The fields of an activity that the form edits: the stored activity's own, with its phase by key. */
+export type ActivityValues = Pick<
+  FullVersion["activities"][number],
+  "id" | "key" | "title" | "description" | "responsibleRole" | "timing" | "startMonth" | "endMonth" | "scope" | "kind" | "letterNumber" | "templateRef" | "note"
+> & { phaseKey: string };
 
 const months = MONTH_NAMES.map((name, i) => ({ value: String(i + 1), label: name.charAt(0).toUpperCase() + name.slice(1) }));
 const str = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
@@ -42,18 +35,7 @@ export function ActivityForm({ action, versionId, versionNumber, routineKey, can
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const select = (name: string, label: string, options: { value: string; label: string }[], defaultValue: string, hint?: string, empty?: string) => (
-    <Field name={name} label={label} state={state} hint={hint}>
-      {(a) => (
-        <select {...a} name={name} defaultValue={defaultValue} className={inputClass}>
-          {empty !== undefined && <option value="">{empty}</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField name={name} label={label} state={state} hint={hint} options={options} defaultValue={defaultValue} emptyOption={empty !== undefined && { value: "", label: empty }} />
   );
   return (
     <ActionForm action={formAction} className="max-w-3xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -61,13 +43,9 @@ export function ActivityForm({ action, versionId, versionNumber, routineKey, can
       <input type="hidden" name="routineKey" value={routineKey} />
       <input type="hidden" name="version" value={versionNumber} />
       <input type="hidden" name="activityId" value={activity?.id ?? ""} />
-      <Field name="title" label="Rubrik" state={state}>
-        {(a) => <input {...a} name="title" type="text" defaultValue={activity?.title ?? ""} className={inputClass} />}
-      </Field>
+      <TextField name="title" label="Rubrik" state={state} type="text" defaultValue={activity?.title ?? ""} />
       {select("phase", "Fas", phases.map((p) => ({ value: p.key, label: p.name })), activity?.phaseKey ?? defaultPhase ?? phases[0]?.key ?? "")}
-      <Field name="description" label="Beskrivning" state={state}>
-        {(a) => <textarea {...a} name="description" rows={3} defaultValue={activity?.description ?? ""} className={inputClass} />}
-      </Field>
+      <TextAreaField name="description" label="Beskrivning" state={state} rows={3} defaultValue={activity?.description ?? ""} />
       {select("responsibleRole", "Ansvarig roll", Object.values(Role).map((r) => ({ value: r, label: ROLE_LABELS[r] })), activity?.responsibleRole ?? "", undefined, "Ingen angiven (visas som en lucka i planeringen)")}
       {select("timing", "Tidpunkt", Object.values(Timing).map((t) => ({ value: t, label: TIMING_LABELS[t] })), activity?.timing ?? "MONTH", "En månad, en period av månader eller löpande arbete under perioden.")}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -79,20 +57,14 @@ export function ActivityForm({ action, versionId, versionNumber, routineKey, can
         {select("kind", "Typ", Object.values(ActivityKind).map((k) => ({ value: k, label: KIND_LABELS[k] })), activity?.kind ?? "CHECKLIST")}
         {select("letterNumber", "Brevnummer", ["1", "2", "3", "4"].map((n) => ({ value: n, label: `Brukarbrev ${n}` })), str(activity?.letterNumber), "Bara för typen Brukarbrev.", "Inget")}
       </div>
-      <Field name="templateRef" label="Mall" state={state} hint="Var mallen finns, t.ex. en länk eller LG Teams › kvalitet/brukarundersökning.">
-        {(a) => <input {...a} name="templateRef" type="text" defaultValue={activity?.templateRef ?? ""} className={inputClass} />}
-      </Field>
-      <Field name="note" label="Motivering" state={state} hint="Varför månad eller ansvarig valts där dokumentet inte säger något.">
-        {(a) => <textarea {...a} name="note" rows={2} defaultValue={activity?.note ?? ""} className={inputClass} />}
-      </Field>
+      <TextField name="templateRef" label="Mall" state={state} hint="Var mallen finns, t.ex. en länk eller LG Teams › kvalitet/brukarundersökning." type="text" defaultValue={activity?.templateRef ?? ""} />
+      <TextAreaField name="note" label="Motivering" state={state} hint="Varför månad eller ansvarig valts där dokumentet inte säger något." rows={2} defaultValue={activity?.note ?? ""} />
       {activity ? (
         <p className="text-sm text-slate-700">
           Nyckel: <code>{activity.key}</code> (ändras inte, så att aktiviteten känns igen mellan versionerna)
         </p>
       ) : (
-        <Field name="key" label="Nyckel (valfri)" state={state} hint="Känner igen aktiviteten mellan versionerna. Lämnas fältet tomt skapas nyckeln av rubriken.">
-          {(a) => <input {...a} name="key" type="text" className={inputClass} />}
-        </Field>
+        <TextField name="key" label="Nyckel (valfri)" state={state} hint="Känner igen aktiviteten mellan versionerna. Lämnas fältet tomt skapas nyckeln av rubriken." type="text" />
       )}
       <StatusMessage state={state} />
       <div className="flex flex-wrap items-center gap-3">

@@ -4,7 +4,8 @@ import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
-import { ActionForm, StatusMessage } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { StatusMessage } from "@/components/ui/status-message";
 import type { FormState } from "@/lib/forms";
 import { describeTiming } from "./timing";
 

@@ -1,3 +1,5 @@
+import { FlashMessage } from "@/components/ui/status-message";
+
 const MESSAGES: Record<string, string> = {
   "rutin-skapad": "Rutinen är skapad med ett tomt utkast. Lägg till faser och aktiviteter och publicera när rutinen är beslutad.",
   "utkast-skapat": "Ett utkast är skapat som kopia av den gällande versionen. Ändringarna gäller först när utkastet publiceras.",
@@ -11,11 +13,5 @@ const MESSAGES: Record<string, string> = {
 
 /** A confirmation after a redirect, chosen by a fixed code so that no text from the address is shown. */
 export function Flash({ code }: { code?: string | string[] }) {
-  const message = typeof code === "string" ? MESSAGES[code] : undefined;
-  if (!message) return null;
-  return (
-    <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">
-      {message}
-    </p>
-  );
+  return <FlashMessage message={typeof code === "string" ? MESSAGES[code] : undefined} />;
 }

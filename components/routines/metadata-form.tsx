@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -12,12 +15,8 @@ export function MetadataForm({ action, versionId, routineKey, title, purpose }: 
     <ActionForm action={formAction} className="space-y-4">
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="routineKey" value={routineKey} />
-      <Field name="title" label="Titel" state={state} idPrefix="meta-">
-        {(a) => <input {...a} name="title" type="text" defaultValue={title} className={inputClass} />}
-      </Field>
-      <Field name="purpose" label="Syfte" state={state} idPrefix="meta-" hint="Rutinens inledning: varför den finns.">
-        {(a) => <textarea {...a} name="purpose" rows={3} defaultValue={purpose ?? ""} className={inputClass} />}
-      </Field>
+      <TextField name="title" label="Titel" state={state} idPrefix="meta-" type="text" defaultValue={title} />
+      <TextAreaField name="purpose" label="Syfte" state={state} idPrefix="meta-" hint="Rutinens inledning: varför den finns." rows={3} defaultValue={purpose ?? ""} />
       <StatusMessage state={state} />
       <SubmitButton pending={pending} variant="secondary">
         Spara uppgifterna

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, TextField, fileInputClass, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -10,12 +13,8 @@ export function NewRoutineForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <ActionForm action={formAction} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <Field name="title" label="Titel" state={state} hint="Som i dokumentet, t.ex. Kvalitetssäkring i hemtjänsten.">
-        {(a) => <input {...a} name="title" type="text" required className={inputClass} />}
-      </Field>
-      <Field name="key" label="Nyckel" state={state} hint="Känner igen rutinen vid import och export: a–z, siffror och bindestreck. Lämnas fältet tomt skapas nyckeln av titeln.">
-        {(a) => <input {...a} name="key" type="text" pattern="[a-z0-9-]+" className={inputClass} />}
-      </Field>
+      <TextField name="title" label="Titel" state={state} hint="Som i dokumentet, t.ex. Kvalitetssäkring i hemtjänsten." type="text" required />
+      <TextField name="key" label="Nyckel" state={state} hint="Känner igen rutinen vid import och export: a–z, siffror och bindestreck. Lämnas fältet tomt skapas nyckeln av titeln." type="text" pattern="[a-z0-9-]+" />
       <Field name="colour" label="Färg i årshjulet" state={state} hint="Rutinens lager i årshjulet ritas i den här färgen.">
         {(a) => <input {...a} name="colour" type="color" defaultValue="#0f766e" className="mt-1 block h-11 w-24 rounded border border-slate-500 bg-white" />}
       </Field>
@@ -50,7 +49,7 @@ export function ImportForm({ action }: { action: Action }) {
   return (
     <ActionForm action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" encType="multipart/form-data">
       <Field name="file" label="Välj en fil" state={state} hint="En rutin som JSON i formatet arshjulet-rutin/1, t.ex. en tidigare export.">
-        {(a) => <input {...a} name="file" type="file" accept="application/json,.json" className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-blue-800 file:bg-white file:px-3 file:py-2 file:font-semibold file:text-blue-900" />}
+        {(a) => <input {...a} name="file" type="file" accept="application/json,.json" className={fileInputClass} />}
       </Field>
       <Field name="json" label="… eller klistra in JSON" state={state}>
         {(a) => <textarea {...a} name="json" rows={12} spellCheck={false} className={`${inputClass} font-mono text-sm`} />}

@@ -1,7 +1,10 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { ActionForm, Field, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { Field, TextField, inputClass } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -63,9 +66,7 @@ export function PhaseEditor({ action, versionId, routineKey, phases }: { action:
         {hidden}
         <input type="hidden" name="intent" value="add" />
         <div className="min-w-[12rem] flex-1">
-          <Field name="name" label="Ny fas" state={state} idPrefix="ny-fas-">
-            {(a) => <input {...a} name="name" type="text" className={inputClass} />}
-          </Field>
+          <TextField name="name" label="Ny fas" state={state} idPrefix="ny-fas-" type="text" />
         </div>
         <SubmitButton pending={pending} variant="secondary">
           Lägg till fasen

@@ -2,7 +2,10 @@
 
 import { useActionState, useState } from "react";
 import type { KeptTask } from "@/lib/cycles/follow-version";
-import { ActionForm, Field, fieldIds, inputClass, StatusMessage, SubmitButton } from "@/components/ui/form-controls";
+import { ActionForm } from "@/components/ui/action-form";
+import { TextField, fieldIds } from "@/components/ui/field";
+import { StatusMessage } from "@/components/ui/status-message";
+import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
@@ -54,15 +57,9 @@ export function PublishForm({ action, versionId, version, routineKey, defaults, 
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="routineKey" value={routineKey} />
-      <Field name="decidedBy" label="Dokumentet är beslutat av" state={state} hint="T.ex. Verksamhetschef hemtjänst.">
-        {(a) => <input {...a} name="decidedBy" type="text" defaultValue={defaults.decidedBy} className={inputClass} />}
-      </Field>
-      <Field name="decidedOn" label="Beslutsdatum" state={state}>
-        {(a) => <input {...a} name="decidedOn" type="date" defaultValue={defaults.decidedOn} className={inputClass} />}
-      </Field>
-      <Field name="documentOwner" label="Dokumentansvarig" state={state}>
-        {(a) => <input {...a} name="documentOwner" type="text" defaultValue={defaults.documentOwner} className={inputClass} />}
-      </Field>
+      <TextField name="decidedBy" label="Dokumentet är beslutat av" state={state} hint="T.ex. Verksamhetschef hemtjänst." type="text" defaultValue={defaults.decidedBy} />
+      <TextField name="decidedOn" label="Beslutsdatum" state={state} type="date" defaultValue={defaults.decidedOn} />
+      <TextField name="documentOwner" label="Dokumentansvarig" state={state} type="text" defaultValue={defaults.documentOwner} />
       <fieldset aria-describedby={validity_.describedBy} className="space-y-2">
         <legend className="font-medium">Giltighet</legend>
         {(["tills-vidare", "till-datum"] as const).map((value) => (
@@ -72,14 +69,10 @@ export function PublishForm({ action, versionId, version, routineKey, defaults, 
           </label>
         ))}
         {validity === "till-datum" && (
-          <Field name="validUntil" label="Gäller till och med" state={state}>
-            {(a) => <input {...a} name="validUntil" type="date" defaultValue={defaults.validUntil} className={inputClass} />}
-          </Field>
+          <TextField name="validUntil" label="Gäller till och med" state={state} type="date" defaultValue={defaults.validUntil} />
         )}
       </fieldset>
-      <Field name="replacesText" label="Dokumentet ersätter" state={state} hint="Som det står i dokumentet, t.ex. Nytt eller Version 1.">
-        {(a) => <input {...a} name="replacesText" type="text" defaultValue={defaults.replacesText} className={inputClass} />}
-      </Field>
+      <TextField name="replacesText" label="Dokumentet ersätter" state={state} hint="Som det står i dokumentet, t.ex. Nytt eller Version 1." type="text" defaultValue={defaults.replacesText} />
 
       {previews.length > 0 && (
         <fieldset aria-describedby={[`foljer-info`, follow.describedBy].filter(Boolean).join(" ")} className="space-y-3 rounded border border-amber-400 bg-amber-50 p-3">

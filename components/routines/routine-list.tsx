@@ -1,15 +1,17 @@
 import { Link } from "@/components/ui/link";
+import { ButtonLink } from "@/components/ui/button";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { ManagedRoutine } from "@/lib/routines/versions";
 import type { FormState } from "@/lib/forms";
 import { EditRoutineButton } from "./routine-buttons";
 import { ColourSwatch, StatusBadge } from "./status-badge";
+import { Notice } from "@/components/ui/section";
 
 type Props = { routines: ManagedRoutine[]; createDraftAction: (prev: FormState, data: FormData) => Promise<FormState> };
 
 /** Every routine with its active version and open draft, and the way to each of them. */
 export function RoutineList({ routines, createDraftAction }: Props) {
-  if (routines.length === 0) return <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga rutiner ännu. Skapa eller importera en.</p>;
+  if (routines.length === 0) return <Notice>Det finns inga rutiner ännu. Skapa eller importera en.</Notice>;
   return (
     <ul className="space-y-4">
       {routines.map((routine) => {
@@ -50,15 +52,15 @@ export function RoutineList({ routines, createDraftAction }: Props) {
             </ul>
             <div className="mt-3 flex flex-wrap items-start gap-3">
               {draft ? (
-                <Link href={`/rutiner/${routine.key}/version/${draft.version}/redigera`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+                <ButtonLink href={`/rutiner/${routine.key}/version/${draft.version}/redigera`}>
                   Fortsätt redigera utkastet
-                </Link>
+                </ButtonLink>
               ) : (
                 active && <EditRoutineButton action={createDraftAction} routineId={routine.id} label={`Redigera ${routine.title}`} />
               )}
-              <Link href={`/rutiner/${routine.key}`} className="rounded border border-blue-800 px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+              <ButtonLink href={`/rutiner/${routine.key}`} variant="secondary">
                 Alla versioner
-              </Link>
+              </ButtonLink>
             </div>
           </li>
         );

@@ -1,34 +1,37 @@
 import { formatDateLong } from "@/lib/dates/cycle";
-import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
+import { KIND_LABELS } from "@/lib/routines/labels";
 import type { FullVersion, PublishRecord } from "@/lib/routines/versions";
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { FactList } from "@/components/ui/fact-list";
+import { PhaseActivities } from "./activity-table";
 import { describeTiming } from "./timing";
 
 export function VersionMetadata({ version }: { version: FullVersion }) {
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-      <dt className="font-semibold">Beslutad av</dt>
-      <dd>{version.decidedBy ?? "–"}</dd>
-      <dt className="font-semibold">Beslutsdatum</dt>
-      <dd>{version.decidedOn ? formatDateLong(version.decidedOn) : "–"}</dd>
-      <dt className="font-semibold">Dokumentansvarig</dt>
-      <dd>{version.documentOwner ?? "–"}</dd>
-      <dt className="font-semibold">Giltighet</dt>
-      <dd>{version.status === "DRAFT" && !version.decidedOn ? "Bestäms vid publiceringen" : version.validUntil ? `Gäller till och med ${formatDateLong(version.validUntil)}` : "Gäller tills vidare"}</dd>
-      <dt className="font-semibold">Dokumentet ersätter</dt>
-      <dd>
-        {version.replacesText ?? "–"}
-        {version.replacesVersion && ` (version ${version.replacesVersion.version} i Årshjulet)`}
-      </dd>
-      <dt className="font-semibold">Publicerad</dt>
-      <dd>{version.publishedAt ? formatDateLong(version.publishedAt) : "Inte publicerad"}</dd>
-      {version.purpose && (
-        <>
-          <dt className="font-semibold">Syfte</dt>
-          <dd className="max-w-3xl">{version.purpose}</dd>
-        </>
-      )}
-    </dl>
+    <FactList
+      small
+      facts={[
+        ["Beslutad av", version.decidedBy ?? "–"],
+        ["Beslutsdatum", version.decidedOn ? formatDateLong(version.decidedOn) : "–"],
+        ["Dokumentansvarig", version.documentOwner ?? "–"],
+        [
+          "Giltighet",
+          version.status === "DRAFT" && !version.decidedOn
+            ? "Bestäms vid publiceringen"
+            : version.validUntil
+              ? `Gäller till och med ${formatDateLong(version.validUntil)}`
+              : "Gäller tills vidare",
+        ],
+        [
+          "Dokumentet ersätter",
+          <>
+            {version.replacesText ?? "–"}
+            {version.replacesVersion && ` (version ${version.replacesVersion.version} i Årshjulet)`}
+          </>,
+        ],
+        ["Publicerad", version.publishedAt ? formatDateLong(version.publishedAt) : "Inte publicerad"],
+        ["Syfte", version.purpose || null, true],
+      ]}
+    />
   );
 }
 
@@ -39,48 +42,25 @@ export function VersionActivities({ version }: { version: FullVersion }) {
       {version.phases.map((phase) => {
         const activities = version.activities.filter((a) => a.phaseId === phase.id);
         return (
-          <section key={phase.id} aria-labelledby={`fas-${phase.id}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id={`fas-${phase.id}`} className="text-xl font-semibold">
-              {phase.position + 1}. {phase.name}
-            </h2>
-            {activities.length === 0 ? (
-              <p className="mt-2 text-slate-700">Fasen har inga aktiviteter.</p>
-            ) : (
-              <ScrollArea label={`Aktiviteter i fasen ${phase.name}`} className="mt-3">
-                <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
-                  <caption className="sr-only">Aktiviteter i fasen {phase.name}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-slate-300">
-                      <th scope="col" className="py-2 pr-3">När</th>
-                      <th scope="col" className="py-2 pr-3">Aktivitet</th>
-                      <th scope="col" className="py-2 pr-3">Ansvarig</th>
-                      <th scope="col" className="py-2 pr-3">Gäller</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {activities.map((a) => (
-                      <tr key={a.id} className="border-b border-slate-200 align-top">
-                        <td className="py-2 pr-3 whitespace-nowrap">{describeTiming(a)}</td>
-                        <td className="py-2 pr-3">
-                          <span className="font-medium">{a.title}</span>
-                          <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">
-                            {KIND_LABELS[a.kind]}
-                            {a.letterNumber ? ` ${a.letterNumber}` : ""}
-                          </span>
-                          {a.description && <p className="mt-1 text-slate-700">{a.description}</p>}
-                          {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
-                          {a.note && <p className="mt-1 text-slate-700">Motivering: {a.note}</p>}
-                          <p className="mt-1 text-xs text-slate-700">Nyckel: {a.key}</p>
-                        </td>
-                        <td className="py-2 pr-3">{a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas"}</td>
-                        <td className="py-2 pr-3">{SCOPE_LABELS[a.scope]}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollArea>
-            )}
-          </section>
+          <PhaseActivities
+            key={phase.id}
+            phase={phase}
+            level={2}
+            whenLabel="När"
+            caption={`Aktiviteter i fasen ${phase.name}`}
+            empty="Fasen har inga aktiviteter."
+            activities={activities.map((a) => ({
+              ...a,
+              when: describeTiming(a),
+              kind: `${KIND_LABELS[a.kind]}${a.letterNumber ? ` ${a.letterNumber}` : ""}`,
+              more: (
+                <>
+                  {a.note && <p className="mt-1 text-slate-700">Motivering: {a.note}</p>}
+                  <p className="mt-1 text-xs text-slate-700">Nyckel: {a.key}</p>
+                </>
+              ),
+            }))}
+          />
         );
       })}
     </div>

@@ -14,6 +14,8 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getWheelData } from "@/lib/wheel/data";
 import { wheelParamsSchema } from "@/lib/wheel/schemas";
 import { redirect } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Årshjul" };
 export const dynamic = "force-dynamic";
@@ -28,31 +30,36 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
 
   return (
     <div className="wheel-page space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">
+      <PageHeader
+        size="page"
+        title={
+          <>
             Årshjul {data.year}
             {data.unit && <span className="font-semibold text-slate-700"> – {data.unit.name}</span>}
-          </h1>
-          <p className="mt-2 max-w-3xl text-slate-700">
+          </>
+        }
+        description={
+          <>
             {data.organisationName}. Rutinernas aktiviteter månad för månad, en ring per fas, färgade efter{" "}
             {data.unit ? `hur ${data.unit.name} ligger till` : "hur många enheter som är klara"}.
             <span className="print:hidden"> Välj en aktivitet med musen eller Tab och piltangenterna för att se detaljer.</span>
             <span className="hidden print:inline"> Utskrivet {formatDateLong(data.today)}.</span>
-          </p>
-        </div>
-        <div className="no-print flex flex-wrap items-end gap-3">
-          <WheelFilters data={data} />
-          <PrintButton />
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <div className="no-print flex flex-wrap items-end gap-3">
+            <WheelFilters data={data} />
+            <PrintButton />
+          </div>
+        }
+      />
       {!data.hasCycle && (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+        <Notice>
           Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.
-        </p>
+        </Notice>
       )}
       {empty ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen gällande rutin att visa i årshjulet.</p>
+        <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
       ) : (
         <>
           <WheelSummary data={data} />

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { ActionCard } from "@/components/results/action-card";
 import { CreateActionForm } from "@/components/results/action-forms";
+import { FilterForm } from "@/components/ui/filter-form";
+import { Select } from "@/components/ui/select";
+import { YearPicker } from "@/components/ui/year-picker";
 import { requirePermission } from "@/lib/auth/session";
 import { getActionFormOptions, listImprovementActions } from "@/lib/results/queries";
 import { yearParam } from "@/lib/results/schemas";
 import { addImprovementNoteAction, createImprovementActionAction, updateImprovementActionAction } from "./actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Förbättringsåtgärder" };
 export const dynamic = "force-dynamic";
@@ -25,49 +30,41 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Förbättringsåtgärder</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        title="Förbättringsåtgärder"
+        description={
+          <>
           Fokusområden utifrån brukarundersökningen, per enhet eller för hela verksamheten. Varje åtgärd följs upp med nästa års resultat för
           sin indikator, och visas i årshjulets uppföljningsfas.
-        </p>
-      </div>
-      <form method="get" action="/atgarder" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <div>
-          <label htmlFor="filter-enhet" className="block text-sm font-medium">Enhet</label>
-          <select id="filter-enhet" name="enhet" defaultValue={unitId ?? ""} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
-            <option value="">Alla</option>
-            {options.units.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-ar" className="block text-sm font-medium">År</label>
-          <select id="filter-ar" name="ar" defaultValue={year ?? ""} className="mt-1 rounded border border-slate-500 bg-white px-3 py-2">
-            <option value="">Alla</option>
-            {options.cycles.map((c) => (
-              <option key={c.id} value={c.year}>{c.year}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
-          Visa
-        </button>
-      </form>
+          </>
+        }
+      />
+      <FilterForm action="/atgarder" frame="flat-bar">
+        <Select id="filter-enhet" name="enhet" label="Enhet" defaultValue={unitId ?? ""}>
+          <option value="">Alla</option>
+          {options.units.map((u) => (
+            <option key={u.id} value={u.id}>{u.name}</option>
+          ))}
+        </Select>
+        <YearPicker id="filter-ar" years={options.cycles.map((c) => c.year)} value={year ?? ""} emptyOption={{ value: "", label: "Alla" }} />
+      </FilterForm>
       {options.cycles.length > 0 ? (
-        <section aria-labelledby="ny-atgard" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="ny-atgard" className="text-xl font-semibold">Ny åtgärd</h2>
+        <Section id="ny-atgard" title="Ny åtgärd" card gap="3">
           <CreateActionForm action={createImprovementActionAction} options={options} defaultUnitId={unitId} defaultCycleId={currentCycle?.id} />
-        </section>
+        </Section>
       ) : (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Starta årets cykel först: en åtgärd hör till ett års cykel.</p>
+        <Notice>Starta årets cykel först: en åtgärd hör till ett års cykel.</Notice>
       )}
-      <section aria-labelledby="lista" className="space-y-3">
-        <h2 id="lista" className="text-xl font-semibold">
-          {unitName ? `Åtgärder för ${unitName}` : "Alla åtgärder"}
-          {year ? ` ${year}` : ""} ({actions.length})
-        </h2>
+      <Section
+        id="lista"
+        gap="3"
+        title={
+          <>
+            {unitName ? `Åtgärder för ${unitName}` : "Alla åtgärder"}
+            {year ? ` ${year}` : ""} ({actions.length})
+          </>
+        }
+      >
         {actions.length === 0 ? (
           <p className="rounded border border-slate-300 bg-white p-4">Inga åtgärder ännu.</p>
         ) : (
@@ -77,7 +74,7 @@ export default async function ImprovementActionsPage({ searchParams }: { searchP
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { FilterForm } from "@/components/ui/filter-form";
 import { Link } from "@/components/ui/link";
+import { Select } from "@/components/ui/select";
 import { TaskStatusBadge, OverdueBadge } from "@/components/checklist/badges";
 import { LetterCard } from "@/components/letters/letter-card";
 import { requirePermission } from "@/lib/auth/session";
@@ -7,6 +9,8 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getLetterBoard } from "@/lib/letters/queries";
 import { recordLetterAction, undoLetterAction } from "./actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Brukarbrev" };
 export const dynamic = "force-dynamic";
@@ -21,41 +25,36 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Brukarbrev</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        size="page"
+        title="Brukarbrev"
+        description={
+          <>
           De fyra breven till brukarna under året: brukarbrev 1 före undersökningen, 2 med tack, 3 med goda exempel och hur man lämnar
           synpunkter, 4 med resultatet och de planerade åtgärderna. När du markerar ett brev som skickat blir uppgiften klar i checklistan.
-        </p>
-      </div>
+          </>
+        }
+      />
       {!board ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Du är inte koordinator för någon enhet.</p>
+        <Notice>Du är inte koordinator för någon enhet.</Notice>
       ) : (
         <>
           {board.units.length > 1 && (
-            <form method="get" action="/brukarbrev" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-              <div>
-                <label htmlFor="val-enhet" className="block text-sm font-medium">
-                  Enhet
-                </label>
-                <select id="val-enhet" name="enhet" defaultValue={board.unit.id} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
-                  {board.units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name} ({u.area.name})
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
-                Visa
-              </button>
-            </form>
+            <FilterForm action="/brukarbrev" frame="bar" submitVariant="primary">
+              <Select id="val-enhet" name="enhet" label="Enhet" defaultValue={board.unit.id} dense>
+                {board.units.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} ({u.area.name})
+                  </option>
+                ))}
+              </Select>
+            </FilterForm>
           )}
           <h2 className="text-2xl font-semibold">
             {board.unit.name}, {board.year}
           </h2>
           {!board.cycleExists ? (
-            <p className="rounded border border-amber-300 bg-amber-50 p-4">Cykeln {board.year} är inte startad ännu.</p>
+            <Notice>Cykeln {board.year} är inte startad ännu.</Notice>
           ) : (
             <>
               <div className="grid gap-4 lg:grid-cols-2">
@@ -63,10 +62,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
                   <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} recordAction={recordLetterAction} undoAction={undoLetterAction} />
                 ))}
               </div>
-              <section aria-labelledby="ovriga" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <h2 id="ovriga" className="text-xl font-semibold">
-                  Dina andra uppgifter i rutinen
-                </h2>
+              <Section id="ovriga" title="Dina andra uppgifter i rutinen" card>
                 {board.otherTasks.length === 0 ? (
                   <p className="mt-2">Inga andra uppgifter för koordinatorn i år.</p>
                 ) : (
@@ -88,7 +84,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
                 <p className="mt-3 text-sm">
                   Uppgifterna bockas av i <Link href={`/checklista?enhet=${board.unit.id}`} className="text-blue-800 underline">checklistan</Link>.
                 </p>
-              </section>
+              </Section>
             </>
           )}
         </>

@@ -8,6 +8,8 @@ import { getChecklist } from "@/lib/tasks/queries";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { saveTaskAction } from "./actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Min checklista" };
 export const dynamic = "force-dynamic";
@@ -23,15 +25,18 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Min checklista</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        size="page"
+        title="Min checklista"
+        description={
+          <>
           {group ? `${group.label}, cykel ${year}. ` : ""}
           Uppgifterna är ordnade efter rutinens faser och månad. I dag är det {formatDateLong(today)} ({formatWeek(today)}).
-        </p>
-      </div>
+          </>
+        }
+      />
       {list.years.length === 0 || !group ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</p>
+        <Notice>Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</Notice>
       ) : (
         <>
           <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} currentYear={list.currentYear} filter={list.filter} />

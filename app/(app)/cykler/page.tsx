@@ -4,8 +4,10 @@ import { StartCycleForm } from "@/components/cycles/cycle-forms";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedCycles, getSurveyTimetable } from "@/lib/cycles/queries";
 import { startCycleAction } from "./actions";
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { Cell, DataTable, Row, RowHeader } from "@/components/ui/table";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Årets cykler" };
 export const dynamic = "force-dynamic";
@@ -19,57 +21,45 @@ export default async function CyclesPage() {
   const suggested = cycles.some((c) => c.year === thisYear) ? Math.max(thisYear, ...cycles.map((c) => c.year)) + 1 : thisYear;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Årets cykler</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        title="Årets cykler"
+        description={
+          <>
           Varje år är en cykel. När en cykel startas får varje aktiv enhet sina uppgifter ur de gällande rutinerna, och
           verksamheten och kommunikationsenheten får sina.
-        </p>
-      </div>
-      <section aria-labelledby="starta" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="starta" className="text-xl font-semibold">Starta en cykel</h2>
+          </>
+        }
+      />
+      <Section id="starta" title="Starta en cykel" card>
         <p className="mt-1 text-sm text-slate-700">Ett år kan bara startas en gång. Uppgifter som fattas läggs till med Planera igen på cykelns sida.</p>
         <div className="mt-3">
           <StartCycleForm action={startCycleAction} suggestedYear={suggested} />
         </div>
-      </section>
-      <section aria-labelledby="cykler" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="cykler" className="text-xl font-semibold">Cykler</h2>
+      </Section>
+      <Section id="cykler" title="Cykler" card>
         {cycles.length === 0 ? (
           <p className="mt-2">Ingen cykel är startad ännu.</p>
         ) : (
-          <ScrollArea label="Cykler" className="mt-3">
-            <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="py-2 pr-3">År</th>
-                  <th scope="col" className="py-2 pr-3">Uppgifter</th>
-                  <th scope="col" className="py-2 pr-3">Klara</th>
-                  <th scope="col" className="py-2 pr-3">Socialstyrelsens tidsplan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {cycles.map((c) => {
-                  const timetable = getSurveyTimetable(c);
-                  const known = timetable.milestones.filter((m) => m.date).length;
-                  return (
-                    <tr key={c.id} className="border-b border-slate-200">
-                      <th scope="row" className="py-2 pr-3">
-                        <Link href={`/cykler/${c.year}`} className="text-blue-800 underline">
-                          Cykel {c.year}
-                        </Link>
-                      </th>
-                      <td className="py-2 pr-3">{c.total}</td>
-                      <td className="py-2 pr-3">{percent(c.counts.DONE + c.counts.NOT_APPLICABLE, c.total)}</td>
-                      <td className="py-2 pr-3">{timetable.complete ? "Alla datum ifyllda" : `${known} av 4 datum ifyllda`}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollArea>
+          <DataTable label="Cykler" className="mt-3" minWidth="32rem" columns={["År", "Uppgifter", "Klara", "Socialstyrelsens tidsplan"]}>
+            {cycles.map((c) => {
+              const timetable = getSurveyTimetable(c);
+              const known = timetable.milestones.filter((m) => m.date).length;
+              return (
+                <Row key={c.id}>
+                  <RowHeader>
+                    <Link href={`/cykler/${c.year}`} className="text-blue-800 underline">
+                      Cykel {c.year}
+                    </Link>
+                  </RowHeader>
+                  <Cell>{c.total}</Cell>
+                  <Cell>{percent(c.counts.DONE + c.counts.NOT_APPLICABLE, c.total)}</Cell>
+                  <Cell>{timetable.complete ? "Alla datum ifyllda" : `${known} av 4 datum ifyllda`}</Cell>
+                </Row>
+              );
+            })}
+          </DataTable>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { EmailPreferenceForm } from "@/components/reminders/email-preference-for
 import { requireUser } from "@/lib/auth/session";
 import { getEmailPreference } from "@/lib/reminders/queries";
 import { saveEmailPreferenceAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Inställningar" };
 export const dynamic = "force-dynamic";
@@ -12,12 +13,15 @@ export default async function SettingsPage() {
   const preference = await getEmailPreference(user);
   return (
     <div className="max-w-3xl space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Inställningar</h1>
-        <p className="mt-2 text-slate-700">
+      <PageHeader
+        size="page"
+        title="Inställningar"
+        description={
+          <>
           Årshjulet påminner dig med e-post om de uppgifter din roll ansvarar för. Påminnelserna skickas till {user.email}.
-        </p>
-      </div>
+          </>
+        }
+      />
       <EmailPreferenceForm action={saveEmailPreferenceAction} current={preference} />
     </div>
   );

@@ -5,6 +5,8 @@ import { getFeedOptions, listCalendarFeeds } from "@/lib/calendar/feeds";
 import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { createFeedAction, revokeFeedAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Kalender i Outlook" };
 export const dynamic = "force-dynamic";
@@ -20,27 +22,24 @@ export default async function CalendarPage() {
 
   return (
     <div className="max-w-3xl space-y-8">
-      <div>
-        <h1 className="text-3xl font-bold">Kalender i Outlook</h1>
-        <p className="mt-2 text-slate-700">
+      <PageHeader
+        size="page"
+        title="Kalender i Outlook"
+        description={
+          <>
           Prenumerera på uppgifterna i årshjulet i Outlook eller en annan kalender. Varje uppgift visas som en heldagshändelse på sitt slutdatum. Adressen innehåller en
           hemlig nyckel: den som har adressen kan läsa kalendern, så dela den inte. Avsluta kalendern om adressen har kommit i fel händer.
-        </p>
-      </div>
-      <section aria-labelledby="ny-kalender" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="ny-kalender" className="text-xl font-semibold">
-          Ny kalender
-        </h2>
+          </>
+        }
+      />
+      <Section id="ny-kalender" title="Ny kalender" card gap="3">
         <CreateFeedForm
           action={createFeedAction}
           units={options.units.map((u) => ({ value: `enhet:${u.id}`, label: u.name }))}
           roles={options.roles.map((r) => ({ value: `roll:${r}`, label: ROLE_LABELS[r] }))}
         />
-      </section>
-      <section aria-labelledby="mina-kalendrar" className="space-y-3">
-        <h2 id="mina-kalendrar" className="text-xl font-semibold">
-          Mina kalendrar
-        </h2>
+      </Section>
+      <Section id="mina-kalendrar" title="Mina kalendrar" gap="3">
         {active.length === 0 ? (
           <p>Du har inga aktiva kalendrar.</p>
         ) : (
@@ -68,7 +67,7 @@ export default async function CalendarPage() {
             </ul>
           </details>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

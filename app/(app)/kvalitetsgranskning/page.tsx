@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { canAny } from "@/lib/auth/permissions";
@@ -6,6 +7,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { getReviewYears } from "@/lib/review/queries";
 import { formatShare } from "@/lib/review/summary";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Kvalitetsgranskning" };
 export const dynamic = "force-dynamic";
@@ -15,22 +18,14 @@ export default async function ReviewOverviewPage() {
   const years = (await getReviewYears(user)) ?? [];
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">Kvalitetsgranskning</h1>
-          <p className="mt-2 max-w-3xl text-slate-700">
-            Socialkontoret kontrollerar att de beställda hemtjänstinsatserna stämmer med de utförda. Från och med mars intervjuas fem slumpvis utvalda brukare per
-            hemtjänstområde, och avvikelserna sammanställs. Ärendena anges bara med pseudonyma referenser.
-          </p>
-        </div>
-        {canAny(user, "review:manage") && (
-          <Link href="/kvalitetsgranskning/importera" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white no-underline hover:bg-blue-900">
-            Importera ärendelista
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        size="page"
+        title="Kvalitetsgranskning"
+        description="Socialkontoret kontrollerar att de beställda hemtjänstinsatserna stämmer med de utförda. Från och med mars intervjuas fem slumpvis utvalda brukare per hemtjänstområde, och avvikelserna sammanställs. Ärendena anges bara med pseudonyma referenser."
+        actions={canAny(user, "review:manage") && <ButtonLink href="/kvalitetsgranskning/importera">Importera ärendelista</ButtonLink>}
+      />
       {years.length === 0 ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen granskning ännu. Den börjar med att årets ärendelista importeras.</p>
+        <Notice>Det finns ingen granskning ännu. Den börjar med att årets ärendelista importeras.</Notice>
       ) : (
         <ScrollArea label="Granskningar per år">
           <table className="w-full min-w-[40rem] border-collapse bg-white text-left text-sm">

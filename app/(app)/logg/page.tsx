@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { auditFilterSchema, listAuditEntries } from "@/lib/audit/queries";
@@ -36,7 +37,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <label className="block text-sm">Från (ÅÅÅÅ-MM-DD)<input type="date" name="fran" defaultValue={filter.fran ?? ""} className={field} /></label>
         <label className="block text-sm">Till (ÅÅÅÅ-MM-DD)<input type="date" name="till" defaultValue={filter.till ?? ""} className={field} /></label>
-        <div className="flex items-end"><button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">Filtrera</button></div>
+        <div className="flex items-end"><Button type="submit" size="lg">Filtrera</Button></div>
       </form>
       <p role="status">{log.total} {log.total === 1 ? "händelse" : "händelser"}{log.pages > 1 ? `, sida ${filter.sida} av ${log.pages}` : ""}.</p>
       <AuditTable entries={log.entries} />

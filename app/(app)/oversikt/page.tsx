@@ -11,6 +11,8 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
@@ -25,12 +27,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">Översikt{year !== null && ` ${year}`}</h1>
-          <p className="mt-2 max-w-3xl text-slate-700">
-            {data.organisationName}. Hur långt enheterna har kommit, vad som är försenat och vad som saknas i planeringen. I dag är det {formatDateLong(data.today)}.
-          </p>
+      <PageHeader
+        size="page"
+        title={<>Översikt{year !== null && ` ${year}`}</>}
+        description={<>{data.organisationName}. Hur långt enheterna har kommit, vad som är försenat och vad som saknas i planeringen. I dag är det {formatDateLong(data.today)}.</>}
+        actions={<DashboardFilters data={data} />}
+      >
           <p className="mt-2 flex flex-wrap gap-x-4">
             <Link href={wheelHref(year ?? undefined)} className="text-blue-800 underline underline-offset-2">
               Se årshjulet{year !== null && ` för ${year}`}
@@ -39,38 +41,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               Kalender i Outlook
             </Link>
           </p>
-        </div>
-        <DashboardFilters data={data} />
-      </div>
+      </PageHeader>
       {year === null ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</p>
+        <Notice>Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</Notice>
       ) : (
         <>
-          <section aria-labelledby="jamforelse" className="space-y-3">
-            <h2 id="jamforelse" className="text-xl font-semibold">
-              Jämfört med tidigare år
-            </h2>
+          <Section id="jamforelse" title="Jämfört med tidigare år" gap="3">
             <YearCompare data={data} />
-          </section>
-          <section aria-labelledby="tackning" className="space-y-3">
-            <h2 id="tackning" className="text-xl font-semibold">
-              Enheterna månad för månad
-            </h2>
+          </Section>
+          <Section id="tackning" title="Enheterna månad för månad" gap="3">
             <CoverageLegend />
             <CoverageTable data={data} />
-          </section>
-          <section aria-labelledby="forsenade" className="space-y-3">
-            <h2 id="forsenade" className="text-xl font-semibold">
-              Försenade uppgifter ({data.overdueCount})
-            </h2>
+          </Section>
+          <Section id="forsenade" title={<>Försenade uppgifter ({data.overdueCount})</>} gap="3">
             <OverdueList data={data} />
-          </section>
-          <section aria-labelledby="luckor" className="space-y-3">
-            <h2 id="luckor" className="text-xl font-semibold">
-              Luckor i planeringen
-            </h2>
+          </Section>
+          <Section id="luckor" title="Luckor i planeringen" gap="3">
             <PlanningGaps data={data} />
-          </section>
+          </Section>
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { getReminderRules } from "@/lib/reminders/queries";
 import { MAX_OFFSET_DAYS, MAX_REMINDERS } from "@/lib/reminders/rules";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { saveReminderRuleAction } from "./actions";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Påminnelser" };
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function ReminderRulesPage() {
           för inga påminnelser. Ändringen gäller direkt för den gällande versionen av rutinen.
         </p>
       </div>
-      {versions.length === 0 && <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns ingen gällande rutin ännu.</p>}
+      {versions.length === 0 && <Notice>Det finns ingen gällande rutin ännu.</Notice>}
       {versions.map((version) => (
         <section key={version.id} aria-labelledby={`rutin-${version.id}`} className="space-y-2">
           <h2 id={`rutin-${version.id}`} className="text-xl font-semibold">

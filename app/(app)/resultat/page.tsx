@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
-import { YearSelect } from "@/components/results/year-select";
+import { YearFilter } from "@/components/ui/year-picker";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/results/compare";
 import { getResultsOverview } from "@/lib/results/queries";
 import { yearParam } from "@/lib/results/schemas";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice, Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Resultat" };
 export const dynamic = "force-dynamic";
@@ -21,30 +24,26 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">Resultat</h1>
-          <p className="mt-2 max-w-3xl text-slate-700">
-            Brukarundersökningens resultat per enhet, jämförda med kommunen och riket. {year ? `Visar ${year}.` : ""}
-          </p>
-        </div>
+      <PageHeader
+        size="page"
+        title="Resultat"
+        description={<>Brukarundersökningens resultat per enhet, jämförda med kommunen och riket. {year ? `Visar ${year}.` : ""}</>}
+        actions={
         <div className="flex flex-wrap items-end gap-3">
-          {year && <YearSelect years={overview.years} year={year} action="/resultat" />}
+          {year && <YearFilter years={overview.years} year={year} action="/resultat" />}
           {canAny(user, "results:import") && (
-            <Link href="/resultat/importera" className="no-print rounded bg-blue-800 px-3 py-2 font-semibold text-white no-underline hover:bg-blue-900">
+            <ButtonLink href="/resultat/importera" printable={false}>
               Importera resultat
-            </Link>
+            </ButtonLink>
           )}
         </div>
-      </div>
+        }
+      />
       {!year ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Det finns inga resultat ännu. När årets resultat har importerats visas de här.</p>
+        <Notice>Det finns inga resultat ännu. När årets resultat har importerats visas de här.</Notice>
       ) : (
         <>
-          <section aria-labelledby="gemensamma" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="gemensamma" className="text-xl font-semibold">
-              Gemensamma nämnare {year}
-            </h2>
+          <Section id="gemensamma" title={<>Gemensamma nämnare {year}</>} card gap="3">
             <p className="text-slate-700">Indikatorer där fler än hälften av enheterna med redovisade resultat ligger sämre än kommunen.</p>
             {common.length === 0 ? (
               <p>Ingen indikator är sämre än kommunens i de flesta enheterna.</p>
@@ -60,11 +59,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                 ))}
               </ul>
             )}
-          </section>
-          <section aria-labelledby="alla-indikatorer" className="space-y-2">
-            <h2 id="alla-indikatorer" className="text-xl font-semibold">
-              Alla indikatorer
-            </h2>
+          </Section>
+          <Section id="alla-indikatorer" title="Alla indikatorer" gap="2">
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-labelledby="alla-indikatorer">
               <table className="w-full text-left text-sm">
                 <thead className="bg-slate-100">
@@ -85,11 +81,8 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                 </tbody>
               </table>
             </div>
-          </section>
-          <section aria-labelledby="enheter" className="space-y-2">
-            <h2 id="enheter" className="text-xl font-semibold">
-              Enheterna
-            </h2>
+          </Section>
+          <Section id="enheter" title="Enheterna" gap="2">
             <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
               {units.map((u) => (
                 <li key={u.id} className="rounded border border-slate-200 bg-white p-3 shadow-sm">
@@ -107,7 +100,7 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         </>
       )}
     </div>

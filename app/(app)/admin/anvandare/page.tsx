@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { UserCard } from "@/components/admin/user-card";
-import { FlashMessage } from "@/components/ui/flash-message";
+import { FlashMessage } from "@/components/ui/status-message";
 import { requirePermission } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/queries";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
 import { createUserAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Användare" };
 export const dynamic = "force-dynamic";
@@ -17,17 +20,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const { meddelande, fel } = await searchParams;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-3xl font-bold">Användare</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        size="page"
+        title="Användare"
+        description={
+          <>
           Skapa konton, ge roller för en enhet eller hela verksamheten och inaktivera konton som inte ska användas. En
           inaktiverad användare loggas ut direkt. Ingen kan registrera sig själv.
-        </p>
-      </div>
-      <FlashMessage message={meddelande} error={fel === "1"} />
+          </>
+        }
+      />
+      <FlashMessage message={meddelande} error={fel === "1"} keepRegion />
 
-      <section aria-labelledby="ny-anvandare" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="ny-anvandare" className="text-xl font-semibold">Ny användare</h2>
+      <Section id="ny-anvandare" title="Ny användare" card>
         <form action={createUserAction} className="mt-3 grid gap-3 sm:grid-cols-3">
           <label className="block">Namn<input name="name" required autoComplete="off" className={input} /></label>
           <label className="block">E-postadress<input name="email" type="email" required autoComplete="off" className={input} /></label>
@@ -39,10 +44,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             </span>
           </label>
           <div className="sm:col-span-3">
-            <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900">Skapa användare</button>
+            <Button type="submit" size="lg">Skapa användare</Button>
           </div>
         </form>
-      </section>
+      </Section>
 
       <section aria-labelledby="alla-anvandare">
         <h2 id="alla-anvandare" className="text-xl font-semibold">Alla användare ({list.users.length})</h2>

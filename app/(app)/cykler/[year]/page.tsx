@@ -9,6 +9,7 @@ import { formatDateIso, formatDateLong } from "@/lib/dates/cycle";
 import { getManagedCycle, getSurveyTimetable, SURVEY_MILESTONES } from "@/lib/cycles/queries";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { planAgainAction, timetableAction } from "../actions";
+import { BackLink } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Cykel" };
 export const dynamic = "force-dynamic";
@@ -25,11 +26,7 @@ export default async function CyclePage({ params, searchParams }: Props) {
   const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/cykler" className="text-blue-800 underline">
-          ← Årets cykler
-        </Link>
-      </p>
+      <BackLink href="/cykler">Årets cykler</BackLink>
       <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Cykel {cycle.year}</h1>
       {started !== null && (
         <p role="status" className="rounded border border-green-700 bg-green-50 p-3 text-green-900">

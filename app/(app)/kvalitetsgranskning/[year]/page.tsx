@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { DeclineForm } from "@/components/review/decline-form";
@@ -11,6 +12,8 @@ import { getReviewYear } from "@/lib/review/queries";
 import { DEFAULT_SAMPLE_SIZE, yearParam } from "@/lib/review/schemas";
 import { declineCaseAction, drawSampleAction } from "../actions";
 import { plural } from "@/lib/plural";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice, Section } from "@/components/ui/section";
 
 type Props = { params: Promise<{ year: string }> };
 
@@ -34,34 +37,24 @@ export default async function ReviewYearPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/kvalitetsgranskning" className="text-blue-800 underline">
-          ← Kvalitetsgranskning
-        </Link>
-      </p>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-3xl font-bold">Kvalitetsgranskning {year}</h1>
-        {review?.drawnAt && (
-          <Link href={`/kvalitetsgranskning/${year}/sammanstallning`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white no-underline hover:bg-blue-900">
-            Sammanställning {year}
-          </Link>
-        )}
-      </div>
+      <PageHeader
+        back={{ href: "/kvalitetsgranskning", label: "Kvalitetsgranskning" }}
+        size="page"
+        title={`Kvalitetsgranskning ${year}`}
+        actions={review?.drawnAt && <ButtonLink href={`/kvalitetsgranskning/${year}/sammanstallning`}>Sammanställning {year}</ButtonLink>}
+      />
 
       {!review ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+        <Notice>
           Ingen ärendelista är importerad för {year}.{" "}
           {canManage && (
             <Link href={`/kvalitetsgranskning/importera?ar=${year}`} className="font-semibold text-blue-800 underline">
               Importera ärendelistan
             </Link>
           )}
-        </p>
+        </Notice>
       ) : (
-        <section aria-labelledby="dragning" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="dragning" className="text-xl font-semibold">
-            Dragningen
-          </h2>
+        <Section id="dragning" title="Dragningen" card gap="3">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
             <dt className="font-semibold">Ärenden i listan</dt>
             <dd>
@@ -94,7 +87,7 @@ export default async function ReviewYearPage({ params }: Props) {
             </>
           )}
           {!review.drawnAt && !canManage && <p>Urvalet är inte draget ännu. Kvalitetshandläggaren drar det.</p>}
-        </section>
+        </Section>
       )}
 
       {review?.drawnAt && (
@@ -116,13 +109,10 @@ export default async function ReviewYearPage({ params }: Props) {
             </div>
           </section>
           {open.length > 0 && (
-            <section aria-labelledby="avbojer" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h2 id="avbojer" className="text-xl font-semibold">
-                Brukaren vill inte medverka
-              </h2>
+            <Section id="avbojer" title="Brukaren vill inte medverka" card gap="3">
               <p className="text-slate-700">Ärendet markeras som avböjt med skälet, och nästa ärende i samma områdes dragningsordning tar dess plats.</p>
               <DeclineForm action={declineCaseAction} cases={open.map((c) => ({ id: c.id, caseRef: c.caseRef, areaName: areaName.get(c.areaId) ?? "" }))} />
-            </section>
+            </Section>
           )}
           <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <summary className="cursor-pointer font-semibold text-blue-900">Undantagna ärenden ({excluded.length})</summary>

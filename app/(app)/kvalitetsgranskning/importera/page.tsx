@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { ImportCasesForm } from "@/components/review/import-form";
 import { requirePermission } from "@/lib/auth/session";
 import { CASE_COLUMNS } from "@/lib/review/csv";
 import { MAX_FILE_LABEL, yearParam } from "@/lib/review/schemas";
 import { importCasesAction } from "../actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Importera ärendelista" };
 export const dynamic = "force-dynamic";
@@ -17,23 +18,18 @@ export default async function ImportCasesPage({ searchParams }: Props) {
   const year = yearParam((await searchParams).ar) ?? clock.currentCycleYear();
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/kvalitetsgranskning" className="text-blue-800 underline">
-          ← Kvalitetsgranskning
-        </Link>
-      </p>
-      <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">Importera ärendelista</h1>
-        <p className="mt-2 text-slate-700">
+      <PageHeader
+        back={{ href: "/kvalitetsgranskning", label: "Kvalitetsgranskning" }}
+        title="Importera ärendelista"
+        description={
+          <>
           Läs in årets hemtjänstärenden inför dragningen. Hela filen kontrolleras: innehåller den ett enda fel, en dubblett eller något som liknar ett personnummer
           sparas ingenting. Fler ärenden kan läggas till ända tills urvalet är draget.
-        </p>
-      </div>
+          </>
+        }
+      />
       <ImportCasesForm action={importCasesAction} defaultYear={year} maxLabel={MAX_FILE_LABEL} />
-      <section aria-labelledby="format" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="format" className="text-xl font-semibold">
-          Filens format
-        </h2>
+      <Section id="format" title="Filens format" card gap="3">
         <p>
           Första raden är rubrikraden <code className="break-all">{CASE_COLUMNS.join(";")}</code>, sedan ett ärende per rad.
         </p>
@@ -52,7 +48,7 @@ export default async function ImportCasesPage({ searchParams }: Props) {
         <pre className="overflow-x-auto rounded bg-slate-100 p-3 text-sm" tabIndex={0} aria-label="Exempel på en ärendelista">
           {`${CASE_COLUMNS.join(";")}\nÄR-${year}-0137;Område Norr;nej;nej;nej;nej\nÄR-${year}-0212;Område Söder;ja;nej;nej;nej`}
         </pre>
-      </section>
+      </Section>
     </div>
   );
 }

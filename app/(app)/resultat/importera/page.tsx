@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { ImportResultsForm } from "@/components/results/import-form";
 import { IndicatorForm } from "@/components/results/indicator-form";
 import { requirePermission } from "@/lib/auth/session";
@@ -8,6 +7,8 @@ import { plural } from "@/lib/plural";
 import { getIndicators, getRecentImports } from "@/lib/results/queries";
 import { MIN_RESPONDENTS } from "@/lib/results/schemas";
 import { importResultsAction, saveIndicatorAction } from "../actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Importera resultat" };
 export const dynamic = "force-dynamic";
@@ -17,23 +18,18 @@ export default async function ImportResultsPage() {
   const [indicators, imports] = await Promise.all([getIndicators(user), getRecentImports(user)]);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/resultat" className="text-blue-800 underline">
-          ← Resultat
-        </Link>
-      </p>
-      <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">Importera resultat från brukarundersökningen</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        back={{ href: "/resultat", label: "Resultat" }}
+        title="Importera resultat från brukarundersökningen"
+        description={
+          <>
           Läs in en CSV-fil med resultat per indikator och enhet (eller kommunen och riket) och år. Du ser först en förhandsgranskning.
           Hela filen kontrolleras: innehåller den ett enda fel sparas ingenting, och felet anges med rad och kolumn.
-        </p>
-      </div>
+          </>
+        }
+      />
       <ImportResultsForm action={importResultsAction} />
-      <section aria-labelledby="format" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="format" className="text-xl font-semibold">
-          Filens format
-        </h2>
+      <Section id="format" title="Filens format" card gap="3">
         <p>
           <strong>Årshjulets mall</strong>: kolumnerna <code className="break-all">indikator;enhet;år;värde;antal_svar;svarsfrekvens</code>. Enheten skrivs med sitt
           namn som i Årshjulet (eller i en kolumn <code className="break-all">enhet_id</code>), kommunens och rikets värden med ”Kommunen” och ”Riket”. Värden i
@@ -48,11 +44,8 @@ export default async function ImportResultsPage() {
           <strong>Koladas export</strong>: kolumnerna <code className="break-all">kpi;municipality;period;gender;value</code>. Kommunkoden blir kommunens värde och
           0000 rikets; bara totalen (gender T) importeras.
         </p>
-      </section>
-      <section aria-labelledby="indikatorer" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="indikatorer" className="text-xl font-semibold">
-          Indikatorer
-        </h2>
+      </Section>
+      <Section id="indikatorer" title="Indikatorer" card gap="3">
         <p className="text-slate-700">
           Filens kolumn indikator anges med nyckeln (eller namnet). En indikator med Koladas nyckeltal kan importeras från Koladas export.
         </p>
@@ -78,12 +71,9 @@ export default async function ImportResultsPage() {
             <IndicatorForm action={saveIndicatorAction} />
           </div>
         </details>
-      </section>
+      </Section>
       {imports.length > 0 && (
-        <section aria-labelledby="senaste" className="space-y-2">
-          <h2 id="senaste" className="text-xl font-semibold">
-            Senaste importerna
-          </h2>
+        <Section id="senaste" title="Senaste importerna" gap="2">
           <ul className="list-disc pl-5">
             {imports.map((i) => (
               <li key={i.id}>
@@ -91,7 +81,7 @@ export default async function ImportResultsPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </div>
   );

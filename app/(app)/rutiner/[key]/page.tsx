@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { Flash } from "@/components/routines/flash";
@@ -9,7 +10,9 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getManagedRoutine } from "@/lib/routines/versions";
 import { createDraftAction, updateColourAction } from "../actions";
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { Cell, DataTable, Row } from "@/components/ui/table";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Rutinens versioner" };
 export const dynamic = "force-dynamic";
@@ -25,86 +28,67 @@ export default async function RoutinePage({ params, searchParams }: Props) {
   const hasPublished = routine.versions.some((v) => v.status !== "DRAFT");
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/rutiner" className="text-blue-800 underline">
-          ← Hantera rutiner
-        </Link>
-      </p>
-      <div>
-        <h1 className="flex items-center gap-3 text-2xl font-bold wrap-anywhere sm:text-3xl">
-          <ColourSwatch colour={routine.colour} /> {routine.title}
-        </h1>
-        <p className="mt-1 text-slate-700">
-          Nyckel <code>{routine.key}</code>
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: "/rutiner", label: "Hantera rutiner" }}
+        inline="nowrap"
+        title={
+          <>
+            <ColourSwatch colour={routine.colour} /> {routine.title}
+          </>
+        }
+        meta={
+          <>
+            Nyckel <code>{routine.key}</code>
+          </>
+        }
+      />
       <Flash code={klart} />
       <div className="flex flex-wrap items-start gap-3">
         {draft ? (
-          <Link href={`/rutiner/${routine.key}/version/${draft.version}/redigera`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+          <ButtonLink href={`/rutiner/${routine.key}/version/${draft.version}/redigera`}>
             Fortsätt redigera utkastet (version {draft.version})
-          </Link>
+          </ButtonLink>
         ) : (
           hasPublished && <EditRoutineButton action={createDraftAction} routineId={routine.id} />
         )}
         {routine.versions.length > 1 && (
-          <Link href={`/rutiner/${routine.key}/jamfor`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          <ButtonLink href={`/rutiner/${routine.key}/jamfor`} variant="secondary">
             Jämför versioner
-          </Link>
+          </ButtonLink>
         )}
       </div>
 
-      <section aria-labelledby="versioner" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="versioner" className="text-xl font-semibold">
-          Versioner
-        </h2>
-        <ScrollArea label="Versioner" className="mt-3">
-          <table className="w-full min-w-[36rem] border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b-2 border-slate-300">
-                <th scope="col" className="py-2 pr-3">Version</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Beslutad</th>
-                <th scope="col" className="py-2 pr-3">Giltighet</th>
-                <th scope="col" className="py-2 pr-3">Aktiviteter</th>
-                <th scope="col" className="py-2 pr-3">Fil</th>
-              </tr>
-            </thead>
-            <tbody>
-              {routine.versions.map((v) => (
-                <tr key={v.id} className="border-b border-slate-200">
-                  <td className="py-2 pr-3">
-                    <Link href={`/rutiner/${routine.key}/version/${v.version}`} className="text-blue-800 underline">
-                      Version {v.version}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">
-                    <StatusBadge status={v.status} />
-                  </td>
-                  <td className="py-2 pr-3">{v.decidedOn ? `${formatDateLong(v.decidedOn)}${v.decidedBy ? `, ${v.decidedBy}` : ""}` : "–"}</td>
-                  <td className="py-2 pr-3">{v.status === "DRAFT" ? "–" : v.validUntil ? `t.o.m. ${formatDateLong(v.validUntil)}` : "tills vidare"}</td>
-                  <td className="py-2 pr-3">{v._count.activities}</td>
-                  <td className="py-2 pr-3">
-                    <a href={`/rutiner/${routine.key}/version/${v.version}/export`} className="text-blue-800 underline" download>
-                      Exportera JSON<span className="sr-only"> (version {v.version})</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollArea>
-      </section>
+      <Section id="versioner" title="Versioner" card>
+        <DataTable label="Versioner" className="mt-3" minWidth="36rem" columns={["Version", "Status", "Beslutad", "Giltighet", "Aktiviteter", "Fil"]}>
+          {routine.versions.map((v) => (
+            <Row key={v.id}>
+              <Cell>
+                <Link href={`/rutiner/${routine.key}/version/${v.version}`} className="text-blue-800 underline">
+                  Version {v.version}
+                </Link>
+              </Cell>
+              <Cell>
+                <StatusBadge status={v.status} />
+              </Cell>
+              <Cell>{v.decidedOn ? `${formatDateLong(v.decidedOn)}${v.decidedBy ? `, ${v.decidedBy}` : ""}` : "–"}</Cell>
+              <Cell>{v.status === "DRAFT" ? "–" : v.validUntil ? `t.o.m. ${formatDateLong(v.validUntil)}` : "tills vidare"}</Cell>
+              <Cell>{v._count.activities}</Cell>
+              <Cell>
+                <a href={`/rutiner/${routine.key}/version/${v.version}/export`} className="text-blue-800 underline" download>
+                  Exportera JSON<span className="sr-only"> (version {v.version})</span>
+                </a>
+              </Cell>
+            </Row>
+          ))}
+        </DataTable>
+      </Section>
 
-      <section aria-labelledby="farg" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="farg" className="text-xl font-semibold">
-          Lager i årshjulet
-        </h2>
+      <Section id="farg" title="Lager i årshjulet" card>
         <p className="mt-1 text-sm text-slate-700">Färgen gäller rutinens alla versioner.</p>
         <div className="mt-3">
           <ColourForm action={updateColourAction} routineId={routine.id} colour={routine.colour} />
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

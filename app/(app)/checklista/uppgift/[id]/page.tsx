@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "@/components/checklist/badges";
 import { checklistHref } from "@/components/checklist/checklist-controls";
@@ -8,6 +7,8 @@ import { periodText } from "@/components/checklist/task-view";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { getTaskHistory } from "@/lib/tasks/queries";
+import { BackLink } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Uppgiftens historik" };
 export const dynamic = "force-dynamic";
@@ -31,11 +32,7 @@ export default async function TaskHistoryPage({ params }: { params: Promise<{ id
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={checklistHref(task.groupKey, task.cycle.year)} className="text-blue-800 underline">
-          ← Tillbaka till checklistan
-        </Link>
-      </p>
+      <BackLink href={checklistHref(task.groupKey, task.cycle.year)}>Tillbaka till checklistan</BackLink>
       <div className="space-y-2">
         <h1 className="text-2xl font-bold sm:text-3xl">{task.activity.title}</h1>
         <p className="flex flex-wrap gap-1">
@@ -53,13 +50,10 @@ export default async function TaskHistoryPage({ params }: { params: Promise<{ id
           </div>
         ))}
       </dl>
-      <section aria-labelledby="historik" className="max-w-3xl space-y-3">
-        <h2 id="historik" className="text-xl font-semibold">
-          Historik
-        </h2>
+      <Section id="historik" title="Historik" narrow gap="3">
         <p className="text-sm text-slate-700">Vem som gjorde vad och när, senaste händelsen först. Historiken kan inte ändras.</p>
         <TaskHistoryList events={task.events} />
-      </section>
+      </Section>
     </div>
   );
 }

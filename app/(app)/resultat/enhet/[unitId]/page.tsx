@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
+import { ButtonLink } from "@/components/ui/button";
 import { notFound } from "next/navigation";
 import { ComparisonChart } from "@/components/results/comparison-chart";
 import { ComparisonTable } from "@/components/results/comparison-table";
-import { YearSelect } from "@/components/results/year-select";
+import { YearFilter } from "@/components/ui/year-picker";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/results/compare";
 import { getUnitComparison } from "@/lib/results/queries";
 import { MIN_RESPONDENTS, yearParam } from "@/lib/results/schemas";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Enhetens resultat" };
 export const dynamic = "force-dynamic";
@@ -25,42 +27,41 @@ export default async function UnitResultsPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <p className="no-print">
-        <Link href={`/resultat${year ? `?ar=${year}` : ""}`} className="text-blue-800 underline">
-          ← Resultat
-        </Link>
-      </p>
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold">
+      <PageHeader
+        back={{ href: `/resultat${year ? `?ar=${year}` : ""}`, label: "Resultat", printable: false }}
+        size="page"
+        title={
+          <>
             {unit.name} {year ?? ""}
-          </h1>
-          <p className="mt-2 text-slate-700">
+          </>
+        }
+        description={
+          <>
             {unit.areaName}.{" "}
             {data.respondents !== null && `${data.respondents} svar`}
             {data.responseRate !== null && `, svarsfrekvens ${formatPercent(data.responseRate)}`}
             {data.respondents !== null && "."}
-          </p>
-        </div>
-        {year && <YearSelect years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
-      </div>
+          </>
+        }
+        actions={year && <YearFilter years={data.years} year={year} action={`/resultat/enhet/${unit.id}`} />}
+      />
       {!year ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Enheten har inga resultat ännu.</p>
+        <Notice>Enheten har inga resultat ännu.</Notice>
       ) : (
         <>
           {suppressed && (
-            <p className="rounded border border-amber-300 bg-amber-50 p-4">
+            <Notice>
               Enheten fick färre än {MIN_RESPONDENTS} svar {year}. Då redovisas inga resultat för enheten, bara kommunens och rikets.
-            </p>
+            </Notice>
           )}
           <nav aria-label="Mer om enhetens resultat" className="no-print flex flex-wrap gap-3">
-            <Link href={`/resultat/enhet/${unit.id}/sammanfattning?ar=${year}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 no-underline hover:bg-blue-50">
+            <ButtonLink href={`/resultat/enhet/${unit.id}/sammanfattning?ar=${year}`} variant="secondary">
               Sammanfattning för brukarbrev 4
-            </Link>
+            </ButtonLink>
             {canAny(user, "improvement:manage") && (
-              <Link href={`/atgarder?enhet=${unit.id}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 no-underline hover:bg-blue-50">
+              <ButtonLink href={`/atgarder?enhet=${unit.id}`} variant="secondary">
                 Förbättringsåtgärder
-              </Link>
+              </ButtonLink>
             )}
           </nav>
           <ComparisonChart rows={rows} unitName={unit.name} year={year} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CompareView } from "@/components/routines/compare-view";
@@ -7,6 +8,8 @@ import { diffRoutineDocuments } from "@/lib/routines/diff";
 import { toRoutineDocument } from "@/lib/routines/export";
 import { ROUTINE_STATUS_LABELS } from "@/lib/routines/labels";
 import { getManagedRoutine, getManagedVersion } from "@/lib/routines/versions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Jämför versioner" };
 export const dynamic = "force-dynamic";
@@ -32,12 +35,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   );
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/rutiner/${key}`} className="text-blue-800 underline">
-          ← {routine.title}: alla versioner
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Jämför versioner av {routine.title}</h1>
+      <PageHeader back={{ href: `/rutiner/${key}`, label: `${routine.title}: alla versioner` }} title={`Jämför versioner av ${routine.title}`} />
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <div>
           <label htmlFor="fran" className="block font-medium">Från</label>
@@ -51,9 +49,9 @@ export default async function ComparePage({ params, searchParams }: Props) {
             {routine.versions.map(option)}
           </select>
         </div>
-        <button type="submit" className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+        <Button type="submit">
           Jämför
-        </button>
+        </Button>
       </form>
       {diff ? (
         <>
@@ -64,7 +62,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
           <CompareView diff={diff} from={from} to={to} />
         </>
       ) : (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Välj två olika versioner att jämföra.</p>
+        <Notice>Välj två olika versioner att jämföra.</Notice>
       )}
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { STATE_LABELS } from "@/components/review/labels";
 import { InterviewForm } from "@/components/review/interview-form";
@@ -10,6 +9,8 @@ import { getReviewCase } from "@/lib/review/queries";
 import { yearParam } from "@/lib/review/schemas";
 import { saveInterviewAction } from "../../../actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Intervju" };
 export const dynamic = "force-dynamic";
@@ -28,23 +29,21 @@ export default async function InterviewPage({ params }: Props) {
 
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href={`/kvalitetsgranskning/${year}`} className="text-blue-800 underline">
-          ← Urvalet {year}
-        </Link>
-      </p>
-      <div>
-        <h1 className="text-2xl font-bold sm:text-3xl">Intervju {found.caseRef}</h1>
-        <p className="mt-2 text-slate-700">
+      <PageHeader
+        back={{ href: `/kvalitetsgranskning/${year}`, label: `Urvalet ${year}` }}
+        title={<>Intervju {found.caseRef}</>}
+        description={
+          <>
           {found.areaName}, granskningen {year}. {STATE_LABELS[found.state]}
           {found.drawRank ? `, nummer ${found.drawRank} i områdets dragningsordning` : ""}.
           {interview && ` Senast sparad av ${found.interviewerName ?? "systemet (exempeldata)"}, version ${interview.version}.`}
-        </p>
-      </div>
+          </>
+        }
+      />
       {!canInterview ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">
+        <Notice>
           {found.state === "SAMPLED" ? "Du kan inte registrera intervjuer." : "Ärendet är inte i urvalet, så ingen intervju kan registreras för det."}
-        </p>
+        </Notice>
       ) : (
         <InterviewForm
           action={saveInterviewAction}

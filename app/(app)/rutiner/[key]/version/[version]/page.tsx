@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
+import { ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { notFound } from "next/navigation";
 import { Flash } from "@/components/routines/flash";
 import { ColourSwatch, StatusBadge } from "@/components/routines/status-badge";
 import { PublishRecordView, VersionActivities, VersionMetadata } from "@/components/routines/version-view";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedVersion, getPublishRecord } from "@/lib/routines/versions";
+import { BackLink } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Rutinversion" };
 export const dynamic = "force-dynamic";
@@ -21,11 +22,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   const base = `/rutiner/${key}/version/${version.version}`;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/rutiner/${key}`} className="text-blue-800 underline">
-          ← {version.routine.title}: alla versioner
-        </Link>
-      </p>
+      <BackLink href={`/rutiner/${key}`}>{version.routine.title}: alla versioner</BackLink>
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" style={{ borderLeft: `6px solid ${version.routine.colour}` }}>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold wrap-anywhere sm:text-3xl">
           <ColourSwatch colour={version.routine.colour} />
@@ -45,22 +42,22 @@ export default async function VersionPage({ params, searchParams }: Props) {
       <div className="flex flex-wrap gap-3">
         {version.status === "DRAFT" && (
           <>
-            <Link href={`${base}/redigera`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+            <ButtonLink href={`${base}/redigera`}>
               Redigera utkastet
-            </Link>
-            <Link href={`${base}/publicera`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+            </ButtonLink>
+            <ButtonLink href={`${base}/publicera`} variant="secondary">
               Publicera …
-            </Link>
+            </ButtonLink>
           </>
         )}
         {version.replacesVersion && (
-          <Link href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          <ButtonLink href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} variant="secondary">
             Jämför med version {version.replacesVersion.version}
-          </Link>
+          </ButtonLink>
         )}
-        <a href={`${base}/export`} download className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+        <ButtonAnchor href={`${base}/export`} download variant="secondary">
           Exportera JSON
-        </a>
+        </ButtonAnchor>
       </div>
       <VersionActivities version={version} />
     </div>

@@ -8,6 +8,7 @@ import { previewFollow } from "@/lib/routines/publish";
 import { getManagedRoutine, getManagedVersion } from "@/lib/routines/versions";
 import { publishAction } from "./actions";
 import * as clock from "@/lib/clock";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Publicera version" };
 export const dynamic = "force-dynamic";
@@ -27,16 +28,11 @@ export default async function PublishPage({ params }: Props) {
   const editor = `/rutiner/${key}/version/${version.version}/redigera`;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={editor} className="text-blue-800 underline">
-          ← Tillbaka till utkastet
-        </Link>
-      </p>
-      <div>
-        <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">
-          Publicera {version.title}, version {version.version}
-        </h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
+      <PageHeader
+        back={{ href: editor, label: "Tillbaka till utkastet" }}
+        title={`Publicera ${version.title}, version ${version.version}`}
+        description={
+          <>
           {active
             ? `Version ${version.version} blir gällande och ersätter version ${active.version}, som arkiveras men går att läsa.`
             : `Version ${version.version} blir rutinens första gällande version.`}{" "}
@@ -46,8 +42,9 @@ export default async function PublishPage({ params }: Props) {
               Se vad som ändrats sedan version {active.version}
             </Link>
           )}
-        </p>
-      </div>
+          </>
+        }
+      />
       <PublishForm
         action={publishAction}
         versionId={version.id}

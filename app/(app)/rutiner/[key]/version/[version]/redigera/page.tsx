@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
+import { ButtonLink } from "@/components/ui/button";
 import { notFound, redirect } from "next/navigation";
 import { DraftActivities } from "@/components/routines/draft-activities";
 import { Flash } from "@/components/routines/flash";
@@ -11,6 +11,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { getManagedVersion } from "@/lib/routines/versions";
 import { deleteDraftAction } from "../../../../actions";
 import { activityRowAction, phaseAction, updateMetadataAction } from "./actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Redigera utkast" };
 export const dynamic = "force-dynamic";
@@ -28,54 +30,47 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
   const phases = version.phases.map((p) => ({ id: p.id, key: p.key, name: p.name, activityCount: version.activities.filter((a) => a.phaseId === p.id).length }));
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/rutiner/${key}`} className="text-blue-800 underline">
-          ← {version.routine.title}: alla versioner
-        </Link>
-      </p>
-      <div>
-        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-bold wrap-anywhere sm:text-3xl">
-          <ColourSwatch colour={version.routine.colour} />
-          Redigera {version.title}, version {version.version} <StatusBadge status="DRAFT" />
-        </h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
-          Ändringarna i utkastet gäller först när det publiceras. Aktiviteternas nycklar behålls mellan versionerna, så att
-          årets uppgifter kan följa med till den nya versionen.
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: `/rutiner/${key}`, label: `${version.routine.title}: alla versioner` }}
+        inline="wrap"
+        title={
+          <>
+            <ColourSwatch colour={version.routine.colour} />
+            Redigera {version.title}, version {version.version} <StatusBadge status="DRAFT" />
+          </>
+        }
+        description="Ändringarna i utkastet gäller först när det publiceras. Aktiviteternas nycklar behålls mellan versionerna, så att årets uppgifter kan följa med till den nya versionen."
+      />
       <Flash code={klart} />
       <div className="flex flex-wrap items-start gap-3">
-        <Link href={`${base}/aktivitet/ny`} className="rounded bg-blue-800 px-3 py-2 font-semibold text-white hover:bg-blue-900">
+        <ButtonLink href={`${base}/aktivitet/ny`}>
           Lägg till aktivitet
-        </Link>
-        <Link href={`${base}/publicera`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+        </ButtonLink>
+        <ButtonLink href={`${base}/publicera`} variant="secondary">
           Publicera …
-        </Link>
+        </ButtonLink>
         {version.replacesVersion && (
-          <Link href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} className="rounded border border-blue-800 bg-white px-3 py-2 font-semibold text-blue-900 hover:bg-blue-50">
+          <ButtonLink href={`/rutiner/${key}/jamfor?fran=${version.replacesVersion.version}&till=${version.version}`} variant="secondary">
             Jämför med version {version.replacesVersion.version}
-          </Link>
+          </ButtonLink>
         )}
         <DeleteDraftButton action={deleteDraftAction} versionId={version.id} routineKey={key} version={version.version} />
       </div>
 
-      <section aria-labelledby="uppgifter" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="uppgifter" className="text-xl font-semibold">Uppgifter om versionen</h2>
+      <Section id="uppgifter" title="Uppgifter om versionen" card>
         <p className="mt-1 text-sm text-slate-700">Beslutet (beslutad av, datum, dokumentansvarig och giltighet) anges när utkastet publiceras.</p>
         <div className="mt-3 max-w-3xl">
           <MetadataForm action={updateMetadataAction} versionId={version.id} routineKey={key} title={version.title} purpose={version.purpose} />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="faser" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="faser" className="text-xl font-semibold">Faser</h2>
+      <Section id="faser" title="Faser" card>
         <div className="mt-3 max-w-3xl">
           <PhaseEditor action={phaseAction} versionId={version.id} routineKey={key} phases={phases} />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="aktiviteter" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="aktiviteter" className="text-xl font-semibold">Aktiviteter</h2>
+      <Section id="aktiviteter" title="Aktiviteter" card>
         <div className="mt-3">
           {phases.length === 0 ? (
             <p>Lägg till en fas först; varje aktivitet hör till en fas.</p>
@@ -93,7 +88,7 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
             />
           )}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { ActivityForm } from "@/components/routines/activity-form";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedVersion } from "@/lib/routines/versions";
 import { saveActivityAction } from "../actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Ändra aktivitet" };
 export const dynamic = "force-dynamic";
@@ -22,12 +22,7 @@ export default async function EditActivityPage({ params }: Props) {
   const phaseKey = version.phases.find((p) => p.id === activity.phaseId)!.key;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={editor} className="text-blue-800 underline">
-          ← Tillbaka till utkastet
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">Ändra {activity.title}</h1>
+      <PageHeader back={{ href: editor, label: "Tillbaka till utkastet" }} title={`Ändra ${activity.title}`} />
       <ActivityForm
         action={saveActivityAction}
         versionId={version.id}

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { ActivityForm } from "@/components/routines/activity-form";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedVersion } from "@/lib/routines/versions";
 import { saveActivityAction } from "../actions";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Ny aktivitet" };
 export const dynamic = "force-dynamic";
@@ -20,16 +21,9 @@ export default async function NewActivityPage({ params, searchParams }: Props) {
   if (version.status !== "DRAFT") redirect(`/rutiner/${key}/version/${version.version}`);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={editor} className="text-blue-800 underline">
-          ← Tillbaka till utkastet
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold wrap-anywhere sm:text-3xl">
-        Ny aktivitet i {version.title}, version {version.version}
-      </h1>
+      <PageHeader back={{ href: editor, label: "Tillbaka till utkastet" }} title={`Ny aktivitet i ${version.title}, version ${version.version}`} />
       {version.phases.length === 0 ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-4">Utkastet har inga faser ännu. Lägg till en fas i utkastet först.</p>
+        <Notice>Utkastet har inga faser ännu. Lägg till en fas i utkastet först.</Notice>
       ) : (
         <ActivityForm
           action={saveActivityAction}

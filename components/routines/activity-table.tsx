@@ -1,0 +1,62 @@
+import type { ReactNode } from "react";
+import { Section } from "@/components/ui/section";
+import { Cell, DataTable, Row } from "@/components/ui/table";
+import type { ActivityScope, Role } from "@/lib/db/generated/enums";
+import { ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
+
+export type ActivityRow = {
+  id: string;
+  when: string;
+  title: string;
+  /** The kind's label, e.g. "Brukarbrev 2". */
+  kind: string;
+  description: string | null;
+  templateRef: string | null;
+  responsibleRole: Role | null;
+  scope: ActivityScope;
+  /** Further lines under the title (the note, the key). */
+  more?: ReactNode;
+};
+
+/** One phase of a routine version as a card: its name and its activities in a table, read-only. */
+export function PhaseActivities({
+  phase,
+  activities,
+  whenLabel,
+  caption,
+  level,
+  empty,
+}: {
+  phase: { id: string; position: number; name: string };
+  activities: ActivityRow[];
+  whenLabel: string;
+  caption: string;
+  level: 2 | 3;
+  /** Shown instead of the table when the phase has no activities; without it an empty table is shown. */
+  empty?: string;
+}) {
+  return (
+    <Section id={`fas-${phase.id}`} title={`${phase.position + 1}. ${phase.name}`} level={level} card>
+      {empty && activities.length === 0 ? (
+        <p className="mt-2 text-slate-700">{empty}</p>
+      ) : (
+        <DataTable label={`Aktiviteter i fasen ${phase.name}`} caption={caption} minWidth="40rem" className="mt-3" columns={[whenLabel, "Aktivitet", "Ansvarig", "Gäller"]}>
+          {activities.map((a) => (
+            <Row key={a.id} top>
+              <Cell nowrap>{a.when}</Cell>
+              <Cell>
+                <span className="font-medium">{a.title}</span>
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{a.kind}</span>
+                {a.description && <p className="mt-1 text-slate-700">{a.description}</p>}
+                {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
+                {a.more}
+              </Cell>
+              <Cell>{a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas"}</Cell>
+              <Cell>{SCOPE_LABELS[a.scope]}</Cell>
+            </Row>
+          ))}
+        </DataTable>
+      )}
+    </Section>
+  );
+}
