@@ -31,9 +31,17 @@ async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionC
     return await body({ user, data, today: clock.today() });
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and Next's own signals are not failures
-    console.error("Server action failed:", error);
+    // Only the error's kind: its message or stack can hold what the user typed (personal data is never logged).
+    console.error("Server action failed:", describeError(error));
     return { ok: false, message: UNEXPECTED_ERROR };
   }
+}
+
+/** "PrismaClientKnownRequestError P2002" or "TypeError": enough to find the failure in the code, nothing the user wrote. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = "code" in error && typeof error.code === "string" ? ` ${error.code}` : "";
+  return `${error.name}${code}`;
 }
 
 /** An action for React's useActionState, `(previous state, form data) => state`; works without JavaScript too. */
