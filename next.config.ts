@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers.ts";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory at run time,
@@ -10,6 +11,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // `npm test` type-checks in a step of its own before it builds, and says so with this variable.
   typescript: { ignoreBuildErrors: process.env.ARSHJULET_TYPECHECKED === "1" },
+  // Read when the app is built: HSTS follows the NEXTAUTH_URL of the build (see README, "I produktion").
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NEXTAUTH_URL) }];
+  },
 };
 
 export default nextConfig;

@@ -5,6 +5,7 @@ import { getDb } from "../db/index.ts";
 import { getEnv, oidcConfig } from "../env.ts";
 import { authenticateWithPassword, findUserForOidc } from "./credentials.ts";
 import { resolveAuthSecret } from "./secret.ts";
+import { safeCallbackPath } from "./callback-path.ts";
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   // Behind the municipality's proxy the first X-Forwarded-For entry is the client; directly, there is none.
@@ -53,6 +54,11 @@ export function buildAuthOptions(): NextAuthOptions {
         : []),
     ],
     callbacks: {
+      // Only back to this site: next-auth's default also accepts any URL that merely starts with the base URL.
+      async redirect({ url, baseUrl }) {
+        if (url.startsWith(baseUrl)) url = url.slice(baseUrl.length) || "/";
+        return `${baseUrl}${safeCallbackPath(url)}`;
+      },
       async signIn({ account, user }) {
         if (account?.provider !== "kommun") return true;
         return (await findUserForOidc(getDb(), user.email)) !== null;

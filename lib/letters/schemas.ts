@@ -27,7 +27,11 @@ export const recordLetterSchema = z
       .max(4, "Brukarbreven är numrerade 1–4."),
     sentOn: calendarDate,
     count: z.preprocess(
-      blankToUndefined,
+      // Written as a decimal number only: Number() would also read "0x10" as 16 and "1e3" as 1000.
+      (v) => {
+        const value = blankToUndefined(v);
+        return typeof value === "string" && !/^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number.NaN : value;
+      },
       z.coerce
         .number({ error: "Ange antalet brev med siffror." })
         .int("Antalet ska vara ett heltal.")

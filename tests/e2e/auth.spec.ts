@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD, signIn, signInWithForm, type DemoRole } from "./auth";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, signInWithForm, type DemoRole } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 
 test.describe("inloggning", () => {
@@ -31,6 +31,25 @@ test.describe("inloggning", () => {
     await page.getByRole("button", { name: "Logga in" }).click();
     await expect(status).toHaveText(/För många misslyckade inloggningsförsök/);
   });
+
+  test("varje svar har säkerhetshuvudena", async ({ page }) => {
+    const headers = (await page.goto("/logga-in"))!.headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+  });
+
+  for (const target of ["//evil.example/", "/\\evil.example/"]) {
+    test(`efter inloggningen stannar man på webbplatsen, även med callbackUrl=${target}`, async ({ page }) => {
+      await page.goto(`/logga-in?callbackUrl=${encodeURIComponent(target)}`);
+      await page.getByLabel("E-postadress").fill(DEMO_ACCOUNTS.koordinator);
+      await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Logga in" }).click();
+      await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+      expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+    });
+  }
 
   test("utloggning avslutar sessionen", async ({ page }) => {
     // A session of its own: the saved one of the other tests must outlive this sign-out.

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { oidcConfig } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 
 export const metadata: Metadata = { title: "Logga in" };
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {ERRORS[error]}
         </p>
       )}
-      <SignInForm oidcName={oidc?.name ?? null} callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/"} />
+      <SignInForm oidcName={oidc?.name ?? null} callbackUrl={safeCallbackPath(callbackUrl)} />
     </div>
   );
 }
