@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate } from "../dates/schemas.ts";
+import { optionalCalendarDate } from "../dates/schemas.ts";
 
 export const FIRST_CYCLE_YEAR = 2020;
 export const LAST_CYCLE_YEAR = 2100;
@@ -15,12 +15,11 @@ export const startCycleSchema = z.object({
 export const planAgainSchema = z.object({ cycleId: z.string().min(1, "Cykeln saknas.") });
 
 // An empty field means "not yet known".
-const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), calendarDate.optional());
 
 export const timetableSchema = z.object({
   cycleId: z.string().min(1, "Cykeln saknas."),
-  surveyDispatchOn: optionalDate,
-  surveyReminderOn: optionalDate,
-  surveyLastAnswerOn: optionalDate,
-  resultsPublishedOn: optionalDate,
+  surveyDispatchOn: optionalCalendarDate,
+  surveyReminderOn: optionalCalendarDate,
+  surveyLastAnswerOn: optionalCalendarDate,
+  resultsPublishedOn: optionalCalendarDate,
 });

@@ -10,3 +10,6 @@ export const calendarDate = isoDateText().refine(
   (value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || parseIsoDate(value) !== null,
   "Datumet finns inte i kalendern.",
 );
+
+/** An optional calendar date from a form: an empty field (or null) means none. */
+export const optionalCalendarDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), calendarDate.optional());

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DeviationCause, ReviewAnswer } from "../db/generated/enums.ts";
-import { calendarDate } from "../dates/schemas.ts";
+import { calendarDate, optionalCalendarDate } from "../dates/schemas.ts";
 import { findIdentityNumberLines } from "./identity.ts";
 
 /** The routine's default: five randomly chosen cases per hemtjänstområde. */
@@ -80,7 +80,6 @@ export const declineSchema = z.object({
 export type DeclineInput = z.infer<typeof declineSchema>;
 
 const answer = z.enum(ReviewAnswer, { error: "Välj ja, delvis eller nej." });
-const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), calendarDate.optional());
 
 export const interviewSchema = z
   .object({
@@ -96,7 +95,7 @@ export const interviewSchema = z
     deviation: z.preprocess((v) => v === "ja" || v === "on" || v === true, z.boolean()),
     deviationCauses: z.array(z.enum(DeviationCause, { error: "Okänd orsak." })).default([]),
     deviationOtherText: caseText(500),
-    handedOverOn: optionalDate,
+    handedOverOn: optionalCalendarDate,
     documentedInJournal: z.preprocess((v) => v === "on" || v === "ja" || v === true, z.boolean()),
     // 0 for a new interview; otherwise the version the form was read at.
     version: z.coerce.number({ error: "Ladda om sidan." }).int("Ladda om sidan.").min(0, "Ladda om sidan.").default(0),
