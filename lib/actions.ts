@@ -4,7 +4,7 @@ import type { Action } from "./auth/permissions.ts";
 import { requirePermission, requireUser } from "./auth/session.ts";
 import type { SessionUser } from "./auth/session-user.ts";
 import * as clock from "./clock.ts";
-import type { Failure } from "./forms.ts";
+import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters, type Failure } from "./forms.ts";
 
 /**
  * The one way to write a server action (docs/decisions/006-action-wrapper.md): session and permission, a FormData
@@ -27,6 +27,9 @@ async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionC
   const user = options.permission ? await requirePermission(options.permission) : await requireUser();
   // Anyone can call an action's endpoint with anything: only a form's data gets to the body.
   if (!(data instanceof FormData)) return { ok: false, message: UNREADABLE_FORM };
+  // Checked once for every form, before any body sees the data (a NUL would reach PostgreSQL as a database error).
+  const controlled = fieldsWithControlCharacters(data);
+  if (controlled.length > 0) return { ok: false, message: CONTROL_CHARACTER_MESSAGE, errors: Object.fromEntries(controlled.map((name) => [name, [CONTROL_CHARACTER_MESSAGE]])) };
   try {
     return await body({ user, data, today: clock.today() });
   } catch (error) {

@@ -39,3 +39,19 @@ export function fieldErrorsOf(error: { issues: readonly { path: readonly Propert
 export function formFields(data: FormData): Record<string, string> {
   return Object.fromEntries([...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
+
+// C0 controls except tab, line feed and carriage return (a textarea sends those), DEL, and the C1 controls: no form
+// field of ours holds them, PostgreSQL refuses NUL in text, and they hide text on a page.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export const CONTROL_CHARACTER_MESSAGE = "Texten innehåller otillåtna tecken (styrtecken). Ta bort dem och försök igen.";
+
+/** Whether a text holds a control character that no form field of ours accepts. */
+export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);
+
+/** The names of a submitted form's text fields that hold a control character (files are checked where they are parsed). */
+export function fieldsWithControlCharacters(data: FormData): string[] {
+  const names = new Set<string>();
+  for (const [name, value] of data.entries()) if (typeof value === "string" && (hasControlCharacter(value) || hasControlCharacter(name))) names.add(hasControlCharacter(name) ? "form" : name);
+  return [...names];
+}

@@ -12,6 +12,7 @@ vi.mock("@/lib/auth/session", () => ({
   },
 }));
 
+const { CONTROL_CHARACTER_MESSAGE } = await import("@/lib/forms");
 const { byIntent, formAction, postAction, UNEXPECTED_ERROR, UNKNOWN_INTENT, UNREADABLE_FORM } = await import("@/lib/actions");
 
 const form = (values: Record<string, string>) => {
@@ -35,6 +36,17 @@ describe("formAction", () => {
     const body = vi.fn(async () => ({ ok: true, message: "" }));
     expect(await formAction<FormState>({}, body)(null, "not a form" as unknown as FormData)).toEqual({ ok: false, message: UNREADABLE_FORM });
     expect(body).not.toHaveBeenCalled();
+  });
+
+  it("refuses a control character in any text field, before the body runs, and keeps tab and line breaks", async () => {
+    const body = vi.fn(async () => ({ ok: true, message: "" }));
+    const action = formAction<FormState>({}, body);
+    for (const bad of ["a\u0000b", "a\u0008", "\u001b[31m", "x\u007f", "x\u0085"]) {
+      expect(await action(null, form({ ok: "fine", comment: bad }))).toEqual({ ok: false, message: CONTROL_CHARACTER_MESSAGE, errors: { comment: [CONTROL_CHARACTER_MESSAGE] } });
+    }
+    expect(body).not.toHaveBeenCalled();
+    expect(await action(null, form({ comment: "rad 1\r\nrad 2\tflik" }))).toEqual({ ok: true, message: "" });
+    expect(body).toHaveBeenCalledTimes(1);
   });
 
   it("turns an unexpected error into a Swedish message and never shows error.message", async () => {
