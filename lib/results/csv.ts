@@ -1,7 +1,8 @@
 /**
  * Reading CSV text as exported by Excel (semicolon, decimal comma, UTF-8 with BOM), by Kolada or by hand.
- * Pure functions, no database: tests/unit/results-csv.test.ts covers them.
+ * Pure functions, no database: tests/unit/results-import.test.ts covers them.
  */
+import { CsvError, parse } from "csv-parse/sync";
 
 export type CsvRecord = { line: number; fields: string[] };
 export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
@@ -41,46 +42,61 @@ export const SEPARATORS = [";", ",", "\t"] as const;
 export type Separator = (typeof SEPARATORS)[number];
 export const SEPARATOR_NAMES: Record<Separator, string> = { ";": "semikolon", ",": "komma", "\t": "tabb" };
 
-/** Splits CSV text into records, honouring quotes ("" inside quotes, separators and line breaks in quoted fields). */
+/** Text that cannot be split into records (an unclosed quote, text after a closing quote); the message is Swedish. */
+export class CsvSyntaxError extends Error {}
+
+/**
+ * Splits CSV text into records with csv-parse: quotes ("" inside quotes, separators and line breaks in quoted
+ * fields), a quote inside an unquoted field taken as text, fields trimmed, blank lines skipped. Each record carries
+ * the line it starts on. Throws CsvSyntaxError, naming line and column, where the text cannot be split.
+ */
 export function parseCsv(text: string, separator: Separator): CsvRecord[] {
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0]!.trim() === "")) records.push({ line: startLine, fields: fields.map((f) => f.trim()) });
-    fields = [];
-    field = "";
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        field += c;
-      }
-    } else if (c === '"' && field.trim() === "") {
-      field = "";
-      quoted = true;
-    } else if (c === separator) {
-      fields.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      startLine = line;
-    } else field += c;
+  let lastLine = 0;
+  try {
+    parse(text.replace(/\r\n?/g, "\n"), {
+      delimiter: separator,
+      record_delimiter: "\n",
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      on_record: (fields, { lines }) => {
+        // `lines` is the record's last line; only quoted fields hold line breaks, so they say where it started.
+        const breaks = fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+        lastLine = lines;
+        if (!(fields.length === 1 && fields[0]!.trim() === "")) records.push({ line: lines - breaks, fields: fields.map((f) => f.trim()) });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) throw new CsvSyntaxError(syntaxMessage(error, lastLine, text));
+    throw error;
   }
-  if (field !== "" || fields.length > 0) endRecord();
   return records;
+}
+
+/** parseCsv as a result: the records, or the Swedish message of the line that cannot be split. */
+export function readCsv(text: string, separator: Separator): { ok: true; records: CsvRecord[] } | { ok: false; message: string } {
+  try {
+    return { ok: true, records: parseCsv(text, separator) };
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+function syntaxMessage(error: CsvError, lastLine: number, text: string): string {
+  if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+    // The open quote is in the first non-blank line after the last whole record.
+    const lines = text.split(/\r\n?|\n/);
+    let line = lastLine + 1;
+    while (line < lines.length && lines[line - 1]!.trim() === "") line++;
+    return `Rad ${line}: ett citattecken (") öppnas men stängs aldrig. Kontrollera citattecknen på raden.`;
+  }
+  const column = typeof error.index === "number" ? `, kolumn ${columnLetter(error.index + 1)}` : "";
+  const line = typeof error.lines === "number" ? error.lines : lastLine + 1;
+  return `Rad ${line}${column}: efter ett avslutande citattecken (") får bara avgränsaren eller radslut stå. Sätt hela fältet inom citattecken och skriv citattecken i fältet som "".`;
 }
 
 /** The separator that splits the header line into the most known column names (ties: the most columns). */

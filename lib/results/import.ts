@@ -4,7 +4,7 @@
  */
 import type { ResultLevel } from "../db/generated/enums.ts";
 import { plural } from "../plural.ts";
-import { columnLetter, decodeUtf8, detectSeparator, parseCsv, parseDecimal, SEPARATOR_NAMES, type CsvRecord, type Separator } from "./csv.ts";
+import { columnLetter, decodeUtf8, detectSeparator, parseDecimal, readCsv, SEPARATOR_NAMES, type CsvRecord, type Separator } from "./csv.ts";
 import { fileTooLargeMessage, KOLADA_RIKET, MAX_FILE_BYTES, MIN_RESPONDENTS } from "./schemas.ts";
 
 export type ImportContext = {
@@ -78,7 +78,9 @@ export function readResultsFile(bytes: Uint8Array, ctx: ImportContext): ReadResu
       details: [],
     };
   }
-  const [header, ...records] = parseCsv(text, separator);
+  const parsed = readCsv(text, separator);
+  if (!parsed.ok) return failure([parsed.message]);
+  const [header, ...records] = parsed.records;
   const names = header!.fields.map(normaliseColumn);
   if (records.length === 0) return { ok: false, message: "Filen innehåller bara rubrikraden: det finns inga resultat att importera.", details: [] };
   const kolada = names.includes("kpi") && names.includes("municipality");

@@ -2,7 +2,7 @@
  * Reading the case list of a review year: pseudonymous case references with their area and the attributes the
  * exclusion rules need. Pure, no database; tests/unit/review-csv.test.ts covers it.
  */
-import { decodeUtf8, detectSeparator, parseCsv } from "../results/csv.ts";
+import { decodeUtf8, detectSeparator, readCsv } from "../results/csv.ts";
 import { describeLines, findIdentityNumberLines } from "./identity.ts";
 import type { SamplingCase } from "./sampling.ts";
 
@@ -67,7 +67,9 @@ export function parseCaseList(input: string | Uint8Array, areas: { id: string; n
   if (!separator) {
     return { ok: false, message: `Rad 1 ska vara rubrikraden: ${CASE_COLUMNS.join(";")}. ${NOTHING_SAVED}` };
   }
-  const [head, ...rows] = parseCsv(text, separator);
+  const parsed = readCsv(text, separator);
+  if (!parsed.ok) return { ok: false, message: `Ärendelistan har ett fel. ${NOTHING_SAVED}`, details: [parsed.message] };
+  const [head, ...rows] = parsed.records;
   const index = new Map<string, number>();
   head!.fields.forEach((f, i) => index.set(normaliseHeader(f), i));
   const missing = CASE_COLUMNS.filter((c) => !index.has(c));
