@@ -1,7 +1,9 @@
 /**
- * A minimal iCalendar (RFC 5545) writer for all-day events: CRLF line ends, lines folded at 75 octets without
- * splitting a UTF-8 character, TEXT values escaped, DATE values for all-day events and a stable UID per event.
+ * The iCalendar (RFC 5545) document of a calendar feed, written by ical-generator: CRLF line ends, lines folded at
+ * 75 octets without splitting a UTF-8 character, TEXT values escaped, DATE values for all-day events and a stable
+ * UID per event. docs/decisions/008-format-libraries.md says what the library does and what we still do here.
  */
+import ical, { escape, foldLines, ICalCalendarMethod, ICalEventTransparency } from "ical-generator";
 
 export type IcsEvent = {
   uid: string;
@@ -20,77 +22,41 @@ export type IcsEvent = {
 /** generatedAt: when this copy of the calendar was made, every event's DTSTAMP (RFC 5545 3.8.7.2 with METHOD:PUBLISH). */
 export type IcsCalendar = { name: string; description?: string; generatedAt: Date; events: IcsEvent[] };
 
-const CRLF = "\r\n";
-
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
-}
+export const escapeText = (value: string): string => escape(value, false);
 
 /** Folds a content line into lines of at most 75 octets, continuation lines starting with a space (RFC 5545 3.1). */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(line).length <= 75) return line;
-  const parts: string[] = [];
-  let current = "";
-  let size = 0;
-  let limit = 75;
-  for (const char of line) {
-    const bytes = encoder.encode(char).length;
-    if (size + bytes > limit) {
-      parts.push(current);
-      current = "";
-      size = 0;
-      limit = 74; // the leading space of a continuation line counts
-    }
-    current += char;
-    size += bytes;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
-}
-
-/** 20261123 */
-export function formatIcsDate(d: Date): string {
-  return d.toISOString().slice(0, 10).replace(/-/g, "");
-}
-
-/** 20261123T081500Z */
-export function formatIcsDateTime(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-}
+export const foldLine = (line: string): string => foldLines(line);
 
 const nextDay = (d: Date) => new Date(d.getTime() + 86_400_000);
 
 /** The calendar as an .ics document. */
 export function buildCalendar(calendar: IcsCalendar): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Arshjulet//Arshjulet//SV",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    ...(calendar.description ? [`X-WR-CALDESC:${escapeText(calendar.description)}`] : []),
-    "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
-    "X-PUBLISHED-TTL:PT12H",
-  ];
+  const feed = ical({
+    prodId: { company: "Arshjulet", product: "Arshjulet", language: "SV" },
+    scale: "GREGORIAN",
+    method: ICalCalendarMethod.PUBLISH,
+    // ical-generator writes the calendar's name and description as they are given, so they are escaped here.
+    name: escapeText(calendar.name),
+    description: calendar.description ? escapeText(calendar.description) : null,
+    ttl: 12 * 60 * 60,
+  });
   for (const e of calendar.events) {
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${escapeText(e.uid)}`,
-      `DTSTAMP:${formatIcsDateTime(calendar.generatedAt)}`,
-      `LAST-MODIFIED:${formatIcsDateTime(e.lastModified)}`,
-      `DTSTART;VALUE=DATE:${formatIcsDate(e.start)}`,
-      `DTEND;VALUE=DATE:${formatIcsDate(nextDay(e.end.getTime() < e.start.getTime() ? e.start : e.end))}`,
-      `SUMMARY:${escapeText(e.summary)}`,
-      ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
-      ...(e.url ? [`URL;VALUE=URI:${e.url}`] : []),
-      ...(e.categories && e.categories.length > 0 ? [`CATEGORIES:${e.categories.map(escapeText).join(",")}`] : []),
-      "TRANSP:TRANSPARENT",
-      "END:VEVENT",
-    );
+    feed.createEvent({
+      id: e.uid,
+      stamp: calendar.generatedAt,
+      lastModified: e.lastModified,
+      // No time zone is set, so ical-generator writes the UTC calendar day of these UTC-midnight dates.
+      allDay: true,
+      start: e.start,
+      end: nextDay(e.end.getTime() < e.start.getTime() ? e.start : e.end),
+      summary: e.summary,
+      description: e.description ?? null,
+      url: e.url ?? null,
+      categories: (e.categories ?? []).map((name) => ({ name })),
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
   }
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  // RFC 5545 ends every content line, the last one too, with CRLF; ical-generator leaves the last one open.
+  return `${feed.toString()}\r\n`;
 }
