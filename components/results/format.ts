@@ -10,7 +10,7 @@ export function pointsText(points: number | null): string {
   return points === null ? "–" : `${formatPoints(points)} p.e.`;
 }
 
-export const VERDICT_TEXT: Record<Verdict, string> = { better: "bättre", worse: "sämre", same: "oförändrat", unknown: "" };
+export { VERDICT_TEXT } from "@/lib/results/compare";
 export const VERDICT_CLASS: Record<Verdict, string> = {
   better: "text-green-800",
   worse: "text-red-800",

@@ -19,11 +19,14 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
+/** The rows of the audit log in a workbook at the most; a larger log is narrowed with the filter first. */
+export const AUDIT_EXPORT_LIMIT = 20_000;
+
 /**
- * The audit entries of the actor's verksamhet, newest first. An entry belongs to the verksamhet when it is about
- * one of its units, or was made by someone holding a role in it, or is about the organisation itself.
+ * The verksamhet's units and actors and the where clause of the filtered log. An entry belongs to the verksamhet
+ * when it is about one of its units, or was made by someone holding a role in it, or is about the organisation itself.
  */
-export async function listAuditEntries(actor: Actor, filter: AuditFilter, db: DbClient = getDb()) {
+async function auditScope(actor: Actor, filter: AuditFilter, db: DbClient) {
   const organisationId = grantsFor(actor, "audit:read")[0]?.assignment.organisationId;
   if (!organisationId) return null;
   const [units, actors] = await Promise.all([
@@ -40,22 +43,41 @@ export async function listAuditEntries(actor: Actor, filter: AuditFilter, db: Db
       filter.till ? { at: { lt: new Date(dateOf(filter.till).getTime() + 86_400_000) } } : {},
     ],
   };
+  const unitNames = new Map(units.map((u) => [u.id, u.name]));
+  const withUnitName = <E extends { unitId: string | null }>(e: E) => ({ ...e, unitName: e.unitId ? (unitNames.get(e.unitId) ?? null) : null });
+  return { units, actors, where, withUnitName };
+}
+
+const AUDIT_ORDER: Prisma.AuditEntryOrderByWithRelationInput[] = [{ at: "desc" }, { id: "desc" }];
+
+/** The audit entries of the actor's verksamhet, newest first, a page at a time. */
+export async function listAuditEntries(actor: Actor, filter: AuditFilter, db: DbClient = getDb()) {
+  const scope = await auditScope(actor, filter, db);
+  if (!scope) return null;
+  const { units, actors, where, withUnitName } = scope;
   const [total, entries] = await Promise.all([
     db.auditEntry.count({ where }),
     db.auditEntry.findMany({
       where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
+      orderBy: AUDIT_ORDER,
       skip: (filter.sida - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
       include: { actor: { select: { name: true } } },
     }),
   ]);
-  const unitNames = new Map(units.map((u) => [u.id, u.name]));
   return {
     units,
     actors,
     total,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    entries: entries.map((e) => ({ ...e, unitName: e.unitId ? (unitNames.get(e.unitId) ?? null) : null })),
+    entries: entries.map(withUnitName),
   };
+}
+
+/** Every entry of the filtered log (all pages, newest first, at most AUDIT_EXPORT_LIMIT), for the workbook. */
+export async function listAuditEntriesForExport(actor: Actor, filter: AuditFilter, db: DbClient = getDb()) {
+  const scope = await auditScope(actor, filter, db);
+  if (!scope) return null;
+  const entries = await db.auditEntry.findMany({ where: scope.where, orderBy: AUDIT_ORDER, take: AUDIT_EXPORT_LIMIT, include: { actor: { select: { name: true } } } });
+  return entries.map(scope.withUnitName);
 }

@@ -11,6 +11,7 @@ export type ResultLike = { indicatorId: string; year: number; level: ResultLevel
 /** A value as shown: a number, suppressed (för få svar) or missing (no row). */
 export type Cell = { kind: "value"; value: number; respondents: number | null } | { kind: "suppressed" } | { kind: "missing" };
 export type Verdict = "better" | "worse" | "same" | "unknown";
+export const VERDICT_TEXT: Record<Verdict, string> = { better: "bättre", worse: "sämre", same: "oförändrat", unknown: "" };
 
 export type ComparisonRow = {
   indicator: IndicatorLike;

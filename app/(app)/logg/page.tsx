@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { Link } from "@/components/ui/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { auditFilterSchema, listAuditEntries } from "@/lib/audit/queries";
@@ -16,7 +17,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(params);
   const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});
   const log = (await listAuditEntries(actor, filter))!;
-  const pageLink = (sida: number) => `/logg?${new URLSearchParams(Object.entries({ ...params, sida: String(sida) }).filter((e): e is [string, string] => Boolean(e[1])))}`;
+  const query = (values: Record<string, string | undefined>) => new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1])));
+  const pageLink = (sida: number) => `/logg?${query({ ...params, sida: String(sida) })}`;
+  // The workbook holds every page of the filter the page shows.
+  const excelLink = `/logg/excel?${query({ enhet: filter.enhet, anvandare: filter.anvandare, fran: filter.fran, till: filter.till })}`;
   return (
     <div className="space-y-5">
       <h1 className="text-3xl font-bold">Händelselogg</h1>
@@ -40,6 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <div className="flex items-end"><Button type="submit" size="lg">Filtrera</Button></div>
       </form>
       <p role="status">{log.total} {log.total === 1 ? "händelse" : "händelser"}{log.pages > 1 ? `, sida ${filter.sida} av ${log.pages}` : ""}.</p>
+      {log.total > 0 && <DownloadLinks excel={excelLink} />}
       <AuditTable entries={log.entries} />
       {log.pages > 1 && (
         <nav aria-label="Sidor" className="flex gap-4">

@@ -11,6 +11,7 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, Section } from "@/components/ui/section";
 
@@ -50,7 +51,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <YearCompare data={data} />
           </Section>
           <Section id="tackning" title="Enheterna månad för månad" gap="3">
-            <CoverageLegend />
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <CoverageLegend />
+              <DownloadLinks excel={`/oversikt/excel?ar=${year}`} />
+            </div>
             <CoverageTable data={data} />
           </Section>
           <Section id="forsenade" title={<>Försenade uppgifter ({data.overdueCount})</>} gap="3">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LetterOverviewTable } from "@/components/letters/overview-table";
-import { ButtonAnchor } from "@/components/ui/button";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { FilterForm, Toolbar } from "@/components/ui/filter-form";
 import { YearPicker } from "@/components/ui/year-picker";
 import { requirePermission } from "@/lib/auth/session";
@@ -39,9 +39,7 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
             <FilterForm action="/brukarbrev/oversikt" submitVariant="primary">
               <YearPicker id="val-ar" label="Cykel" years={overview.years} value={overview.year} dense />
             </FilterForm>
-            <ButtonAnchor href={`/brukarbrev/oversikt/export?ar=${overview.year}`} download variant="secondary">
-              Ladda ner som CSV (Excel)
-            </ButtonAnchor>
+            <DownloadLinks excel={`/brukarbrev/oversikt/excel?ar=${overview.year}`} csv={`/brukarbrev/oversikt/export?ar=${overview.year}`} />
           </Toolbar>
           <Section id="tabell" title={<>Cykel {overview.year}</>} card>
             <div className="mt-3">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/results/print-button";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { SummaryReport } from "@/components/review/summary-report";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
@@ -28,7 +29,10 @@ export default async function ReviewSummaryPage({ params }: Props) {
         <Link href={`/kvalitetsgranskning/${year}`} className="text-blue-800 underline">
           ← Urvalet {year}
         </Link>
-        <PrintButton />
+        <div className="flex flex-wrap gap-2">
+          <DownloadLinks excel={`/kvalitetsgranskning/${year}/sammanstallning/excel`} />
+          <PrintButton />
+        </div>
       </div>
       <article className="space-y-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm print:border-0 print:p-0 print:shadow-none">
         <header className="space-y-1">

@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatPercent } from "@/lib/results/compare";
 import { getUnitComparison } from "@/lib/results/queries";
 import { MIN_RESPONDENTS, yearParam } from "@/lib/results/schemas";
+import { DownloadLinks } from "@/components/ui/download-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
 
@@ -63,6 +64,7 @@ export default async function UnitResultsPage({ params, searchParams }: Props) {
                 Förbättringsåtgärder
               </ButtonLink>
             )}
+            <DownloadLinks excel={`/resultat/enhet/${unit.id}/excel?ar=${year}`} />
           </nav>
           <ComparisonChart rows={rows} unitName={unit.name} year={year} />
           <ComparisonTable rows={rows} unitName={unit.name} year={year} />

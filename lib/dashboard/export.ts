@@ -1,0 +1,43 @@
+/**
+ * The heat map of /oversikt as sheets: the share handled per unit and month, and the counts behind every cell.
+ * Pure; tests/unit/xlsx.test.ts opens the workbook.
+ */
+import { MONTH_NAMES } from "../dates/cycle.ts";
+import type { Sheet, SheetColumn } from "../export/xlsx.ts";
+import type { CoverageRow } from "./coverage.ts";
+import type { DashboardUnit } from "./queries.ts";
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const UNIT_COLUMNS: SheetColumn[] = [
+  { header: "Område", kind: "text" },
+  { header: "Enhet", kind: "text" },
+];
+
+/** Two sheets of a year's coverage: units × months as shares (empty where nothing is due), and one row per unit and month. */
+export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit>[]): Sheet[] {
+  const shares: Sheet = {
+    name: `Andel per månad ${year}`,
+    columns: [
+      ...UNIT_COLUMNS,
+      ...MONTH_NAMES.map((m): SheetColumn => ({ header: capitalised(m), kind: "percent" })),
+      { header: "Andel hittills", kind: "percent" },
+      { header: "Hanterade hittills", kind: "integer" },
+      { header: "Att göra hittills", kind: "integer" },
+      { header: "Försenade", kind: "integer" },
+    ],
+    rows: coverage.map((r) => [r.unit.areaName, r.unit.name, ...r.cells.map((c) => c.share), r.totals.shareSoFar, r.totals.handledSoFar, r.totals.dueSoFar, r.totals.overdue]),
+  };
+  const cells: Sheet = {
+    name: "Per enhet och månad",
+    columns: [
+      ...UNIT_COLUMNS,
+      { header: "Månad", kind: "text" },
+      { header: "Att göra", kind: "integer" },
+      { header: "Hanterade", kind: "integer" },
+      { header: "Försenade", kind: "integer" },
+      { header: "Andel hanterade", kind: "percent" },
+    ],
+    rows: coverage.flatMap((r) => r.cells.map((c) => [r.unit.areaName, r.unit.name, MONTH_NAMES[c.month - 1], c.due, c.handled, c.overdue, c.share])),
+  };
+  return [shares, cells];
+}
