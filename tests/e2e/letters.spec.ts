@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
@@ -65,7 +66,7 @@ test("koordinatorn markerar brukarbrev 1 som skickat i februari och rättar anta
   await expect(page.getByText(/Rättat: skickat .*63 brev.*→ skickat .*64 brev/).first()).toBeVisible();
 });
 
-test("verksamhetschefen ser brukarbreven per enhet och får en CSV-fil som Excel kan öppna", async ({ page }) => {
+test("verksamhetschefen ser brukarbreven per enhet och får en CSV-fil och en arbetsbok som Excel kan öppna", async ({ page }) => {
   await signIn(page, "verksamhetschef", "/brukarbrev/oversikt");
   await expect(page.getByRole("heading", { level: 1, name: "Brukarbrev – översikt" })).toBeVisible();
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /^Lärkan/ }) });
@@ -73,12 +74,25 @@ test("verksamhetschefen ser brukarbreven per enhet och får en CSV-fil som Excel
   await expectNoAxeViolations(page);
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Ladda ner som CSV (Excel)" }).click();
+  await page.getByRole("link", { name: "Ladda ner (CSV)" }).click();
   const file = readFileSync((await (await downloading).path())!, "utf8");
   expect(file.charCodeAt(0)).toBe(0xfeff);
   expect(file.split("\r\n")[0]).toMatch(/^\uFEFFOmråde;Enhet;Brukarbrev 1 skickat;Brukarbrev 1 antal/);
   const larkan = file.split("\r\n").find((line) => line.includes(";Lärkan;"));
   expect(larkan).toContain(`${today()};64;Post;`);
+
+  // The same table as a workbook: the day sent is a real date of that day, the count a number.
+  const downloadingExcel = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Ladda ner (Excel)" }).click();
+  const excel = await downloadingExcel;
+  expect(excel.suggestedFilename()).toBe(`brukarbrev-${year}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await excel.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getCell("A1").value).toBe("Område");
+  const larkanRow = sheet.getRow(sheet.getColumn(2).values.indexOf("Lärkan"));
+  expect((larkanRow.getCell(3).value as Date).toISOString().slice(0, 10)).toBe(today());
+  expect(larkanRow.getCell(4).value).toBe(64);
 });
 
 test("sidan fungerar i en mobil och för andra roller finns den inte", async ({ page }) => {
