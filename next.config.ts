@@ -1,11 +1,15 @@
 import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/security-headers.ts";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory at run time,
   // so it must stay a plain Node dependency rather than be bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   poweredByHeader: false,
+  // A little above the largest file an upload accepts (lib/uploads.ts), so that a file just over its stated limit
+  // gets the action's Swedish refusal instead of Next's dropped request.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   // Lets parallel checkouts of the test suite build side by side (scripts/start.ts reads the same variable).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -4,7 +4,8 @@ import type { Action } from "./auth/permissions.ts";
 import { requirePermission, requireUser } from "./auth/session.ts";
 import type { SessionUser } from "./auth/session-user.ts";
 import * as clock from "./clock.ts";
-import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters, type Failure } from "./forms.ts";
+import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters, fieldsWithIdentityNumbers, type Failure } from "./forms.ts";
+import { IDENTITY_NUMBER_MESSAGE } from "./personal-data.ts";
 
 /**
  * The one way to write a server action (docs/decisions/006-action-wrapper.md): session and permission, a FormData
@@ -29,7 +30,10 @@ async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionC
   if (!(data instanceof FormData)) return { ok: false, message: UNREADABLE_FORM };
   // Checked once for every form, before any body sees the data (a NUL would reach PostgreSQL as a database error).
   const controlled = fieldsWithControlCharacters(data);
-  if (controlled.length > 0) return { ok: false, message: CONTROL_CHARACTER_MESSAGE, errors: Object.fromEntries(controlled.map((name) => [name, [CONTROL_CHARACTER_MESSAGE]])) };
+  if (controlled.length > 0) return refusal(controlled, CONTROL_CHARACTER_MESSAGE);
+  // GDPR: the app keeps no personnummer, in any free-text field of any form (lib/personal-data.ts; the message never repeats it).
+  const identified = fieldsWithIdentityNumbers(data);
+  if (identified.length > 0) return refusal(identified, IDENTITY_NUMBER_MESSAGE);
   try {
     return await body({ user, data, today: clock.today() });
   } catch (error) {
@@ -39,6 +43,8 @@ async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionC
     return { ok: false, message: UNEXPECTED_ERROR };
   }
 }
+
+const refusal = (fields: string[], message: string): Failure => ({ ok: false, message, errors: Object.fromEntries(fields.map((name) => [name, [message]])) });
 
 /** "PrismaClientKnownRequestError P2002" or "TypeError": enough to find the failure in the code, nothing the user wrote. */
 function describeError(error: unknown): string {

@@ -1,3 +1,5 @@
+import { containsIdentityNumber } from "./personal-data.ts";
+
 /** What a form's server action returns: a message for the live region and Swedish errors per field. */
 export type FormState = { ok: boolean; message: string; errors?: Record<string, string[]>; details?: string[] } | null;
 
@@ -53,5 +55,20 @@ export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.
 export function fieldsWithControlCharacters(data: FormData): string[] {
   const names = new Set<string>();
   for (const [name, value] of data.entries()) if (typeof value === "string" && (hasControlCharacter(value) || hasControlCharacter(name))) names.add(hasControlCharacter(name) ? "form" : name);
+  return [...names];
+}
+
+/**
+ * Fields that are not free text and may hold any digits: passwords (hashed, never shown), ids, tokens and digests
+ * that the app itself generated, and Next's own action fields. Every other text field is checked for personnummer.
+ */
+export function isFreeTextField(name: string): boolean {
+  return !(name === "password" || name === "id" || /Id$/.test(name) || name === "digest" || name === "randomSeed" || name.startsWith("$ACTION"));
+}
+
+/** The names of a submitted form's free-text fields that hold a personnummer or samordningsnummer. */
+export function fieldsWithIdentityNumbers(data: FormData): string[] {
+  const names = new Set<string>();
+  for (const [name, value] of data.entries()) if (typeof value === "string" && isFreeTextField(name) && containsIdentityNumber(value)) names.add(name);
   return [...names];
 }

@@ -2,7 +2,9 @@
 
 import { Link } from "@/components/ui/link";
 import { useActionState, useRef, useState, useTransition } from "react";
-import { fileTooLargeMessage, MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/results/schemas";
+import { RESULTS_UPLOAD } from "@/lib/results/schemas";
+import { limitsText } from "@/lib/uploads";
+import { useUploadCheck, withUploadProblem } from "@/components/ui/upload-check";
 import { plural } from "@/lib/plural";
 import { formatPercent } from "@/lib/results/compare";
 import { FieldErrors, fieldIds, fileInputClass } from "@/components/ui/field";
@@ -17,11 +19,11 @@ type Action = (prev: ImportState, data: FormData) => Promise<ImportState>;
 export function ImportResultsForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
-  const [localError, setLocalError] = useState<string | null>(null);
+  const upload = useUploadCheck(RESULTS_UPLOAD);
   const [changed, setChanged] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const shown: ImportState = localError ? { ok: false, message: localError, errors: { file: [localError] } } : state;
-  const preview = !changed && !localError ? state?.preview : undefined;
+  const shown = withUploadProblem(state, upload.problem);
+  const preview = !changed && !upload.problem ? state?.preview : undefined;
   const { id, errors, describedBy, invalid } = fieldIds({ name: "file", state: shown, hint: "x" });
 
   return (
@@ -32,13 +34,8 @@ export function ImportResultsForm({ action }: { action: Action }) {
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       onSubmit={(event) => {
         event.preventDefault();
-        const file = (form.current?.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-        // Refused here so a too large file is never sent; the server checks again.
-        if (file && file.size > MAX_FILE_BYTES) {
-          setLocalError(fileTooLargeMessage(file.size));
-          return;
-        }
-        setLocalError(null);
+        // A file the browser refused is never sent (its message is shown); the server checks again.
+        if (upload.blocked) return;
         setChanged(false);
         const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
         startTransition(() => formAction(data));
@@ -49,7 +46,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
           Resultatfil (CSV)
         </label>
         <p id={`${id}-hint`} className="text-sm text-slate-700">
-          Semikolon-, komma- eller tabbavgränsad, sparad som UTF-8 (i Excel: ”CSV UTF-8”). Högst {MAX_FILE_LABEL}.
+          Semikolon-, komma- eller tabbavgränsad, sparad som UTF-8 (i Excel: ”CSV UTF-8”). {limitsText(RESULTS_UPLOAD.limits)}.
         </p>
         <input
           id={id}
@@ -58,9 +55,9 @@ export function ImportResultsForm({ action }: { action: Action }) {
           accept=".csv,.txt,text/csv"
           aria-describedby={describedBy}
           aria-invalid={invalid}
-          onChange={() => {
+          onChange={(event) => {
             setChanged(true);
-            setLocalError(null);
+            void upload.onChange(event);
           }}
           className={fileInputClass}
         />

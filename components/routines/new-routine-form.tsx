@@ -5,7 +5,10 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field, TextField, fileInputClass, inputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
+import { useUploadCheck, withUploadProblem } from "@/components/ui/upload-check";
 import type { FormState } from "@/lib/forms";
+import { ROUTINE_UPLOAD } from "@/lib/routines/schemas";
+import { limitsText } from "@/lib/uploads";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
@@ -45,13 +48,15 @@ export function ColourForm({ action, routineId, colour }: { action: Action; rout
 }
 
 export function ImportForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [serverState, formAction, pending] = useActionState(action, null);
+  const upload = useUploadCheck(ROUTINE_UPLOAD);
+  const state = withUploadProblem(serverState, upload.problem);
   return (
-    <ActionForm action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" encType="multipart/form-data">
-      <Field name="file" label="Välj en fil" state={state} hint="En rutin som JSON i formatet arshjulet-rutin/1, t.ex. en tidigare export.">
-        {(a) => <input {...a} name="file" type="file" accept="application/json,.json" className={fileInputClass} />}
+    <ActionForm action={formAction} blocked={upload.blocked} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" encType="multipart/form-data">
+      <Field name="file" label="Välj en fil" state={state} hint={`En rutin som JSON i formatet arshjulet-rutin/1, t.ex. en tidigare export. ${limitsText(ROUTINE_UPLOAD.limits)}.`}>
+        {(a) => <input {...a} name="file" type="file" accept="application/json,.json" onChange={upload.onChange} className={fileInputClass} />}
       </Field>
-      <Field name="json" label="… eller klistra in JSON" state={state}>
+      <Field name="json" label="… eller klistra in JSON" state={state} hint={`${limitsText(ROUTINE_UPLOAD.limits)}, som för en fil.`}>
         {(a) => <textarea {...a} name="json" rows={12} spellCheck={false} className={`${inputClass} font-mono text-sm`} />}
       </Field>
       <p className="text-sm text-slate-700">

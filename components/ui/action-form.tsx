@@ -11,8 +11,16 @@ export function ActionForm({
   action,
   children,
   confirm,
+  blocked = false,
   ...rest
-}: { action: (data: FormData) => void; children: ReactNode; confirm?: string; ref?: Ref<HTMLFormElement> } & Omit<FormHTMLAttributes<HTMLFormElement>, "action">) {
+}: {
+  action: (data: FormData) => void;
+  children: ReactNode;
+  confirm?: string;
+  /** Not sent while true: a chosen file the browser has refused (its message is shown in the form). */
+  blocked?: boolean;
+  ref?: Ref<HTMLFormElement>;
+} & Omit<FormHTMLAttributes<HTMLFormElement>, "action">) {
   const [, startTransition] = useTransition();
   return (
     <form
@@ -21,6 +29,7 @@ export function ActionForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        if (blocked) return;
         if (confirm && !window.confirm(confirm)) return;
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
         const data = new FormData(event.currentTarget, submitter);

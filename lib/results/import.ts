@@ -5,7 +5,8 @@
 import type { ResultLevel } from "../db/generated/enums.ts";
 import { plural } from "../plural.ts";
 import { columnLetter, decodeUtf8, detectSeparator, parseDecimal, readCsv, SEPARATOR_NAMES, type CsvRecord, type Separator } from "./csv.ts";
-import { fileTooLargeMessage, KOLADA_RIKET, MAX_FILE_BYTES, MIN_RESPONDENTS } from "./schemas.ts";
+import { KOLADA_RIKET, MIN_RESPONDENTS, RESULTS_UPLOAD } from "./schemas.ts";
+import { countProblem, sizeProblem, textProblem } from "../uploads.ts";
 
 export type ImportContext = {
   indicators: { id: string; key: string; name: string; koladaKpi: string | null }[];
@@ -57,8 +58,7 @@ const isKnownColumn = (name: string) => normaliseColumn(name) in TEMPLATE_COLUMN
 /** Refuses an empty or too large file before anything is read. */
 export function checkFileSize(size: number): string | null {
   if (size === 0) return "Filen är tom.";
-  if (size > MAX_FILE_BYTES) return fileTooLargeMessage(size);
-  return null;
+  return sizeProblem(RESULTS_UPLOAD.limits, size);
 }
 
 export function readResultsFile(bytes: Uint8Array, ctx: ImportContext): ReadResult {
@@ -67,6 +67,9 @@ export function readResultsFile(bytes: Uint8Array, ctx: ImportContext): ReadResu
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { ok: false, message: decoded.message, details: [] };
   const text = decoded.text;
+  // Control characters and personnummer by line, before any other message can quote a cell back (lib/uploads.ts).
+  const refused = textProblem(text, RESULTS_UPLOAD);
+  if (refused) return { ok: false, message: refused, details: [] };
   const headerLine = text.split(/\r?\n/).find((l) => l.trim() !== "");
   if (!headerLine) return { ok: false, message: "Filen är tom.", details: [] };
   const separator = detectSeparator(headerLine, isKnownColumn);
@@ -83,6 +86,8 @@ export function readResultsFile(bytes: Uint8Array, ctx: ImportContext): ReadResu
   const [header, ...records] = parsed.records;
   const names = header!.fields.map(normaliseColumn);
   if (records.length === 0) return { ok: false, message: "Filen innehåller bara rubrikraden: det finns inga resultat att importera.", details: [] };
+  const tooMany = countProblem(RESULTS_UPLOAD.limits, records.length);
+  if (tooMany) return { ok: false, message: tooMany, details: [] };
   const kolada = names.includes("kpi") && names.includes("municipality");
   const errors: string[] = [];
   for (const r of records) {

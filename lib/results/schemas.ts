@@ -1,18 +1,16 @@
 import { z } from "zod";
 import { ImprovementStatus } from "../db/generated/enums.ts";
 import { calendarDate } from "../dates/schemas.ts";
+import { countCsvRows, type UploadKind } from "../uploads.ts";
 
 /** Socialstyrelsen shows no figures for a unit with fewer answers than this ("för få svar"). */
 export const MIN_RESPONDENTS = 7;
-/** Largest results file accepted; checked before the file is read (a server action body is at most 1 MiB). */
-export const MAX_FILE_BYTES = 1_000_000;
-export const MAX_FILE_LABEL = "1 MB";
-
-/** The refusal of a too large file; the size is rounded up to 2 decimals, so 1 000 001 bytes is "1,01 MB", never "1 MB". */
-export function fileTooLargeMessage(bytes: number): string {
-  const mb = Math.ceil(bytes / 10_000) / 100;
-  return `Filen är för stor (${mb.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} MB). Högst ${MAX_FILE_LABEL} kan importeras.`;
-}
+/** A results file: a year of Kolada's export for a municipality is a few thousand rows. */
+export const RESULTS_UPLOAD: UploadKind = {
+  limits: { maxBytes: 1_000_000, maxItems: 10_000, items: ["rad", "rader"] },
+  count: countCsvRows,
+  context: "En resultatfil innehåller bara indikatorer, enheter och värden.",
+};
 /** Kolada's code for the whole country. */
 export const KOLADA_RIKET = "0000";
 /** A change smaller than this (percentage points) counts as unchanged in the effect follow-up. */

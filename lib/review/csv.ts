@@ -3,7 +3,8 @@
  * exclusion rules need. Pure, no database; tests/unit/review-csv.test.ts covers it.
  */
 import { decodeUtf8, detectSeparator, readCsv } from "../results/csv.ts";
-import { describeLines, findIdentityNumberLines } from "./identity.ts";
+import { countProblem, textProblem } from "../uploads.ts";
+import { CASE_LIST_UPLOAD } from "./schemas.ts";
 import type { SamplingCase } from "./sampling.ts";
 
 export const CASE_COLUMNS = ["arende", "omrade", "endast_trygghetslarm", "nyligen_avslutat", "demensdiagnos", "anhoriganstallning"] as const;
@@ -15,7 +16,6 @@ export const CASE_LIST_TEMPLATE = `${CASE_COLUMNS.join(";")}\nÄR-2026-0001;Omr�
 export type ParsedCase = Omit<SamplingCase, "id"> & { line: number };
 export type CaseListResult = { ok: true; cases: ParsedCase[] } | { ok: false; message: string; details?: string[] };
 
-const MAX_ROWS = 5000;
 const MAX_PROBLEMS = 15;
 const NOTHING_SAVED = "Inget har sparats.";
 /** A pseudonymous code: letters, digits and - _ / . with at least one digit, so that a plain name is refused. */
@@ -53,14 +53,9 @@ export function parseCaseList(input: string | Uint8Array, areas: { id: string; n
   }
   if (text.trim() === "") return { ok: false, message: "Filen är tom." };
 
-  // Checked first, on the raw lines, so no other message can quote a personnummer back.
-  const identityLines = findIdentityNumberLines(text);
-  if (identityLines.length > 0) {
-    return {
-      ok: false,
-      message: `Filen innehåller något som ser ut som ett personnummer eller samordningsnummer (${describeLines(identityLines)}). Ärendelistan får bara innehålla pseudonyma ärendereferenser. Ta bort uppgiften och importera igen. ${NOTHING_SAVED}`,
-    };
-  }
+  // Checked first, on the raw lines, so no other message can quote a personnummer (or a control character) back.
+  const refused = textProblem(text, CASE_LIST_UPLOAD);
+  if (refused) return { ok: false, message: refused };
 
   const header = text.split(/\r?\n/, 1)[0]!;
   const separator = detectSeparator(header, (n) => (CASE_COLUMNS as readonly string[]).includes(normaliseHeader(n)));
@@ -77,7 +72,8 @@ export function parseCaseList(input: string | Uint8Array, areas: { id: string; n
     return { ok: false, message: `Rubrikraden saknar ${missing.length === 1 ? "kolumnen" : "kolumnerna"} ${missing.join(", ")}. ${NOTHING_SAVED}` };
   }
   if (rows.length === 0) return { ok: false, message: `Filen har inga ärenden under rubrikraden. ${NOTHING_SAVED}` };
-  if (rows.length > MAX_ROWS) return { ok: false, message: `Filen har ${rows.length} rader; högst ${MAX_ROWS} kan importeras. ${NOTHING_SAVED}` };
+  const tooMany = countProblem(CASE_LIST_UPLOAD.limits, rows.length);
+  if (tooMany) return { ok: false, message: tooMany };
 
   const areaByKey = new Map(areas.map((a) => [areaKey(a.name), a]));
   const firstLine = new Map<string, number>();

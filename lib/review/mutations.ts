@@ -8,7 +8,8 @@ import { plural } from "../plural.ts";
 import { parseCaseList } from "./csv.ts";
 import { reviewOrganisationFor } from "./queries.ts";
 import { drawSample, newSeed, nextReplacement } from "./sampling.ts";
-import { declineSchema, drawSchema, interviewSchema, reviewYearSchema } from "./schemas.ts";
+import { CASE_LIST_UPLOAD, declineSchema, drawSchema, interviewSchema, reviewYearSchema } from "./schemas.ts";
+import { sizeProblem, utf8Bytes } from "../uploads.ts";
 import { fieldErrorsOf, type Result } from "../forms.ts";
 import * as clock from "../clock.ts";
 
@@ -26,6 +27,8 @@ export async function importReviewCases(actor: Actor, input: { year: unknown; fi
   const year = reviewYearSchema.safeParse(input.year);
   if (!year.success) return { ok: false, message: "Kontrollera året.", errors: { year: year.error.issues.map((i) => i.message) } };
   const areas = await db.area.findMany({ where: { organisationId }, orderBy: { position: "asc" }, select: { id: true, name: true } });
+  const tooLarge = sizeProblem(CASE_LIST_UPLOAD.limits, typeof input.file === "string" ? utf8Bytes(input.file) : input.file.length);
+  if (tooLarge) return { ok: false, message: tooLarge };
   const parsed = parseCaseList(input.file, areas);
   if (!parsed.ok) return { ok: false, message: parsed.message, details: parsed.details };
 

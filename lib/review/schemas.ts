@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { DeviationCause, ReviewAnswer } from "../db/generated/enums.ts";
 import { calendarDate, optionalCalendarDate } from "../dates/schemas.ts";
-import { findIdentityNumberLines } from "./identity.ts";
+import { containsIdentityNumber, IDENTITY_NUMBER_MESSAGE } from "../personal-data.ts";
+import { countCsvRows, type UploadKind } from "../uploads.ts";
 
 /** The routine's default: five randomly chosen cases per hemtjänstområde. */
 export const DEFAULT_SAMPLE_SIZE = 5;
-/** Largest case list accepted (checked before the file is read). */
-export const MAX_FILE_BYTES = 500_000;
-export const MAX_FILE_LABEL = "500 kB";
+/** A case list: one row per case of the year's hemtjänst, pseudonymous references only. */
+export const CASE_LIST_UPLOAD: UploadKind = {
+  limits: { maxBytes: 500_000, maxItems: 5000, items: ["rad", "rader"] },
+  count: countCsvRows,
+  context: "Ärendelistan får bara innehålla pseudonyma ärendereferenser.",
+};
 
 
 export const ANSWER_LABELS: Record<ReviewAnswer, string> = { YES: "Ja", PARTLY: "Delvis", NO: "Nej" };
@@ -46,7 +50,7 @@ const caseText = (max: number) =>
     .string()
     .trim()
     .max(max, `Högst ${max} tecken.`)
-    .refine((v) => findIdentityNumberLines(v).length === 0, "Texten ser ut att innehålla ett personnummer. Skriv aldrig personnummer här.")
+    .refine((v) => !containsIdentityNumber(v), IDENTITY_NUMBER_MESSAGE)
     .optional()
     .transform((v) => v || null);
 
@@ -75,7 +79,7 @@ export const declineSchema = z.object({
     .trim()
     .min(1, "Ange varför brukaren inte vill medverka.")
     .max(500, "Högst 500 tecken.")
-    .refine((v) => findIdentityNumberLines(v).length === 0, "Texten ser ut att innehålla ett personnummer. Skriv aldrig personnummer här."),
+    .refine((v) => !containsIdentityNumber(v), IDENTITY_NUMBER_MESSAGE),
 });
 export type DeclineInput = z.infer<typeof declineSchema>;
 

@@ -6,7 +6,8 @@ import { homeOrganisationFor, organisationFilter } from "../auth/scope.ts";
 import { activityColumns, parseRoutineJson, writeRoutineVersion } from "./import.ts";
 import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
 import { slugify } from "../slug.ts";
-import { draftMetadataSchema, newRoutineSchema, routineColourSchema } from "./schemas.ts";
+import { draftMetadataSchema, newRoutineSchema, ROUTINE_UPLOAD, routineColourSchema } from "./schemas.ts";
+import { sizeProblem, textProblem, utf8Bytes } from "../uploads.ts";
 import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 import { currentDraft, editSource, nextVersionNumber } from "./versions.ts";
@@ -147,13 +148,13 @@ export async function updateRoutineColour(actor: Actor, input: unknown, db: DbCl
   });
 }
 
-export const MAX_IMPORT_CHARS = 1_000_000;
-
 /** Imports a routine file as a draft: of the routine with the same key, or of a new routine. Validates everything first. */
 export async function importRoutine(actor: Actor, input: { text: string }, db: DbClient = getDb()): Promise<VersionRef> {
   const organisationId = homeOrganisationFor(actor, "routine:manage");
   if (!organisationId) return { ok: false, message: NOT_ALLOWED };
-  if (input.text.length > MAX_IMPORT_CHARS) return { ok: false, message: "Filen är för stor: högst 1 MB kan importeras." };
+  // Limits, control characters and personnummer first, by line, before anything is parsed (lib/uploads.ts).
+  const refused = sizeProblem(ROUTINE_UPLOAD.limits, utf8Bytes(input.text)) ?? textProblem(input.text, ROUTINE_UPLOAD);
+  if (refused) return { ok: false, message: refused };
   const parsed = parseRoutineJson(input.text);
   if (!parsed.ok) return { ok: false, message: parsed.message, details: parsed.problems };
   const doc = parsed.document;

@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)("results server actions on %s", (kind) => {
   it("refuses a missing, empty or too large file before reading it", async () => {
     expect(await importResultsAction(null, new FormData())).toMatchObject({ ok: false, errors: { file: ["Välj en CSV-fil med resultat."] } });
     expect(await importResultsAction(null, upload("", { step: "preview" }))).toMatchObject({ ok: false, message: "Filen är tom." });
-    expect(await importResultsAction(null, upload(new Uint8Array(2_000_001), { step: "preview" }))).toMatchObject({ ok: false, message: "Filen är för stor (2,01 MB). Högst 1 MB kan importeras." });
+    expect(await importResultsAction(null, upload(new Uint8Array(2_000_001), { step: "preview" }))).toMatchObject({ ok: false, message: "Filen är för stor (2,01 MB). Högst 1 MB och 10\u00a0000 rader kan importeras. Inget har sparats." });
   });
 
   it("creates an improvement action from the form, or returns field errors", async () => {

@@ -109,9 +109,9 @@ describe("the simple template", () => {
 
   it("refuses a file larger than the limit before reading it, never calling the size the limit", () => {
     const big = new Uint8Array(50_000_000);
-    expect(readResultsFile(big, ctx)).toMatchObject({ ok: false, message: "Filen är för stor (50 MB). Högst 1 MB kan importeras." });
-    expect(readResultsFile(new Uint8Array(1_040_000), ctx)).toMatchObject({ ok: false, message: "Filen är för stor (1,04 MB). Högst 1 MB kan importeras." });
-    expect(readResultsFile(new Uint8Array(1_000_001), ctx)).toMatchObject({ ok: false, message: "Filen är för stor (1,01 MB). Högst 1 MB kan importeras." });
+    expect(readResultsFile(big, ctx)).toMatchObject({ ok: false, message: "Filen är för stor (50 MB). Högst 1 MB och 10\u00a0000 rader kan importeras. Inget har sparats." });
+    expect(readResultsFile(new Uint8Array(1_040_000), ctx)).toMatchObject({ ok: false, message: "Filen är för stor (1,04 MB). Högst 1 MB och 10\u00a0000 rader kan importeras. Inget har sparats." });
+    expect(readResultsFile(new Uint8Array(1_000_001), ctx)).toMatchObject({ ok: false, message: "Filen är för stor (1,01 MB). Högst 1 MB och 10\u00a0000 rader kan importeras. Inget har sparats." });
   });
 
   it("matches a unit name to the active unit, and refuses a name that several units share", () => {

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions";
 import { formFields, formText, type FormState } from "@/lib/forms";
 import { declineReviewCase, drawReviewSample, importReviewCases, saveReviewInterview } from "@/lib/review/mutations";
-import { MAX_FILE_BYTES, MAX_FILE_LABEL } from "@/lib/review/schemas";
+import { CASE_LIST_UPLOAD } from "@/lib/review/schemas";
+import { sizeProblem } from "@/lib/uploads";
 import { plural } from "@/lib/plural";
 
 export type ImportCasesState = (NonNullable<FormState> & { year?: number }) | null;
@@ -18,10 +19,9 @@ export const importCasesAction = formAction<ImportCasesState>({}, async ({ user,
   if (!(file instanceof File) || file.name === "" || file.size === 0) {
     return { ok: false, message: "Välj en fil med ärendelistan.", errors: { file: ["Välj en CSV-fil med ärendelistan."] } };
   }
-  if (file.size > MAX_FILE_BYTES) {
-    const message = `Filen är för stor. Högst ${MAX_FILE_LABEL} kan importeras.`;
-    return { ok: false, message, errors: { file: [message] } };
-  }
+  // Not read when it is too large; importReviewCases checks the size again.
+  const tooLarge = sizeProblem(CASE_LIST_UPLOAD.limits, file.size);
+  if (tooLarge) return { ok: false, message: tooLarge, errors: { file: [tooLarge] } };
   const result = await importReviewCases(user, { year: formText(data, "year"), file: new Uint8Array(await file.arrayBuffer()) });
   if (!result.ok) return result;
   refresh();

@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions";
 import { formString as field, type FormState } from "@/lib/forms";
-import { createDraft, createRoutine, deleteDraft, importRoutine, MAX_IMPORT_CHARS, updateRoutineColour } from "@/lib/routines/mutations";
+import { createDraft, createRoutine, deleteDraft, importRoutine, updateRoutineColour } from "@/lib/routines/mutations";
+import { ROUTINE_UPLOAD } from "@/lib/routines/schemas";
+import { sizeProblem } from "@/lib/uploads";
 
 export const createRoutineAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await createRoutine(user, { title: field(data, "title"), key: field(data, "key"), colour: field(data, "colour") });
@@ -39,7 +41,9 @@ export const updateColourAction = formAction<FormState>({}, async ({ user, data 
 export const importRoutineAction = formAction<FormState>({}, async ({ user, data }) => {
   const file = data.get("file");
   const fromFile = file instanceof File && file.size > 0;
-  if (fromFile && file.size > MAX_IMPORT_CHARS) return { ok: false, message: "Filen är för stor: högst 1 MB kan importeras." };
+  // Not read when it is too large; importRoutine checks the text's size again (for pasted text too).
+  const tooLarge = fromFile ? sizeProblem(ROUTINE_UPLOAD.limits, file.size) : null;
+  if (tooLarge) return { ok: false, message: tooLarge, errors: { file: [tooLarge] } };
   const text = fromFile ? await file.text() : field(data, "json");
   const result = await importRoutine(user, { text });
   if (!result.ok) return result;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ImportCasesForm } from "@/components/review/import-form";
 import { requirePermission } from "@/lib/auth/session";
 import { CASE_COLUMNS } from "@/lib/review/csv";
-import { MAX_FILE_LABEL, yearParam } from "@/lib/review/schemas";
+import { yearParam } from "@/lib/review/schemas";
 import { importCasesAction } from "../actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,7 +28,7 @@ export default async function ImportCasesPage({ searchParams }: Props) {
           </>
         }
       />
-      <ImportCasesForm action={importCasesAction} defaultYear={year} maxLabel={MAX_FILE_LABEL} />
+      <ImportCasesForm action={importCasesAction} defaultYear={year} />
       <Section id="format" title="Filens format" card gap="3">
         <p>
           Första raden är rubrikraden <code className="break-all">{CASE_COLUMNS.join(";")}</code>, sedan ett ärende per rad.

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { containsIdentityNumber, describeLines, findIdentityNumberLines, hasValidCheckDigit } from "@/lib/personal-data";
+import { fieldsWithIdentityNumbers, isFreeTextField } from "@/lib/forms";
+
+// Valid check digits (Luhn): 450101-1235, 450312-1230, 121212-1212; samordningsnummer 450161-1232 (1 January + 60);
+// 000229-1235 (29 February 2000). 010229-1234 has a correct check digit but no such day (2001 is no leap year).
+describe("containsIdentityNumber", () => {
+  it.each([
+    "19450101-1235",
+    "194501011235",
+    "450101-1235",
+    "450101+1235",
+    "4501011235",
+    "19450101/1235",
+    "19450101_1235",
+    "450101.1235",
+    "450101 1235",
+    "450101 - 1235",
+    "450101\\1235",
+    "450101:1235",
+    "450101–1235", // en dash
+    "1945-01-01-1235",
+    "45.01.01/1235",
+    "45 01 01-1235",
+    "450161-1232", // samordningsnummer
+    "19450161-1232",
+    "000229-1235",
+    "20000229-1235",
+    "121212-1212",
+    "Brukaren 19450101/1235 ringde",
+    "ÄR4501011235",
+    "pnr:450101-1235.",
+    "４５０１０１－１２３５", // full-width digits and hyphen
+    "450101\u200b-1235", // a zero-width space in between
+  ])("finds %s", (text) => {
+    expect(containsIdentityNumber(text)).toBe(true);
+  });
+
+  it.each([
+    ["a wrong check digit", "19450101-1234"],
+    ["a wrong check digit, no separator", "4501011234"],
+    ["a wrong check digit, samordningsnummer", "450161-1234"],
+    ["no 13th month", "451301-1231"],
+    ["no day 32", "450132-1238"],
+    ["no day 0", "450100-1236"],
+    ["no samordningsnummer day 92", "450192-1235"],
+    ["no 29 February 2001", "010229-1234"],
+    ["no 29 February 1900", "19000229-1235"],
+    ["a longer digit run, before", "14501011235"],
+    ["a longer digit run, after", "45010112350"],
+    ["a longer 12-digit run", "1194501011235"],
+    ["a date", "2026-12-01"],
+    ["a date and a time", "2026-12-01 12:30"],
+    ["a phone number", "070-123 45 67"],
+    ["a phone number with area code", "08-508 012 35"],
+    ["a case reference", "ÄR-2026-0012"],
+    ["a count", "Vi skickade 1235 brev till 450 brukare"],
+    ["an order number", "Order 2026-000123"],
+    ["a year range", "2025-2026"],
+    ["a Kolada row", "U21468;0180;2025;T;85,5;120"],
+  ])("leaves %s alone (%s)", (_what, text) => {
+    expect(containsIdentityNumber(text)).toBe(false);
+  });
+
+  it("checks the Luhn digit over ten digits", () => {
+    expect(hasValidCheckDigit("4501011235")).toBe(true);
+    expect(hasValidCheckDigit("4501011236")).toBe(false);
+    expect(hasValidCheckDigit("450101123")).toBe(false);
+  });
+
+  it("names the lines, never the number", () => {
+    expect(findIdentityNumberLines("a\nb 19450312-1230\nc\r\n450312_1230\n450312-1234")).toEqual([2, 4]);
+    expect(describeLines([2, 4])).toBe("raderna 2 och 4");
+    expect(describeLines([7])).toBe("rad 7");
+  });
+});
+
+describe("fieldsWithIdentityNumbers", () => {
+  const form = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(values)) data.set(k, v);
+    return data;
+  };
+
+  it("names every free-text field that holds one", () => {
+    expect(fieldsWithIdentityNumbers(form({ comment: "ring 450101/1235", title: "Rubrik", otherComments: "19450101_1235" }))).toEqual(["comment", "otherComments"]);
+  });
+
+  it("leaves passwords, ids, digests, seeds and Next's own fields alone", () => {
+    const digits = "4501011235";
+    expect(fieldsWithIdentityNumbers(form({ password: digits, taskId: digits, id: digits, digest: digits, randomSeed: digits, "$ACTION_1:0": digits }))).toEqual([]);
+    expect(isFreeTextField("comment")).toBe(true);
+    expect(isFreeTextField("password")).toBe(false);
+  });
+});
