@@ -11,6 +11,8 @@ const MESSAGES: Record<string, string> = {
   THROTTLED: "För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.",
   INVALID: "Fel e-postadress eller lösenord.",
   CredentialsSignin: "Fel e-postadress eller lösenord.",
+  INVALID_INPUT: "E-postadressen innehåller otillåtna tecken (styrtecken). Skriv den igen och försök på nytt.",
+  UNAVAILABLE: "Inloggningen gick inte att genomföra just nu. Försök igen om en stund.",
 };
 
 export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null; callbackUrl: string }) {

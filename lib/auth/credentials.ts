@@ -1,9 +1,10 @@
 import "server-only";
 import type { DbClient } from "../db/index.ts";
+import { hasControlCharacter } from "../forms.ts";
 import { verifyPassword } from "./password.ts";
 import { isThrottled, normaliseEmail, recordAttempt } from "./throttle.ts";
 
-export type SignInFailure = "INVALID" | "THROTTLED";
+export type SignInFailure = "INVALID" | "THROTTLED" | "INVALID_INPUT";
 export type SignInResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: SignInFailure };
 
 // Compared against when the account does not exist, so a wrong e-mail costs as much time as a wrong password.
@@ -14,6 +15,8 @@ const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
  * unknown, deactivated and wrong password are all INVALID; too many failures are THROTTLED.
  */
 export async function authenticateWithPassword(db: DbClient, email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
+  // No e-mail address holds one, and PostgreSQL refuses a NUL: refused before any query (and not counted).
+  if (hasControlCharacter(email)) return { ok: false, reason: "INVALID_INPUT" };
   if (await isThrottled(db, email, ip, now)) return { ok: false, reason: "THROTTLED" };
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);

@@ -29,7 +29,11 @@ export function buildAuthOptions(): NextAuthOptions {
           const email = credentials?.email ?? "";
           const password = credentials?.password ?? "";
           if (!email || !password) return null;
-          const result = await authenticateWithPassword(getDb(), email, password, clientAddress(req?.headers));
+          // next-auth puts a thrown error's message into the sign-in URL: only our codes (lib/auth/error-codes.ts).
+          const result = await authenticateWithPassword(getDb(), email, password, clientAddress(req?.headers)).catch((error: unknown) => {
+            console.error("Sign-in failed:", error instanceof Error ? error.name : typeof error);
+            return { ok: false as const, reason: "UNAVAILABLE" as const };
+          });
           if (!result.ok) throw new Error(result.reason);
           return { id: result.userId, sessionVersion: result.sessionVersion };
         },

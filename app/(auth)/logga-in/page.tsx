@@ -11,19 +11,23 @@ export const dynamic = "force-dynamic";
 const ERRORS: Record<string, string> = {
   AccessDenied: "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.",
   SessionRequired: "Logga in för att fortsätta.",
+  // Any other code (lib/auth/error-codes.ts turns unknown text into Default): a general message, never the link's text.
+  Default: "Inloggningen misslyckades. Försök igen.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   if (await getSessionUser()) redirect("/");
   const { error, callbackUrl } = await searchParams;
+  // Only our own texts: an unknown code (or any text someone put in the link) gets the general one.
+  const errorMessage = typeof error === "string" && error !== "" ? (Object.hasOwn(ERRORS, error) ? ERRORS[error] : ERRORS.Default) : undefined;
   const oidc = oidcConfig();
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">Logga in</h1>
       <p className="mt-2 text-slate-700">Logga in med ditt konto för att se och bocka av årets uppgifter.</p>
-      {error && ERRORS[error] && (
+      {errorMessage && (
         <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-red-900">
-          {ERRORS[error]}
+          {errorMessage}
         </p>
       )}
       <SignInForm oidcName={oidc?.name ?? null} callbackUrl={safeCallbackPath(callbackUrl)} />
