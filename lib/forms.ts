@@ -51,10 +51,13 @@ export const CONTROL_CHARACTER_MESSAGE = "Texten innehåller otillåtna tecken (
 /** Whether a text holds a control character that no form field of ours accepts. */
 export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);
 
-/** The names of a submitted form's text fields that hold a control character (files are checked where they are parsed). */
+/** A text field's value, or an uploaded file's name (which is stored with an import); a file's content is checked where it is parsed. */
+const textOf = (value: FormDataEntryValue): string => (typeof value === "string" ? value : value.name);
+
+/** The names of a submitted form's fields whose text (or file name) holds a control character. */
 export function fieldsWithControlCharacters(data: FormData): string[] {
   const names = new Set<string>();
-  for (const [name, value] of data.entries()) if (typeof value === "string" && (hasControlCharacter(value) || hasControlCharacter(name))) names.add(hasControlCharacter(name) ? "form" : name);
+  for (const [name, value] of data.entries()) if (hasControlCharacter(textOf(value)) || hasControlCharacter(name)) names.add(hasControlCharacter(name) ? "form" : name);
   return [...names];
 }
 
@@ -66,9 +69,9 @@ export function isFreeTextField(name: string): boolean {
   return !(name === "password" || name === "id" || /Id$/.test(name) || name === "digest" || name === "randomSeed" || name.startsWith("$ACTION"));
 }
 
-/** The names of a submitted form's free-text fields that hold a personnummer or samordningsnummer. */
+/** The names of a submitted form's free-text fields (and file names) that hold a personnummer or samordningsnummer. */
 export function fieldsWithIdentityNumbers(data: FormData): string[] {
   const names = new Set<string>();
-  for (const [name, value] of data.entries()) if (typeof value === "string" && isFreeTextField(name) && containsIdentityNumber(value)) names.add(name);
+  for (const [name, value] of data.entries()) if (isFreeTextField(name) && containsIdentityNumber(textOf(value))) names.add(name);
   return [...names];
 }

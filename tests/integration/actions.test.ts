@@ -13,6 +13,7 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 const { CONTROL_CHARACTER_MESSAGE } = await import("@/lib/forms");
+const { IDENTITY_NUMBER_MESSAGE } = await import("@/lib/personal-data");
 const { byIntent, formAction, postAction, UNEXPECTED_ERROR, UNKNOWN_INTENT, UNREADABLE_FORM } = await import("@/lib/actions");
 
 const form = (values: Record<string, string>) => {
@@ -46,6 +47,20 @@ describe("formAction", () => {
     }
     expect(body).not.toHaveBeenCalled();
     expect(await action(null, form({ comment: "rad 1\r\nrad 2\tflik" }))).toEqual({ ok: true, message: "" });
+    expect(body).toHaveBeenCalledTimes(1);
+  });
+
+  it("refuses a personnummer in any free-text field or file name, before the body runs, but not in a password or an id", async () => {
+    const body = vi.fn(async () => ({ ok: true, message: "" }));
+    const action = formAction<FormState>({}, body);
+    for (const bad of ["19450101/1235", "450101_1235", "Ring 450161-1232"]) {
+      expect(await action(null, form({ title: "Rubrik", note: bad }))).toEqual({ ok: false, message: IDENTITY_NUMBER_MESSAGE, errors: { note: [IDENTITY_NUMBER_MESSAGE] } });
+    }
+    const upload = form({});
+    upload.set("file", new File(["x"], "a\u0000.csv"));
+    expect(await action(null, upload)).toMatchObject({ ok: false, message: CONTROL_CHARACTER_MESSAGE, errors: { file: [CONTROL_CHARACTER_MESSAGE] } });
+    expect(body).not.toHaveBeenCalled();
+    expect(await action(null, form({ password: "Sommar4501011235", taskId: "4501011235", note: "19450101/1234 har fel kontrollsiffra" }))).toEqual({ ok: true, message: "" });
     expect(body).toHaveBeenCalledTimes(1);
   });
 

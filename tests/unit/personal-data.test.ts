@@ -86,6 +86,14 @@ describe("fieldsWithIdentityNumbers", () => {
     expect(fieldsWithIdentityNumbers(form({ comment: "ring 450101/1235", title: "Rubrik", otherComments: "19450101_1235" }))).toEqual(["comment", "otherComments"]);
   });
 
+  it("checks an uploaded file's name too (it is stored with the import)", () => {
+    const data = new FormData();
+    data.set("file", new File(["arende"], "lista 19450101-1235.csv"));
+    expect(fieldsWithIdentityNumbers(data)).toEqual(["file"]);
+    data.set("file", new File(["arende"], "lista-2026-12-01.csv"));
+    expect(fieldsWithIdentityNumbers(data)).toEqual([]);
+  });
+
   it("leaves passwords, ids, digests, seeds and Next's own fields alone", () => {
     const digits = "4501011235";
     expect(fieldsWithIdentityNumbers(form({ password: digits, taskId: digits, id: digits, digest: digits, randomSeed: digits, "$ACTION_1:0": digits }))).toEqual([]);
