@@ -46,7 +46,7 @@ export function hasValidCheckDigit(tenDigits: string): boolean {
   return sum % 10 === 0;
 }
 
-function identityNumberAt(text: string, index: number): boolean {
+function identityNumberAt(text: string, index: number, checkDigit: boolean): boolean {
   for (const pattern of DIGITS_AT) {
     pattern.lastIndex = index;
     const match = pattern.exec(text);
@@ -54,18 +54,22 @@ function identityNumberAt(text: string, index: number): boolean {
     const groups = match.slice(1);
     // The grouped form captures its separator as the fourth group.
     const [century, yy, mm, dd, last] = groups.length === 6 ? [groups[0], groups[1]!, groups[3]!, groups[4]!, groups[5]!] : [groups[0], groups[1]!, groups[2]!, groups[3]!, groups[4]!];
-    if (isRealDate(century, yy, mm, dd) && hasValidCheckDigit(`${yy}${mm}${dd}${last}`)) return true;
+    if (isRealDate(century, yy, mm, dd) && (!checkDigit || hasValidCheckDigit(`${yy}${mm}${dd}${last}`))) return true;
   }
   return false;
 }
 
-/** Whether the text holds a personnummer or samordningsnummer (a real date and a correct check digit). */
-export function containsIdentityNumber(text: string): boolean {
+/**
+ * Whether the text holds a personnummer or samordningsnummer: a real date and a correct check digit. With
+ * `checkDigit: false`, anything shaped like one (a real date and four digits), for a value that has no reason to look
+ * like one at all, such as a pseudonymous case reference (a mistyped personnummer is still one).
+ */
+export function containsIdentityNumber(text: string, { checkDigit = true }: { checkDigit?: boolean } = {}): boolean {
   const shown = visible(text);
   if (!/\d/.test(shown)) return false;
   // Only where a digit run starts: a number inside a longer run of digits is not one.
   for (let i = 0; i < shown.length; i++) {
-    if (isDigit(shown[i]!) && (i === 0 || !isDigit(shown[i - 1]!)) && identityNumberAt(shown, i)) return true;
+    if (isDigit(shown[i]!) && (i === 0 || !isDigit(shown[i - 1]!)) && identityNumberAt(shown, i, checkDigit)) return true;
   }
   return false;
 }

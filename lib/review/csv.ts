@@ -4,6 +4,7 @@
  */
 import { decodeUtf8, detectSeparator, readCsv } from "../results/csv.ts";
 import { countProblem, textProblem } from "../uploads.ts";
+import { containsIdentityNumber } from "../personal-data.ts";
 import { CASE_LIST_UPLOAD } from "./schemas.ts";
 import type { SamplingCase } from "./sampling.ts";
 
@@ -84,7 +85,9 @@ export function parseCaseList(input: string | Uint8Array, areas: { id: string; n
     const before = problems.length;
     const caseRef = cell("arende");
     if (caseRef === "") problems.push(`Rad ${line}: ärendereferensen saknas.`);
-    else if (!CASE_REF.test(caseRef)) {
+    else if (containsIdentityNumber(caseRef, { checkDigit: false })) {
+      problems.push(`Rad ${line}: ärendereferensen ser ut som ett personnummer. Använd en pseudonym kod, t.ex. ÄR-2026-0012.`);
+    } else if (!CASE_REF.test(caseRef)) {
       // The value is not repeated: it may be a name typed by mistake.
       problems.push(`Rad ${line}: ärendereferensen ska vara en pseudonym kod med minst en siffra, t.ex. ÄR-2026-0012 (bokstäver, siffror och - _ / . , högst 40 tecken).`);
     } else {

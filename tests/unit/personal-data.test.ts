@@ -62,6 +62,12 @@ describe("containsIdentityNumber", () => {
     expect(containsIdentityNumber(text)).toBe(false);
   });
 
+  it("finds anything shaped like one without the check digit, when asked to", () => {
+    expect(containsIdentityNumber("19450101/1234", { checkDigit: false })).toBe(true);
+    expect(containsIdentityNumber("451301-1231", { checkDigit: false })).toBe(false);
+    expect(containsIdentityNumber("ÄR-2026-0012", { checkDigit: false })).toBe(false);
+  });
+
   it("checks the Luhn digit over ten digits", () => {
     expect(hasValidCheckDigit("4501011235")).toBe(true);
     expect(hasValidCheckDigit("4501011236")).toBe(false);

@@ -36,8 +36,11 @@ describe("parseCaseList", () => {
     expect(JSON.stringify(result)).not.toContain(ref.slice(-4));
   });
 
-  it("accepts a reference with digits that are no personnummer (wrong check digit or no such date)", () => {
-    expect(parseCaseList(`${HEADER}\n19450101/1234;Norr;nej;nej;nej;nej\n451301.1231;Norr;nej;nej;nej;nej\n`, areas).ok).toBe(true);
+  it("refuses a reference shaped like a personnummer even with a wrong check digit, but not one with no such date", () => {
+    const result = parseCaseList(`${HEADER}\n19450101/1234;Norr;nej;nej;nej;nej\nÄR-450101-1234;Norr;nej;nej;nej;nej\n451301.1231;Norr;nej;nej;nej;nej\n`, areas);
+    expect(result).toMatchObject({ ok: false, details: ["Rad 2: ärendereferensen ser ut som ett personnummer. Använd en pseudonym kod, t.ex. ÄR-2026-0012.", expect.stringMatching(/^Rad 3: ärendereferensen ser ut som ett personnummer/)] });
+    expect(JSON.stringify(result)).not.toContain("1234");
+    expect(parseCaseList(`${HEADER}\n451301.1231;Norr;nej;nej;nej;nej\nÄR-2026-0001;Norr;nej;nej;nej;nej\n`, areas).ok).toBe(true);
   });
 
   it("refuses a duplicate case reference with both lines", () => {
