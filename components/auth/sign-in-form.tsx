@@ -12,6 +12,7 @@ const MESSAGES: Record<string, string> = {
   INVALID: "Fel e-postadress eller lösenord.",
   CredentialsSignin: "Fel e-postadress eller lösenord.",
   INVALID_INPUT: "E-postadressen innehåller otillåtna tecken (styrtecken). Skriv den igen och försök på nytt.",
+  IDENTITY_NUMBER: "Logga in med din e-postadress, inte med personnummer.",
   UNAVAILABLE: "Inloggningen gick inte att genomföra just nu. Försök igen om en stund.",
 };
 

@@ -1,11 +1,14 @@
 import "server-only";
 import type { DbClient } from "../db/index.ts";
 import { hasControlCharacter } from "../forms.ts";
+import { containsIdentityNumber } from "../personal-data.ts";
 import { verifyPassword } from "./password.ts";
 import { isThrottled, normaliseEmail, recordAttempt } from "./throttle.ts";
 
-export type SignInFailure = "INVALID" | "THROTTLED" | "INVALID_INPUT";
+export type SignInFailure = "INVALID" | "THROTTLED" | "INVALID_INPUT" | "IDENTITY_NUMBER";
 export type SignInResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: SignInFailure };
+
+const IDENTITY_NUMBER_PLACEHOLDER = "(personnummer)";
 
 // Compared against when the account does not exist, so a wrong e-mail costs as much time as a wrong password.
 const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -17,6 +20,13 @@ const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 export async function authenticateWithPassword(db: DbClient, email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   // No e-mail address holds one, and PostgreSQL refuses a NUL: refused before any query (and not counted).
   if (hasControlCharacter(email)) return { ok: false, reason: "INVALID_INPUT" };
+  // People are used to signing in with their personnummer: one typed here is refused, and never stored as an attempt's
+  // e-mail (the attempt still counts for the address, under a placeholder).
+  if (containsIdentityNumber(email)) {
+    if (await isThrottled(db, IDENTITY_NUMBER_PLACEHOLDER, ip, now)) return { ok: false, reason: "THROTTLED" };
+    await recordAttempt(db, IDENTITY_NUMBER_PLACEHOLDER, ip, false, now);
+    return { ok: false, reason: "IDENTITY_NUMBER" };
+  }
   if (await isThrottled(db, email, ip, now)) return { ok: false, reason: "THROTTLED" };
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);

@@ -8,6 +8,7 @@ export const SIGN_IN_ERROR_CODES = [
   "INVALID",
   "THROTTLED",
   "INVALID_INPUT",
+  "IDENTITY_NUMBER",
   "UNAVAILABLE",
   // next-auth v4
   "Configuration",

@@ -54,6 +54,15 @@ describe.each(DATABASE_KINDS)("sign-in errors on %s", (kind) => {
     expect(await t.db.loginAttempt.count()).toBe(before);
   });
 
+  it("refuses a personnummer in the e-mail field and never stores it, but counts the attempt for the address", async () => {
+    const before = await t.db.loginAttempt.count();
+    expect(await authenticateWithPassword(t.db, "19450101-1235", DEMO_PASSWORD, "10.0.0.2")).toEqual({ ok: false, reason: "IDENTITY_NUMBER" });
+    expect(await t.db.loginAttempt.count()).toBe(before + 1);
+    expect(await t.db.loginAttempt.count({ where: { email: { contains: "1235" } } })).toBe(0);
+    expect(await t.db.loginAttempt.count({ where: { ip: "10.0.0.2", success: false } })).toBe(1);
+    expect(new URL(await signInUrl("450101-1235")).searchParams.get("error")).toBe("IDENTITY_NUMBER");
+  });
+
   it("sends a sign-in with a NUL in the e-mail on with a known code, never the database's error text", async () => {
     const url = await signInUrl("enhetschef@arshjulet.example\u0000");
     expect(new URL(url).searchParams.get("error")).toBe("INVALID_INPUT");
