@@ -51,6 +51,29 @@ test.describe("inloggning", () => {
     });
   }
 
+  test("en länk med feltext visar bara vårt eget meddelande, och next-auths felsida svarar inte 500", async ({ page }) => {
+    const answer = await page.goto("/api/auth/error?error=a%0Ab");
+    expect(answer!.status()).toBe(200);
+    await expect(page).toHaveURL(/\/logga-in\?error=Default$/);
+    const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+    await expect(alert).toHaveText("Inloggningen misslyckades. Försök igen.");
+    await expectNoAxeViolations(page);
+    await page.goto(`/logga-in?error=${encodeURIComponent("Ring 020-123 45 67, ditt konto är spärrat")}`);
+    await expect(alert).toHaveText("Inloggningen misslyckades. Försök igen.");
+    await expect(page.getByText("spärrat")).toHaveCount(0);
+  });
+
+  test("ett styrtecken i e-postadressen ger en känd felkod, aldrig databasens feltext", async ({ page }) => {
+    const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+    const answer = await page.request.post("/api/auth/callback/credentials", {
+      form: { email: `${DEMO_ACCOUNTS.koordinator}\u0000`, password: DEMO_PASSWORD, csrfToken, json: "true" },
+    });
+    expect(answer.status()).toBeLessThan(500);
+    const { url } = await answer.json();
+    expect(new URL(url).searchParams.get("error")).toBe("INVALID_INPUT");
+    expect(url).not.toMatch(/prisma|22021/i);
+  });
+
   test("utloggning avslutar sessionen", async ({ page }) => {
     // A session of its own: the saved one of the other tests must outlive this sign-out.
     await signInWithForm(page, "kommunikator");

@@ -115,3 +115,24 @@ test("resultat: koordinatorn ser sin enhets resultat och sammanfattningen men ha
   await page.goto("/resultat/importera");
   await expect(page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();
 });
+
+test("resultat: webbläsaren vägrar en fil med styrtecken eller personnummer när den väljs, och skickar den inte", async ({ page }) => {
+  await signIn(page, "utvecklare", "/resultat/importera");
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  const fileInput = page.getByLabel("Resultatfil (CSV)");
+  await expect(page.getByText("Högst 1 MB och 10 000 rader.", { exact: false })).toBeVisible();
+  await fileInput.setInputFiles({ name: "nul.csv", mimeType: "text/csv", buffer: Buffer.from(`indikator;enhet;år;värde\nhelhetssyn;${UNIT}\u0000;${YEAR};80\n`) });
+  const status = page.getByRole("status").filter({ hasText: "styrtecken" });
+  await expect(status).toContainText("Filen innehåller otillåtna tecken (styrtecken) på rad 2.");
+  await expect(fileInput).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Förhandsgranska" }).click();
+  await fileInput.setInputFiles({ name: "pnr.csv", mimeType: "text/csv", buffer: Buffer.from(`indikator;enhet;år;värde\nhelhetssyn;19450101/1235;${YEAR};80\n`) });
+  await expect(page.getByRole("status").filter({ hasText: "personnummer" })).toContainText("(rad 2)");
+  await expect(page.getByRole("status").filter({ hasText: "personnummer" })).not.toContainText("1235");
+  await page.getByRole("button", { name: "Förhandsgranska" }).click();
+  expect(posts).toEqual([]);
+});
