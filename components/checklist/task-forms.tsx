@@ -69,7 +69,7 @@ const secondary = `${button} border border-blue-800 bg-white text-blue-900 hover
 export function TaskForms({ task, status, state, formAction, onSubmit }: Props) {
   const failed = state && !state.ok ? state : null;
   const buttons = task.module ? (status === "NOT_APPLICABLE" ? [{ status: "NOT_STARTED" as const, label: "Aktuell igen" }] : []) : STATUS_BUTTONS;
-  const offerNotApplicable = task.module ? status === "NOT_STARTED" : status !== "NOT_APPLICABLE";
+  const offerNotApplicable = task.module ? task.module.mayBeNotApplicable && status !== "NOT_APPLICABLE" : status !== "NOT_APPLICABLE";
   const reasonErrors = failed?.errors?.reason;
   const commentErrors = failed?.errors?.comment;
   return (

@@ -30,6 +30,8 @@ export type ModuleView = {
   rule: string;
   href: string | null;
   linkText: string;
+  /** Whether it may be set aside as ej aktuell: only while the module has recorded nothing for it. */
+  mayBeNotApplicable: boolean;
 };
 
 function toModuleView(task: ChecklistTask): ModuleView | null {
@@ -38,9 +40,10 @@ function toModuleView(task: ChecklistTask): ModuleView | null {
   if (module.kind === "letter") {
     const sentOn = task.letterDispatches[0]?.sentOn;
     const state = letterState ? `${STATE_LABELS[letterState]}${sentOn ? ` ${formatDateLong(sentOn)}` : ""}` : null;
-    return { state: state && `Brukarbrevet: ${state}`, rule: LETTER_DONE_VIA_RECORD, href, linkText: "Öppna Brukarbrev" };
+    const mayBeNotApplicable = !sentOn && task.status !== "NOT_APPLICABLE";
+    return { state: state && `Brukarbrevet: ${state}`, rule: LETTER_DONE_VIA_RECORD, href, linkText: "Öppna Brukarbrev", mayBeNotApplicable };
   }
-  return { state: null, rule: moduleRuleText(module), href, linkText: `Öppna Kvalitetsgranskning ${task.cycle.year}` };
+  return { state: null, rule: moduleRuleText(module), href, linkText: `Öppna Kvalitetsgranskning ${task.cycle.year}`, mayBeNotApplicable: task.status === "NOT_STARTED" };
 }
 
 /** "Klar 20 juni 2026 av Kim (registrerat 1 december 2026)": the done date, and the recording day when it differs. */
