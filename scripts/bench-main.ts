@@ -78,7 +78,7 @@ async function fill(db: Db, year: number) {
     await ensureCycleTasks(db, cycle.id);
   }
   // Most of what was due is done (near its due date), a few items are not applicable, the rest is open.
-  await db.$executeRaw`UPDATE "Task" SET "status" = 'DONE', "completedAt" = "dueOn" - INTERVAL '2 days', "version" = 2
+  await db.$executeRaw`UPDATE "Task" SET "status" = 'DONE', "completedAt" = "dueOn" - INTERVAL '2 days', "doneOn" = "dueOn" - 2, "version" = 2
     WHERE "dueOn" < CURRENT_DATE AND random() < 0.85`;
   await db.$executeRaw`UPDATE "Task" SET "status" = 'NOT_APPLICABLE', "notApplicableReason" = 'Benchmark', "version" = 2
     WHERE "status" = 'NOT_STARTED' AND random() < 0.3`;

@@ -1,5 +1,6 @@
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { formatShare, shareOfYear, type ProgressFigures } from "@/lib/tasks/progress";
 
 const TONES: Record<TaskStatus, string> = {
   NOT_STARTED: "border-slate-500 bg-white text-slate-800",
@@ -28,16 +29,21 @@ export function CurrentBadge() {
   return <span className={`${badge} border-blue-800 bg-blue-50 text-blue-900`}>Denna månad</span>;
 }
 
-/** A progress bar with its numbers in text; the bar itself is decoration. */
-export function Progress({ handled, total, label }: { handled: number; total: number; label: string }) {
-  const percent = total === 0 ? 0 : Math.round((handled / total) * 100);
+/**
+ * A progress bar with its numbers in text; the bar itself is decoration. Counted as every share is
+ * (lib/tasks/progress.ts): klara of all tasks but the ej aktuella.
+ */
+export function Progress({ figures, label }: { figures: ProgressFigures; label: string }) {
+  const share = shareOfYear(figures);
+  const width = share === null ? 0 : Math.floor(share * 100);
   return (
     <div>
       <p className="text-sm">
-        <span className="font-semibold">{label}:</span> {handled} av {total} hanterade ({percent} %)
+        <span className="font-semibold">{label}:</span> {figures.done} av {figures.total} klara ({formatShare(share)})
+        {figures.notApplicable > 0 && <>, {figures.notApplicable} ej aktuella räknas inte</>}
       </p>
       <div aria-hidden="true" className="mt-1 h-2 w-full overflow-hidden rounded bg-slate-200">
-        <div className="h-full rounded bg-green-700" style={{ width: `${percent}%` }} />
+        <div className="h-full rounded bg-green-700" style={{ width: `${width}%` }} />
       </div>
     </div>
   );

@@ -14,7 +14,7 @@ export function PhaseSection({ phase, action, showRoutine }: { phase: ChecklistP
           {showRoutine && <span className="font-normal text-slate-700">{phase.routineTitle}: </span>}
           {phase.name}
         </h2>
-        <Progress handled={phase.handled} total={phase.total} label="Fasen" />
+        <Progress figures={phase.progress} label="Klara i fasen" />
       </div>
       <ol className="space-y-3">
         {phase.tasks.map((task) => (

@@ -61,32 +61,40 @@ function TextField({ id, name, label, hint, errors, defaultValue }: { id: string
 const button = "rounded px-3 py-2 text-sm font-semibold";
 const secondary = `${button} border border-blue-800 bg-white text-blue-900 hover:bg-blue-50`;
 
-/** The status buttons, "ej aktuell" with its reason, and a comment; each a plain form posting to the action. */
+/**
+ * The status buttons, "ej aktuell" with its reason, and a comment; each a plain form posting to the action. A task
+ * done in a module gets no status buttons (its module sets them): only ej aktuell while nothing is recorded, and
+ * the way back from it.
+ */
 export function TaskForms({ task, status, state, formAction, onSubmit }: Props) {
   const failed = state && !state.ok ? state : null;
+  const buttons = task.module ? (status === "NOT_APPLICABLE" ? [{ status: "NOT_STARTED" as const, label: "Aktuell igen" }] : []) : STATUS_BUTTONS;
+  const offerNotApplicable = task.module ? task.module.mayBeNotApplicable && status !== "NOT_APPLICABLE" : status !== "NOT_APPLICABLE";
   const reasonErrors = failed?.errors?.reason;
   const commentErrors = failed?.errors?.comment;
   return (
     <div className="mt-3 flex flex-wrap items-start gap-2">
-      <form action={formAction} onSubmit={onSubmit} noValidate>
-        <Hidden task={task} intent="status" />
-        <div role="group" aria-label={`Status för ${task.title}`} className="flex flex-wrap gap-2">
-          {STATUS_BUTTONS.map((b) => (
-            <button
-              key={b.status}
-              type="submit"
-              name="status"
-              value={b.status}
-              aria-pressed={status === b.status}
-              className={`${button} border ${status === b.status ? "border-blue-900 bg-blue-800 text-white" : "border-blue-800 bg-white text-blue-900 hover:bg-blue-50"}`}
-            >
-              {b.status === "DONE" && <span aria-hidden="true">✓ </span>}
-              {b.label}
-            </button>
-          ))}
-        </div>
-      </form>
-      {status !== "NOT_APPLICABLE" && (
+      {buttons.length > 0 && (
+        <form action={formAction} onSubmit={onSubmit} noValidate>
+          <Hidden task={task} intent="status" />
+          <div role="group" aria-label={`Status för ${task.title}`} className="flex flex-wrap gap-2">
+            {buttons.map((b) => (
+              <button
+                key={b.status}
+                type="submit"
+                name="status"
+                value={b.status}
+                aria-pressed={status === b.status}
+                className={`${button} border ${status === b.status ? "border-blue-900 bg-blue-800 text-white" : "border-blue-800 bg-white text-blue-900 hover:bg-blue-50"}`}
+              >
+                {b.status === "DONE" && <span aria-hidden="true">✓ </span>}
+                {b.label}
+              </button>
+            ))}
+          </div>
+        </form>
+      )}
+      {offerNotApplicable && (
         <details open={reasonErrors ? true : undefined} className="open:basis-full">
           <summary className={`${secondary} inline-block cursor-pointer`}>Ej aktuell …</summary>
           <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">

@@ -93,10 +93,19 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
           <span className="font-semibold">Senaste kommentar:</span> {shown.comment}
         </p>
       )}
-      {task.letter && (
-        <p className="mt-2 text-sm">
-          Brevet blir klart när koordinatorn registrerar det som skickat (datum, antal och sätt) på sidan Brukarbrev.
-        </p>
+      {task.module && (
+        <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
+          {task.module.state && <p className="font-semibold">{task.module.state}</p>}
+          <p>{task.module.rule}</p>
+          {task.module.href && (
+            <p className="mt-1">
+              <Link href={task.module.href} className="text-blue-800 underline">
+                {task.module.linkText}
+                <span className="sr-only"> för {task.title}</span>
+              </Link>
+            </p>
+          )}
+        </div>
       )}
       {task.canUpdate && (
         <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />

@@ -12,35 +12,60 @@ const BAND_CLASSES = {
   mid: "bg-amber-100 text-amber-950",
   high: "bg-lime-100 text-lime-950",
   full: "bg-green-200 text-green-950",
+  pending: "bg-blue-50 text-blue-950",
 } as const;
 
-const cellText = (c: { due: number; handled: number; overdue: number }) =>
-  `${c.handled} av ${c.due} hanterade${c.overdue > 0 ? `, ${c.overdue} försenad${c.overdue === 1 ? "" : "e"}` : ""}`;
+const overdueText = (n: number) => (n > 0 ? `, ${n} försenad${n === 1 ? "" : "e"}` : "");
+const naText = (n: number) => (n > 0 ? `, ${n} ej aktuell${n === 1 ? "" : "a"} räknas inte` : "");
+
+/** The cell in words: what the share is of, or why there is none yet. */
+function cellText(c: CoverageCell): string {
+  if (c.share === null) return `${c.state === "current" ? "pågår" : "kommer"}, inget har passerat sitt slutdatum ännu; ${c.done} av ${c.due} klara${naText(c.notApplicable)}`;
+  const rest = c.due > c.dueSoFar ? `; ${c.due - c.dueSoFar} till senare i månaden` : "";
+  return `${c.doneSoFar} av ${c.dueSoFar} klara av dem som skulle vara klara i dag${overdueText(c.overdue)}${rest}${naText(c.notApplicable)}`;
+}
 
 function Cell({ cell, unitId, unitName, year }: { cell: CoverageCell; unitId: string; unitName: string; year: number }) {
   const band = shareBand(cell.share);
   if (cell.due === 0) {
     return (
       <td className={`border border-slate-200 px-2 py-1 text-center ${BAND_CLASSES.none}`}>
-        <span aria-hidden="true">–</span>
-        <span className="sr-only">Inget att göra</span>
+        {cell.notApplicable > 0 ? (
+          <>
+            <span aria-hidden="true">ej akt.</span>
+            <span className="sr-only">
+              {unitName}, {MONTH_NAMES[cell.month - 1]}: {cell.notApplicable} ej aktuella, inget att göra
+            </span>
+          </>
+        ) : (
+          <>
+            <span aria-hidden="true">–</span>
+            <span className="sr-only">Inget att göra</span>
+          </>
+        )}
       </td>
     );
   }
+  // A month whose tasks are not yet due is in progress (or to come), never a failure: no share, no red.
+  const pending = cell.share === null;
   return (
-    <td className={`border border-slate-200 p-0 text-center ${BAND_CLASSES[band]}`}>
+    <td className={`border border-slate-200 p-0 text-center ${pending ? BAND_CLASSES.pending : BAND_CLASSES[band]}`}>
       <Link
         href={unitChecklistHref(unitId, year, cell.overdue > 0 ? "forsenade" : undefined)}
         className="block px-2 py-1 font-semibold text-inherit no-underline hover:underline focus-visible:outline-3 focus-visible:outline-offset-[-3px] focus-visible:outline-blue-800"
       >
-        {formatShare(cell.share)}
+        <span aria-hidden="true">{pending ? (cell.state === "current" ? "pågår" : "kommer") : formatShare(cell.share)}</span>
+        {pending && (
+          <span className="block text-xs font-normal" aria-hidden="true">
+            {cell.done} av {cell.due}
+          </span>
+        )}
         {cell.overdue > 0 && (
           <span className="block text-xs font-normal" aria-hidden="true">
             {cell.overdue} förs.
           </span>
         )}
         <span className="sr-only">
-          {" "}
           {unitName}, {MONTH_NAMES[cell.month - 1]}: {cellText(cell)}
         </span>
       </Link>
@@ -56,7 +81,9 @@ export function CoverageTable({ data }: { data: Dashboard }) {
     <ScrollArea label="Täckning per enhet och månad" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full min-w-[60rem] border-collapse text-sm">
         <caption className="px-3 py-2 text-left text-slate-700">
-          Andel av uppgifterna med slutdatum i månaden som är klara eller ej aktuella, {year}. Välj en siffra eller en enhet för att öppna enhetens checklista.
+          Klara av dem som skulle vara klara i dag, per enhet och månad för slutdatum, {year}. En månad vars uppgifter inte har
+          passerat sitt slutdatum visas som pågår (innevarande månad) eller kommer. Ej aktuella uppgifter räknas inte. Välj en siffra
+          eller en enhet för att öppna enhetens checklista.
         </caption>
         <thead className="bg-slate-100">
           <tr>
@@ -71,7 +98,7 @@ export function CoverageTable({ data }: { data: Dashboard }) {
               </th>
             ))}
             <th scope="col" className="px-2 py-2 text-center">
-              Hittills
+              Hittills<span className="sr-only">: klara av dem som skulle vara klara i dag</span>
             </th>
             <th scope="col" className="px-2 py-2 text-center">
               Försenade
@@ -100,7 +127,7 @@ export function CoverageTable({ data }: { data: Dashboard }) {
                   <td className={`border border-slate-200 px-2 py-1 text-center font-semibold ${BAND_CLASSES[shareBand(row.totals.shareSoFar)]}`}>
                     {formatShare(row.totals.shareSoFar)}
                     <span className="block text-xs font-normal">
-                      {row.totals.handledSoFar} av {row.totals.dueSoFar}
+                      {row.totals.doneSoFar} av {row.totals.dueSoFar}
                     </span>
                   </td>
                   <td className="border border-slate-200 px-2 py-1 text-center">
@@ -122,6 +149,7 @@ export function CoverageLegend() {
     ["high", "75–99 %"],
     ["mid", "40–74 %"],
     ["low", "under 40 %"],
+    ["pending", "pågår eller kommer: inget har passerat sitt slutdatum"],
     ["none", "inget att göra (–)"],
   ];
   return (

@@ -1,6 +1,6 @@
 import { formatDateLong, formatDateIso, formatMonthSpan } from "@/lib/dates/cycle";
-import { STATE_LABELS } from "@/lib/letters/csv";
-import type { Letter, LetterState } from "@/lib/letters/queries";
+import type { Letter } from "@/lib/letters/queries";
+import { STATE_LABELS, type LetterState } from "@/lib/tasks/module-tasks";
 import { DISPATCH_METHOD_LABELS } from "@/lib/letters/schemas";
 import { Disclosure } from "@/components/ui/disclosure";
 import { LetterForm, UndoLetterForm, type LetterFormState } from "./letter-form";
@@ -10,6 +10,7 @@ type Action = (prev: LetterFormState, data: FormData) => Promise<LetterFormState
 const STATE_TONES: Record<LetterState, string> = {
   sent: "border-green-700 bg-green-50 text-green-900",
   "sent-late": "border-amber-700 bg-amber-50 text-amber-900",
+  "not-applicable": "border-slate-500 bg-slate-100 text-slate-800",
   missing: "border-red-800 bg-red-50 text-red-900",
   planned: "border-slate-500 bg-white text-slate-800",
 };
@@ -35,8 +36,11 @@ export function TemplateRef({ value }: { value: string | null }) {
   );
 }
 
-/** One brukarbrev on the koordinator's page: when it is planned, whether it is sent, and the form to record it. */
-export function LetterCard({ letter, unitId, year, today, recordAction, undoAction }: { letter: Letter; unitId: string; year: number; today: Date; recordAction: Action; undoAction: Action }) {
+/**
+ * One brukarbrev: when it is planned, whether it is sent, and (for the koordinator, actions given) the form to
+ * record it. Without actions the card is read-only, as the enhetschef sees it.
+ */
+export function LetterCard({ letter, unitId, year, today, actions }: { letter: Letter; unitId: string; year: number; today: Date; actions: { record: Action; undo: Action } | null }) {
   const { task, dispatch } = letter;
   const headingId = `brukarbrev-${letter.number}`;
   return (
@@ -68,21 +72,28 @@ export function LetterCard({ letter, unitId, year, today, recordAction, undoActi
               {dispatch.recordedBy && <span className="text-slate-700"> (registrerat av {dispatch.recordedBy.name})</span>}
             </p>
           )}
-          <Disclosure className="mt-2" summaryClassName="cursor-pointer font-medium text-blue-900" summary={dispatch ? "Rätta registreringen" : "Markera som skickat"}>
-            <LetterForm
-              action={recordAction}
-              unitId={unitId}
-              year={year}
-              letterNumber={letter.number}
-              today={formatDateIso(today)}
-              initial={
-                dispatch
-                  ? { sentOn: formatDateIso(dispatch.sentOn), count: String(dispatch.count), method: dispatch.method, methodOther: dispatch.methodOther ?? "", note: dispatch.note ?? "", version: dispatch.version }
-                  : null
-              }
-            />
-            {dispatch && <UndoLetterForm action={undoAction} unitId={unitId} year={year} letterNumber={letter.number} version={dispatch.version} />}
-          </Disclosure>
+          {letter.state === "not-applicable" && (
+            <p className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
+              Ej aktuellt i år{task.notApplicableReason ? `: ${task.notApplicableReason}` : "."}
+            </p>
+          )}
+          {actions && (
+            <Disclosure className="mt-2" summaryClassName="cursor-pointer font-medium text-blue-900" summary={dispatch ? "Rätta registreringen" : "Markera som skickat"}>
+              <LetterForm
+                action={actions.record}
+                unitId={unitId}
+                year={year}
+                letterNumber={letter.number}
+                today={formatDateIso(today)}
+                initial={
+                  dispatch
+                    ? { sentOn: formatDateIso(dispatch.sentOn), count: String(dispatch.count), method: dispatch.method, methodOther: dispatch.methodOther ?? "", note: dispatch.note ?? "", version: dispatch.version }
+                    : null
+                }
+              />
+              {dispatch && <UndoLetterForm action={actions.undo} unitId={unitId} year={year} letterNumber={letter.number} version={dispatch.version} />}
+            </Disclosure>
+          )}
           <p className="mt-2 text-sm">
             <a href={`/checklista/uppgift/${task.id}`} className="text-blue-800 underline">
               Historik för brukarbrev {letter.number}

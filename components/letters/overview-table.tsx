@@ -18,6 +18,7 @@ export function LetterOverviewTable({ overview }: { overview: LetterOverview }) 
           {overview.totals.map((t) => (
             <Cell key={t.number}>
               {t.sentUnits} av {overview.rows.length} enheter, {t.count} brev
+              {t.notApplicableUnits > 0 && <span className="block">{t.notApplicableUnits} ej aktuellt</span>}
               {t.missingUnits > 0 && <span className="block font-semibold text-red-900">{t.missingUnits} saknas</span>}
             </Cell>
           ))}
@@ -42,7 +43,7 @@ export function LetterOverviewTable({ overview }: { overview: LetterOverview }) 
                       {formatDateLong(l.dispatch.sentOn)}, {l.dispatch.count} st
                     </span>
                   ) : (
-                    l.task.dueOn && <span className="mt-1 block text-slate-700">senast {formatDateLong(l.task.dueOn)}</span>
+                    l.state !== "not-applicable" && l.task.dueOn && <span className="mt-1 block text-slate-700">senast {formatDateLong(l.task.dueOn)}</span>
                   )}
                 </>
               )}

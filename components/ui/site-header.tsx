@@ -6,14 +6,14 @@ import { countOverdueTasks } from "@/lib/reminders/queries";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import * as clock from "@/lib/clock";
 
-/** Menu entries, each shown to users who hold its action somewhere. */
-const NAV: { href: string; label: string; action: Action }[] = [
+/** Menu entries, each shown to users who hold its action somewhere (and not `unless`, which has its own entry). */
+const NAV: { href: string; label: string; action: Action; unless?: Action }[] = [
   { href: "/", label: "Rutiner", action: "routine:read" },
   { href: "/rutiner", label: "Hantera rutiner", action: "routine:manage" },
   { href: "/cykler", label: "Årets cykler", action: "cycle:manage" },
   { href: "/paminnelser", label: "Påminnelser", action: "routine:manage" },
   { href: "/checklista", label: "Min checklista", action: "task:update" },
-  { href: "/brukarbrev", label: "Brukarbrev", action: "letter:record" },
+  { href: "/brukarbrev", label: "Brukarbrev", action: "letter:read", unless: "dashboard:read" },
   { href: "/oversikt", label: "Översikt", action: "dashboard:read" },
   { href: "/arshjul", label: "Årshjul", action: "dashboard:read" },
   { href: "/kalender", label: "Kalender", action: "task:read" },
@@ -38,7 +38,7 @@ export async function SiteHeader() {
         {user && (
           <nav aria-label="Huvudmeny" className="no-print">
             <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {NAV.filter((item) => canAny(user, item.action)).map((item) => (
+              {NAV.filter((item) => canAny(user, item.action) && !(item.unless && canAny(user, item.unless))).map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="text-blue-800 underline-offset-4 hover:underline">
                     {item.label}

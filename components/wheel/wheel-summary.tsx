@@ -1,27 +1,26 @@
 import type { WheelData } from "@/lib/wheel/data";
+import { formatShare, PROGRESS_LABELS, shareDueDone, shareOfYear } from "@/lib/tasks/progress";
 
 /** Key figures above the wheel: activities, tasks handled and overdue in the year. */
 export function WheelSummary({ data }: { data: WheelData }) {
   const activities = data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities));
   const sum = (pick: (a: (typeof activities)[number]) => number) => activities.reduce((n, a) => n + pick(a), 0);
   const unitScoped = data.unit ? activities.filter((a) => a.scope === "UNIT") : activities;
-  const total = data.unit ? unitScoped.filter((a) => a.unitStatus).length : sum((a) => a.completion.total);
-  const handled = data.unit
-    ? unitScoped.filter((a) => a.unitStatus === "DONE" || a.unitStatus === "NOT_APPLICABLE").length
-    : sum((a) => a.completion.done + a.completion.notApplicable);
+  const p = data.progress;
+  const whose = data.unit ? ` för ${data.unit.name}` : ", alla enheter";
   const overdue = data.unit
     ? unitScoped.filter((a) => (a.unitStatus === "NOT_STARTED" || a.unitStatus === "IN_PROGRESS") && a.dueOn && a.dueOn < data.today).length
     : sum((a) => a.completion.overdue);
   const doneActions = data.actions.filter((a) => a.status === "DONE").length;
-  const share = total === 0 ? 0 : Math.round((handled / total) * 100);
   const figures = [
     { label: "Aktiviteter i hjulet", value: String(activities.length), note: `${data.routines.length} ${data.routines.length === 1 ? "rutin" : "rutiner"}` },
-    { label: data.unit ? `Klart för ${data.unit.name}` : "Klart, alla enheter", value: `${share} %`, note: `${handled} av ${total} ${total === 1 ? "uppgift" : "uppgifter"}` },
+    { label: `${PROGRESS_LABELS.dueDone}${whose}`, value: formatShare(shareDueDone(p)), note: `${p.dueDone} av ${p.due} ${p.due === 1 ? "uppgift" : "uppgifter"}` },
+    { label: `${PROGRESS_LABELS.year}${whose}`, value: formatShare(shareOfYear(p)), note: `${p.done} av ${p.total}; ej aktuella (${p.notApplicable}) räknas inte` },
     { label: "Försenade uppgifter", value: String(overdue), note: "slutmånaden har passerat" },
     { label: "Förbättringsåtgärder", value: String(data.actions.length), note: `${doneActions} ${doneActions === 1 ? "genomförd" : "genomförda"}` },
   ];
   return (
-    <dl className="wheel-summary grid grid-cols-2 gap-3 lg:grid-cols-4">
+    <dl className="wheel-summary grid grid-cols-2 gap-3 lg:grid-cols-5">
       {figures.map((f) => (
         <div key={f.label} className="min-w-0 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
           <dt className="text-sm font-medium text-slate-800">{f.label}</dt>

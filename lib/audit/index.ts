@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS = {
   "review.decline": "Ärende avböjt",
   "review.interview.create": "Intervju registrerad",
   "review.interview.update": "Intervju ändrad",
+  "review.summarise": "Sammanställningen markerad som klar",
   "calendarFeed.create": "Kalender skapad",
   "calendarFeed.revoke": "Kalender avslutad",
 } as const satisfies Record<string, string>;

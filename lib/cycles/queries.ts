@@ -4,23 +4,28 @@ import type { TaskStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { TIMETABLE_ACTIVITY_KEY } from "./timetable.ts";
+import { getCycleProgress } from "../tasks/progress-queries.ts";
+import * as clock from "../clock.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";
 
 type StatusCounts = Record<TaskStatus, number>;
 const emptyCounts = (): StatusCounts => ({ NOT_STARTED: 0, IN_PROGRESS: 0, DONE: 0, NOT_APPLICABLE: 0 });
 
-/** The cycles the actor manages, newest first, with their task counts per status. */
-export async function getManagedCycles(actor: Actor, db: DbClient = getDb()) {
+/** The cycles the actor manages, newest first, with their task counts per status and their shares done today. */
+export async function getManagedCycles(actor: Actor, db: DbClient = getDb(), today: Date = clock.today()) {
   const cycles = await db.cycle.findMany({
     where: { organisationId: organisationFilter(actor, "cycle:manage") },
     orderBy: { year: "desc" },
   });
-  const groups = await db.task.groupBy({ by: ["cycleId", "status"], where: { cycleId: { in: cycles.map((c) => c.id) } }, _count: { _all: true } });
-  return cycles.map((cycle) => {
+  const [groups, progress] = await Promise.all([
+    db.task.groupBy({ by: ["cycleId", "status"], where: { cycleId: { in: cycles.map((c) => c.id) } }, _count: { _all: true } }),
+    getCycleProgress(db, cycles.map((c) => ({ cycleId: c.id, date: today }))),
+  ]);
+  return cycles.map((cycle, i) => {
     const counts = emptyCounts();
     for (const g of groups) if (g.cycleId === cycle.id) counts[g.status] = g._count._all;
-    return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0) };
+    return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), progress: progress[i]! };
   });
 }
 export type ManagedCycle = Awaited<ReturnType<typeof getManagedCycles>>[number];

@@ -1,58 +1,97 @@
 import type { TaskStatus } from "../db/generated/enums.ts";
+import { emptyProgress, shareDueDone, shareOfYear, type ProgressFigures } from "../tasks/progress.ts";
+
+export { formatShare } from "../tasks/progress.ts";
 
 /** Tasks of one unit grouped by due date and status, as the database counts them. */
 export type CoverageGroup = { unitId: string; dueOn: Date | null; status: TaskStatus; count: number };
 
-/** One heat-map cell: the tasks of a unit due in a month. share is null when nothing is due. */
-export type CoverageCell = { month: number; due: number; handled: number; overdue: number; share: number | null };
-export type CoverageTotals = { due: number; handled: number; overdue: number; share: number | null; dueSoFar: number; handledSoFar: number; shareSoFar: number | null };
+/**
+ * One heat-map cell: the tasks of a unit due in a month, counted as every share is (lib/tasks/progress.ts: ej
+ * aktuell left out). share is of the tasks due so far (on or before today), so that a month that has not ended
+ * is never shown as failing for what is not yet due; null when nothing in the month is due yet (or ever).
+ * state "pågår" marks the current month and "kommer" a later one whose tasks are not all due yet.
+ */
+export type CoverageCell = {
+  month: number;
+  /** Tasks due in the month (ej aktuell left out). */
+  due: number;
+  done: number;
+  notApplicable: number;
+  /** Of them, due on or before today, and klar among those. */
+  dueSoFar: number;
+  doneSoFar: number;
+  overdue: number;
+  share: number | null;
+  state: "past" | "current" | "future";
+};
+export type CoverageTotals = { due: number; done: number; notApplicable: number; overdue: number; share: number | null; dueSoFar: number; doneSoFar: number; shareSoFar: number | null };
 export type CoverageRow<U> = { unit: U; cells: CoverageCell[]; totals: CoverageTotals };
 
-const share = (handled: number, due: number) => (due === 0 ? null : handled / due);
-const isHandled = (s: TaskStatus) => s === "DONE" || s === "NOT_APPLICABLE";
+/** Which a month of the cycle year is on `today`: ended, the current month, or still to come. */
+export function monthState(year: number, month: number, today: Date): CoverageCell["state"] {
+  const ty = today.getUTCFullYear();
+  const tm = today.getUTCMonth() + 1;
+  if (year < ty || (year === ty && month < tm)) return "past";
+  return year === ty && month === tm ? "current" : "future";
+}
+
+const emptyCell = (year: number, month: number, today: Date): CoverageCell => ({
+  month, due: 0, done: 0, notApplicable: 0, dueSoFar: 0, doneSoFar: 0, overdue: 0, share: null, state: monthState(year, month, today),
+});
 
 /**
- * The units × months coverage of a cycle year: per unit and month of the due date, how many tasks are due,
- * how many are handled (klar or ej aktuell, as in the checklist) and how many are overdue on `today`.
- * "So far" counts only tasks due on or before today. Tasks without a due date or outside the year are left out.
- * Units keep the given order; a unit without tasks gets empty cells.
+ * The units × months coverage of a cycle year on `today`: per unit and month of the due date, the tasks due, klar,
+ * ej aktuell and overdue. The share of a cell, and of the year "hittills", is klar of what was due by today, the
+ * same figure as "klara av dem som skulle vara klara i dag" elsewhere. Tasks without a due date or outside the year
+ * are left out. Units keep the given order; a unit without tasks gets empty cells.
  */
 export function computeCoverage<U extends { id: string }>(units: U[], groups: CoverageGroup[], year: number, today: Date): CoverageRow<U>[] {
-  const rows = new Map(
-    units.map((unit) => [
-      unit.id,
-      { unit, cells: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, due: 0, handled: 0, overdue: 0, share: null as number | null })), soFar: { due: 0, handled: 0 } },
-    ]),
-  );
+  const rows = new Map(units.map((unit) => [unit.id, { unit, cells: Array.from({ length: 12 }, (_, i) => emptyCell(year, i + 1, today)), figures: emptyProgress() }]));
   for (const g of groups) {
     const row = rows.get(g.unitId);
     if (!row || !g.dueOn || g.dueOn.getUTCFullYear() !== year || g.count <= 0) continue;
     const cell = row.cells[g.dueOn.getUTCMonth()]!;
-    cell.due += g.count;
-    if (isHandled(g.status)) cell.handled += g.count;
-    else if (g.dueOn.getTime() < today.getTime()) cell.overdue += g.count;
-    if (g.dueOn.getTime() <= today.getTime()) {
-      row.soFar.due += g.count;
-      if (isHandled(g.status)) row.soFar.handled += g.count;
+    if (g.status === "NOT_APPLICABLE") {
+      cell.notApplicable += g.count;
+      row.figures.notApplicable += g.count;
+      continue;
     }
+    const done = g.status === "DONE";
+    const dueSoFar = g.dueOn.getTime() <= today.getTime();
+    cell.due += g.count;
+    row.figures.total += g.count;
+    if (done) {
+      cell.done += g.count;
+      row.figures.done += g.count;
+    }
+    if (dueSoFar) {
+      cell.dueSoFar += g.count;
+      row.figures.due += g.count;
+      if (done) {
+        cell.doneSoFar += g.count;
+        row.figures.dueDone += g.count;
+      }
+    }
+    if (!done && g.dueOn.getTime() < today.getTime()) cell.overdue += g.count;
   }
-  return [...rows.values()].map(({ unit, cells, soFar }) => {
-    for (const c of cells) c.share = share(c.handled, c.due);
-    const due = cells.reduce((n, c) => n + c.due, 0);
-    const handled = cells.reduce((n, c) => n + c.handled, 0);
-    const overdue = cells.reduce((n, c) => n + c.overdue, 0);
+  return [...rows.values()].map(({ unit, cells, figures }: { unit: U; cells: CoverageCell[]; figures: ProgressFigures }) => {
+    for (const c of cells) c.share = c.dueSoFar === 0 ? null : c.doneSoFar / c.dueSoFar;
     return {
       unit,
       cells,
-      totals: { due, handled, overdue, share: share(handled, due), dueSoFar: soFar.due, handledSoFar: soFar.handled, shareSoFar: share(soFar.handled, soFar.due) },
+      totals: {
+        due: figures.total,
+        done: figures.done,
+        notApplicable: figures.notApplicable,
+        overdue: cells.reduce((n, c) => n + c.overdue, 0),
+        share: shareOfYear(figures),
+        dueSoFar: figures.due,
+        doneSoFar: figures.dueDone,
+        shareSoFar: shareDueDone(figures),
+      },
     };
   });
-}
-
-/** "83 %" – a share as a whole percentage, rounded down so that 99.6 % is never shown as done; "–" for none. */
-export function formatShare(value: number | null): string {
-  if (value === null) return "–";
-  return `${value >= 1 ? 100 : Math.floor(value * 100)} %`;
 }
 
 /** The heat-map band of a share (for colour and pattern; the number is always shown as text too). */

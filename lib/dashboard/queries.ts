@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
-import { Prisma } from "../db/generated/client.ts";
 import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
@@ -8,6 +7,8 @@ import { daysBetween, cycleYearOf } from "../dates/cycle.ts";
 import { computeCoverage, sameDayInYear } from "./coverage.ts";
 import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";
+import { getCycleProgress } from "../tasks/progress-queries.ts";
+import type { ProgressFigures } from "../tasks/progress.ts";
 
 export const OVERDUE_LIST_LIMIT = 200;
 const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
@@ -15,35 +16,13 @@ const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
 export type DashboardUnit = { id: string; name: string; areaName: string };
 export type OverdueItem = { id: string; title: string; unitId: string | null; unitName: string; enhet: string; responsibleRole: Role | null; dueOn: Date; daysOverdue: number };
 export type PlanningGap = { id: string; title: string; routineTitle: string; phaseName: string; missingMonth: boolean; missingRole: boolean };
-export type YearProgress = { year: number; date: Date; total: number; doneByDate: number; dueByDate: number; dueDoneByDate: number };
+/** A cycle's figures (lib/tasks/progress.ts) at a date: today for this year, the same day of its year for an earlier one. */
+export type YearProgress = { year: number; date: Date; figures: ProgressFigures };
 
 function chooseYear(years: number[], asked: number | undefined, currentYear: number): number | null {
   if (asked !== undefined && years.includes(asked)) return asked;
   if (years.includes(currentYear)) return currentYear;
   return years.find((y) => y < currentYear) ?? years.at(-1) ?? null;
-}
-
-type ProgressRow = { cycleId: string; total: number; doneByDate: number; dueByDate: number; dueDoneByDate: number };
-
-/**
- * Completion of cycles at a date each: one query whatever the number of cycles and units. Not-applicable tasks have
- * no completion date and are left out; "done by" a date means completed on or before that day in Stockholm.
- */
-async function progressAt(db: DbClient, cycles: { id: string; date: Date }[]): Promise<ProgressRow[]> {
-  if (cycles.length === 0) return [];
-  const values = Prisma.join(cycles.map((c) => Prisma.sql`(${c.id}, ${c.date.toISOString().slice(0, 10)}::date)`));
-  return db.$queryRaw<ProgressRow[]>`
-    WITH t AS (
-      SELECT "cycleId", "dueOn", ("completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Stockholm')::date AS "completedOn"
-      FROM "Task" WHERE "status" <> 'NOT_APPLICABLE'
-    )
-    SELECT t."cycleId" AS "cycleId",
-      count(*)::int AS "total",
-      count(*) FILTER (WHERE t."completedOn" <= v.cutoff)::int AS "doneByDate",
-      count(*) FILTER (WHERE t."dueOn" <= v.cutoff)::int AS "dueByDate",
-      count(*) FILTER (WHERE t."dueOn" <= v.cutoff AND t."completedOn" <= v.cutoff)::int AS "dueDoneByDate"
-    FROM t JOIN (VALUES ${values}) AS v(id, cutoff) ON v.id = t."cycleId"
-    GROUP BY t."cycleId"`;
 }
 
 /**
@@ -90,9 +69,9 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
       orderBy: [{ routineVersion: { routine: { title: "asc" } } }, { phase: { position: "asc" } }, { position: "asc" }],
       select: { id: true, title: true, startMonth: true, endMonth: true, responsibleRole: true, phase: { select: { name: true } }, routineVersion: { select: { routine: { select: { title: true } } } } },
     }),
-    progressAt(db, [
-      ...(cycle ? [{ id: cycle.id, date: progressDate }] : []),
-      ...(compareCycle ? [{ id: compareCycle.id, date: sameDayInYear(progressDate, compareCycle.year) }] : []),
+    getCycleProgress(db, [
+      ...(cycle ? [{ cycleId: cycle.id, date: progressDate }] : []),
+      ...(compareCycle ? [{ cycleId: compareCycle.id, date: sameDayInYear(progressDate, compareCycle.year) }] : []),
     ]),
   ]);
 
@@ -116,11 +95,8 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     missingMonth: a.startMonth === null || a.endMonth === null,
     missingRole: a.responsibleRole === null,
   }));
-  const yearProgress = (c: { id: string; year: number } | null, date: Date): YearProgress | null => {
-    if (!c) return null;
-    const row = progress.find((p) => p.cycleId === c.id);
-    return { year: c.year, date, total: row?.total ?? 0, doneByDate: row?.doneByDate ?? 0, dueByDate: row?.dueByDate ?? 0, dueDoneByDate: row?.dueDoneByDate ?? 0 };
-  };
+  const yearProgress = (c: { id: string; year: number } | null, date: Date, index: number): YearProgress | null =>
+    c ? { year: c.year, date, figures: progress[index]! } : null;
 
   return {
     organisationName: organisation?.name ?? "",
@@ -133,8 +109,8 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     overdueCount,
     gaps,
     unitsWithoutTasks: cycle ? units.filter((u) => !withTasks.has(u.id)) : [],
-    progress: yearProgress(cycle, progressDate),
-    compareProgress: yearProgress(compareCycle, sameDayInYear(progressDate, compareCycle?.year ?? 0)),
+    progress: yearProgress(cycle, progressDate, 0),
+    compareProgress: yearProgress(compareCycle, sameDayInYear(progressDate, compareCycle?.year ?? 0), cycle ? 1 : 0),
   };
 }
 export type Dashboard = NonNullable<Awaited<ReturnType<typeof getDashboard>>>;

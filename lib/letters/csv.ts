@@ -1,15 +1,11 @@
 import { formulaSafe } from "../export/safe-text.ts";
 import type { Sheet, SheetColumn } from "../export/xlsx.ts";
 import { formatDateIso } from "../dates/cycle.ts";
-import type { LetterOverview, LetterState } from "./queries.ts";
+import type { LetterOverview } from "./queries.ts";
+import { STATE_LABELS } from "../tasks/module-tasks.ts";
 import { DISPATCH_METHOD_LABELS, LETTER_NUMBERS } from "./schemas.ts";
 
-export const STATE_LABELS: Record<LetterState, string> = {
-  sent: "Skickat",
-  "sent-late": "Skickat sent",
-  missing: "Saknas",
-  planned: "Planerat",
-};
+export { STATE_LABELS } from "../tasks/module-tasks.ts";
 
 /** One CSV cell: quoted when it holds the separator, a quote or a line break (RFC 4180, Swedish Excel's ";"). */
 export function csvCell(value: string | number | null | undefined): string {

@@ -6,7 +6,7 @@ import { writeAudit } from "../audit/index.ts";
 import { dateFromIso, formatDateIso, formatDateLong, isCurrentCycleYear } from "../dates/cycle.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { fieldErrorsOf, INVALID_FORM, type Failure } from "../forms.ts";
-import { changeTaskStatusIn } from "../tasks/mutations.ts";
+import { setModuleTaskStatus } from "../tasks/mutations.ts";
 import { DISPATCH_METHOD_LABELS, recordLetterSchema, undoLetterSchema, type RecordLetterInput } from "./schemas.ts";
 import * as clock from "../clock.ts";
 
@@ -73,6 +73,8 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
         actorId: actor.id, action: "letter.correct", entityType: "LetterDispatch", entityId: existing.id, unitId: unit.id,
         before: auditFacts(existing), after: auditFacts({ ...facts, version: existing.version + 1 }),
       });
+      // A corrected date moves the task's done date with it.
+      await setModuleTaskStatus(tx, actor.id, task.id, { status: "DONE", doneOn: sentOn }, "letter");
       return { ok: true as const, message: `${title} är rättat: ${describeDispatch(facts)}.` };
     }
 
@@ -84,10 +86,8 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
       data: { taskId: task.id, actorId: actor.id, at: clock.now(), type: "LETTER_RECORDED", comment: `Brukarbrev ${v.letterNumber}: ${describeDispatch(facts)}.`, details: { after: auditFacts(facts) } },
     });
     await writeAudit(tx, { actorId: actor.id, action: "letter.record", entityType: "LetterDispatch", entityId: created.id, unitId: unit.id, after: auditFacts({ ...facts, version: 1 }) });
-    if (task.status !== "DONE") {
-      const done = await changeTaskStatusIn(tx, actor, { taskId: task.id, version: task.version, status: "DONE" }, { today, viaLetterRecord: true });
-      if (!done.ok) fail(done.message);
-    }
+    // Klar on the day the letter was sent, whenever it is recorded.
+    await setModuleTaskStatus(tx, actor.id, task.id, { status: "DONE", doneOn: sentOn }, "letter");
     const previous =
       v.letterNumber > 1
         ? await tx.letterDispatch.findUnique({ where: { cycleId_unitId_letterNumber: { cycleId: created.cycleId, unitId: unit.id, letterNumber: v.letterNumber - 1 } }, select: { id: true } })
@@ -112,10 +112,7 @@ export async function undoLetter(actor: Actor, input: unknown, db: DbClient = ge
       data: { taskId: task.id, actorId: actor.id, at: clock.now(), type: "LETTER_CORRECTED", comment: `Registreringen togs bort (var ${describeDispatch(existing)}).`, details: { before: auditFacts(existing), after: null } },
     });
     await writeAudit(tx, { actorId: actor.id, action: "letter.undo", entityType: "LetterDispatch", entityId: existing.id, unitId: unit.id, before: auditFacts(existing) });
-    if (task.status === "DONE") {
-      const reopened = await changeTaskStatusIn(tx, actor, { taskId: task.id, version: task.version, status: "NOT_STARTED" }, { today, viaLetterRecord: true });
-      if (!reopened.ok) fail(reopened.message);
-    }
+    await setModuleTaskStatus(tx, actor.id, task.id, { status: "NOT_STARTED", doneOn: null }, "letter");
     return { ok: true as const, message: `Registreringen av ${title.charAt(0).toLowerCase()}${title.slice(1)} är borttagen och uppgiften är ej påbörjad igen.` };
   });
 }

@@ -3,6 +3,7 @@ import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, grantsFor, type Action, type Actor } from "../auth/permissions.ts";
 import { isOverdue } from "../tasks/status.ts";
 import { LETTER_NUMBERS } from "./schemas.ts";
+import { letterState, type LetterState } from "../tasks/module-tasks.ts";
 import * as clock from "../clock.ts";
 import { cycleYearOf } from "../dates/cycle.ts";
 
@@ -28,14 +29,14 @@ const letterTaskSelect = {
   version: true,
   startsOn: true,
   dueOn: true,
+  notApplicableReason: true,
   activity: { select: { title: true, description: true, letterNumber: true, templateRef: true, startMonth: true, endMonth: true } },
   letterDispatches: { select: dispatchSelect },
 } satisfies Prisma.TaskSelect;
 
 type LetterTaskRow = Prisma.TaskGetPayload<{ select: typeof letterTaskSelect }>;
 
-/** A brukarbrev's state: sent (with its record), missing (due date passed, no record) or still planned. */
-export type LetterState = "sent" | "sent-late" | "missing" | "planned";
+export { letterState, type LetterState } from "../tasks/module-tasks.ts";
 
 export type Letter = {
   number: number;
@@ -43,12 +44,6 @@ export type Letter = {
   dispatch: LetterDispatchRow | null;
   state: LetterState;
 };
-
-export function letterState(task: Pick<LetterTaskRow, "status" | "dueOn"> | null, dispatch: Pick<LetterDispatchRow, "sentOn"> | null, today: Date): LetterState {
-  if (dispatch) return task?.dueOn && dispatch.sentOn.getTime() > task.dueOn.getTime() ? "sent-late" : "sent";
-  if (task && isOverdue(task, today)) return "missing";
-  return "planned";
-}
 
 function lettersOf(tasks: LetterTaskRow[], today: Date): Letter[] {
   return LETTER_NUMBERS.map((number) => {
@@ -73,16 +68,21 @@ async function unitsFor(actor: Actor, action: Action, db: DbClient) {
 }
 
 /**
- * The koordinator's page: the units they record letters for, the chosen unit's four letters in this year's
- * cycle and the koordinator's other routine tasks there. Null when the actor records letters nowhere.
+ * The Brukarbrev page: the units whose letters the actor may read (the koordinator's, where they record, first),
+ * the chosen unit's four letters in this year's cycle, whether the actor may record them, and the koordinator's
+ * other routine tasks there. An enhetschef reads their units' letters without changing them. Null when the
+ * actor may read letters nowhere.
  */
 export async function getLetterBoard(actor: Actor, params: { unitId?: string }, db: DbClient = getDb(), today: Date = clock.today()) {
-  const units = await unitsFor(actor, "letter:record", db);
-  if (units.length === 0) return null;
+  const readable = await unitsFor(actor, "letter:read", db);
+  if (readable.length === 0) return null;
+  const canRecordIn = (u: (typeof readable)[number]) => can(actor, "letter:record", { organisationId: u.area.organisationId, unitId: u.id });
+  const units = [...readable.filter(canRecordIn), ...readable.filter((u) => !canRecordIn(u))];
   const unit = units.find((u) => u.id === params.unitId) ?? units[0]!;
+  const canRecord = canRecordIn(unit);
   const year = cycleYearOf(today);
   const cycle = await db.cycle.findUnique({ where: { organisationId_year: { organisationId: unit.area.organisationId, year } }, select: { id: true, year: true } });
-  if (!cycle) return { units, unit, year, cycleExists: false as const, letters: lettersOf([], today), otherTasks: [] };
+  if (!cycle) return { units, unit, year, canRecord, cycleExists: false as const, letters: lettersOf([], today), otherTasks: [] };
 
   const [letterTasks, otherTasks] = await Promise.all([
     db.task.findMany({ where: { cycleId: cycle.id, unitId: unit.id, activity: { kind: "LETTER" } }, select: letterTaskSelect }),
@@ -96,6 +96,7 @@ export async function getLetterBoard(actor: Actor, params: { unitId?: string }, 
     units,
     unit,
     year,
+    canRecord,
     cycleExists: true as const,
     letters: lettersOf(letterTasks, today),
     otherTasks: otherTasks.map((t) => ({ ...t, overdue: isOverdue(t, today) })),
@@ -121,6 +122,7 @@ export async function getLetterOverview(actor: Actor, params: { year?: number },
       number,
       sentUnits: letters.filter((l) => l.dispatch).length,
       missingUnits: letters.filter((l) => l.state === "missing").length,
+      notApplicableUnits: letters.filter((l) => l.state === "not-applicable").length,
       count: letters.reduce((sum, l) => sum + (l.dispatch?.count ?? 0), 0),
     };
   });

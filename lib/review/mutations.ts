@@ -8,10 +8,13 @@ import { plural } from "../plural.ts";
 import { parseCaseList } from "./csv.ts";
 import { reviewOrganisationFor } from "./queries.ts";
 import { drawSample, newSeed, nextReplacement } from "./sampling.ts";
-import { CASE_LIST_UPLOAD, declineSchema, drawSchema, interviewSchema, reviewYearSchema } from "./schemas.ts";
+import { CASE_LIST_UPLOAD, declineSchema, drawSchema, interviewSchema, reviewYearSchema, summariseSchema } from "./schemas.ts";
 import { sizeProblem, utf8Bytes } from "../uploads.ts";
 import { fieldErrorsOf, type Result } from "../forms.ts";
 import * as clock from "../clock.ts";
+import { syncReviewTasks } from "../tasks/mutations.ts";
+import { getReviewFacts } from "../tasks/review-facts.ts";
+import { interviewsComplete } from "../tasks/module-tasks.ts";
 
 // Audit entries are readable by hemtjänst managers, so they record what happened and to which record, never case data.
 
@@ -53,6 +56,7 @@ export async function importReviewCases(actor: Actor, input: { year: unknown; fi
       })) });
     const total = await tx.reviewCase.count({ where: { reviewId: review.id } });
     await writeAudit(tx, { actorId: actor.id, action: "review.import", entityType: "QualityReview", entityId: review.id, after: { year: year.data, imported: parsed.cases.length, total } });
+    await syncReviewTasks(tx, actor.id, organisationId, year.data);
     return { ok: true as const, year: year.data, imported: parsed.cases.length, total };
   }, { conflict: CONFLICT });
 }
@@ -99,6 +103,7 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
       entityId: review!.id,
       after: { year, randomSeed: seed, sampleSizePerArea, sampled: draw.sampled.length, excluded: draw.excluded.length },
     });
+    await syncReviewTasks(tx, actor.id, organisationId, year);
     return { ok: true as const, sampled: draw.sampled.length, excluded: draw.excluded.length, randomSeed: seed };
   }, { conflict: CONFLICT });
 }
@@ -111,7 +116,7 @@ export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient
   if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) };
 
   return transact(db, async (tx) => {
-    const declined = await tx.reviewCase.findFirst({ where: { id: input.data.caseId, review: { organisationId } }, include: { interview: { select: { id: true } } } });
+    const declined = await tx.reviewCase.findFirst({ where: { id: input.data.caseId, review: { organisationId } }, include: { interview: { select: { id: true } }, review: { select: { year: true } } } });
     if (!declined || declined.state !== "SAMPLED") fail("Ärendet finns inte i urvalet.");
     if (declined!.interview) fail("Ärendet har redan en intervju och kan inte bytas ut.");
     // Conditional updates: a concurrent decline of the same case waits on the row and then changes nothing.
@@ -139,6 +144,7 @@ export async function declineReviewCase(actor: Actor, raw: unknown, db: DbClient
       before: { state: "SAMPLED" },
       after: { state: "DECLINED", replacedBy: next?.id ?? null },
     });
+    await syncReviewTasks(tx, actor.id, organisationId, declined!.review.year);
     const replacement = next ? await tx.reviewCase.findUnique({ where: { id: next.id }, select: { caseRef: true } }) : null;
     return { ok: true as const, caseRef: declined!.caseRef, replacementRef: replacement?.caseRef ?? null };
   }, { conflict: CONFLICT });
@@ -158,7 +164,7 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
 
   // STALE_INTERVIEW also for a unique-key clash: a first save that lost the race to another first save.
   return transact(db, async (tx) => {
-    const found = await tx.reviewCase.findFirst({ where: { id: caseId, state: "SAMPLED", review: { organisationId } }, include: { interview: true } });
+    const found = await tx.reviewCase.findFirst({ where: { id: caseId, state: "SAMPLED", review: { organisationId } }, include: { interview: true, review: { select: { year: true } } } });
     if (!found) fail("Ärendet finns inte i urvalet. En intervju kan bara registreras för ett utvalt ärende.");
     const data = {
       ...answers,
@@ -184,6 +190,41 @@ export async function saveReviewInterview(actor: Actor, raw: unknown, db: DbClie
       before: before ? { version: before.version } : undefined,
       after: { caseId, version: saved.version },
     });
+    await syncReviewTasks(tx, actor.id, organisationId, found!.review.year);
     return { ok: true as const, caseRef: found!.caseRef, version: saved.version, created: !before };
   }, { conflict: STALE_INTERVIEW });
+}
+
+/**
+ * Declares the year's summary complete, on a date no later than today, once every sampled client is interviewed;
+ * the review's summary task becomes klar on that date. Taken back by sending no date (the task opens again).
+ */
+export async function markReviewSummarised(actor: Actor, raw: unknown, db: DbClient = getDb(), today: Date = clock.today()): Promise<Result<{ year: number; summarised: boolean }>> {
+  const organisationId = reviewOrganisationFor(actor, "review:manage");
+  if (!organisationId) return { ok: false, message: "Du har inte behörighet att markera sammanställningen som klar." };
+  const input = summariseSchema.safeParse(raw);
+  if (!input.success) return { ok: false, message: "Kontrollera de markerade fälten.", errors: fieldErrorsOf(input.error) };
+  const { year, summarisedOn, undo } = input.data;
+  if (!undo && summarisedOn && dateFromIso(summarisedOn) > today) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { summarisedOn: ["Datumet kan inte vara i framtiden."] } };
+
+  return transact(db, async (tx) => {
+    const review = await tx.qualityReview.findUnique({ where: { organisationId_year: { organisationId, year } }, select: { id: true, summarisedOn: true } });
+    if (!review) fail(`Det finns ingen granskning för ${year}.`);
+    if (undo) {
+      await tx.qualityReview.update({ where: { id: review!.id }, data: { summarisedOn: null, summarisedAt: null, summarisedById: null } });
+    } else {
+      if (!interviewsComplete(await getReviewFacts(tx, organisationId, year))) fail("Sammanställningen kan markeras som klar när alla i urvalet är intervjuade.");
+      await tx.qualityReview.update({ where: { id: review!.id }, data: { summarisedOn: summarisedOn ? dateFromIso(summarisedOn) : today, summarisedAt: clock.now(), summarisedById: actor.id } });
+    }
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "review.summarise",
+      entityType: "QualityReview",
+      entityId: review!.id,
+      before: { summarisedOn: review!.summarisedOn ? review!.summarisedOn.toISOString().slice(0, 10) : null },
+      after: { summarisedOn: undo ? null : (summarisedOn ?? today.toISOString().slice(0, 10)) },
+    });
+    await syncReviewTasks(tx, actor.id, organisationId, year);
+    return { ok: true as const, year, summarised: !undo };
+  }, { conflict: CONFLICT });
 }

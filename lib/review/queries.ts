@@ -30,7 +30,7 @@ export async function getReviewYears(actor: Actor, db: DbClient = getDb()) {
     areasOf(db, organisationId),
     db.qualityReview.findMany({ where: { organisationId }, orderBy: { year: "desc" }, include: { cases: { select: summaryCaseSelect } } }),
   ]);
-  return reviews.map((r) => ({ year: r.year, drawnAt: r.drawnAt, sampleSizePerArea: r.sampleSizePerArea, summary: summariseReview(r.cases, areas) }));
+  return reviews.map((r) => ({ year: r.year, drawnAt: r.drawnAt, sampleSizePerArea: r.sampleSizePerArea, summarisedOn: r.summarisedOn, summary: summariseReview(r.cases, areas) }));
 }
 
 /** One review year: the review (or null before the first import), the areas and every case in draw order. */
@@ -76,7 +76,7 @@ export async function getReviewCase(actor: Actor, year: number, caseId: string, 
   return { ...found, areaName: area?.name ?? "Okänt område", interviewerName: interviewer?.name ?? null };
 }
 
-export type ReviewSummaryReport = { year: number; drawnAt: Date | null; sampleSizePerArea: number; summary: YearSummary; earlier: { year: number; summary: YearSummary }[] };
+export type ReviewSummaryReport = { year: number; drawnAt: Date | null; sampleSizePerArea: number; summarisedOn: Date | null; summary: YearSummary; earlier: { year: number; summary: YearSummary }[] };
 
 /** The summary report of a year, with the earlier years of the same verksamhet to compare with. */
 export async function getReviewSummary(actor: Actor, year: number, db: DbClient = getDb()): Promise<ReviewSummaryReport | null> {

@@ -120,3 +120,10 @@ export const interviewSchema = z
   });
 export type InterviewInput = z.infer<typeof interviewSchema>;
 
+
+/** The summary declared complete on a day (empty: today), or the declaration taken back (undo). */
+export const summariseSchema = z.object({
+  year: reviewYearSchema,
+  summarisedOn: optionalCalendarDate,
+  undo: z.preprocess((v) => v === "1" || v === "on" || v === true, z.boolean()),
+});

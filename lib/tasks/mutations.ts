@@ -9,8 +9,12 @@ import { fieldErrorsOf } from "../forms.ts";
 import { taskWhereFor } from "./scope.ts";
 import { addCommentSchema, changeStatusSchema } from "./schemas.ts";
 import { checkTransition, completionFields, TASK_STATUS_LABELS } from "./status.ts";
+import { LETTER_DONE_VIA_RECORD, LETTER_RECORDED, moduleRuleText, REVIEW_RECORDED, REVIEW_STEPS, REVIEW_TASK_KEYS, reviewStepStatus, taskModuleOf, type ModuleStatus, type ReviewStep, type TaskModule } from "./module-tasks.ts";
+import { getReviewFacts } from "./review-facts.ts";
 import * as clock from "../clock.ts";
-import { cycleYearOf, isCurrentCycleYear } from "../dates/cycle.ts";
+import { cycleYearOf, formatDateIso, isCurrentCycleYear, stockholmDate } from "../dates/cycle.ts";
+
+export { LETTER_DONE_VIA_RECORD, LETTER_RECORDED } from "./module-tasks.ts";
 
 const stateSelect = {
   id: true,
@@ -19,6 +23,7 @@ const stateSelect = {
   comment: true,
   notApplicableReason: true,
   completedAt: true,
+  doneOn: true,
   updatedAt: true,
   completedBy: { select: { name: true } },
 } satisfies Prisma.TaskSelect;
@@ -45,7 +50,7 @@ function invalid(error: z.ZodError): TaskFailure {
 async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, taskId: string, version: number, today: Date, staleHint: string) {
   const task = await tx.task.findFirst({
     where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:update")] },
-    select: { ...stateSelect, unitId: true, cycle: { select: { year: true } }, activity: { select: { title: true, kind: true } } },
+    select: { ...stateSelect, unitId: true, cycle: { select: { year: true, organisationId: true } }, activity: { select: { title: true, kind: true, key: true } } },
   });
   if (!task) {
     const readable = await tx.task.count({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] } });
@@ -76,12 +81,12 @@ type GuardedChange = {
  * Writes a change only if the task still has the version the actor read, with its history event and audit entry.
  * Returns the task as it is now, or null when someone else saved first (nothing written).
  */
-async function writeGuarded(tx: Prisma.TransactionClient, actor: Actor, task: TaskState & { unitId: string | null }, version: number, change: GuardedChange): Promise<TaskState | null> {
+async function writeGuarded(tx: Prisma.TransactionClient, actorId: string | null, task: TaskState & { unitId: string | null }, version: number, change: GuardedChange): Promise<TaskState | null> {
   const updated = await tx.task.updateMany({ where: { id: task.id, version }, data: { ...change.data, version: { increment: 1 } } });
   if (updated.count === 0) return null;
-  await tx.taskEvent.create({ data: { ...change.event, taskId: task.id, actorId: actor.id } });
+  await tx.taskEvent.create({ data: { ...change.event, taskId: task.id, actorId } });
   const after = await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: stateSelect });
-  await writeAudit(tx, { actorId: actor.id, action: change.action, entityType: "Task", entityId: task.id, unitId: task.unitId, before: change.audited(task), after: change.audited(after) });
+  await writeAudit(tx, { actorId, action: change.action, entityType: "Task", entityId: task.id, unitId: task.unitId, before: change.audited(task), after: change.audited(after) });
   return after;
 }
 
@@ -98,22 +103,25 @@ const STATUS_MESSAGES: Record<TaskStatus, string> = {
   NOT_APPLICABLE: "är markerad som ej aktuell",
 };
 
-/** Options for callers that change a status as part of something larger, e.g. recording a brukarbrev. */
+/** Options for callers that change a status as part of something larger. */
 export type ChangeStatusOptions = {
   today?: Date;
   eventDetails?: Prisma.InputJsonValue;
-  /** Set by lib/letters: a brukarbrev's task follows its dispatch record and changes only with it. */
-  viaLetterRecord?: boolean;
 };
 
-export const LETTER_DONE_VIA_RECORD = "Ett brukarbrev blir klart när koordinatorn registrerar det som skickat (datum, antal och sätt) under Brukarbrev.";
-export const LETTER_RECORDED = "Brukarbrevet är registrerat som skickat. Om det inte skickades tar koordinatorn bort registreringen under Brukarbrev.";
-
-/** Why a letter task's status may not change from the checklist, or null when it may. */
-async function letterRule(tx: Prisma.TransactionClient, taskId: string, to: TaskStatus): Promise<string | null> {
-  if (to === "DONE") return LETTER_DONE_VIA_RECORD;
-  const recorded = await tx.letterDispatch.count({ where: { taskId } });
-  return recorded > 0 ? LETTER_RECORDED : null;
+/**
+ * Why a module-driven task's status may not change from the checklist, or null when it may: klar and pågår come
+ * only from the module; ej aktuell (and back) only while the module has recorded nothing for the task.
+ */
+async function moduleRule(tx: Prisma.TransactionClient, module: TaskModule, task: { id: string; cycle: { year: number; organisationId: string } }, to: TaskStatus): Promise<string | null> {
+  if (module.kind === "letter") {
+    if (to === "DONE") return LETTER_DONE_VIA_RECORD;
+    const recorded = await tx.letterDispatch.count({ where: { taskId: task.id } });
+    return recorded > 0 ? LETTER_RECORDED : null;
+  }
+  if (to === "DONE" || to === "IN_PROGRESS") return moduleRuleText(module);
+  const facts = await getReviewFacts(tx, task.cycle.organisationId, task.cycle.year);
+  return reviewStepStatus(module.step, facts).status === "NOT_STARTED" ? null : REVIEW_RECORDED;
 }
 
 /**
@@ -124,18 +132,20 @@ export async function changeTaskStatusIn(tx: Prisma.TransactionClient, actor: Ac
   const parsed = changeStatusSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { taskId, version, status, reason } = parsed.data;
-  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? clock.today(), STALE_STATUS);
+  const today = options.today ?? clock.today();
+  const found = await findWritableTask(tx, actor, taskId, version, today, STALE_STATUS);
   if (!found.task) return found.failure;
   const task = found.task;
-  const letterRefusal = task.activity.kind === "LETTER" && !options.viaLetterRecord ? await letterRule(tx, taskId, status) : null;
-  if (letterRefusal) return { ok: false, code: "TRANSITION", message: letterRefusal, current: stateOf(task) };
+  const driver = taskModuleOf(task.activity);
+  const refusal = driver ? await moduleRule(tx, driver, task, status) : null;
+  if (refusal) return { ok: false, code: "TRANSITION", message: refusal, current: stateOf(task) };
   const transition = checkTransition(task.status, status, reason);
   if (!transition.ok) return { ok: false, code: "TRANSITION", message: transition.message, current: stateOf(task) };
 
   const now = clock.now();
   const notApplicableReason = status === "NOT_APPLICABLE" ? reason! : null;
-  const after = await writeGuarded(tx, actor, task, version, {
-    data: { status, ...completionFields(status, actor.id, now), notApplicableReason },
+  const after = await writeGuarded(tx, actor.id, task, version, {
+    data: { status, ...completionFields(status, actor.id, now, today), notApplicableReason },
     event: { at: now, type: "STATUS_CHANGED", fromStatus: task.status, toStatus: status, reason: notApplicableReason, details: options.eventDetails },
     action: "task.status",
     audited: (t) => ({ status: t.status, version: t.version, notApplicableReason: t.notApplicableReason }),
@@ -153,7 +163,7 @@ export async function addTaskCommentIn(tx: Prisma.TransactionClient, actor: Acto
   if (!found.task) return found.failure;
   const task = found.task;
 
-  const after = await writeGuarded(tx, actor, task, version, {
+  const after = await writeGuarded(tx, actor.id, task, version, {
     data: { comment },
     event: { at: clock.now(), type: "COMMENTED", comment },
     action: "task.comment",
@@ -163,9 +173,52 @@ export async function addTaskCommentIn(tx: Prisma.TransactionClient, actor: Acto
   return { ok: true, message: `Kommentaren är sparad på ”${task.activity.title}”.`, task: after };
 }
 
+const sameDay = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/**
+ * Sets a module-driven task to what its module says (a letter recorded, the review's list imported …), inside the
+ * module's transaction and after the module has authorised its own action: the task follows the module whoever
+ * records it (a biståndshandläggare's interview moves the kvalitetshandläggare's task). doneOn is the event's date;
+ * completedAt the recording time. Ej aktuell is kept while the module has nothing recorded. Returns whether it changed.
+ */
+export async function setModuleTaskStatus(tx: Prisma.TransactionClient, actorId: string | null, taskId: string, target: ModuleStatus, source: "letter" | "review"): Promise<boolean> {
+  const task = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: { ...stateSelect, unitId: true } });
+  if (task.status === "NOT_APPLICABLE" && target.status === "NOT_STARTED") return false;
+  if (task.status === target.status && sameDay(task.doneOn, target.doneOn)) return false;
+  const now = clock.now();
+  const doneOn = target.doneOn ?? stockholmDate(now);
+  const after = await writeGuarded(tx, actorId, task, task.version, {
+    data: { status: target.status, ...completionFields(target.status, actorId, now, doneOn), notApplicableReason: null },
+    event: { at: now, type: "STATUS_CHANGED", fromStatus: task.status, toStatus: target.status, details: { source, ...(target.status === "DONE" ? { doneOn: formatDateIso(doneOn) } : {}) } },
+    action: "task.status",
+    audited: (t) => ({ status: t.status, version: t.version, ...(t.status === "DONE" ? { doneOn: formatDateIso(doneOn) } : {}) }),
+  });
+  if (!after) throw new Error("A module's task changed during the module's own transaction.");
+  return true;
+}
+
+/**
+ * Brings a year's review tasks in line with the review, inside the review's transaction. Called by every review
+ * mutation and by the seed; a year without a cycle, or a cycle without the review's routine, has nothing to follow.
+ */
+export async function syncReviewTasks(tx: Prisma.TransactionClient, actorId: string | null, organisationId: string, year: number): Promise<number> {
+  const tasks = await tx.task.findMany({
+    where: { cycle: { organisationId, year }, unitId: null, assigneeKey: "ORGANISATION", activity: { key: { in: REVIEW_TASK_KEYS } } },
+    select: { id: true, activity: { select: { key: true } } },
+  });
+  if (tasks.length === 0) return 0;
+  const facts = await getReviewFacts(tx, organisationId, year);
+  let changed = 0;
+  for (const task of tasks) {
+    const step = (REVIEW_STEPS as Record<string, ReviewStep>)[task.activity.key]!;
+    if (await setModuleTaskStatus(tx, actorId, task.id, reviewStepStatus(step, facts), "review")) changed += 1;
+  }
+  return changed;
+}
+
 function stateOf(task: TaskState): TaskState {
-  const { id, status, version, comment, notApplicableReason, completedAt, updatedAt, completedBy } = task;
-  return { id, status, version, comment, notApplicableReason, completedAt, updatedAt, completedBy };
+  const { id, status, version, comment, notApplicableReason, completedAt, doneOn, updatedAt, completedBy } = task;
+  return { id, status, version, comment, notApplicableReason, completedAt, doneOn, updatedAt, completedBy };
 }
 
 /** Changes a task's status in one transaction (or in the caller's, when db is a transaction client). */

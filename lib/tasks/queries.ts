@@ -5,6 +5,8 @@ import type { ChecklistFilter, ChecklistParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
 import { isCurrent, isHandled, isOverdue, matchesFilter } from "./status.ts";
+import { countProgress, type ProgressFigures } from "./progress.ts";
+import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./module-tasks.ts";
 import * as clock from "../clock.ts";
 import { cycleYearOf, isCurrentCycleYear } from "../dates/cycle.ts";
 
@@ -25,12 +27,14 @@ const taskSelect = {
   comment: true,
   notApplicableReason: true,
   completedAt: true,
+  doneOn: true,
   unitId: true,
   assigneeKey: true,
   completedBy: { select: { name: true } },
   cycle: { select: { organisationId: true, year: true } },
   activity: {
     select: {
+      key: true,
       title: true,
       description: true,
       responsibleRole: true,
@@ -41,11 +45,27 @@ const taskSelect = {
       routineVersion: { select: { routineId: true, routine: { select: { title: true } } } },
     },
   },
+  letterDispatches: { select: { sentOn: true } },
 } satisfies Prisma.TaskSelect;
 
 type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
-export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean };
-export type ChecklistPhase = { key: string; name: string; routineTitle: string; total: number; handled: number; tasks: ChecklistTask[] };
+/** A module-driven task's module, and for a brukarbrev its state as the Brukarbrev page shows it. */
+export type TaskModuleView = { module: TaskModule; letterState: LetterState | null; href: string | null };
+export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null };
+
+/** The module a task is done in, with a link there when the actor may open it. */
+function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unitId" | "cycle" | "activity" | "letterDispatches">, today: Date): TaskModuleView | null {
+  const driver = taskModuleOf(task.activity);
+  if (!driver) return null;
+  if (driver.kind === "letter") {
+    const readable = task.unitId !== null && can(actor, "letter:read", { organisationId: task.cycle.organisationId, unitId: task.unitId });
+    return { module: driver, letterState: letterState(task, task.letterDispatches[0] ?? null, today), href: readable ? `/brukarbrev?enhet=${task.unitId}` : null };
+  }
+  const readable = can(actor, "review:read", { organisationId: task.cycle.organisationId });
+  const path = `/kvalitetsgranskning/${task.cycle.year}${driver.step === "summary" ? "/sammanstallning" : ""}`;
+  return { module: driver, letterState: null, href: readable ? path : null };
+}
+export type ChecklistPhase = { key: string; name: string; routineTitle: string; total: number; handled: number; progress: ProgressFigures; tasks: ChecklistTask[] };
 
 function canUpdateTask(actor: Actor, task: Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">, today: Date) {
   if (!isCurrentCycleYear(task.cycle.year, today)) return false;
@@ -110,9 +130,9 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
         select: taskSelect,
       })
     : [];
-  const tasks: ChecklistTask[] = rows.map((t) => ({ ...t, overdue: isOverdue(t, today), current: isCurrent(t, today), canUpdate: canUpdateTask(actor, t, today) }));
+  const tasks: ChecklistTask[] = rows.map((t) => ({ ...t, overdue: isOverdue(t, today), current: isCurrent(t, today), canUpdate: canUpdateTask(actor, t, today), module: moduleView(actor, t, today) }));
 
-  const phases = new Map<string, ChecklistPhase & { order: [string, number] }>();
+  const phases = new Map<string, Omit<ChecklistPhase, "progress"> & { order: [string, number] }>();
   for (const task of tasks) {
     const { phase, routineVersion } = task.activity;
     const key = `${routineVersion.routineId}/${phase.key}`;
@@ -124,7 +144,10 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   }
   const orderedPhases: ChecklistPhase[] = [...phases.values()]
     .sort((a, b) => a.order[0].localeCompare(b.order[0], "sv") || a.order[1] - b.order[1])
-    .map(({ key, name, routineTitle, total, handled, tasks: list }) => ({ key, name, routineTitle, total, handled, tasks: list }));
+    .map(({ key, name, routineTitle, total, handled, tasks: list }) => ({
+      key, name, routineTitle, total, handled, tasks: list,
+      progress: countProgress(tasks.filter((t) => `${t.activity.routineVersion.routineId}/${t.activity.phase.key}` === key), today),
+    }));
 
   const counts = Object.fromEntries(CHECKLIST_FILTERS.map((f) => [f, tasks.filter((t) => matchesFilter(t, f, today)).length])) as Record<ChecklistFilter, number>;
   return {
@@ -140,6 +163,8 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     summary: {
       total: tasks.length,
       handled: tasks.filter((t) => isHandled(t.status)).length,
+      /** The shares done, counted as on every page (lib/tasks/progress.ts). */
+      progress: countProgress(tasks, today),
       current: tasks.filter((t) => t.current && !isHandled(t.status)).length,
       editable: tasks.filter((t) => t.canUpdate).length,
       routineCount: new Set(tasks.map((t) => t.activity.routineVersion.routineId)).size,
@@ -168,6 +193,7 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
     overdue: isOverdue(task, today),
     current: isCurrent(task, today),
     canUpdate: canUpdateTask(actor, task, today),
+    module: moduleView(actor, task, today),
     groupKey: task.unitId ?? KEY_OF_ASSIGNEE[task.assigneeKey] ?? task.assigneeKey,
   };
 }

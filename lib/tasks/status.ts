@@ -27,11 +27,15 @@ export function checkTransition(from: TaskStatus, to: TaskStatus, reason?: strin
   return { ok: true };
 }
 
-/** The completion fields a status implies: set when a task becomes klar, cleared when it leaves klar. */
-export function completionFields(to: TaskStatus, actorId: string | null, now: Date) {
+/**
+ * The completion fields a status implies: set when a task becomes klar, cleared when it leaves klar. completedAt is
+ * when it was recorded; doneOn the day the work was done (today for a tick in the checklist, the event's date for
+ * a task done in a module).
+ */
+export function completionFields(to: TaskStatus, actorId: string | null, now: Date, doneOn: Date) {
   return to === "DONE"
-    ? { completedById: actorId, completedAt: now, notApplicableReason: null }
-    : { completedById: null, completedAt: null };
+    ? { completedById: actorId, completedAt: now, doneOn, notApplicableReason: null }
+    : { completedById: null, completedAt: null, doneOn: null };
 }
 
 /** A task is overdue the day after its due date while it is neither klar nor ej aktuell. */

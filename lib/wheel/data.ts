@@ -7,6 +7,8 @@ import { activityPeriod, utcDate, cycleYearOf } from "../dates/cycle.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
 import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
 import * as clock from "../clock.ts";
+import { getCycleProgress } from "../tasks/progress-queries.ts";
+import { emptyProgress } from "../tasks/progress.ts";
 
 export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
 
@@ -40,7 +42,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const cycleId = cycle?.id ?? "";
   const open = { in: ["NOT_STARTED", "IN_PROGRESS"] as TaskStatus[] };
 
-  const [rows, byStatus, overdue, unitTasks, actionRows] = await Promise.all([
+  const [rows, byStatus, overdue, unitTasks, actionRows, progress] = await Promise.all([
     db.activityTemplate.findMany({
       where: cycle
         ? { routineVersion: { routine: { organisationId }, activities: { some: { tasks: { some: { cycleId } } } } } }
@@ -61,6 +63,8 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
       orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { title: "asc" }],
       select: { id: true, title: true, status: true, dueOn: true, ownerName: true, unitId: true, indicator: { select: { name: true } } },
     }),
+    // The shares done, counted as on every page (lib/tasks/progress.ts): the whole cycle, or the chosen unit's tasks.
+    cycle ? getCycleProgress(db, [{ cycleId: cycle.id, date: today, unitId: unit?.id }]).then((p) => p[0]!) : Promise.resolve(emptyProgress()),
   ]);
 
   const counts = new Map<string, Completion>();
@@ -117,6 +121,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     unit,
     routines,
     actions,
+    progress,
   };
 }
 export type WheelData = NonNullable<Awaited<ReturnType<typeof getWheelData>>>;

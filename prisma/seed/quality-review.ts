@@ -7,6 +7,8 @@ import type { DeviationCause, ReviewAnswer } from "../../lib/db/generated/enums.
 import { writeRoutineVersion } from "../../lib/routines/import.ts";
 import { routineDocumentSchema } from "../../lib/routines/schemas.ts";
 import { drawSample, nextReplacement, type DrawnCase } from "../../lib/review/sampling.ts";
+import { REVIEW_STEPS, REVIEW_TASK_KEYS, reviewStepStatus } from "../../lib/tasks/module-tasks.ts";
+import { getReviewFacts } from "../../lib/tasks/review-facts.ts";
 
 const ROUTINE_FILE = path.join(import.meta.dirname, "routine-kvalitetssakring.json");
 const CASES_PER_AREA = 14;
@@ -34,7 +36,8 @@ function demoCases(year: number, areaIds: string[]) {
 async function seedReviewYear(tx: DbClient, organisationId: string, year: number, deviations: number) {
   if (await tx.qualityReview.findUnique({ where: { organisationId_year: { organisationId, year } } })) return;
   const areas = await tx.area.findMany({ where: { organisationId }, orderBy: { position: "asc" } });
-  const review = await tx.qualityReview.create({ data: { organisationId, year } });
+  // The list was imported in March and the summary declared complete in June, as the routine plans.
+  const review = await tx.qualityReview.create({ data: { organisationId, year, createdAt: new Date(Date.UTC(year, 2, 2, 9)), summarisedOn: utcDate(year, 6, 15), summarisedAt: new Date(Date.UTC(year, 5, 15, 10)) } });
   await tx.reviewCase.createMany({ data: demoCases(year, areas.map((a) => a.id)).map((c) => ({ ...c, reviewId: review.id })) });
   const cases = await tx.reviewCase.findMany({ where: { reviewId: review.id } });
   const randomSeed = `demo-${year}`;
@@ -88,4 +91,24 @@ export async function seedQualityReview(tx: DbClient, organisationId: string, ye
   for (const cycle of await tx.cycle.findMany({ where: { organisationId } })) await ensureCycleTasks(tx, cycle.id);
   await seedReviewYear(tx, organisationId, year - 2, 4);
   await seedReviewYear(tx, organisationId, year - 1, 6);
+}
+
+/**
+ * The review's tasks in a cycle as the review says (lib/tasks/module-tasks.ts): klar only where the module has done
+ * the step, on the step's own date. Written directly, as the seed writes every demo status.
+ */
+export async function seedReviewTaskStatuses(tx: DbClient, organisationId: string, year: number) {
+  const facts = await getReviewFacts(tx, organisationId, year);
+  const tasks = await tx.task.findMany({
+    where: { cycle: { organisationId, year }, unitId: null, activity: { key: { in: REVIEW_TASK_KEYS } } },
+    select: { id: true, activity: { select: { key: true } } },
+  });
+  for (const task of tasks) {
+    const { status, doneOn } = reviewStepStatus(REVIEW_STEPS[task.activity.key as keyof typeof REVIEW_STEPS], facts);
+    const done = status === "DONE" && doneOn;
+    await tx.task.update({
+      where: { id: task.id },
+      data: { status, doneOn: done ? doneOn : null, completedAt: done ? new Date(doneOn.getTime() + 10 * 3_600_000) : null, completedById: null, notApplicableReason: null },
+    });
+  }
 }

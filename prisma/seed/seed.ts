@@ -11,7 +11,8 @@ import { writeRoutineVersion } from "../../lib/routines/import.ts";
 import { routineDocumentSchema } from "../../lib/routines/schemas.ts";
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from "./demo-organisation.ts";
 import { seedResults } from "./results.ts";
-import { seedQualityReview } from "./quality-review.ts";
+import { seedQualityReview, seedReviewTaskStatuses } from "./quality-review.ts";
+import { taskModuleOf } from "../../lib/tasks/module-tasks.ts";
 import * as clock from "../../lib/clock.ts";
 
 const ROUTINE_FILE = path.join(import.meta.dirname, "routine-brukarundersokning.json");
@@ -104,7 +105,8 @@ async function seedCycle(tx: DbClient, organisationId: string, year: number, tod
   const stableKey = (t: (typeof tasks)[number]) => `${year}:${t.unit?.name ?? t.assigneeKey}:${t.activity.key}`;
   const byStatus = new Map<TaskStatus, string[]>();
   for (const task of tasks) {
-    const status = demoStatus(stableKey(task), task.startsOn, task.dueOn, today);
+    // The review's tasks follow the review (seedReviewTaskStatuses), never a demo status.
+    const status = taskModuleOf(task.activity)?.kind === "review" ? "NOT_STARTED" : demoStatus(stableKey(task), task.startsOn, task.dueOn, today);
     byStatus.set(status, [...(byStatus.get(status) ?? []), task.id]);
   }
   for (const [status, ids] of byStatus) {
@@ -125,6 +127,8 @@ async function seedCycle(tx: DbClient, organisationId: string, year: number, tod
   // Demo work was done around each due date, not on the day the database was seeded (year-over-year needs that).
   await tx.$executeRaw`UPDATE "Task" SET "completedAt" = LEAST("dueOn" - INTERVAL '2 days', ${today}::date - INTERVAL '1 day' + INTERVAL '10 hours')
     WHERE "cycleId" = ${cycle.id} AND "completedAt" IS NOT NULL AND "dueOn" IS NOT NULL`;
+  await tx.$executeRaw`UPDATE "Task" SET "doneOn" = ("completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Stockholm')::date
+    WHERE "cycleId" = ${cycle.id} AND "completedAt" IS NOT NULL`;
   await tx.$executeRaw`UPDATE "TaskEvent" e SET "at" = LEAST(t."dueOn" - INTERVAL '3 days', ${today}::date - INTERVAL '1 day' + INTERVAL '9 hours')
     FROM "Task" t WHERE e."taskId" = t.id AND t."cycleId" = ${cycle.id} AND t."dueOn" IS NOT NULL`;
   // Done letters have their dispatch record: the letter record and the checklist tick are one fact.
@@ -141,6 +145,9 @@ async function seedCycle(tx: DbClient, organisationId: string, year: number, tod
       recordedById: actorId,
     })),
   });
+  // A letter is done on the day it was sent (Task.doneOn), whenever it was recorded.
+  await tx.$executeRaw`UPDATE "Task" t SET "doneOn" = d."sentOn" FROM "LetterDispatch" d WHERE d."taskId" = t.id AND t."cycleId" = ${cycle.id}`;
+  await seedReviewTaskStatuses(tx, organisationId, year);
   return tasks.length;
 }
 

@@ -34,10 +34,12 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     const row = d.coverage.find((r) => r.unit.name === "Lärkan")!;
     const tasks = await t.db.task.findMany({ where: { cycle: { year: 2026 }, unitId: row.unit.id }, select: { dueOn: true, status: true } });
     const june = tasks.filter((x) => x.dueOn?.getUTCMonth() === 5);
-    expect(row.cells[5]!.due).toBe(june.length);
-    expect(row.cells[5]!.handled).toBe(june.filter((x) => x.status === "DONE" || x.status === "NOT_APPLICABLE").length);
+    // Ej aktuell is left out of the counts, as on every page (lib/tasks/progress.ts).
+    expect(row.cells[5]!.due).toBe(june.filter((x) => x.status !== "NOT_APPLICABLE").length);
+    expect(row.cells[5]!.notApplicable).toBe(june.filter((x) => x.status === "NOT_APPLICABLE").length);
+    expect(row.cells[5]!.done).toBe(june.filter((x) => x.status === "DONE").length);
     expect(row.cells[5]!.overdue).toBe(june.filter((x) => x.status === "NOT_STARTED" || x.status === "IN_PROGRESS").length);
-    expect(row.totals.due).toBe(tasks.filter((x) => x.dueOn).length);
+    expect(row.totals.due).toBe(tasks.filter((x) => x.dueOn && x.status !== "NOT_APPLICABLE").length);
   });
 
   it("lists overdue tasks across the verksamhet oldest first, with unit, role and days overdue", async () => {
@@ -74,33 +76,33 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     await t.db.activityTemplate.update({ where: { id: b!.id }, data: { responsibleRole: b!.responsibleRole } });
   });
 
-  it("compares this year's completion with an earlier year's at the same date, by completedAt", async () => {
+  it("compares this year's completion with an earlier year's at the same date, by the day the tasks were done", async () => {
     const d = (await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!;
     expect(d.progress!.date).toEqual(SEEDED_TODAY);
     expect(d.compareProgress!.date).toEqual(utcDate(2025, 11, 23));
-    // The end of 23 November in Stockholm (CET, UTC+1); not-applicable tasks are not counted at all.
-    const cut = (y: number) => new Date(Date.UTC(y, 10, 23, 23));
+    // Not-applicable tasks are not counted at all; "done by" a date is the day the work was done (Task.doneOn).
     const counted = { status: { not: "NOT_APPLICABLE" as const } };
     for (const [p, y] of [[d.progress!, 2026], [d.compareProgress!, 2025]] as const) {
       expect(p.year).toBe(y);
-      expect(p.total).toBe(await t.db.task.count({ where: { cycle: { year: y }, ...counted } }));
-      expect(p.total).toBeLessThan(await t.db.task.count({ where: { cycle: { year: y } } }));
-      expect(p.doneByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, completedAt: { lt: cut(y) }, ...counted } }));
-      expect(p.dueByDate).toBe(await t.db.task.count({ where: { cycle: { year: y }, dueOn: { lte: utcDate(y, 11, 23) }, ...counted } }));
+      const f = p.figures;
+      expect(f.total).toBe(await t.db.task.count({ where: { cycle: { year: y }, ...counted } }));
+      expect(f.total).toBeLessThan(await t.db.task.count({ where: { cycle: { year: y } } }));
+      expect(f.done).toBe(await t.db.task.count({ where: { cycle: { year: y }, status: "DONE", doneOn: { lte: utcDate(y, 11, 23) } } }));
+      expect(f.due).toBe(await t.db.task.count({ where: { cycle: { year: y }, dueOn: { lte: utcDate(y, 11, 23) }, ...counted } }));
     }
-    // Completed at 00.30 on 24 November in Stockholm (23.30 UTC): not done by the 23rd.
+    // Recorded on the 23rd but done on the 24th does not count; done on the 23rd (recorded later) does.
     const open = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, status: "NOT_STARTED" } });
-    await t.db.task.update({ where: { id: open.id }, data: { status: "DONE", completedAt: new Date(Date.UTC(2026, 10, 23, 23, 30)) } });
-    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate);
-    await t.db.task.update({ where: { id: open.id }, data: { completedAt: new Date(Date.UTC(2026, 10, 23, 22, 30)) } });
-    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!.progress!.doneByDate).toBe(d.progress!.doneByDate + 1);
-    await t.db.task.update({ where: { id: open.id }, data: { status: "NOT_STARTED", completedAt: null } });
-    // Last year at this date: a task completed in December 2025 does not count yet.
-    const late = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2025 }, status: "DONE", completedAt: { lt: cut(2025) } } });
-    await t.db.task.update({ where: { id: late.id }, data: { completedAt: new Date(Date.UTC(2025, 11, 5, 10)) } });
+    await t.db.task.update({ where: { id: open.id }, data: { status: "DONE", completedAt: new Date(Date.UTC(2026, 10, 23, 10)), doneOn: utcDate(2026, 11, 24) } });
+    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!.progress!.figures.done).toBe(d.progress!.figures.done);
+    await t.db.task.update({ where: { id: open.id }, data: { completedAt: new Date(Date.UTC(2026, 11, 1, 10)), doneOn: utcDate(2026, 11, 23) } });
+    expect((await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!.progress!.figures.done).toBe(d.progress!.figures.done + 1);
+    await t.db.task.update({ where: { id: open.id }, data: { status: "NOT_STARTED", completedAt: null, doneOn: null } });
+    // Last year at this date: a task done in December 2025 does not count yet.
+    const late = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2025 }, status: "DONE", doneOn: { lte: utcDate(2025, 11, 23) } } });
+    await t.db.task.update({ where: { id: late.id }, data: { doneOn: utcDate(2025, 12, 5) } });
     const after = (await getDashboard(chef, { compareYear: 2025 }, t.db, SEEDED_TODAY))!;
-    expect(after.compareProgress!.doneByDate).toBe(d.compareProgress!.doneByDate - 1);
-    await t.db.task.update({ where: { id: late.id }, data: { completedAt: late.completedAt } });
+    expect(after.compareProgress!.figures.done).toBe(d.compareProgress!.figures.done - 1);
+    await t.db.task.update({ where: { id: late.id }, data: { doneOn: late.doneOn } });
     // No comparison when none is asked for (?jamfor=ingen).
     expect((await getDashboard(chef, dashboardParamsSchema.parse({ jamfor: "ingen" }), t.db, SEEDED_TODAY))!.compareProgress).toBeNull();
     expect((await getDashboard(chef, dashboardParamsSchema.parse({}), t.db, SEEDED_TODAY))!.compareYear).toBe(2025);
@@ -109,7 +111,7 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     await ensureCycleTasks(t.db, nextCycle.id);
     const next = (await getDashboard(chef, { year: 2027 }, t.db, SEEDED_TODAY))!;
     expect(next.progress!.date).toEqual(SEEDED_TODAY);
-    expect(next.progress!.dueByDate).toBe(0);
+    expect(next.progress!.figures.due).toBe(0);
     await t.db.task.deleteMany({ where: { cycleId: nextCycle.id } });
     await t.db.cycle.delete({ where: { id: nextCycle.id } });
     // An earlier year chosen as the year compares with the one before it, measured at the same date.

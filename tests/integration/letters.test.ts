@@ -55,7 +55,13 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
     expect(board?.letters[3]?.state).toBe("planned");
     expect(board?.letters[2]?.state).toBe("missing");
     expect(board?.otherTasks.length).toBeGreaterThan(0);
-    expect(await getLetterBoard(await actorFor(t.db, ENHETSCHEF), {}, t.db, SEEDED_TODAY)).toBeNull();
+    expect(board?.canRecord).toBe(true);
+    // The enhetschef reads their units' letters, and records none (issue 19, item 3).
+    const chefBoard = await getLetterBoard(await actorFor(t.db, ENHETSCHEF), {}, t.db, SEEDED_TODAY);
+    expect(chefBoard?.units.map((u) => u.name).sort()).toEqual(["Lärkan", "Tallbacken"]);
+    expect(chefBoard?.canRecord).toBe(false);
+    expect(chefBoard?.letters).toHaveLength(4);
+    expect(await getLetterBoard(await actorFor(t.db, "kommunikator@arshjulet.example"), {}, t.db, SEEDED_TODAY)).toBeNull();
   });
 
   it("records a letter, completes its checklist task in the same transaction, and warns when the previous one is missing", async () => {

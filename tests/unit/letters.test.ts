@@ -54,7 +54,9 @@ describe("letter state", () => {
   it("is missing after the due date without a record, planned before it", () => {
     expect(letterState({ status: "NOT_STARTED", dueOn: due }, null, today)).toBe("missing");
     expect(letterState({ status: "NOT_STARTED", dueOn: utcDate(2026, 11, 30) }, null, today)).toBe("planned");
-    expect(letterState({ status: "NOT_APPLICABLE", dueOn: due }, null, today)).toBe("planned");
+    // Ej aktuell is neither planned nor missing, before or after its due date (issue 19, item 1).
+    expect(letterState({ status: "NOT_APPLICABLE", dueOn: due }, null, today)).toBe("not-applicable");
+    expect(letterState({ status: "NOT_APPLICABLE", dueOn: utcDate(2026, 11, 30) }, null, today)).toBe("not-applicable");
   });
 });
 

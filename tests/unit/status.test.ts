@@ -28,12 +28,13 @@ describe("checkTransition", () => {
 });
 
 describe("completionFields", () => {
-  const now = new Date("2026-02-10T09:00:00Z");
-  it("records who and when on klar", () => {
-    expect(completionFields("DONE", "user-1", now)).toEqual({ completedById: "user-1", completedAt: now, notApplicableReason: null });
+  const now = new Date("2026-12-01T09:00:00Z");
+  const sentOn = new Date("2026-06-20T00:00:00Z");
+  it("records who, when it was recorded and the day it was done on klar", () => {
+    expect(completionFields("DONE", "user-1", now, sentOn)).toEqual({ completedById: "user-1", completedAt: now, doneOn: sentOn, notApplicableReason: null });
   });
   it("clears them when a task leaves klar", () => {
-    expect(completionFields("NOT_STARTED", "user-1", now)).toEqual({ completedById: null, completedAt: null });
+    expect(completionFields("NOT_STARTED", "user-1", now, sentOn)).toEqual({ completedById: null, completedAt: null, doneOn: null });
   });
 });
 

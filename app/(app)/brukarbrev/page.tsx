@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePermission("letter:record");
+  const user = await requirePermission("letter:read");
   const { enhet } = await searchParams;
   const today = clock.today();
   const board = await getLetterBoard(user, { unitId: typeof enhet === "string" ? enhet : undefined }, undefined, today);
@@ -31,12 +31,13 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
         description={
           <>
           De fyra breven till brukarna under året: brukarbrev 1 före undersökningen, 2 med tack, 3 med goda exempel och hur man lämnar
-          synpunkter, 4 med resultatet och de planerade åtgärderna. När du markerar ett brev som skickat blir uppgiften klar i checklistan.
+          synpunkter, 4 med resultatet och de planerade åtgärderna. När koordinatorn markerar ett brev som skickat blir uppgiften klar i
+          checklistan, med dagen då brevet skickades som klardatum.
           </>
         }
       />
       {!board ? (
-        <Notice>Du är inte koordinator för någon enhet.</Notice>
+        <Notice>Du kan inte se brukarbreven för någon enhet.</Notice>
       ) : (
         <>
           {board.units.length > 1 && (
@@ -53,38 +54,43 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
           <h2 className="text-2xl font-semibold">
             {board.unit.name}, {board.year}
           </h2>
+          {!board.canRecord && (
+            <Notice>Du kan läsa enhetens brukarbrev men inte registrera dem; det gör enhetens koordinator.</Notice>
+          )}
           {!board.cycleExists ? (
             <Notice>Cykeln {board.year} är inte startad ännu.</Notice>
           ) : (
             <>
               <div className="grid gap-4 lg:grid-cols-2">
                 {board.letters.map((letter) => (
-                  <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} recordAction={recordLetterAction} undoAction={undoLetterAction} />
+                  <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} actions={board.canRecord ? { record: recordLetterAction, undo: undoLetterAction } : null} />
                 ))}
               </div>
-              <Section id="ovriga" title="Dina andra uppgifter i rutinen" card>
-                {board.otherTasks.length === 0 ? (
-                  <p className="mt-2">Inga andra uppgifter för koordinatorn i år.</p>
-                ) : (
-                  <ul className="mt-2 divide-y divide-slate-200">
-                    {board.otherTasks.map((t) => (
-                      <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                        <Link href={`/checklista/uppgift/${t.id}`} className="text-blue-800 underline">
-                          {t.activity.title}
-                        </Link>
-                        <span className="flex flex-wrap items-center gap-2 text-sm">
-                          {t.dueOn && <span>senast {formatDateLong(t.dueOn)}</span>}
-                          <TaskStatusBadge status={t.status} />
-                          {t.overdue && <OverdueBadge />}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                <p className="mt-3 text-sm">
-                  Uppgifterna bockas av i <Link href={`/checklista?enhet=${board.unit.id}`} className="text-blue-800 underline">checklistan</Link>.
-                </p>
-              </Section>
+              {board.canRecord && (
+                <Section id="ovriga" title="Dina andra uppgifter i rutinen" card>
+                  {board.otherTasks.length === 0 ? (
+                    <p className="mt-2">Inga andra uppgifter för koordinatorn i år.</p>
+                  ) : (
+                    <ul className="mt-2 divide-y divide-slate-200">
+                      {board.otherTasks.map((t) => (
+                        <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                          <Link href={`/checklista/uppgift/${t.id}`} className="text-blue-800 underline">
+                            {t.activity.title}
+                          </Link>
+                          <span className="flex flex-wrap items-center gap-2 text-sm">
+                            {t.dueOn && <span>senast {formatDateLong(t.dueOn)}</span>}
+                            <TaskStatusBadge status={t.status} />
+                            {t.overdue && <OverdueBadge />}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <p className="mt-3 text-sm">
+                    Uppgifterna bockas av i <Link href={`/checklista?enhet=${board.unit.id}`} className="text-blue-800 underline">checklistan</Link>.
+                  </p>
+                </Section>
+              )}
             </>
           )}
         </>

@@ -55,7 +55,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
             <h2 id="lage" className="text-lg font-semibold">
               Läget för {year}
             </h2>
-            <Progress handled={summary.handled} total={summary.total} label="Hela året" />
+            <Progress figures={summary.progress} label="Klara av hela året" />
             <p className="text-sm text-slate-700">Klara och ej aktuella uppgifter räknas som hanterade.</p>
             <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
               <li>

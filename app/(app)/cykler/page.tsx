@@ -7,16 +7,15 @@ import { startCycleAction } from "./actions";
 import { Cell, DataTable, Row, RowHeader } from "@/components/ui/table";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatShare, PROGRESS_LABELS, shareDueDone, shareOfYear } from "@/lib/tasks/progress";
 import { Section } from "@/components/ui/section";
 
 export const metadata: Metadata = { title: "Årets cykler" };
 export const dynamic = "force-dynamic";
 
-const percent = (part: number, total: number) => (total === 0 ? "–" : `${Math.round((part / total) * 100)} %`);
-
 export default async function CyclesPage() {
   const user = await requirePermission("cycle:manage");
-  const cycles = await getManagedCycles(user);
+  const cycles = await getManagedCycles(user, undefined, clock.today());
   const thisYear = clock.currentCycleYear();
   const suggested = cycles.some((c) => c.year === thisYear) ? Math.max(thisYear, ...cycles.map((c) => c.year)) + 1 : thisYear;
   return (
@@ -40,7 +39,7 @@ export default async function CyclesPage() {
         {cycles.length === 0 ? (
           <p className="mt-2">Ingen cykel är startad ännu.</p>
         ) : (
-          <DataTable label="Cykler" className="mt-3" minWidth="32rem" columns={["År", "Uppgifter", "Klara", "Socialstyrelsens tidsplan"]}>
+          <DataTable label="Cykler" className="mt-3" minWidth="40rem" columns={["År", "Uppgifter", PROGRESS_LABELS.dueDone, PROGRESS_LABELS.year, "Socialstyrelsens tidsplan"]}>
             {cycles.map((c) => {
               const timetable = getSurveyTimetable(c);
               const known = timetable.milestones.filter((m) => m.date).length;
@@ -52,12 +51,22 @@ export default async function CyclesPage() {
                     </Link>
                   </RowHeader>
                   <Cell>{c.total}</Cell>
-                  <Cell>{percent(c.counts.DONE + c.counts.NOT_APPLICABLE, c.total)}</Cell>
+                  <Cell>
+                    {formatShare(shareDueDone(c.progress))} <span className="text-sm text-slate-700">({c.progress.dueDone} av {c.progress.due})</span>
+                  </Cell>
+                  <Cell>
+                    {formatShare(shareOfYear(c.progress))} <span className="text-sm text-slate-700">({c.progress.done} av {c.progress.total})</span>
+                  </Cell>
                   <Cell>{timetable.complete ? "Alla datum ifyllda" : `${known} av 4 datum ifyllda`}</Cell>
                 </Row>
               );
             })}
           </DataTable>
+        )}
+        {cycles.length > 0 && (
+          <p className="mt-2 text-sm text-slate-700">
+            Räknat i dag, på den dag uppgifterna gjordes (för ett brukarbrev dagen det skickades). Ej aktuella uppgifter räknas inte.
+          </p>
         )}
       </Section>
     </div>

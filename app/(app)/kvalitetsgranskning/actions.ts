@@ -3,15 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions";
 import { formFields, formText, type FormState } from "@/lib/forms";
-import { declineReviewCase, drawReviewSample, importReviewCases, saveReviewInterview } from "@/lib/review/mutations";
+import { declineReviewCase, drawReviewSample, importReviewCases, markReviewSummarised, saveReviewInterview } from "@/lib/review/mutations";
 import { CASE_LIST_UPLOAD } from "@/lib/review/schemas";
 import { sizeProblem } from "@/lib/uploads";
 import { plural } from "@/lib/plural";
 
 export type ImportCasesState = (NonNullable<FormState> & { year?: number }) | null;
 
+// The review's tasks in the checklist follow the review, so the checklist is refreshed too.
 function refresh() {
   revalidatePath("/kvalitetsgranskning", "layout");
+  revalidatePath("/checklista", "layout");
 }
 
 export const importCasesAction = formAction<ImportCasesState>({}, async ({ user, data }) => {
@@ -53,4 +55,16 @@ export const saveInterviewAction = formAction<FormState>({}, async ({ user, data
   if (!result.ok) return result;
   refresh();
   return { ok: true, message: `Intervjun för ${result.caseRef} är sparad.` };
+});
+
+export const summariseAction = formAction<FormState>({}, async ({ user, data, today }) => {
+  const result = await markReviewSummarised(user, formFields(data), undefined, today);
+  if (!result.ok) return result;
+  refresh();
+  return {
+    ok: true,
+    message: result.summarised
+      ? `Sammanställningen ${result.year} är markerad som klar, och uppgiften ”Sammanställ avvikelserna” är klar i checklistan.`
+      : `Sammanställningen ${result.year} är inte längre markerad som klar; uppgiften är öppen igen.`,
+  };
 });

@@ -27,7 +27,8 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
         description={
           <>
           Vilka enheter som har skickat brukarbrev 1–4, när och hur många. <strong>Saknas</strong> betyder att brevets sista dag har passerat
-          utan att det registrerats; <strong>Skickat sent</strong> att det skickades efter sista dagen.
+          utan att det registrerats; <strong>Skickat sent</strong> att det skickades efter sista dagen; <strong>Ej aktuellt</strong> att enheten inte
+          skickar brevet i år (markerat i checklistan, med skäl).
           </>
         }
       />

@@ -4,8 +4,12 @@ import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/results/print-button";
 import { DownloadLinks } from "@/components/ui/download-links";
 import { SummaryReport } from "@/components/review/summary-report";
+import { SummaryDoneForm } from "@/components/review/summary-done-form";
+import { Section } from "@/components/ui/section";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
+import { canAny } from "@/lib/auth/permissions";
+import { formatDateIso, formatDateLong, stockholmDate } from "@/lib/dates/cycle";
+import { summariseAction } from "../../actions";
 import { getReviewSummary } from "@/lib/review/queries";
 import { yearParam } from "@/lib/review/schemas";
 import * as clock from "@/lib/clock";
@@ -44,6 +48,21 @@ export default async function ReviewSummaryPage({ params }: Props) {
         </header>
         <SummaryReport year={year} summary={report.summary} earlier={report.earlier} />
       </article>
+      {canAny(user, "review:manage") && (
+        <div className="no-print">
+          <Section id="klar" title="Är sammanställningen klar?" card>
+            <div className="mt-2">
+              {report.summarisedOn || (report.summary.sampled > 0 && report.summary.interviewed >= report.summary.sampled) ? (
+                <SummaryDoneForm action={summariseAction} year={year} summarisedOnText={report.summarisedOn ? formatDateLong(report.summarisedOn) : null} today={formatDateIso(clock.today())} />
+              ) : (
+                <p>
+                  Sammanställningen kan markeras som klar när alla i urvalet är intervjuade ({report.summary.interviewed} av {report.summary.sampled} hittills).
+                </p>
+              )}
+            </div>
+          </Section>
+        </div>
+      )}
     </div>
   );
 }
