@@ -1,5 +1,6 @@
 /**
- * The heat map of /oversikt as sheets: the share handled per unit and month, and the counts behind every cell.
+ * The heat map of /oversikt as sheets: the share klar per unit and month (of what was due by today, ej aktuell left
+ * out, as lib/tasks/progress.ts counts everywhere), and the counts behind every cell.
  * Pure; tests/unit/xlsx.test.ts opens the workbook.
  */
 import { MONTH_NAMES } from "../dates/cycle.ts";
@@ -13,19 +14,19 @@ const UNIT_COLUMNS: SheetColumn[] = [
   { header: "Enhet", kind: "text" },
 ];
 
-/** Two sheets of a year's coverage: units × months as shares (empty where nothing is due), and one row per unit and month. */
+/** Two sheets of a year's coverage: units × months as shares (empty where nothing was due by today), and one row per unit and month. */
 export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit>[]): Sheet[] {
   const shares: Sheet = {
     name: `Andel per månad ${year}`,
     columns: [
       ...UNIT_COLUMNS,
       ...MONTH_NAMES.map((m): SheetColumn => ({ header: capitalised(m), kind: "percent" })),
-      { header: "Andel hittills", kind: "percent" },
-      { header: "Hanterade hittills", kind: "integer" },
+      { header: "Klara av dem som skulle vara klara i dag", kind: "percent" },
+      { header: "Klara hittills", kind: "integer" },
       { header: "Att göra hittills", kind: "integer" },
       { header: "Försenade", kind: "integer" },
     ],
-    rows: coverage.map((r) => [r.unit.areaName, r.unit.name, ...r.cells.map((c) => c.share), r.totals.shareSoFar, r.totals.handledSoFar, r.totals.dueSoFar, r.totals.overdue]),
+    rows: coverage.map((r) => [r.unit.areaName, r.unit.name, ...r.cells.map((c) => c.share), r.totals.shareSoFar, r.totals.doneSoFar, r.totals.dueSoFar, r.totals.overdue]),
   };
   const cells: Sheet = {
     name: "Per enhet och månad",
@@ -33,11 +34,12 @@ export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit
       ...UNIT_COLUMNS,
       { header: "Månad", kind: "text" },
       { header: "Att göra", kind: "integer" },
-      { header: "Hanterade", kind: "integer" },
+      { header: "Klara", kind: "integer" },
+      { header: "Ej aktuella", kind: "integer" },
       { header: "Försenade", kind: "integer" },
-      { header: "Andel hanterade", kind: "percent" },
+      { header: "Klara av dem som skulle vara klara i dag", kind: "percent" },
     ],
-    rows: coverage.flatMap((r) => r.cells.map((c) => [r.unit.areaName, r.unit.name, MONTH_NAMES[c.month - 1], c.due, c.handled, c.overdue, c.share])),
+    rows: coverage.flatMap((r) => r.cells.map((c) => [r.unit.areaName, r.unit.name, MONTH_NAMES[c.month - 1], c.due, c.done, c.notApplicable, c.overdue, c.share])),
   };
   return [shares, cells];
 }

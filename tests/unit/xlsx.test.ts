@@ -104,8 +104,8 @@ describe("the workbooks of the pages", () => {
     expect(shares!.getCell("E2").value).toBe(0.75);
     expect(shares!.getCell("E2").numFmt).toBe("0.0%");
     expect(shares!.getCell("C2").value).toBeNull();
-    expect(header(cells!)).toEqual(["Område", "Enhet", "Månad", "Att göra", "Hanterade", "Försenade", "Andel hanterade"]);
-    expect((cells!.getRow(4).values as unknown[]).slice(1)).toEqual(["Område Norr", "Lärkan", "mars", 4, 3, 1, 0.75]);
+    expect(header(cells!)).toEqual(["Område", "Enhet", "Månad", "Att göra", "Klara", "Ej aktuella", "Försenade", "Klara av dem som skulle vara klara i dag"]);
+    expect((cells!.getRow(4).values as unknown[]).slice(1)).toEqual(["Område Norr", "Lärkan", "mars", 4, 3, 0, 1, 0.75]);
   });
 
   it("a unit's comparison: results as percentages, differences in points, and för få svar in words", async () => {
@@ -139,7 +139,7 @@ describe("the workbooks of the pages", () => {
       ],
       [{ id: "n", name: "Område Norr" }],
     );
-    const wb = await open(reviewSummarySheets({ year: 2026, drawnAt: new Date(Date.UTC(2026, 1, 2, 9, 5)), sampleSizePerArea: 20, summary, earlier: [{ year: 2025, summary }] }));
+    const wb = await open(reviewSummarySheets({ year: 2026, drawnAt: new Date(Date.UTC(2026, 1, 2, 9, 5)), sampleSizePerArea: 20, summarisedOn: null, summary, earlier: [{ year: 2025, summary }] }));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Sammanfattning 2026", "Urvalet", "Orsaker", "Per område", "Svar", "Jämfört med tidigare år"]);
     const first = wb.worksheets[0]!;
     const deviating = first.getColumn(1).values.indexOf("Avvikande från beställningen");
