@@ -90,6 +90,8 @@ function describeHttp(status: number, host: string): string {
   return `Kolada (${host}) svarade med HTTP ${status}. ${NOTHING} Kontrollera KOLADA_BASE_URL.`;
 }
 
+/** fetch's own failure to connect (refused, no route, unknown host, reset): a TypeError with the socket error as cause. */
+const isNetworkFailure = (error: unknown) => error instanceof TypeError && error.cause !== undefined;
 const isTimeout = (error: unknown) => error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 
 /** Fetches one query with all its pages; any failed page fails the whole query. */
@@ -119,7 +121,8 @@ async function fetchAllPages(first: string, options: Required<KoladaOptions>): P
       }
     } catch (error) {
       if (error instanceof KoladaRefusal) throw error;
-      if (isTimeout(error)) throw new KoladaRefusal(`Kolada svarade inte inom ${seconds} sekunder. ${NOTHING} Försök igen senare.`);
+      if (isTimeout(error)) throw new KoladaRefusal(`Kolada svarade inte inom ${plural(seconds, "sekund", "sekunder")}. ${NOTHING} Försök igen senare.`);
+      if (!isNetworkFailure(error)) throw error;
       throw new KoladaRefusal(`Kolada kunde inte nås (${host}): servern har ingen förbindelse dit. ${NOTHING} Kontrollera nätverket eller KOLADA_BASE_URL.`);
     }
     const envelope = envelopeSchema.safeParse(body);
@@ -133,7 +136,7 @@ async function fetchAllPages(first: string, options: Required<KoladaOptions>): P
 
 /** Fetches everything a query needs, one request at a time (gentle on Kolada's rate limit); all or a failure. */
 export async function fetchKolada(query: KoladaQuery, options: KoladaOptions): Promise<{ ok: true; answer: KoladaAnswer } | KoladaFailure> {
-  const all: Required<KoladaOptions> = { timeoutMs: DEFAULT_TIMEOUT_MS, maxPages: MAX_PAGES, ...options };
+  const all: Required<KoladaOptions> = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxPages: options.maxPages ?? MAX_PAGES };
   const urls = koladaUrls(query, all.baseUrl);
   const answer: KoladaAnswer = { municipalityRows: [], ouRows: [], ous: [] };
   try {
@@ -253,6 +256,14 @@ export function readKoladaAnswer(answer: KoladaAnswer, ctx: KoladaContext): { ok
   const silent = [...byOu.values()].filter((u) => !answered.has(u.id)).map((u) => u.name);
   if (silent.length > 0) notes.push(`Kolada har inga värden för ${ctx.year} för ${plural(silent.length, "kopplad enhet", "kopplade enheter")}: ${listed(silent)}.`);
   if (withoutValue.length > 0) notes.push(`${plural(withoutValue.length, "värde", "värden")} saknas i Kolada och hoppas över: ${listed(withoutValue)}.`);
-  if (skippedDeleted > 0) notes.push(`${plural(skippedDeleted, "rad", "rader")} som Kolada har markerat som borttagna hoppas över.`);
+  if (skippedDeleted > 0) notes.push(`${plural(skippedDeleted, "rad", "rader")} som Kolada har markerat som ${skippedDeleted === 1 ? "borttagen" : "borttagna"} hoppas över.`);
   return { ok: true, rows, notes };
+}
+
+/**
+ * The year the fetch form proposes: Socialstyrelsen's survey results reach Kolada in the autumn (late September or
+ * October), so from October the year's own values, before that the previous year's.
+ */
+export function defaultKoladaYear(today: Date): number {
+  return today.getUTCMonth() >= 9 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
 }
