@@ -51,7 +51,7 @@ export default async function ImportResultsPage() {
         )}
         <KoladaImportForm action={importFromKoladaAction} defaultYear={defaultKoladaYear(today())} ready={koladaReady} />
         {kolada && (
-          <details className="rounded border border-slate-200 p-3" open={!kolada.municipalityId}>
+          <details className="rounded border border-slate-200 p-3">
             <summary className="cursor-pointer font-medium text-blue-900">Inställningar för Kolada</summary>
             <div className="mt-3">
               <KoladaSettingsForm action={saveKoladaSettingsAction} value={kolada} />
