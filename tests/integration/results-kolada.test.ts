@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { importFromKolada, previewKoladaImport, runKoladaJob, type KoladaRunOptions } from "@/lib/results/kolada-import";
 import { getKoladaSettings, ouField, saveKoladaSettings } from "@/lib/results/kolada-settings";
-import { getRecentImports } from "@/lib/results/queries";
+import { getRecentImports, getUnitComparison } from "@/lib/results/queries";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
 import { startFakeKolada, totals, type Behaviour, type FakeKolada, type FakeRow } from "../support/fake-kolada";
@@ -121,6 +121,9 @@ describe.each(DATABASE_KINDS)("results from Kolada on %s", (kind) => {
     const audit = await t.db.auditEntry.findFirstOrThrow({ where: { action: "results.import", entityId: stored[0]!.importId! } });
     expect(audit.after).toMatchObject({ source: "kolada", rows: 3, created: 3 });
     expect((await getRecentImports(utvecklare, t.db))[0]).toMatchObject({ source: "kolada", fileName: `Kolada ${YEAR}` });
+    // The unit's comparison says "Källa: Kolada" for a year with values from Kolada, not for the seeded file values.
+    expect(await getUnitComparison(utvecklare, unit.Granen!, YEAR, t.db)).toMatchObject({ year: YEAR, fromKolada: true });
+    expect(await getUnitComparison(utvecklare, unit.Granen!, 2025, t.db)).toMatchObject({ year: 2025, fromKolada: false });
   });
 
   const failures: [string, Behaviour | ((rows: FakeRow[]) => void) | "unknown-ou", RegExp][] = [

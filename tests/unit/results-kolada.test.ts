@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fetchKolada, koladaUrls, readKoladaAnswer, type KoladaAnswer, type KoladaContext } from "@/lib/results/kolada";
+import { defaultKoladaYear, fetchKolada, koladaUrls, readKoladaAnswer, type KoladaAnswer, type KoladaContext } from "@/lib/results/kolada";
 import { startFakeKolada, totals, type FakeKolada, type FakeRow } from "../support/fake-kolada";
 
 const KOMMUN = "1480";
@@ -44,6 +44,14 @@ describe("Kolada's addresses", () => {
     expect(urls.ou[0]).toMatch(/^https:\/\/api\.kolada\.se\/v3\/oudata\/kpi\/U21468\/ou\/[^/]+\/year\/2025\?per_page=5000$/);
     expect(urls.ou.map((u) => u.split("/ou/")[1]!.split("/")[0]!.split(",").length)).toEqual([25, 5]);
     expect(urls.ouMeta[1]).toBe(`https://api.kolada.se/v3/ou/${many.slice(25).join(",")}?per_page=5000`);
+  });
+});
+
+describe("the year the fetch form proposes", () => {
+  it("is this year from October, when the survey's results are in Kolada, and last year before", () => {
+    expect(defaultKoladaYear(new Date(Date.UTC(2026, 8, 30)))).toBe(2025);
+    expect(defaultKoladaYear(new Date(Date.UTC(2026, 9, 1)))).toBe(2026);
+    expect(defaultKoladaYear(new Date(Date.UTC(2027, 0, 15)))).toBe(2026);
   });
 });
 
