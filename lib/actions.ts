@@ -4,7 +4,7 @@ import type { Action } from "./auth/permissions.ts";
 import { requirePermission, requireUser } from "./auth/session.ts";
 import type { SessionUser } from "./auth/session-user.ts";
 import * as clock from "./clock.ts";
-import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters, type Failure } from "./forms.ts";
+import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters, UNEXPECTED_ERROR, UNREADABLE_FORM, type Failure } from "./forms.ts";
 
 /**
  * The one way to write a server action (docs/decisions/006-action-wrapper.md): session and permission, a FormData
@@ -20,8 +20,7 @@ export type ActionOptions = {
 /** A form state that can carry a failure: what every useActionState form of ours returns. */
 type FormStateLike = { ok: boolean; message: string; errors?: Record<string, string[]> } | null;
 
-export const UNREADABLE_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
-export const UNEXPECTED_ERROR = "Något gick fel, och ändringen sparades kanske inte. Ladda om sidan och försök igen.";
+export { UNEXPECTED_ERROR, UNREADABLE_FORM };
 
 async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionContext) => Promise<T>): Promise<T | Failure> {
   const user = options.permission ? await requirePermission(options.permission) : await requireUser();

@@ -27,6 +27,9 @@ export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 export type MutationResult<T extends object = object> = Result<{ message: string } & T>;
 
 export const INVALID_FORM = "Kontrollera de markerade fälten.";
+/** The action wrapper's answers (lib/actions.ts) to a call that is not a form, and to an unexpected error. */
+export const UNREADABLE_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
+export const UNEXPECTED_ERROR = "Något gick fel, och ändringen sparades kanske inte. Ladda om sidan och försök igen.";
 
 /** Field errors of a failed parse, keyed by the top-level field (the form field's name); whole-form errors under "form". */
 export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string[]> {
