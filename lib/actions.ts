@@ -25,17 +25,33 @@ export { UNEXPECTED_ERROR, UNREADABLE_FORM };
 async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionContext) => Promise<T>): Promise<T | Failure> {
   const user = options.permission ? await requirePermission(options.permission) : await requireUser();
   // Anyone can call an action's endpoint with anything: only a form's data gets to the body.
-  if (!(data instanceof FormData)) return { ok: false, message: UNREADABLE_FORM };
+  const form = readForm(data);
+  if (!form) return { ok: false, message: UNREADABLE_FORM };
   // Checked once for every form, before any body sees the data (a NUL would reach PostgreSQL as a database error).
-  const controlled = fieldsWithControlCharacters(data);
+  const controlled = fieldsWithControlCharacters(form);
   if (controlled.length > 0) return { ok: false, message: CONTROL_CHARACTER_MESSAGE, errors: Object.fromEntries(controlled.map((name) => [name, [CONTROL_CHARACTER_MESSAGE]])) };
   try {
-    return await body({ user, data, today: clock.today() });
+    return await body({ user, data: form, today: clock.today() });
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and Next's own signals are not failures
     // Only the error's kind: its message or stack can hold what the user typed (personal data is never logged).
     console.error("Server action failed:", describeError(error));
     return { ok: false, message: UNEXPECTED_ERROR };
+  }
+}
+
+/**
+ * A plain copy of a submitted form, or null for anything else: an object that only passes instanceof (a subclass or
+ * proxy whose methods throw, FormData.prototype itself) is read through FormData's own method or refused.
+ */
+function readForm(data: unknown): FormData | null {
+  if (!(data instanceof FormData)) return null;
+  try {
+    const form = new FormData();
+    for (const [name, value] of FormData.prototype.entries.call(data)) form.append(name, value);
+    return form;
+  } catch {
+    return null;
   }
 }
 

@@ -1,3 +1,31 @@
+import { z } from "zod";
+
+// Every schema's default messages in Swedish and without type names (a field that a crafted request leaves out, say):
+// set once for the process here, in the module every form and mutation reads. Schemas give their own messages where a
+// real form can go wrong; zod's Swedish locale covers the rest.
+z.config({
+  ...z.locales.sv(),
+  customError: (issue) => {
+    const text = issue.origin === "string";
+    switch (issue.code) {
+      case "invalid_type":
+        return issue.input === undefined || issue.input === null ? "Uppgiften saknas." : "Uppgiften har fel form.";
+      case "invalid_union":
+        return "Uppgiften har fel form.";
+      case "invalid_value":
+        return "Välj ett av alternativen.";
+      case "invalid_format":
+        return "Uppgiften har fel format.";
+      case "too_small":
+        return text ? (Number(issue.minimum) <= 1 ? "Fyll i fältet." : `Skriv minst ${issue.minimum} tecken.`) : `Värdet är för litet (minst ${issue.minimum}).`;
+      case "too_big":
+        return text ? `Skriv högst ${issue.maximum} tecken.` : `Värdet är för stort (högst ${issue.maximum}).`;
+      default:
+        return undefined;
+    }
+  },
+});
+
 /** What a form's server action returns: a message for the live region and Swedish errors per field. */
 export type FormState = { ok: boolean; message: string; errors?: Record<string, string[]>; details?: string[] } | null;
 
