@@ -48,9 +48,9 @@ export async function createUser(actor: Actor, raw: unknown, db: DbClient = getD
   const input = createUserSchema.safeParse(raw);
   if (!input.success) return invalid(input.error);
   const passwordHash = input.data.password ? await hashPassword(input.data.password) : null;
-  return asAdmin(actor, db, async (tx) => {
+  return asAdmin(actor, db, async (tx, organisationId) => {
     if (await tx.user.findUnique({ where: { email: input.data.email } })) return answer("epost-upptagen");
-    const user = await tx.user.create({ data: { name: input.data.name, email: input.data.email, passwordHash } });
+    const user = await tx.user.create({ data: { organisationId, name: input.data.name, email: input.data.email, passwordHash } });
     await writeAudit(tx, { actorId: actor.id, action: "user.create", entityType: "User", entityId: user.id, after: { ...publicUser(user), password: passwordHash ? "satt" : "ingen (bara kommunens inloggning)" } });
     return answer("skapad", user);
   });
