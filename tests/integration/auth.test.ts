@@ -65,7 +65,8 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
   });
 
   it("ends the sessions of a deactivated user and refuses their sign-in", async () => {
-    const user = await t.db.user.create({ data: { email: "tillfallig@arshjulet.example", name: "Tillfällig", passwordHash: await hashPassword("ett-langt-losenord") } });
+    const { id: organisationId } = await t.db.organisation.findFirstOrThrow();
+    const user = await t.db.user.create({ data: { organisationId, email: "tillfallig@arshjulet.example", name: "Tillfällig", passwordHash: await hashPassword("ett-langt-losenord") } });
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).not.toBeNull();
     await t.db.user.update({ where: { id: user.id }, data: { active: false, sessionVersion: { increment: 1 } } });
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).toBeNull();
