@@ -4,7 +4,7 @@ import type { Action } from "./auth/permissions.ts";
 import { requirePermission, requireUser } from "./auth/session.ts";
 import type { SessionUser } from "./auth/session-user.ts";
 import * as clock from "./clock.ts";
-import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters, fieldsWithIdentityNumbers, type Failure } from "./forms.ts";
+import { CONTROL_CHARACTER_MESSAGE, fieldsWithControlCharacters, fieldsWithIdentityNumbers, UNEXPECTED_ERROR, UNREADABLE_FORM, type Failure } from "./forms.ts";
 import { IDENTITY_NUMBER_MESSAGE } from "./personal-data.ts";
 
 /**
@@ -21,21 +21,21 @@ export type ActionOptions = {
 /** A form state that can carry a failure: what every useActionState form of ours returns. */
 type FormStateLike = { ok: boolean; message: string; errors?: Record<string, string[]> } | null;
 
-export const UNREADABLE_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
-export const UNEXPECTED_ERROR = "Något gick fel, och ändringen sparades kanske inte. Ladda om sidan och försök igen.";
+export { UNEXPECTED_ERROR, UNREADABLE_FORM };
 
 async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionContext) => Promise<T>): Promise<T | Failure> {
   const user = options.permission ? await requirePermission(options.permission) : await requireUser();
   // Anyone can call an action's endpoint with anything: only a form's data gets to the body.
-  if (!(data instanceof FormData)) return { ok: false, message: UNREADABLE_FORM };
+  const form = readForm(data);
+  if (!form) return { ok: false, message: UNREADABLE_FORM };
   // Checked once for every form, before any body sees the data (a NUL would reach PostgreSQL as a database error).
-  const controlled = fieldsWithControlCharacters(data);
+  const controlled = fieldsWithControlCharacters(form);
   if (controlled.length > 0) return refusal(controlled, CONTROL_CHARACTER_MESSAGE);
   // GDPR: the app keeps no personnummer, in any free-text field of any form (lib/personal-data.ts; the message never repeats it).
-  const identified = fieldsWithIdentityNumbers(data);
+  const identified = fieldsWithIdentityNumbers(form);
   if (identified.length > 0) return refusal(identified, IDENTITY_NUMBER_MESSAGE);
   try {
-    return await body({ user, data, today: clock.today() });
+    return await body({ user, data: form, today: clock.today() });
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and Next's own signals are not failures
     // Only the error's kind: its message or stack can hold what the user typed (personal data is never logged).
@@ -45,6 +45,21 @@ async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionC
 }
 
 const refusal = (fields: string[], message: string): Failure => ({ ok: false, message, errors: Object.fromEntries(fields.map((name) => [name, [message]])) });
+
+/**
+ * A plain copy of a submitted form, or null for anything else: an object that only passes instanceof (a subclass or
+ * proxy whose methods throw, FormData.prototype itself) is read through FormData's own method or refused.
+ */
+function readForm(data: unknown): FormData | null {
+  if (!(data instanceof FormData)) return null;
+  try {
+    const form = new FormData();
+    for (const [name, value] of FormData.prototype.entries.call(data)) form.append(name, value);
+    return form;
+  } catch {
+    return null;
+  }
+}
 
 /** "PrismaClientKnownRequestError P2002" or "TypeError": enough to find the failure in the code, nothing the user wrote. */
 function describeError(error: unknown): string {

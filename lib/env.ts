@@ -30,6 +30,10 @@ const envSchema = z.object({
   // Reminders (issue 11): e-mail goes out only when SMTP_URL is set.
   SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL måste börja med smtp:// eller smtps://." }),
   MAIL_FROM: optionalText.transform((v) => v ?? "Årshjulet <arshjulet@localhost>"),
+  // Kolada's open API (issue 23); a kommun behind a proxy, or a test, points it elsewhere.
+  KOLADA_BASE_URL: optionalText
+    .refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: "KOLADA_BASE_URL måste vara en adress som börjar med http:// eller https://." })
+    .transform((v) => (v ?? "https://api.kolada.se/v3").replace(/\/+$/, "")),
   ACCESSIBILITY_CONTACT_EMAIL: optionalText
     .refine((v) => v === undefined || z.email().safeParse(v).success, { message: "ACCESSIBILITY_CONTACT_EMAIL måste vara en e-postadress." })
     .transform((v) => v ?? "tillganglighet@arshjulet.example"),

@@ -1,4 +1,31 @@
+import { z } from "zod";
 import { containsIdentityNumber } from "./personal-data.ts";
+
+// Every schema's default messages in Swedish and without type names (a field that a crafted request leaves out, say):
+// set once for the process here, in the module every form and mutation reads. Schemas give their own messages where a
+// real form can go wrong; zod's Swedish locale covers the rest.
+z.config({
+  ...z.locales.sv(),
+  customError: (issue) => {
+    const text = issue.origin === "string";
+    switch (issue.code) {
+      case "invalid_type":
+        return issue.input === undefined || issue.input === null ? "Uppgiften saknas." : "Uppgiften har fel form.";
+      case "invalid_union":
+        return "Uppgiften har fel form.";
+      case "invalid_value":
+        return "Välj ett av alternativen.";
+      case "invalid_format":
+        return "Uppgiften har fel format.";
+      case "too_small":
+        return text ? (Number(issue.minimum) <= 1 ? "Fyll i fältet." : `Skriv minst ${issue.minimum} tecken.`) : `Värdet är för litet (minst ${issue.minimum}).`;
+      case "too_big":
+        return text ? `Skriv högst ${issue.maximum} tecken.` : `Värdet är för stort (högst ${issue.maximum}).`;
+      default:
+        return undefined;
+    }
+  },
+});
 
 /** What a form's server action returns: a message for the live region and Swedish errors per field. */
 export type FormState = { ok: boolean; message: string; errors?: Record<string, string[]>; details?: string[] } | null;
@@ -29,6 +56,9 @@ export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 export type MutationResult<T extends object = object> = Result<{ message: string } & T>;
 
 export const INVALID_FORM = "Kontrollera de markerade fälten.";
+/** The action wrapper's answers (lib/actions.ts) to a call that is not a form, and to an unexpected error. */
+export const UNREADABLE_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
+export const UNEXPECTED_ERROR = "Något gick fel, och ändringen sparades kanske inte. Ladda om sidan och försök igen.";
 
 /** Field errors of a failed parse, keyed by the top-level field (the form field's name); whole-form errors under "form". */
 export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string[]> {

@@ -83,9 +83,9 @@ async function fill(db: Db, year: number) {
   await db.$executeRaw`UPDATE "Task" SET "status" = 'NOT_APPLICABLE', "notApplicableReason" = 'Benchmark', "version" = 2
     WHERE "status" = 'NOT_STARTED' AND random() < 0.3`;
   const password = randomBytes(18).toString("base64url");
-  const user = await db.user.create({ data: { email: "chef@bench.invalid", name: "Benchmark Chef", passwordHash: await hashPassword(password) } });
+  const user = await db.user.create({ data: { organisationId: org.id, email: "chef@bench.invalid", name: "Benchmark Chef", passwordHash: await hashPassword(password) } });
   await db.roleAssignment.create({ data: { userId: user.id, role: "VERKSAMHETSCHEF", organisationId: org.id } });
-  const chef = await db.user.create({ data: { email: "enhetschef@bench.invalid", name: "Benchmark Enhetschef", passwordHash: null } });
+  const chef = await db.user.create({ data: { organisationId: org.id, email: "enhetschef@bench.invalid", name: "Benchmark Enhetschef", passwordHash: null } });
   const unit = await db.unit.findFirstOrThrow({ where: { area: { organisationId: org.id } }, orderBy: { name: "asc" } });
   await db.roleAssignment.create({ data: { userId: chef.id, role: "ENHETSCHEF", organisationId: org.id, unitId: unit.id } });
   const feed = await createCalendarFeed((await loadSessionUser(db, chef.id, chef.sessionVersion))!, { target: `enhet:${unit.id}` }, db);

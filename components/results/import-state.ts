@@ -5,7 +5,7 @@ export type ImportState = {
   message: string;
   errors?: Record<string, string[]>;
   details?: string[];
-  preview?: { digest: string; format: string; total: number; replaced: number; notes: string[]; rows: PreviewRow[] };
+  preview?: { digest: string; format: string; source?: string; year?: number; total: number; replaced: number; notes: string[]; rows: PreviewRow[] };
   imported?: { years: number[] };
 } | null;
 

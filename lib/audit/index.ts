@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS = {
   "results.import": "Resultat importerade",
   "indicator.create": "Indikator tillagd",
   "indicator.update": "Indikator ändrad",
+  "kolada.settings": "Inställningar för Kolada ändrade",
   "improvement.create": "Förbättringsåtgärd skapad",
   "improvement.update": "Förbättringsåtgärd ändrad",
   "improvement.note": "Anteckning om åtgärd",

@@ -31,7 +31,7 @@ export type Action = (typeof ACTIONS)[number];
  * - verksamhet-tasks-own-role: as verksamhet-tasks, and only tasks whose responsible role is this role.
  * - communications-tasks: kommunikationsenhetens tasks.
  * - own-verksamhet: everything in the verksamhet the role is held in.
- * - everything: every verksamhet.
+ * There is no scope across verksamheter: no role reaches another verksamhet's data (issue 18, item 11).
  */
 export const SCOPES = [
   "own-unit",
@@ -40,7 +40,6 @@ export const SCOPES = [
   "verksamhet-tasks-own-role",
   "communications-tasks",
   "own-verksamhet",
-  "everything",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -121,7 +120,6 @@ export type Resource = {
 };
 
 function inScope(scope: Scope, a: RoleAssignmentLike, r: Resource): boolean {
-  if (scope === "everything") return true;
   if (r.organisationId !== a.organisationId) return false;
   const unitId = r.unitId ?? null;
   const isOwnUnit = unitId !== null && (a.unitId === null || a.unitId === unitId);

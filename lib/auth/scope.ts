@@ -3,13 +3,12 @@ import type { Prisma } from "../db/index.ts";
 import { grantsFor, type Action, type Actor } from "./permissions.ts";
 
 /**
- * The organisation filter for rows the actor may touch through an action, for use inside where clauses:
- * undefined means every organisation (scope "everything"), an empty list means none.
+ * The organisation filter for rows the actor may touch through an action, for use inside where clauses: the
+ * verksamheter in which the actor holds it, an empty list (nothing) when none. Never undefined, which Prisma reads
+ * as "no filter": no scope reaches across verksamheter.
  */
-export function organisationFilter(actor: Actor, action: Action): Prisma.StringFilter | undefined {
-  const grants = grantsFor(actor, action);
-  if (grants.some((g) => g.scope === "everything")) return undefined;
-  return { in: [...new Set(grants.map((g) => g.assignment.organisationId))] };
+export function organisationFilter(actor: Actor, action: Action): Prisma.StringFilter {
+  return { in: [...new Set(grantsFor(actor, action).map((g) => g.assignment.organisationId))] };
 }
 
 /** The organisation in which the actor creates new things through an action (their first grant), or null. */

@@ -21,6 +21,9 @@ export const loadSessionUser = cache(async function loadSessionUser(db: DbClient
     include: { roleAssignments: { include: { unit: { select: { name: true } } } } },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-  const assignments = user.roleAssignments.map((a) => ({ role: a.role, organisationId: a.organisationId, unitId: a.unitId, unitName: a.unit?.name ?? null }));
-  return { id: user.id, name: user.name, email: user.email, organisationId: assignments[0]?.organisationId ?? null, assignments };
+  // Only roles in the user's own verksamhet count, whatever else the table holds.
+  const assignments = user.roleAssignments
+    .filter((a) => a.organisationId === user.organisationId)
+    .map((a) => ({ role: a.role, organisationId: a.organisationId, unitId: a.unitId, unitName: a.unit?.name ?? null }));
+  return { id: user.id, name: user.name, email: user.email, organisationId: user.organisationId, assignments };
 });

@@ -14,8 +14,13 @@ const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sida
 
 const NOT_ALLOWED_IMPORT = "Du har inte behörighet att importera resultat.";
 
+/** The organisation whose results an actor may import (a whole verksamhet), or null. */
+export function importOrganisationOf(actor: Actor): string | null {
+  return resultScopeFor(actor, "results:import").wholeOrganisationIds[0] ?? null;
+}
+
 async function importContext(actor: Actor, db: DbClient) {
-  const organisationId = resultScopeFor(actor, "results:import").wholeOrganisationIds[0];
+  const organisationId = importOrganisationOf(actor);
   if (!organisationId) return null;
   const [indicators, units] = await Promise.all([
     db.indicator.findMany({ where: { organisationId }, orderBy: { position: "asc" } }),
@@ -33,8 +38,7 @@ export async function previewResultsImport(actor: Actor, input: ImportInput, db:
   if (!ctx) return { ok: false, message: NOT_ALLOWED_IMPORT };
   const read = readResultsFile(input.bytes, ctx);
   if (!read.ok) return { ok: false, message: read.message, details: read.details };
-  const existing = await existingFor(db, read.rows);
-  return { ok: true, digest: digestOf(input.bytes), format: read.format, rows: read.rows, replaced: existing.length, notes: read.notes };
+  return { ok: true, digest: digestOf(input.bytes), format: read.format, rows: read.rows, replaced: await countReplaced(db, read.rows), notes: read.notes };
 }
 
 export function digestOf(bytes: Uint8Array): string {
@@ -55,8 +59,53 @@ async function existingFor(db: DbClient, rows: ParsedResult[]) {
   return found.filter((e) => keys.has(`${e.indicatorId}|${e.year}|${e.levelKey}`));
 }
 
+/** The preview step of every import (file or Kolada): how many stored values the checked rows would replace. */
+export async function countReplaced(db: DbClient, rows: ParsedResult[]): Promise<number> {
+  return (await existingFor(db, rows)).length;
+}
+
+/** Where an import's values came from: an uploaded file, or Kolada's API ("Källa: Kolada"). */
+export type ImportSource = "file" | "kolada";
+export type ImportBatch = { organisationId: string; importedById: string | null; fileName: string; format: string; source: ImportSource; rows: ParsedResult[] };
+export type ImportWritten = { importId: string; created: number; replaced: number; years: number[] };
+
+/**
+ * The write step of every import (file or Kolada): all checked rows in one transaction, replacing earlier values for
+ * the same indicator, place and year, recorded as one import and one audit entry. All or nothing.
+ */
+export async function writeResults(db: DbClient, batchInput: ImportBatch): Promise<Result<ImportWritten>> {
+  const { organisationId, rows } = batchInput;
+  const years = [...new Set(rows.map((r) => r.year))].sort();
+  return transact(db, async (tx) => {
+    const cycle = years.length === 1 ? await tx.cycle.findFirst({ where: { organisationId, year: years[0] } }) : null;
+    const batch = await tx.resultImport.create({
+      data: { organisationId, cycleId: cycle?.id ?? null, fileName: batchInput.fileName.slice(0, 200), format: batchInput.format, source: batchInput.source, rowCount: rows.length, importedById: batchInput.importedById },
+    });
+    const existing = await existingFor(tx, rows);
+    const byKey = new Map(existing.map((e) => [`${e.indicatorId}|${e.year}|${e.levelKey}`, e]));
+    const fresh = rows.filter((r) => !byKey.has(`${r.indicatorId}|${r.year}|${r.levelKey}`));
+    const data = (r: ParsedResult) => ({ value: r.value, respondents: r.respondents, responseRate: r.responseRate, importId: batch.id });
+    await tx.surveyResult.createMany({
+      data: fresh.map((r) => ({ indicatorId: r.indicatorId, year: r.year, level: r.level, unitId: r.unitId, levelKey: r.levelKey, ...data(r) })),
+    });
+    for (const r of rows) {
+      const old = byKey.get(`${r.indicatorId}|${r.year}|${r.levelKey}`);
+      if (old) await tx.surveyResult.update({ where: { id: old.id }, data: data(r) });
+    }
+    await writeAudit(tx, {
+      actorId: batchInput.importedById,
+      action: "results.import",
+      entityType: "ResultImport",
+      entityId: batch.id,
+      before: existing.length > 0 ? { replaced: existing.map(({ indicatorId, year, levelKey, value, respondents }) => ({ indicatorId, year, levelKey, value, respondents })) } : undefined,
+      after: { fileName: batch.fileName, format: batchInput.format, source: batchInput.source, rows: rows.length, created: fresh.length, replaced: existing.length, years },
+    });
+    return { ok: true as const, importId: batch.id, created: fresh.length, replaced: existing.length, years };
+  }, { conflict: "Någon annan importerade resultat för samma indikator, enhet och år samtidigt. Inget har importerats; förhandsgranska igen." });
+}
+
 /** Writes every row of a previewed file in one transaction, replacing earlier values for the same indicator, place and year. */
-export async function importResults(actor: Actor, input: ImportInput, db: DbClient = getDb()): Promise<Result<{ importId: string; created: number; replaced: number; years: number[] }>> {
+export async function importResults(actor: Actor, input: ImportInput, db: DbClient = getDb()): Promise<Result<ImportWritten>> {
   const ctx = await importContext(actor, db);
   if (!ctx) return { ok: false, message: NOT_ALLOWED_IMPORT };
   if (input.digest !== digestOf(input.bytes)) {
@@ -64,33 +113,7 @@ export async function importResults(actor: Actor, input: ImportInput, db: DbClie
   }
   const read = readResultsFile(input.bytes, ctx);
   if (!read.ok) return { ok: false, message: read.message, details: read.details };
-  const years = [...new Set(read.rows.map((r) => r.year))].sort();
-  return transact(db, async (tx) => {
-    const cycle = years.length === 1 ? await tx.cycle.findFirst({ where: { organisationId: ctx.organisationId, year: years[0] } }) : null;
-    const batch = await tx.resultImport.create({
-      data: { organisationId: ctx.organisationId, cycleId: cycle?.id ?? null, fileName: input.fileName.slice(0, 200), format: read.format, rowCount: read.rows.length, importedById: actor.id },
-    });
-    const existing = await existingFor(tx, read.rows);
-    const byKey = new Map(existing.map((e) => [`${e.indicatorId}|${e.year}|${e.levelKey}`, e]));
-    const fresh = read.rows.filter((r) => !byKey.has(`${r.indicatorId}|${r.year}|${r.levelKey}`));
-    const data = (r: ParsedResult) => ({ value: r.value, respondents: r.respondents, responseRate: r.responseRate, importId: batch.id });
-    await tx.surveyResult.createMany({
-      data: fresh.map((r) => ({ indicatorId: r.indicatorId, year: r.year, level: r.level, unitId: r.unitId, levelKey: r.levelKey, ...data(r) })),
-    });
-    for (const r of read.rows) {
-      const old = byKey.get(`${r.indicatorId}|${r.year}|${r.levelKey}`);
-      if (old) await tx.surveyResult.update({ where: { id: old.id }, data: data(r) });
-    }
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "results.import",
-      entityType: "ResultImport",
-      entityId: batch.id,
-      before: existing.length > 0 ? { replaced: existing.map(({ indicatorId, year, levelKey, value, respondents }) => ({ indicatorId, year, levelKey, value, respondents })) } : undefined,
-      after: { fileName: batch.fileName, format: read.format, rows: read.rows.length, created: fresh.length, replaced: existing.length, years },
-    });
-    return { ok: true as const, importId: batch.id, created: fresh.length, replaced: existing.length, years };
-  }, { conflict: "Någon annan importerade resultat för samma indikator, enhet och år samtidigt. Inget har importerats; förhandsgranska filen igen." });
+  return writeResults(db, { organisationId: ctx.organisationId, importedById: actor.id, fileName: input.fileName, format: read.format, source: "file", rows: read.rows });
 }
 
 const NOT_FOUND = "Åtgärden finns inte eller tillhör inte din enhet.";

@@ -65,9 +65,15 @@ export async function getUnitComparison(actor: Actor, unitId: string, requestedY
   const year = pickYear(years, requestedYear);
   const rows = year === null ? [] : compareUnit(indicators, results, unitId, year);
   const unitRows = results.filter((r) => r.unitId === unitId && r.year === year);
+  // Kolada's terms ask for "Källa: Kolada" wherever its data is shown: whether any value on the page came from it.
+  const fromKolada =
+    year !== null &&
+    (await db.surveyResult.count({
+      where: { ...resultWhere(scope), year, indicator: { organisationId: unit.area.organisationId }, OR: [{ unitId }, { level: { in: ["KOMMUN", "RIKET"] } }], import: { OR: [{ source: "kolada" }, { format: "kolada" }] } },
+    })) > 0;
   const respondents = Math.max(0, ...unitRows.map((r) => r.respondents ?? 0)) || null;
   const responseRate = unitRows.find((r) => r.responseRate !== null)?.responseRate ?? null;
-  return { unit: { id: unit.id, name: unit.name, areaName: unit.area.name, organisationId: unit.area.organisationId }, years, year, rows, respondents, responseRate };
+  return { unit: { id: unit.id, name: unit.name, areaName: unit.area.name, organisationId: unit.area.organisationId }, years, year, rows, respondents, responseRate, fromKolada };
 }
 
 export type UnitComparison = NonNullable<Awaited<ReturnType<typeof getUnitComparison>>>;

@@ -94,3 +94,27 @@ export const indicatorSchema = z.object({
   higherIsBetter: z.enum(["ja", "nej"], { error: "Välj om ett högt värde är bra." }).transform((v) => v === "ja"),
 });
 export type IndicatorInput = z.infer<typeof indicatorSchema>;
+
+/** The kommun's id in Kolada: four digits (0000 is riket); empty = not fetched from Kolada. */
+export const koladaMunicipalityIdSchema = z
+  .string({ error: "Ange kommunens id i Kolada." })
+  .trim()
+  .regex(/^(\d{4})?$/, "Kommunens id i Kolada är fyra siffror, t.ex. 1480.")
+  .refine((v) => v !== KOLADA_RIKET, "0000 är riket i Kolada, inte en kommun.")
+  .transform((v) => v || null);
+
+/** A unit's id as an organisational unit (OU) in Kolada, letters and digits as Kolada writes it; empty = not fetched. */
+export const koladaOuIdSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .max(20, "Enhetens id i Kolada är högst 20 tecken.")
+  .regex(/^([A-Z][A-Z0-9]{4,19})?$/, "Enhetens id i Kolada skrivs med bokstäver och siffror och börjar med en bokstav, som i Kolada.")
+  .transform((v) => v || null);
+
+/** The Kolada settings of a verksamhet: the kommun's id and an OU id per unit. */
+export const koladaSettingsSchema = z.object({
+  municipalityId: koladaMunicipalityIdSchema,
+  units: z.array(z.object({ unitId: z.string().trim().min(1).max(100), ouId: koladaOuIdSchema })).max(1000),
+});
+export type KoladaSettingsInput = z.infer<typeof koladaSettingsSchema>;

@@ -12,7 +12,7 @@ export function resultScopeFor(actor: Actor, action: Action): ResultScope {
   for (const { assignment, scope } of grantsFor(actor, action)) {
     organisationIds.add(assignment.organisationId);
     if (scope === "own-unit" && assignment.unitId) units.add(assignment.unitId);
-    else if (scope === "own-unit" || scope === "own-verksamhet" || scope === "everything") whole.add(assignment.organisationId);
+    else if (scope === "own-unit" || scope === "own-verksamhet") whole.add(assignment.organisationId);
   }
   return { organisationIds: [...organisationIds], wholeOrganisationIds: [...whole], unitIds: [...units] };
 }

@@ -16,7 +16,7 @@ type Direction = "up" | "down";
 async function requireDraft(tx: DbClient, actor: Actor, versionId: string) {
   const draft = await tx.routineVersion.findFirst({
     where: { id: versionId, status: "DRAFT", routine: { organisationId: organisationFilter(actor, "routine:manage") } },
-    include: { phases: { orderBy: { position: "asc" } }, activities: { orderBy: { position: "asc" } } },
+    include: { routine: { select: { key: true } }, phases: { orderBy: { position: "asc" } }, activities: { orderBy: { position: "asc" } } },
   });
   return draft ?? fail(DRAFT_GONE);
 }
@@ -34,7 +34,7 @@ export async function saveActivity(
   actor: Actor,
   input: { versionId: string; activityId?: string; values: Record<string, unknown> },
   db: DbClient = getDb(),
-): Promise<MutationResult<{ activityId: string }>> {
+): Promise<MutationResult<{ activityId: string; routineKey: string; version: number }>> {
   if (!canAny(actor, "routine:manage")) return { ok: false, message: NOT_ALLOWED };
   const parsed = parseActivityForm(input.values);
   if (!parsed.success) return { ok: false, message: INVALID_FORM, errors: parsed.errors };
@@ -47,7 +47,7 @@ export async function saveActivity(
       const existing = draft.activities.find((a) => a.id === input.activityId) ?? fail("Aktiviteten finns inte längre i utkastet. Ladda om sidan.");
       await tx.activityTemplate.update({ where: { id: existing.id }, data: fields });
       await audit(tx, actor, "activity.update", "ActivityTemplate", existing.id, existing, { ...existing, ...fields });
-      return { ok: true as const, message: `Aktiviteten ${data.title} är sparad.`, activityId: existing.id };
+      return { ok: true as const, message: `Aktiviteten ${data.title} är sparad.`, activityId: existing.id, routineKey: draft.routine.key, version: draft.version };
     }
     const taken = new Set(draft.activities.map((a) => a.key));
     if (!parsed.generatedKey && taken.has(data.key)) fail(INVALID_FORM, { key: ["Nyckeln används redan av en annan aktivitet i utkastet."] });
@@ -55,7 +55,7 @@ export async function saveActivity(
     const position = draft.activities.reduce((max, a) => Math.max(max, a.position), -1) + 1;
     const created = await tx.activityTemplate.create({ data: { ...fields, routineVersionId: draft.id, key, position } });
     await audit(tx, actor, "activity.create", "ActivityTemplate", created.id, undefined, created);
-    return { ok: true as const, message: `Aktiviteten ${data.title} är tillagd.`, activityId: created.id };
+    return { ok: true as const, message: `Aktiviteten ${data.title} är tillagd.`, activityId: created.id, routineKey: draft.routine.key, version: draft.version };
   });
 }
 

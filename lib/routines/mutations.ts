@@ -101,7 +101,7 @@ export async function createDraft(actor: Actor, input: { routineId: string }, db
 }
 
 /** Deletes a draft (never a published version); a routine that was never published goes with it. */
-export async function deleteDraft(actor: Actor, input: { versionId: string }, db: DbClient = getDb()): Promise<MutationResult<{ routineDeleted: boolean }>> {
+export async function deleteDraft(actor: Actor, input: { versionId: string }, db: DbClient = getDb()): Promise<MutationResult<{ routineDeleted: boolean; routineKey: string }>> {
   if (!canAny(actor, "routine:manage")) return { ok: false, message: NOT_ALLOWED };
   return transact(db, async (tx) => {
     const draft = await tx.routineVersion.findFirst({
@@ -115,7 +115,7 @@ export async function deleteDraft(actor: Actor, input: { versionId: string }, db
     const routineDeleted = draft.routine._count.versions === 1;
     if (routineDeleted) await tx.routine.delete({ where: { id: draft.routineId } });
     await writeAudit(tx, { actorId: actor.id, action: "routine-version.delete-draft", entityType: "RoutineVersion", entityId: draft.id, before: { routineKey: draft.routine.key, version: draft.version, activities: draft._count.activities, routineDeleted } });
-    return { ok: true as const, message: routineDeleted ? `Utkastet och rutinen ${draft.routine.title} är borttagna.` : `Utkast version ${draft.version} är borttaget.`, routineDeleted };
+    return { ok: true as const, message: routineDeleted ? `Utkastet och rutinen ${draft.routine.title} är borttagna.` : `Utkast version ${draft.version} är borttaget.`, routineDeleted, routineKey: draft.routine.key };
   });
 }
 

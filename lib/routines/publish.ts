@@ -44,7 +44,7 @@ export async function publishDraft(
   input: unknown,
   db: DbClient = getDb(),
   today: Date = clock.today(),
-): Promise<MutationResult<{ followed: FollowSummary[] }>> {
+): Promise<MutationResult<{ followed: FollowSummary[]; routineKey: string; version: number }>> {
   if (!canAny(actor, "routine:manage")) return { ok: false, message: NOT_ALLOWED };
   const parsed = publishSchema.safeParse(input);
   if (!parsed.success) {
@@ -99,6 +99,6 @@ export async function publishDraft(
       after: { routineKey: draft.routine.key, version: draft.version, ...decision, followTasks: p.followTasks ?? null, followed: followed.map(({ kept, ...rest }) => ({ ...rest, kept: kept.map(({ title, unitName, reason }) => ({ title, unitName, reason })) })) },
     });
     const archived = previous ? ` Version ${previous.version} är arkiverad.` : "";
-    return { ok: true as const, message: `Version ${draft.version} av ${draft.title} är publicerad och gäller nu.${archived}`, followed };
+    return { ok: true as const, message: `Version ${draft.version} av ${draft.title} är publicerad och gäller nu.${archived}`, followed, routineKey: draft.routine.key, version: draft.version };
   });
 }

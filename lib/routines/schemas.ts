@@ -31,10 +31,12 @@ const month = z
   .max(12, "Månaden måste vara 1–12.");
 
 const isoDate = isoDateText();
-const key = z
+/** A routine's or a phase's or an activity's key: also a segment of the routine pages' paths. */
+export const keySchema = z
   .string({ error: "Nyckeln saknas." })
   .regex(/^[a-z0-9-]+$/, "Nyckeln får bara innehålla a–z, 0–9 och bindestreck.")
   .max(80, "Nyckeln får vara högst 80 tecken.");
+const key = keySchema;
 
 export const activitySchema = z
   .object({

@@ -8,8 +8,6 @@ function whereForGrant(a: RoleAssignmentLike, scope: Scope): Prisma.TaskWhereInp
   const ownRole = { activity: { responsibleRole: a.role } };
   const verksamhet = { ...inOrg, unitId: null, assigneeKey: "ORGANISATION" };
   switch (scope) {
-    case "everything":
-      return {};
     case "own-verksamhet":
       return inOrg;
     case "own-unit":

@@ -8,11 +8,11 @@ export function adminOrganisationId(actor: Actor): string | null {
 }
 
 /**
- * Users an admin may see and change: those holding a role in the admin's verksamhet, and those holding no role
- * at all (just created, or stripped of their roles), so that none is left where nobody can reach them.
+ * Users an admin may see and change: the accounts of the admin's verksamhet, with or without a role. (Before every
+ * user belonged to one, "no role" meant "any admin's", whichever verksamhet they were in.)
  */
 export function usersOfOrganisation(organisationId: string): Prisma.UserWhereInput {
-  return { OR: [{ roleAssignments: { some: { organisationId } } }, { roleAssignments: { none: {} } }] };
+  return { organisationId };
 }
 
 export async function listUsers(actor: Actor, db: DbClient = getDb()) {

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { Role } from "../db/generated/enums.ts";
 
-const id = z.string().trim().min(1, "Uppgift saknas.").max(64);
+const id = z.string({ error: "Uppgift saknas." }).trim().min(1, "Uppgift saknas.").max(64, "Uppgift saknas.");
 export const PASSWORD_MIN_LENGTH = 12;
 const password = z
-  .string()
+  .string({ error: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.` })
   .min(PASSWORD_MIN_LENGTH, `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`)
   .max(200, "Lösenordet får ha högst 200 tecken.");
 
 export const createUserSchema = z.object({
-  name: z.string().trim().min(2, "Ange namn.").max(120, "Namnet får vara högst 120 tecken."),
-  email: z.string().trim().toLowerCase().email("Ange en giltig e-postadress.").max(200),
+  name: z.string({ error: "Ange namn." }).trim().min(2, "Ange namn.").max(120, "Namnet får vara högst 120 tecken."),
+  email: z.string({ error: "Ange en giltig e-postadress." }).trim().toLowerCase().email("Ange en giltig e-postadress.").max(200, "E-postadressen får vara högst 200 tecken."),
   /** Empty: the user signs in only through the municipality's identity provider. */
   password: z.union([z.literal(""), password]).transform((v) => (v === "" ? null : v)),
 });
@@ -19,11 +19,11 @@ export const assignRoleSchema = z.object({
   userId: id,
   role: z.enum(Role, { error: "Välj en roll." }),
   /** Empty: the whole verksamhet. */
-  unitId: z.string().trim().max(64).transform((v) => (v === "" ? null : v)),
+  unitId: z.string({ error: "Välj en enhet i listan." }).trim().max(64, "Välj en enhet i listan.").transform((v) => (v === "" ? null : v)),
 });
 
 export const removeRoleSchema = z.object({ assignmentId: id });
-export const setActiveSchema = z.object({ userId: id, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const setActiveSchema = z.object({ userId: id, active: z.enum(["true", "false"], { error: "Kontrollera uppgifterna." }).transform((v) => v === "true") });
 export const setPasswordSchema = z.object({ userId: id, password });
 
 /** The first Swedish message of a failed parse. */

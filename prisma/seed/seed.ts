@@ -78,7 +78,7 @@ async function seedUsers(tx: DbClient, organisationId: string, unitIds: Map<stri
   for (const demo of DEMO_USERS) {
     const user = await tx.user.upsert({
       where: { email: demo.email },
-      create: { email: demo.email, name: demo.name, passwordHash },
+      create: { organisationId, email: demo.email, name: demo.name, passwordHash },
       update: {},
     });
     for (const { role, units } of demo.roles) {

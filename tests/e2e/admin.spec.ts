@@ -56,6 +56,19 @@ test("admin skapar en användare med roll, som kan logga in tills hen inaktivera
   await expectNoAxeViolations(page);
 });
 
+test("en länk med egen text i adressen visar ingen text på sidan, bara sidans egna meddelanden", async ({ page }) => {
+  const crafted = "Kontot är spärrat. Ring supporten på 070-000 00 00";
+  const query = new URLSearchParams({ meddelande: crafted, fel: "1", status: crafted, om: crafted });
+  await signIn(page, "admin", `/admin/anvandare?${query}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Användare" })).toBeVisible();
+  await expect(page.getByText(/spärrat|supporten/)).toHaveCount(0);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  // A known code shows the page's own text.
+  await page.goto("/admin/anvandare?status=roll-tillagd");
+  await expect(page.getByRole("status").filter({ hasText: "Rollen är tillagd." })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test("en förfalskad server action från en enhetschef ändrar ingenting", async ({ browser }) => {
   // Take the real action id from the admin's page…
   const adminPage = await (await browser.newContext()).newPage();

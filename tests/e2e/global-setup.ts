@@ -7,6 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { dataDirOf, PREPARED_STAMP, prepareDatabasesArgs, SERVERS, type Server } from "./servers";
+import { startFakeKolada } from "../support/fake-kolada";
+import { E2E_KOLADA } from "./kolada-data";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dataRoot = path.join(root, ".data");
@@ -48,8 +50,11 @@ export default async function globalSetup() {
   // The servers will change these databases: a later run must prepare them again.
   rmSync(PREPARED_STAMP, { force: true });
 
+  // The servers fetch "from Kolada" here (KOLADA_BASE_URL): a fake on a loopback port, never the real API.
+  const kolada = await startFakeKolada(E2E_KOLADA);
   const children: ChildProcess[] = [];
   const stopAll = async () => {
+    await kolada.close();
     await Promise.all(
       children.map(
         (child) =>
@@ -66,7 +71,7 @@ export default async function globalSetup() {
       SERVERS.map((server) => {
         const dataDir = dataDirOf(server);
         const log = path.join(dataRoot, `e2e-${server.port}.log`);
-        const env = { ...embedded(dataDir), PORT: String(server.port), ARSHJULET_TODAY: server.today, NEXTAUTH_URL: `http://127.0.0.1:${server.port}` };
+        const env = { ...embedded(dataDir), PORT: String(server.port), ARSHJULET_TODAY: server.today, NEXTAUTH_URL: `http://127.0.0.1:${server.port}`, KOLADA_BASE_URL: kolada.baseUrl };
         // The first server starts through the real start script (npm start), the others straight on the build.
         const [command, args] = server === SERVERS[0] ? [process.execPath, ["--import", "tsx", "scripts/start.ts"]] : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(server.port)]];
         const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

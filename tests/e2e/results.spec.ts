@@ -36,7 +36,7 @@ test("resultat: importera, jämför en enhet och lägg till en förbättringsåt
   await expect(page.getByRole("status").filter({ hasText: "Filen är för stor (1,5 MB)" })).toBeVisible();
   await fileInput.setInputFiles({ name: "fel.csv", mimeType: "text/csv", buffer: Buffer.from(BAD_FILE) });
   await page.getByRole("button", { name: "Förhandsgranska" }).click();
-  await expect(page.getByRole("status")).toContainText("Rad 2, kolumn D (värde): värdet 101 ligger utanför 0–100.");
+  await expect(page.getByRole("status").filter({ hasText: "Rad 2, kolumn D" })).toContainText("Rad 2, kolumn D (värde): värdet 101 ligger utanför 0–100.");
   await expect(page.getByRole("button", { name: /^Importera \d+ rader$/ })).toHaveCount(0);
 
   await fileInput.setInputFiles({ name: `resultat-${YEAR}.csv`, mimeType: "text/csv", buffer: Buffer.from(GOOD_FILE, "utf8") });

@@ -39,6 +39,22 @@ describe("formAction", () => {
     expect(body).not.toHaveBeenCalled();
   });
 
+  it("refuses an object that only looks like a form (its methods throw), without running the body", async () => {
+    const body = vi.fn(async () => ({ ok: true, message: "" }));
+    class Throwing extends FormData {
+      override entries(): never {
+        throw new TypeError("a.get");
+      }
+    }
+    const lookalikes = [Object.create(FormData.prototype), new Proxy(new FormData(), { get: () => { throw new TypeError("proxy"); } }), { get: () => "x" }];
+    for (const data of lookalikes) expect(await formAction<FormState>({}, body)(null, data as FormData)).toEqual({ ok: false, message: UNREADABLE_FORM });
+    // A subclass is read through FormData's own method, so its fields still count.
+    const sub = new Throwing();
+    sub.set("x", "y");
+    expect(await formAction<FormState>({}, async ({ data }) => ({ ok: true, message: String(data.get("x")) }))(null, sub)).toEqual({ ok: true, message: "y" });
+    expect(body).not.toHaveBeenCalled();
+  });
+
   it("refuses a control character in any text field, before the body runs, and keeps tab and line breaks", async () => {
     const body = vi.fn(async () => ({ ok: true, message: "" }));
     const action = formAction<FormState>({}, body);

@@ -65,7 +65,8 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
   });
 
   it("ends the sessions of a deactivated user and refuses their sign-in", async () => {
-    const user = await t.db.user.create({ data: { email: "tillfallig@arshjulet.example", name: "Tillfällig", passwordHash: await hashPassword("ett-langt-losenord") } });
+    const { id: organisationId } = await t.db.organisation.findFirstOrThrow();
+    const user = await t.db.user.create({ data: { organisationId, email: "tillfallig@arshjulet.example", name: "Tillfällig", passwordHash: await hashPassword("ett-langt-losenord") } });
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).not.toBeNull();
     await t.db.user.update({ where: { id: user.id }, data: { active: false, sessionVersion: { increment: 1 } } });
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).toBeNull();
@@ -84,7 +85,7 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
       ARSHJULET_TODAY: undefined, NODE_ENV: "production", DATABASE_URL: "postgresql://x@127.0.0.1/y", PGLITE_DATA_DIR: ".data/pglite",
       NEXTAUTH_SECRET: "k3J9-vQ2x8Lm4Np7Rt1Zc6Yb0Wd5Hf2Gs9", SESSION_MAX_AGE_HOURS: 8, OIDC_DISPLAY_NAME: "Kommunens inloggning",
       NEXTAUTH_URL: undefined, OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined,
-      SMTP_URL: undefined, MAIL_FROM: "Årshjulet <arshjulet@localhost>", ACCESSIBILITY_CONTACT_EMAIL: "tillganglighet@arshjulet.example", ...over,
+      SMTP_URL: undefined, MAIL_FROM: "Årshjulet <arshjulet@localhost>", KOLADA_BASE_URL: "https://api.kolada.se/v3", ACCESSIBILITY_CONTACT_EMAIL: "tillganglighet@arshjulet.example", ...over,
     });
 
     it("lets the embedded demo and development start whatever the secret", async () => {

@@ -82,16 +82,18 @@ describe.each(DATABASE_KINDS)("routine and cycle server actions on %s", (kind) =
   it("lets a verksamhetsutvecklare edit, publish and start a cycle through the actions", async () => {
     session.user = await actorFor(t.db, UTVECKLARE);
     const routine = await t.db.routine.findFirstOrThrow({ where: { key: SEED_KEY } });
-    expect(await redirectOf(routineActions.createDraftAction(null, form({ routineId: routine.id })))).toBe(`/rutiner/${SEED_KEY}/version/2/redigera?klart=utkast-skapat`);
+    expect(await redirectOf(routineActions.createDraftAction(null, form({ routineId: routine.id })))).toBe(`/rutiner/${SEED_KEY}/version/2/redigera?status=utkast-skapat`);
     const draft = await t.db.routineVersion.findFirstOrThrow({ where: { routineId: routine.id, version: 2 } });
 
     const invalid = await saveActivityAction(null, form({ ...activityForm({ startMonth: "0" }), versionId: draft.id, routineKey: SEED_KEY, version: "2", activityId: "" }));
     expect(invalid).toMatchObject({ ok: false, errors: { startMonth: ["Månaden måste vara 1–12."] } });
-    const saved = await redirectOf(saveActivityAction(null, form({ ...activityForm(), versionId: draft.id, routineKey: SEED_KEY, version: "2", activityId: "" })));
-    expect(saved).toMatch(new RegExp(`^/rutiner/${SEED_KEY}/version/2/redigera\\?klart=aktivitet-sparad#aktivitet-`));
+    // The form's routineKey and version are not where the redirect goes: the saved draft is (issue 18, item 12).
+    const crafted = { routineKey: "//evil.example/x", version: "1?status=x" };
+    const saved = await redirectOf(saveActivityAction(null, form({ ...activityForm(), versionId: draft.id, ...crafted, activityId: "" })));
+    expect(saved).toMatch(new RegExp(`^/rutiner/${SEED_KEY}/version/2/redigera\\?status=aktivitet-sparad#aktivitet-`));
 
-    const published = await redirectOf(publishAction(null, form({ versionId: draft.id, routineKey: SEED_KEY, version: "2", decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare", followTasks: "nej" })));
-    expect(published).toBe(`/rutiner/${SEED_KEY}/version/2?klart=publicerad`);
+    const published = await redirectOf(publishAction(null, form({ versionId: draft.id, ...crafted, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare", followTasks: "nej" })));
+    expect(published).toBe(`/rutiner/${SEED_KEY}/version/2?status=publicerad`);
 
     expect(await redirectOf(cycleActions.startCycleAction(null, form({ year: "2027" })))).toMatch(/^\/cykler\/2027\?startad=\d+$/);
     const before = await snapshot(t.db);
@@ -109,6 +111,6 @@ describe.each(DATABASE_KINDS)("routine and cycle server actions on %s", (kind) =
     const file = new File([JSON.stringify({ ...loadSeedRoutine(), key: "kvalitetssakring", title: "Kvalitetssäkring" })], "rutin.json", { type: "application/json" });
     const data = form({ json: "" });
     data.set("file", file);
-    expect(await redirectOf(routineActions.importRoutineAction(null, data))).toBe("/rutiner/kvalitetssakring/version/1?klart=importerad");
+    expect(await redirectOf(routineActions.importRoutineAction(null, data))).toBe("/rutiner/kvalitetssakring/version/1?status=importerad");
   });
 });

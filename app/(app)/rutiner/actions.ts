@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions";
+import { flashPath } from "@/lib/flash";
 import { formString as field, type FormState } from "@/lib/forms";
+import { routinePath } from "@/lib/routines/paths";
 import { createDraft, createRoutine, deleteDraft, importRoutine, updateRoutineColour } from "@/lib/routines/mutations";
 import { ROUTINE_UPLOAD } from "@/lib/routines/schemas";
 import { sizeProblem } from "@/lib/uploads";
@@ -12,7 +14,7 @@ export const createRoutineAction = formAction<FormState>({}, async ({ user, data
   const result = await createRoutine(user, { title: field(data, "title"), key: field(data, "key"), colour: field(data, "colour") });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
-  redirect(`/rutiner/${result.key}/version/${result.version}/redigera?klart=rutin-skapad`);
+  redirect(flashPath(routinePath(result.key, result.version, "redigera"), "rutin-skapad"));
 });
 
 /** "Redigera": opens (or creates) the routine's draft and goes to the editor. */
@@ -20,15 +22,14 @@ export const createDraftAction = formAction<FormState>({}, async ({ user, data }
   const result = await createDraft(user, { routineId: field(data, "routineId") });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
-  redirect(`/rutiner/${result.key}/version/${result.version}/redigera?klart=${result.created ? "utkast-skapat" : "utkast-fanns"}`);
+  redirect(flashPath(routinePath(result.key, result.version, "redigera"), result.created ? "utkast-skapat" : "utkast-fanns"));
 });
 
 export const deleteDraftAction = formAction<FormState>({}, async ({ user, data }) => {
-  const key = field(data, "routineKey");
   const result = await deleteDraft(user, { versionId: field(data, "versionId") });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
-  redirect(result.routineDeleted ? "/rutiner?klart=rutin-borttagen" : `/rutiner/${key}?klart=utkast-borttaget`);
+  redirect(result.routineDeleted ? flashPath("/rutiner", "rutin-borttagen") : flashPath(routinePath(result.routineKey), "utkast-borttaget"));
 });
 
 export const updateColourAction = formAction<FormState>({}, async ({ user, data }) => {
@@ -48,5 +49,5 @@ export const importRoutineAction = formAction<FormState>({}, async ({ user, data
   const result = await importRoutine(user, { text });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
-  redirect(`/rutiner/${result.key}/version/${result.version}?klart=importerad`);
+  redirect(flashPath(routinePath(result.key, result.version), "importerad"));
 });

@@ -10,9 +10,9 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Hantera rutiner" };
 export const dynamic = "force-dynamic";
 
-export default async function RoutinesPage({ searchParams }: { searchParams: Promise<{ klart?: string }> }) {
+export default async function RoutinesPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await requirePermission("routine:manage");
-  const [routines, { klart }] = await Promise.all([getManagedRoutines(user), searchParams]);
+  const [routines, { status }] = await Promise.all([getManagedRoutines(user), searchParams]);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -24,7 +24,7 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
-      <Flash code={klart} />
+      <Flash code={status} />
       <div className="flex flex-wrap gap-3">
         <ButtonLink href="/rutiner/ny">
           Ny rutin

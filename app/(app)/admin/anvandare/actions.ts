@@ -3,13 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { postAction, type ActionContext } from "@/lib/actions";
+import { flashPath } from "@/lib/flash";
+import type { Failure } from "@/lib/forms";
+import { codeOfMessage } from "@/lib/users/messages";
 import { assignRole, createUser, removeRole, setUserActive, setUserPassword, type UserResult } from "@/lib/users/mutations";
 
-// Plain form posts (they work without JavaScript): do the change, then show the result on the page.
-function showResult(result: UserResult): never {
+// Plain form posts (they work without JavaScript): do the change, then show the result on the page by its code
+// (never as text in the address, which anyone could write a link with).
+function showResult(result: UserResult | Failure): never {
   revalidatePath("/admin/anvandare");
-  const params = new URLSearchParams({ meddelande: result.message, ...(result.ok ? {} : { fel: "1" }) });
-  redirect(`/admin/anvandare?${params}`);
+  const code = "code" in result ? result.code : codeOfMessage(result.message);
+  redirect(flashPath("/admin/anvandare", code, { about: "userId" in result ? result.userId : undefined }));
 }
 
 const userAction = (mutation: (actor: ActionContext["user"], raw: unknown) => Promise<UserResult>) =>

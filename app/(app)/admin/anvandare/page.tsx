@@ -3,6 +3,8 @@ import { Button } from "@/components/ui/button";
 import { UserCard } from "@/components/admin/user-card";
 import { FlashMessage } from "@/components/ui/status-message";
 import { requirePermission } from "@/lib/auth/session";
+import { FLASH_PARAM, flashText } from "@/lib/flash";
+import { USER_TEXTS } from "@/lib/users/messages";
 import { listUsers } from "@/lib/users/queries";
 import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
 import { createUserAction } from "./actions";
@@ -14,10 +16,13 @@ export const dynamic = "force-dynamic";
 
 const input = "mt-1 w-full rounded border border-slate-500 px-3 py-2";
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ meddelande?: string; fel?: string }> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePermission("user:manage");
   const list = (await listUsers(actor))!;
-  const { meddelande, fel } = await searchParams;
+  const params = await searchParams;
+  // A known code only, and the name of a user this admin may see (looked up here, never taken from the address).
+  const about = list.users.find((u) => u.id === params.om)?.name;
+  const flash = flashText(USER_TEXTS, params[FLASH_PARAM], about);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -30,7 +35,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </>
         }
       />
-      <FlashMessage message={meddelande} error={fel === "1"} keepRegion />
+      <FlashMessage message={flash?.text} error={flash?.error} keepRegion />
 
       <Section id="ny-anvandare" title="Ny användare" card>
         <form action={createUserAction} className="mt-3 grid gap-3 sm:grid-cols-3">

@@ -6,7 +6,13 @@ import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { plural } from "@/lib/plural";
 import { getIndicators, getRecentImports } from "@/lib/results/queries";
 import { MIN_RESPONDENTS } from "@/lib/results/schemas";
-import { importResultsAction, saveIndicatorAction } from "../actions";
+import { KOLADA_SOURCE_LABEL } from "@/lib/results/kolada-import";
+import { getKoladaSettings } from "@/lib/results/kolada-settings";
+import { defaultKoladaYear } from "@/lib/results/kolada";
+import { today } from "@/lib/clock";
+import { KoladaImportForm } from "@/components/results/kolada-import-form";
+import { KoladaSettingsForm } from "@/components/results/kolada-settings-form";
+import { importFromKoladaAction, importResultsAction, saveIndicatorAction, saveKoladaSettingsAction } from "../actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 
@@ -15,7 +21,10 @@ export const dynamic = "force-dynamic";
 
 export default async function ImportResultsPage() {
   const user = await requirePermission("results:import");
-  const [indicators, imports] = await Promise.all([getIndicators(user), getRecentImports(user)]);
+  const [indicators, imports, kolada] = await Promise.all([getIndicators(user), getRecentImports(user), getKoladaSettings(user)]);
+  const mappedKpis = indicators.filter((i) => i.koladaKpi).map((i) => i.koladaKpi!);
+  const mappedUnits = kolada?.units.filter((u) => u.ouId).length ?? 0;
+  const koladaReady = Boolean(kolada?.municipalityId) && mappedKpis.length > 0;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -29,6 +38,27 @@ export default async function ImportResultsPage() {
         }
       />
       <ImportResultsForm action={importResultsAction} />
+      <Section id="kolada" title="Hämta från Kolada" card gap="3">
+        <p>
+          Hämtar årets värden för de indikatorer som är kopplade till Koladas nyckeltal ({mappedKpis.join(", ") || "inga ännu"}) för kommunen, riket och{" "}
+          {plural(mappedUnits, "enhet", "enheter")} med id i Kolada. Du ser samma förhandsgranskning som för en fil, och ingenting sparas förrän du bekräftar;
+          svarar Kolada inte helt och hållet sparas ingenting. {KOLADA_SOURCE_LABEL}.
+        </p>
+        {!koladaReady && (
+          <p className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-950">
+            {kolada?.municipalityId ? "Koppla minst en indikator till ett nyckeltal i Kolada" : "Ange kommunens id i Kolada under ”Inställningar för Kolada”"} innan du hämtar.
+          </p>
+        )}
+        <KoladaImportForm action={importFromKoladaAction} defaultYear={defaultKoladaYear(today())} ready={koladaReady} />
+        {kolada && (
+          <details className="rounded border border-slate-200 p-3">
+            <summary className="cursor-pointer font-medium text-blue-900">Inställningar för Kolada</summary>
+            <div className="mt-3">
+              <KoladaSettingsForm action={saveKoladaSettingsAction} value={kolada} />
+            </div>
+          </details>
+        )}
+      </Section>
       <Section id="format" title="Filens format" card gap="3">
         <p>
           <strong>Årshjulets mall</strong>: kolumnerna <code className="break-all">indikator;enhet;år;värde;antal_svar;svarsfrekvens</code>. Enheten skrivs med sitt
@@ -78,6 +108,7 @@ export default async function ImportResultsPage() {
             {imports.map((i) => (
               <li key={i.id}>
                 {formatDateLong(stockholmDate(i.createdAt))}: {i.fileName === "demodata" ? "demodata" : i.fileName}, {plural(i.rowCount, "rad", "rader")}
+                {i.source === "kolada" && <>, {KOLADA_SOURCE_LABEL}</>}
               </li>
             ))}
           </ul>

@@ -17,11 +17,11 @@ import { Section } from "@/components/ui/section";
 export const metadata: Metadata = { title: "Rutinens versioner" };
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ klart?: string }> };
+type Props = { params: Promise<{ key: string }>; searchParams: Promise<{ status?: string }> };
 
 export default async function RoutinePage({ params, searchParams }: Props) {
   const user = await requirePermission("routine:manage");
-  const [{ key }, { klart }] = await Promise.all([params, searchParams]);
+  const [{ key }, { status }] = await Promise.all([params, searchParams]);
   const routine = await getManagedRoutine(user, key);
   if (!routine) notFound();
   const draft = routine.versions.find((v) => v.status === "DRAFT");
@@ -42,7 +42,7 @@ export default async function RoutinePage({ params, searchParams }: Props) {
           </>
         }
       />
-      <Flash code={klart} />
+      <Flash code={status} />
       <div className="flex flex-wrap items-start gap-3">
         {draft ? (
           <ButtonLink href={`/rutiner/${routine.key}/version/${draft.version}/redigera`}>

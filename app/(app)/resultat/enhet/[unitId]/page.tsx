@@ -69,7 +69,7 @@ export default async function UnitResultsPage({ params, searchParams }: Props) {
           <ComparisonChart rows={rows} unitName={unit.name} year={year} />
           <ComparisonTable rows={rows} unitName={unit.name} year={year} />
           <p className="text-sm text-slate-700">
-            Källa: Socialstyrelsen, Vad tycker de äldre om äldreomsorgen? Kommunens och rikets värden kan komma från Kolada (Källa: Kolada).
+            Källa: Socialstyrelsen, Vad tycker de äldre om äldreomsorgen?{data.fromKolada ? " Källa: Kolada." : ""}
           </p>
         </>
       )}

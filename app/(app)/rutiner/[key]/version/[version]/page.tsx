@@ -11,11 +11,11 @@ import { BackLink } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Rutinversion" };
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ key: string; version: string }>; searchParams: Promise<{ klart?: string }> };
+type Props = { params: Promise<{ key: string; version: string }>; searchParams: Promise<{ status?: string }> };
 
 export default async function VersionPage({ params, searchParams }: Props) {
   const user = await requirePermission("routine:manage");
-  const [{ key, version: number }, { klart }] = await Promise.all([params, searchParams]);
+  const [{ key, version: number }, { status }] = await Promise.all([params, searchParams]);
   const version = await getManagedVersion(user, key, Number(number));
   if (!version) notFound();
   const record = version.status !== "DRAFT" ? await getPublishRecord(user, version.id) : null;
@@ -38,7 +38,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           </div>
         )}
       </div>
-      <Flash code={klart} />
+      <Flash code={status} />
       <div className="flex flex-wrap gap-3">
         {version.status === "DRAFT" && (
           <>

@@ -3,7 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions";
-import { formText as field, formTexts, type FormState } from "@/lib/forms";
+import { flashPath } from "@/lib/flash";
+import { formTexts, type FormState } from "@/lib/forms";
+import { routinePath } from "@/lib/routines/paths";
 import { publishDraft } from "@/lib/routines/publish";
 
 export const publishAction = formAction<FormState>({}, async ({ user, data }) => {
@@ -14,5 +16,6 @@ export const publishAction = formAction<FormState>({}, async ({ user, data }) =>
   if (!result.ok) return result;
   // The start page, the wheel and every routine page show the active version.
   revalidatePath("/", "layout");
-  redirect(`/rutiner/${field(data, "routineKey")}/version/${field(data, "version")}?klart=publicerad`);
+  // The address comes from the published version, never from the form.
+  redirect(flashPath(routinePath(result.routineKey, result.version), "publicerad"));
 });

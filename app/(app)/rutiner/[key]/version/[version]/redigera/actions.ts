@@ -5,9 +5,11 @@ import { byIntent, formAction } from "@/lib/actions";
 import { formString as field, type FormState } from "@/lib/forms";
 import { addPhase, moveActivity, movePhase, removeActivity, removePhase, renamePhase } from "@/lib/routines/draft-mutations";
 import { updateDraftMetadata } from "@/lib/routines/mutations";
+import { routinePath } from "@/lib/routines/paths";
 
+// The form names its routine only so that the right pages are refreshed; a key that is not one refreshes the list.
 function refresh(data: FormData) {
-  revalidatePath(`/rutiner/${field(data, "routineKey")}`, "layout");
+  revalidatePath(routinePath(field(data, "routineKey")), "layout");
 }
 
 export const updateMetadataAction = formAction<FormState>({}, async ({ user, data }) => {

@@ -17,11 +17,11 @@ import { Section } from "@/components/ui/section";
 export const metadata: Metadata = { title: "Redigera utkast" };
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ key: string; version: string }>; searchParams: Promise<{ klart?: string }> };
+type Props = { params: Promise<{ key: string; version: string }>; searchParams: Promise<{ status?: string }> };
 
 export default async function DraftEditorPage({ params, searchParams }: Props) {
   const user = await requirePermission("routine:manage");
-  const [{ key, version: number }, { klart }] = await Promise.all([params, searchParams]);
+  const [{ key, version: number }, { status }] = await Promise.all([params, searchParams]);
   const version = await getManagedVersion(user, key, Number(number));
   if (!version) notFound();
   const base = `/rutiner/${key}/version/${version.version}`;
@@ -41,7 +41,7 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
         }
         description="Ändringarna i utkastet gäller först när det publiceras. Aktiviteternas nycklar behålls mellan versionerna, så att årets uppgifter kan följa med till den nya versionen."
       />
-      <Flash code={klart} />
+      <Flash code={status} />
       <div className="flex flex-wrap items-start gap-3">
         <ButtonLink href={`${base}/aktivitet/ny`}>
           Lägg till aktivitet
