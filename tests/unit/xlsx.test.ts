@@ -120,7 +120,7 @@ describe("the workbooks of the pages", () => {
     });
     const rows = compareUnit(indicators, [r("hel", 2026, "A", 84.5), r("hel", 2026, "KOMMUN", 86), r("hel", 2025, "A", 80), r("kra", 2026, "A", null)], "A", 2026);
     const unit = { id: "A", name: "Lärkan", areaName: "Område Norr", organisationId: "o" };
-    const ws = (await open([comparisonSheet({ unit, years: [2026], year: 2026, rows, respondents: 20, responseRate: null })])).worksheets[0]!;
+    const ws = (await open([comparisonSheet({ unit, years: [2026], year: 2026, rows, respondents: 20, responseRate: null, fromKolada: false })])).worksheets[0]!;
     expect(header(ws).slice(0, 7)).toEqual(["Indikator", "Lägre är bättre", "Lärkan", "Antal svar", "Kommunen", "Riket", "2025"]);
     expect(ws.getCell("C2").value).toBe(0.845);
     expect(ws.getCell("C2").numFmt).toBe("0.0%");
