@@ -3,14 +3,16 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/index.ts";
 import { getEnv, oidcConfig } from "../env.ts";
+import { clientAddress } from "./client-address.ts";
+import { PEER_HEADER } from "./peer-header.ts";
 import { authenticateWithPassword, findUserForOidc } from "./credentials.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { safeCallbackPath } from "./callback-path.ts";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  // Behind the municipality's proxy the first X-Forwarded-For entry is the client; directly, there is none.
-  const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-  return forwarded || String(headers?.["x-real-ip"] ?? "") || "okänd";
+/** The client's address for the sign-in throttle, from the socket (PEER_HEADER) and, past our own proxies, X-Forwarded-For. */
+function addressOf(headers: Record<string, unknown> | undefined): string {
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return clientAddress(text(headers?.[PEER_HEADER]), text(headers?.["x-forwarded-for"]), getEnv().TRUSTED_PROXIES);
 }
 
 export function buildAuthOptions(): NextAuthOptions {
@@ -29,7 +31,7 @@ export function buildAuthOptions(): NextAuthOptions {
           const email = credentials?.email ?? "";
           const password = credentials?.password ?? "";
           if (!email || !password) return null;
-          const result = await authenticateWithPassword(getDb(), email, password, clientAddress(req?.headers));
+          const result = await authenticateWithPassword(getDb(), email, password, addressOf(req?.headers));
           if (!result.ok) throw new Error(result.reason);
           return { id: result.userId, sessionVersion: result.sessionVersion };
         },
