@@ -1,13 +1,15 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/index.ts";
 import { getEnv, oidcConfig } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
 import { PEER_HEADER } from "./peer-header.ts";
-import { authenticateWithPassword, findUserForOidc } from "./credentials.ts";
+import { authenticateWithPassword, resolveOidcUser, type OidcClaims } from "./credentials.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { safeCallbackPath } from "./callback-path.ts";
+import { endSession, isSessionEnded } from "./session-end.ts";
 
 /** The client's address for the sign-in throttle, from the socket (PEER_HEADER) and, past our own proxies, X-Forwarded-For. */
 function addressOf(headers: Record<string, unknown> | undefined): string {
@@ -18,9 +20,10 @@ function addressOf(headers: Record<string, unknown> | undefined): string {
 export function buildAuthOptions(): NextAuthOptions {
   const env = getEnv();
   const oidc = oidcConfig(env);
+  const maxAge = env.SESSION_MAX_AGE_HOURS * 3600;
   return {
     secret: resolveAuthSecret(env),
-    session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
+    session: { strategy: "jwt", maxAge, updateAge: 15 * 60 },
     pages: { signIn: "/logga-in", error: "/logga-in" },
     providers: [
       CredentialsProvider({
@@ -61,21 +64,33 @@ export function buildAuthOptions(): NextAuthOptions {
         if (url.startsWith(baseUrl)) url = url.slice(baseUrl.length) || "/";
         return `${baseUrl}${safeCallbackPath(url)}`;
       },
-      async signIn({ account, user }) {
+      // A refused provider account goes back to the sign-in page with a code it knows (never free text).
+      async signIn({ account, profile }) {
         if (account?.provider !== "kommun") return true;
-        return (await findUserForOidc(getDb(), user.email)) !== null;
+        const result = await resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims);
+        return result.ok ? true : `/logga-in?error=${result.reason}`;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user && account?.provider === "kommun") {
-          const local = await findUserForOidc(getDb(), user.email);
-          if (local) Object.assign(token, { uid: local.id, sv: local.sessionVersion });
+          // Linked by signIn a moment ago, so this finds the same user by subject.
+          const local = await resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims);
+          if (local.ok) Object.assign(token, { uid: local.userId, sv: local.sessionVersion, sid: randomUUID() });
         } else if (user) {
-          Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1 });
+          Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1, sid: randomUUID() });
+        } else if (typeof token.sid === "string" && (await isSessionEnded(getDb(), token.sid))) {
+          // A copy of a signed-out cookie must not be renewed (see endSession); next-auth then clears it.
+          throw new Error("SESSION_ENDED");
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv };
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
+      },
+    },
+    events: {
+      // "Logga ut" ends this session on the server, not only its cookie in this browser.
+      async signOut({ token }) {
+        await endSession(getDb(), token, maxAge);
       },
     },
   };

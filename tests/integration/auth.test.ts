@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateWithPassword, findUserForOidc } from "@/lib/auth/credentials";
+import { authenticateWithPassword, resolveOidcUser } from "@/lib/auth/credentials";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { can } from "@/lib/auth/permissions";
 import { findProductionProblem } from "@/lib/auth/production-guard";
@@ -70,13 +70,7 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
     await t.db.user.update({ where: { id: user.id }, data: { active: false, sessionVersion: { increment: 1 } } });
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).toBeNull();
     expect(await authenticateWithPassword(t.db, user.email, "ett-langt-losenord", "10.3.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
-    expect(await findUserForOidc(t.db, user.email)).toBeNull();
-  });
-
-  it("maps an OIDC sign-in to an existing user by e-mail only", async () => {
-    expect((await findUserForOidc(t.db, "VERKSAMHETSCHEF@arshjulet.example"))?.email).toBe("verksamhetschef@arshjulet.example");
-    expect(await findUserForOidc(t.db, "ny.person@kommun.example")).toBeNull();
-    expect(await findUserForOidc(t.db, undefined)).toBeNull();
+    expect(await resolveOidcUser(t.db, { sub: "tillfallig", email: user.email, email_verified: true })).toEqual({ ok: false, reason: "OidcUnknown" });
   });
 
   describe("production guard", () => {

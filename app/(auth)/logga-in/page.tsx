@@ -8,8 +8,13 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 export const metadata: Metadata = { title: "Logga in" };
 export const dynamic = "force-dynamic";
 
+const NOT_LINKED = "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.";
+// Codes only (lib/auth/options.ts sends them); a code not listed here shows nothing.
 const ERRORS: Record<string, string> = {
-  AccessDenied: "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.",
+  AccessDenied: NOT_LINKED,
+  OidcUnknown: NOT_LINKED,
+  OidcUnverified:
+    "Kommunens inloggning har inte bekräftat din e-postadress, så vi kan inte veta att kontot är ditt. Kontakta administratören eller kommunens IT-support.",
   SessionRequired: "Logga in för att fortsätta.",
 };
 
@@ -21,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">Logga in</h1>
       <p className="mt-2 text-slate-700">Logga in med ditt konto för att se och bocka av årets uppgifter.</p>
-      {error && ERRORS[error] && (
+      {typeof error === "string" && Object.hasOwn(ERRORS, error) && (
         <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-red-900">
           {ERRORS[error]}
         </p>
