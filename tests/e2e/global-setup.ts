@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { dataDirOf, PREPARED_STAMP, prepareDatabasesArgs, SERVERS, type Server } from "./servers";
+import { dataDirOf, OIDC_PROVIDER_PORT, PREPARED_STAMP, prepareDatabasesArgs, serverEnv, SERVERS, type Server } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const dataRoot = path.join(root, ".data");
@@ -49,7 +49,11 @@ export default async function globalSetup() {
   rmSync(PREPARED_STAMP, { force: true });
 
   const children: ChildProcess[] = [];
+  // The municipal sign-in server's identity provider, up before that server (in this process, for the whole run).
+  const oidcServer = SERVERS.find((server) => "oidc" in server);
+  const stopProvider = oidcServer ? await (await import("./oidc-provider")).startOidcProvider(OIDC_PROVIDER_PORT, `http://127.0.0.1:${oidcServer.port}`) : async () => {};
   const stopAll = async () => {
+    await stopProvider();
     await Promise.all(
       children.map(
         (child) =>
@@ -66,7 +70,7 @@ export default async function globalSetup() {
       SERVERS.map((server) => {
         const dataDir = dataDirOf(server);
         const log = path.join(dataRoot, `e2e-${server.port}.log`);
-        const env = { ...embedded(dataDir), PORT: String(server.port), ARSHJULET_TODAY: server.today, NEXTAUTH_URL: `http://127.0.0.1:${server.port}` };
+        const env = { ...embedded(dataDir), PORT: String(server.port), ARSHJULET_TODAY: server.today, NEXTAUTH_URL: `http://127.0.0.1:${server.port}`, ...serverEnv(server) };
         // The first server starts through the real start script (npm start), the others straight on the build.
         const [command, args] = server === SERVERS[0] ? [process.execPath, ["--import", "tsx", "scripts/start.ts"]] : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(server.port)]];
         const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
