@@ -6,10 +6,11 @@ import { getDb } from "../db/index.ts";
 import { getEnv, oidcConfig } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
 import { PEER_HEADER } from "./peer-header.ts";
-import { authenticateWithPassword, resolveOidcUser, type OidcClaims } from "./credentials.ts";
+import { authenticateWithPassword, type OidcClaims, type OidcResult } from "./credentials.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { safeCallbackPath } from "./callback-path.ts";
-import { endSession, isSessionEnded } from "./session-end.ts";
+import { isSessionEnded } from "./session-end.ts";
+import type { DbClient } from "../db/index.ts";
 
 /** The client's address for the sign-in throttle, from the socket (PEER_HEADER) and, past our own proxies, X-Forwarded-For. */
 function addressOf(headers: Record<string, unknown> | undefined): string {
@@ -17,7 +18,17 @@ function addressOf(headers: Record<string, unknown> | undefined): string {
   return clientAddress(text(headers?.[PEER_HEADER]), text(headers?.["x-forwarded-for"]), getEnv().TRUSTED_PROXIES);
 }
 
-export function buildAuthOptions(): NextAuthOptions {
+/**
+ * What a sign-in through the municipality's provider and a sign-out write, audited (lib/users/oidc.ts and
+ * sessions.ts; lib/auth cannot import the audit trail, which reads the permission table). The route handler
+ * gives them; reading a session (getServerSession) needs neither.
+ */
+export type SignInWrites = {
+  resolveOidcUser(db: DbClient, claims: OidcClaims): Promise<OidcResult>;
+  endSession(db: DbClient, token: Record<string, unknown> | null | undefined, maxAgeSeconds: number): Promise<boolean>;
+};
+
+export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
   const env = getEnv();
   const oidc = oidcConfig(env);
   const maxAge = env.SESSION_MAX_AGE_HOURS * 3600;
@@ -67,14 +78,15 @@ export function buildAuthOptions(): NextAuthOptions {
       // A refused provider account goes back to the sign-in page with a code it knows (never free text).
       async signIn({ account, profile }) {
         if (account?.provider !== "kommun") return true;
-        const result = await resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims);
+        if (!writes) return "/logga-in?error=OidcUnknown";
+        const result = await writes.resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims);
         return result.ok ? true : `/logga-in?error=${result.reason}`;
       },
       async jwt({ token, user, account, profile }) {
         if (user && account?.provider === "kommun") {
           // Linked by signIn a moment ago, so this finds the same user by subject.
-          const local = await resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims);
-          if (local.ok) Object.assign(token, { uid: local.userId, sv: local.sessionVersion, sid: randomUUID() });
+          const local = writes ? await writes.resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims) : null;
+          if (local?.ok) Object.assign(token, { uid: local.userId, sv: local.sessionVersion, sid: randomUUID() });
         } else if (user) {
           Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1, sid: randomUUID() });
         } else if (typeof token.sid === "string" && (await isSessionEnded(getDb(), token.sid))) {
@@ -90,13 +102,14 @@ export function buildAuthOptions(): NextAuthOptions {
     events: {
       // "Logga ut" ends this session on the server, not only its cookie in this browser.
       async signOut({ token }) {
-        await endSession(getDb(), token, maxAge);
+        await writes?.endSession(getDb(), token, maxAge);
       },
     },
   };
 }
 
 let cached: NextAuthOptions | undefined;
+/** The options for reading a session (getServerSession). */
 export function getAuthOptions(): NextAuthOptions {
   cached ??= buildAuthOptions();
   return cached;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateWithPassword, resolveOidcUser } from "@/lib/auth/credentials";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { resolveOidcUser } from "@/lib/users/oidc";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { can } from "@/lib/auth/permissions";
 import { findProductionProblem } from "@/lib/auth/production-guard";

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/auth/client-address";
-import { authenticateWithPassword, resolveOidcUser } from "@/lib/auth/credentials";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { resolveOidcUser } from "@/lib/users/oidc";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
-import { endSession, isSessionEnded } from "@/lib/auth/session-end";
+import { isSessionEnded } from "@/lib/auth/session-end";
+import { endSession } from "@/lib/users/sessions";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { recordAttempt, THROTTLE } from "@/lib/auth/throttle";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
