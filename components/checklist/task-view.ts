@@ -2,6 +2,7 @@ import { formatDateLong, formatMonthSpan, formatWeek, stockholmDate } from "@/li
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import type { ChecklistTask } from "@/lib/tasks/queries";
+import { STATUS_MESSAGES, TASK_STATUS_LABELS } from "@/lib/tasks/status";
 
 /** A task as the client component shows it: plain strings, formatted on the server in Swedish. */
 export type TaskView = {
@@ -20,6 +21,8 @@ export type TaskView = {
   canUpdate: boolean;
   /** A brukarbrev: klar only through its dispatch record on the Brukarbrev page. */
   letter: boolean;
+  /** Just changed by the user and kept in view although it left the filter: what happened, and what Ångra restores. */
+  justChanged: { message: string; undoLabel: string | null } | null;
 };
 
 /** "mars–maj 2026, senast 31 maj 2026 (v. 22)": when a task happens, from its dates in the cycle year. */
@@ -49,6 +52,9 @@ export function toTaskView(task: ChecklistTask): TaskView {
         : null,
     canUpdate: task.canUpdate,
     letter: task.activity.kind === "LETTER",
+    justChanged: task.kept
+      ? { message: `”${task.activity.title}” ${STATUS_MESSAGES[task.status]}.`, undoLabel: task.undoTo ? TASK_STATUS_LABELS[task.undoTo].toLowerCase() : null }
+      : null,
   };
 }
 
