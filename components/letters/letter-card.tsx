@@ -2,8 +2,7 @@ import { formatDateLong, formatDateIso, formatMonthSpan } from "@/lib/dates/cycl
 import { STATE_LABELS } from "@/lib/letters/csv";
 import type { Letter, LetterState } from "@/lib/letters/queries";
 import { DISPATCH_METHOD_LABELS } from "@/lib/letters/schemas";
-import { Disclosure } from "@/components/ui/disclosure";
-import { LetterForm, UndoLetterForm, type LetterFormState } from "./letter-form";
+import { LetterActions, type LetterFormState } from "./letter-form";
 
 type Action = (prev: LetterFormState, data: FormData) => Promise<LetterFormState>;
 
@@ -68,21 +67,19 @@ export function LetterCard({ letter, unitId, year, today, recordAction, undoActi
               {dispatch.recordedBy && <span className="text-slate-700"> (registrerat av {dispatch.recordedBy.name})</span>}
             </p>
           )}
-          <Disclosure className="mt-2" summaryClassName="cursor-pointer font-medium text-blue-900" summary={dispatch ? "Rätta registreringen" : "Markera som skickat"}>
-            <LetterForm
-              action={recordAction}
-              unitId={unitId}
-              year={year}
-              letterNumber={letter.number}
-              today={formatDateIso(today)}
-              initial={
-                dispatch
-                  ? { sentOn: formatDateIso(dispatch.sentOn), count: String(dispatch.count), method: dispatch.method, methodOther: dispatch.methodOther ?? "", note: dispatch.note ?? "", version: dispatch.version }
-                  : null
-              }
-            />
-            {dispatch && <UndoLetterForm action={undoAction} unitId={unitId} year={year} letterNumber={letter.number} version={dispatch.version} />}
-          </Disclosure>
+          <LetterActions
+            recordAction={recordAction}
+            undoAction={undoAction}
+            unitId={unitId}
+            year={year}
+            letterNumber={letter.number}
+            today={formatDateIso(today)}
+            initial={
+              dispatch
+                ? { sentOn: formatDateIso(dispatch.sentOn), count: String(dispatch.count), method: dispatch.method, methodOther: dispatch.methodOther ?? "", note: dispatch.note ?? "", version: dispatch.version }
+                : null
+            }
+          />
           <p className="mt-2 text-sm">
             <a href={`/checklista/uppgift/${task.id}`} className="text-blue-800 underline">
               Historik för brukarbrev {letter.number}
