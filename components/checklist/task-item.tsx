@@ -101,7 +101,7 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
           Brevet blir klart när koordinatorn registrerar det som skickat (datum, antal och sätt) på sidan Brukarbrev.
         </p>
       )}
-      <JustChanged task={task} formAction={formAction} onSubmit={submit} />
+      <JustChanged task={task} announced={Boolean(state?.ok)} formAction={formAction} onSubmit={submit} />
       {task.canUpdate && (
         <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />
       )}

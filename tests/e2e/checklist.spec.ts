@@ -92,6 +92,8 @@ async function journey(page: Page, unit: string) {
 }
 
 test.describe("checklistan", () => {
+  // The longest journeys of the suite, on a shared machine.
+  test.slow();
   test("enhetschefen bockar av, kommenterar och markerar ej aktuell; verksamhetschefen ser samma sak", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await journey(page, "Lärkan");
@@ -155,7 +157,8 @@ async function tickAndUndo(page: Page, unit: string) {
 
   await item.getByRole("button", { name: "Klar", exact: true }).click();
   // It does not just disappear: it says what happened and offers Ångra.
-  await expect(item.getByText(`”${title}” är markerad som klar.`)).toBeVisible();
+  await expect(item.getByRole("status")).toHaveText(`”${title}” är markerad som klar.`);
+  await expect(item.locator("p", { hasText: `”${title}” är markerad som klar.` })).toBeVisible();
   await expect(item).toContainText("Status: Klar");
   const undo = item.getByRole("button", { name: /^Ångra/ });
   await expect(undo).toBeVisible();
