@@ -48,7 +48,7 @@ export function ImportForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <ActionForm action={formAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" encType="multipart/form-data">
-      <Field name="file" label="Välj en fil" state={state} hint="En rutin som JSON i formatet arshjulet-rutin/1, t.ex. en tidigare export.">
+      <Field name="file" label="Välj en fil" state={state} hint="En rutinfil (JSON i formatet arshjulet-rutin/1), t.ex. en som har sparats med Exportera JSON.">
         {(a) => <input {...a} name="file" type="file" accept="application/json,.json" className={fileInputClass} />}
       </Field>
       <Field name="json" label="… eller klistra in JSON" state={state}>
@@ -59,7 +59,7 @@ export function ImportForm({ action }: { action: Action }) {
       </p>
       <StatusMessage state={state} />
       <SubmitButton pending={pending} pendingText="Läser in …">
-        Importera som utkast
+        Läs in som utkast
       </SubmitButton>
     </ActionForm>
   );
