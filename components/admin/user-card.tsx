@@ -42,14 +42,14 @@ export function UserCard({ user, areas, isSelf }: { user: UserList["users"][numb
         <label className="flex flex-col text-sm">
           Roll
           <select name="role" className={input} defaultValue="" required>
-            <option value="" disabled>Välj roll …</option>
+            <option value="" disabled>Välj …</option>
             {Object.entries(ROLE_LABELS).map(([role, label]) => <option key={role} value={role}>{label}</option>)}
           </select>
         </label>
         <label className="flex flex-col text-sm">
           Gäller
           <select name="unitId" className={input} defaultValue="" required>
-            <option value="" disabled>Välj enhet eller hela verksamheten …</option>
+            <option value="" disabled>Välj …</option>
             <option value={WHOLE_VERKSAMHET}>Hela verksamheten</option>
             {areas.map((area) => (
               <optgroup key={area.id} label={area.name}>
