@@ -39,6 +39,10 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
     const audit = await t.db.auditEntry.findMany({ where: { actorId: admin.id }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["user.create", "role.assign"]);
     expect(JSON.stringify(audit)).not.toMatch(/scrypt|ett-langt-losenord/);
+    // The whole verksamhet is a choice of its own, made explicitly.
+    expect(await assignRole(admin, { userId: user.id, role: "VERKSAMHETSUTVECKLARE", unitId: "hela-verksamheten" }, t.db)).toMatchObject({ ok: true });
+    expect(await t.db.roleAssignment.findFirstOrThrow({ where: { userId: user.id, role: "VERKSAMHETSUTVECKLARE" } })).toMatchObject({ unitId: null });
+    await t.db.roleAssignment.deleteMany({ where: { userId: user.id, role: "VERKSAMHETSUTVECKLARE" } });
   });
 
   it("deactivation ends the user's sessions and sign-ins; reactivation lets them in again", async () => {
@@ -58,6 +62,10 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
       [admin, createUser, { name: "Kort", email: "kort@kommun.example", password: "kort" }, "Lösenordet måste ha minst 12 tecken."],
       [admin, createUser, { name: "X", email: "inte-en-adress", password: "" }, "Ange namn."],
       [admin, assignRole, { userId: user.id, role: "BRANDCHEF", unitId: "" }, "Välj en roll."],
+      // Neither the role nor its scope has a default: an untouched field is refused, not read as the whole verksamhet.
+      [admin, assignRole, { userId: user.id, role: "", unitId: "hela-verksamheten" }, "Välj en roll."],
+      [admin, assignRole, { userId: user.id, role: "ENHETSCHEF", unitId: "" }, "Välj vad rollen gäller: en enhet eller hela verksamheten."],
+      [admin, assignRole, { userId: user.id, role: "ENHETSCHEF" }, "Välj vad rollen gäller: en enhet eller hela verksamheten."],
       [admin, assignRole, { userId: user.id, role: "ENHETSCHEF", unitId: "okand-enhet" }, "Enheten finns inte i din verksamhet."],
       [admin, setUserActive, { userId: admin.id, active: "false" }, "Du kan inte inaktivera dig själv."],
       [chief, createUser, { name: "Smygare", email: "smyg@kommun.example", password: "" }, "Du får inte administrera användare."],

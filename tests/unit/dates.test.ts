@@ -60,3 +60,20 @@ describe("Swedish calendar helpers", () => {
     expect(daysBetween(utcDate(2026, 3, 2), utcDate(2026, 2, 28))).toBe(-2);
   });
 });
+
+describe("date fields (lib/dates/schemas)", () => {
+  const messageOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) =>
+    schema.safeParse(value).error?.issues[0]?.message;
+  it.each(["", "  ", undefined, null])("says that a date is missing for %j, not how to write one", async (value) => {
+    const { calendarDate, DATE_MISSING } = await import("@/lib/dates/schemas");
+    expect(DATE_MISSING).toBe("Ange ett datum.");
+    expect(messageOf(calendarDate, value)).toBe("Ange ett datum.");
+  });
+  it("still explains the format and a day that does not exist", async () => {
+    const { calendarDate, optionalCalendarDate } = await import("@/lib/dates/schemas");
+    expect(messageOf(calendarDate, "12/2/2026")).toBe("Datumet ska skrivas ÅÅÅÅ-MM-DD.");
+    expect(messageOf(calendarDate, "2026-02-30")).toBe("Datumet finns inte i kalendern.");
+    expect(calendarDate.safeParse(" 2026-02-12 ").data).toBe("2026-02-12");
+    expect(optionalCalendarDate.safeParse("").success).toBe(true);
+  });
+});
