@@ -1,43 +1,115 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
 import { Link } from "@/components/ui/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/section";
 import { UpcomingPanel } from "@/components/reminders/upcoming-panel";
-import { RoutineOverview } from "@/components/routines/routine-overview";
+import { TaskItem } from "@/components/checklist/task-item";
+import { toTaskView } from "@/components/checklist/task-view";
+import { WheelExplorer } from "@/components/wheel/wheel-explorer";
+import { WheelFilters } from "@/components/wheel/wheel-filters";
+import { WheelLegend } from "@/components/wheel/wheel-legend";
+import { WheelSvg } from "@/components/wheel/wheel-svg";
+import { wheelAgenda, wheelDetails } from "@/components/wheel/view";
+import "@/components/wheel/wheel.css";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getUpcomingTasks } from "@/lib/reminders/queries";
-import { getActiveRoutines } from "@/lib/routines/queries";
 import * as clock from "@/lib/clock";
-import { Notice } from "@/components/ui/section";
+import { getUpcomingTasks } from "@/lib/reminders/queries";
+import { getChecklist, KOMMUNIKATION, VERKSAMHET } from "@/lib/tasks/queries";
+import { checklistParamsSchema } from "@/lib/tasks/schemas";
+import { getWheelData, type WheelData } from "@/lib/wheel/data";
+import { wheelHref, wheelParamsSchema } from "@/lib/wheel/schemas";
+import { saveTaskAction } from "./checklista/actions";
 
-// The menu calls this page "Rutiner": its heading and title say the same.
-export const metadata: Metadata = { title: "Rutiner" };
+export const metadata: Metadata = { title: "Årshjulet" };
 export const dynamic = "force-dynamic";
 
-export default async function StartPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const SCOPE_TEXT: Record<WheelData["scope"], (data: WheelData) => string> = {
+  verksamhet: (d) => (d.unit ? `${d.unit.name}: enhetens läge i rutinernas aktiviteter.` : "Hela verksamheten: hur långt enheterna har kommit i rutinernas aktiviteter."),
+  units: (d) => (d.unit ? `${d.unit.name}: enhetens uppgifter i rutinernas aktiviteter.` : "Dina enheters uppgifter."),
+  communications: () => "Kommunikationsenhetens aktiviteter i rutinerna.",
+  review: () => "Kvalitetsgranskningens rutin: urval, intervjuer och sammanställning.",
+  routines: () => "De gällande rutinernas aktiviteter, månad för månad.",
+};
+
+/** The checklist group whose tasks the wheel's panel can act on: the chosen unit, kommunikationsenheten or the verksamhet. */
+function panelGroup(data: WheelData): string | null {
+  if (data.unit && data.scope === "units") return data.unit.id;
+  if (data.scope === "communications") return KOMMUNIKATION;
+  if (data.scope === "review") return VERKSAMHET;
+  return null;
+}
+
+/**
+ * Årshjulet, everyone's start page: the wheel of the user's own scope (lib/wheel/scope.ts) beside "Att göra snart".
+ * An activity opened from the wheel shows its details and, for the user's own task, the checklist's actions.
+ */
+export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("routine:read");
   const today = clock.today();
-  const [routines, upcoming] = await Promise.all([getActiveRoutines(user), canAny(user, "task:update") ? getUpcomingTasks(user, today) : null]);
+  const params = wheelParamsSchema.parse(await searchParams);
+  const data = await getWheelData(user, params, undefined, today);
+  if (!data) redirect("/ingen-behorighet");
+  const group = panelGroup(data);
+  const [upcoming, checklist] = await Promise.all([
+    canAny(user, "task:update") ? getUpcomingTasks(user, today) : null,
+    group && canAny(user, "task:read") ? getChecklist(user, checklistParamsSchema.parse({ enhet: group, ar: String(data.year), filter: "alla", visa: "enhet" }), undefined, today) : null,
+  ]);
+
+  // The user's own tasks behind the wheel's activities (keyed as the wheel keys them: routine/activity key).
+  const panels: Record<string, ReactNode> = {};
+  for (const task of checklist?.group?.key === group ? checklist.phases.flatMap((p) => p.tasks) : []) {
+    panels[`${task.activity.routineVersion.routineId}/${task.activity.key}`] = (
+      <ol>
+        <TaskItem task={toTaskView(task)} action={saveTaskAction} historyHref={`/checklista/uppgift/${task.id}`} />
+      </ol>
+    );
+  }
+  const empty = data.routines.length === 0;
+
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-3xl font-bold">Rutiner</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">
-          Hemtjänstens gällande rutiner med sina faser och aktiviteter, månad för månad. Varje aktivitet blir en uppgift för varje enhet
-          (eller för hela verksamheten) i årets cykel.
-        </p>
-        {canAny(user, "dashboard:read") && (
-          <p className="mt-3">
-            <Link href="/arshjul" className="font-semibold text-blue-800 underline">
-              Visa årshjulet med hur långt enheterna har kommit
+    <div className="wheel-page space-y-6">
+      <PageHeader
+        size="page"
+        title={
+          <>
+            Årshjulet {data.year}
+            {data.unit && <span className="font-semibold text-slate-700"> – {data.unit.name}</span>}
+          </>
+        }
+        description={
+          <>
+            {SCOPE_TEXT[data.scope](data)} Klicka på en aktivitet (eller Tab och Enter) för att göra din del.{" "}
+            <Link href={data.scope === "verksamhet" ? wheelHref(data.year, data.unit?.id) : "/rutiner/gallande"} className="text-blue-800 underline">
+              {data.scope === "verksamhet" ? "Årshjulet med tabell och utskrift" : "Rutinerna som text"}
             </Link>
-          </p>
-        )}
-      </div>
-      {upcoming && <UpcomingPanel tasks={upcoming.tasks} total={upcoming.total} today={today} />}
-      {routines.length === 0 ? (
-        <Notice>Det finns ingen gällande rutin ännu.</Notice>
+          </>
+        }
+        actions={<WheelFilters data={data} action="/" />}
+      />
+      {!data.hasCycle && <Notice>Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.</Notice>}
+      {empty ? (
+        <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
       ) : (
-        routines.map((routine) => <RoutineOverview key={routine.id} routine={routine} />)
+        <WheelExplorer
+          wide
+          agenda={wheelAgenda(data)}
+          details={wheelDetails(data)}
+          panels={panels}
+          intro="Peka på eller gå med Tab till en aktivitet i hjulet och tryck Enter. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
+          aside={
+            <>
+              {upcoming && <UpcomingPanel tasks={upcoming.tasks} total={upcoming.total} today={today} />}
+              <WheelLegend data={data} />
+            </>
+          }
+        >
+          <WheelSvg data={data} />
+        </WheelExplorer>
       )}
     </div>
   );

@@ -8,14 +8,15 @@ import * as clock from "@/lib/clock";
 
 /** Menu entries, each shown to users who hold its action somewhere (and not `unless`, which has its own entry). */
 const NAV: { href: string; label: string; action: Action; unless?: Action }[] = [
-  { href: "/", label: "Rutiner", action: "routine:read" },
+  { href: "/", label: "Årshjulet", action: "routine:read" },
+  { href: "/rutiner/gallande", label: "Rutiner", action: "routine:read" },
   { href: "/rutiner", label: "Hantera rutiner", action: "routine:manage" },
   { href: "/cykler", label: "Årets cykler", action: "cycle:manage" },
   { href: "/paminnelser", label: "Påminnelser", action: "routine:manage" },
   { href: "/checklista", label: "Min checklista", action: "task:update" },
   { href: "/brukarbrev", label: "Brukarbrev", action: "letter:read", unless: "dashboard:read" },
   { href: "/oversikt", label: "Översikt", action: "dashboard:read" },
-  { href: "/arshjul", label: "Årshjul", action: "dashboard:read" },
+  { href: "/arshjul", label: "Årshjul med tabell", action: "dashboard:read" },
   { href: "/kalender", label: "Kalender", action: "task:read" },
   { href: "/brukarbrev/oversikt", label: "Brukarbrev – översikt", action: "dashboard:read" },
   { href: "/resultat", label: "Resultat", action: "results:read" },

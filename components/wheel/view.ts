@@ -1,4 +1,4 @@
-import { formatDateLong, formatMonthSpan } from "@/lib/dates/cycle";
+import { formatDateLong, formatMonthSpan, MONTH_NAMES } from "@/lib/dates/cycle";
 import { ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { describeCompletion } from "@/lib/wheel/completion";
@@ -6,7 +6,7 @@ import type { WheelAction, WheelActivity, WheelData } from "@/lib/wheel/data";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 
 /** What the details panel shows for one mark of the wheel. */
-export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null };
+export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null; linksLabel?: string; links?: { href: string; label: string }[] };
 
 export const ACTION_STATUS_LABELS: Record<ImprovementStatus, string> = {
   PLANNED: "Planerad",
@@ -59,9 +59,12 @@ export function activityDetail(a: WheelActivity, routineTitle: string, phaseName
       { label: "Ansvarig", value: a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas i rutinen" },
       { label: "Gäller", value: SCOPE_LABELS[a.scope] },
       { label: "Läge", value: `${activityState(a, unitName)}${late}` },
-      ...(unitName === null && a.overdueUnits.length > 0 ? [{ label: "Försenade enheter", value: a.overdueUnits.join(", ") }] : []),
     ],
     text: a.description,
+    // The manager goes from the wheel to each late unit's task.
+    ...(unitName === null && a.overdueUnits.length > 0
+      ? { linksLabel: `Försenade enheter (${a.overdueUnits.length})`, links: a.overdueUnits.map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })) }
+      : {}),
   };
 }
 
@@ -119,6 +122,25 @@ export function wheelDetails(data: WheelData): Record<string, WheelDetail> {
   if (survey) details.survey = survey;
   for (const a of data.actions) details[`action:${a.id}`] = actionDetail(a);
   return details;
+}
+
+/** One month of the agenda that stands in for the wheel on a phone: its activities with their state. */
+export type AgendaMonth = { month: number; name: string; items: { id: string; title: string; state: string; overdue: boolean }[] };
+
+/** The wheel's activities month by month (by the month each begins), January to December, for a narrow screen. */
+export function wheelAgenda(data: WheelData): AgendaMonth[] {
+  const unitName = data.unit?.name ?? null;
+  const months: AgendaMonth[] = MONTH_NAMES.map((name, i) => ({ month: i + 1, name: capitalise(name), items: [] }));
+  for (const routine of data.routines) {
+    for (const phase of routine.phases) {
+      for (const a of phase.activities) {
+        if (a.startMonth === null) continue;
+        const overdue = isOverdueMark(a, unitName !== null, data.today);
+        months[a.startMonth - 1]!.items.push({ id: a.id, title: a.title, state: `${activityTime(a)}. ${activityState(a, unitName)}${overdue ? " – försenad" : ""}`, overdue });
+      }
+    }
+  }
+  return months.filter((m) => m.items.length > 0);
 }
 
 /** The ring number of each phase (1 = outermost), as the wheel draws them; keyed routineId:phaseKey. */

@@ -35,11 +35,9 @@ export function WheelLegend({ data }: { data: WheelData }) {
               const ring = rings.get(`${routine.id}:${phase.key}`)!;
                 return (
                   <li key={phase.key} className="flex items-center gap-2">
-                    <span className="inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full border-2 bg-white text-xs font-bold" style={{ borderColor: routine.colour }} aria-hidden="true">
-                      {ring}
-                    </span>
+                    <span className="inline-block h-3 w-5 shrink-0 rounded-sm border-2 bg-white" style={{ borderColor: routine.colour }} aria-hidden="true" />
                     <span>
-                      <span className="sr-only">Ring {ring}: </span>
+                      <span className="sr-only">Ring {ring} utifrån: </span>
                       {phase.name}
                     </span>
                   </li>
@@ -50,6 +48,10 @@ export function WheelLegend({ data }: { data: WheelData }) {
         ))}
         <div>
           <p className="font-semibold">{data.unit ? `Läget för ${data.unit.name}` : "Hur många enheter som är klara"}</p>
+          <p className="mt-1 text-sm">
+            Tecknet före namnet: <span className="font-bold text-green-800">✓</span> klar, <span className="font-bold text-green-800">◔ ◑</span> pågår eller delvis klar,{" "}
+            <span className="font-bold text-green-800">○</span> inte påbörjad, <span className="font-bold text-red-800">!</span> försenad.
+          </p>
           <ul className="mt-1 space-y-1">
             {levels.map(([level, label]) => (
               <li key={level} className="flex items-center gap-2">
@@ -74,7 +76,7 @@ export function WheelLegend({ data }: { data: WheelData }) {
               <LegendSymbol>
                 <circle cx="14" cy="10" r="8" fill="#fff" stroke="#334155" strokeWidth="2" />
               </LegendSymbol>
-              Aktivitet en månad (numrerad)
+              Aktivitet en månad
             </li>
             <li className="flex items-center gap-2">
               <LegendSymbol>

@@ -39,7 +39,7 @@ function NumberText({ at, number, level, size }: { at: Point; number: number; le
   );
 }
 
-type MarkProps = { center: Point; number: number; level: CompletionLevel; colour: string; overdue: boolean };
+type MarkProps = { center: Point; number?: number; level: CompletionLevel; colour: string; overdue: boolean };
 
 /** A span or continuous activity: a ring segment in its lane, numbered at its start. */
 export function ArcMark({ center, number, level, colour, overdue, arc, band }: MarkProps & { arc: Arc; band: Band }) {
@@ -58,7 +58,7 @@ export function ArcMark({ center, number, level, colour, overdue, arc, band }: M
         strokeWidth="1.5"
         strokeDasharray={LEVEL_STYLE[level].dashed ? "4 3" : undefined}
       />
-      {height >= 8 && <NumberText at={polar(center, mid, numberAngle)} number={number} level={level} size={Math.min(11, height * 0.85)} />}
+      {number !== undefined && height >= 8 && <NumberText at={polar(center, mid, numberAngle)} number={number} level={level} size={Math.min(11, height * 0.85)} />}
       {overdue && <OverdueSign at={polar(center, band.outer, padded.end - (7 / band.outer) * (180 / Math.PI))} />}
     </>
   );
@@ -79,7 +79,7 @@ export function PointMark({ center, number, level, colour, overdue, angle, r, ra
         strokeWidth="2"
         strokeDasharray={LEVEL_STYLE[level].dashed ? "3 2" : undefined}
       />
-      <NumberText at={at} number={number} level={level} size={Math.min(11, radius * 1.15)} />
+      {number !== undefined && <NumberText at={at} number={number} level={level} size={Math.min(11, radius * 1.15)} />}
       {overdue && <OverdueSign at={{ x: at.x + radius * 0.8, y: at.y - radius * 0.8 }} />}
     </>
   );

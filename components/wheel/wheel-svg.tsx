@@ -1,6 +1,8 @@
 import { formatDateLong, MONTH_NAMES } from "@/lib/dates/cycle";
-import { annularSectorPath, dateAngle, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, type Band } from "@/lib/wheel/geometry";
+import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, type Band } from "@/lib/wheel/geometry";
+import { layoutLabels, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
 import { layoutWheel, type RingInput } from "@/lib/wheel/layout";
+import type { CompletionLevel } from "@/lib/wheel/completion";
 import type { WheelData } from "@/lib/wheel/data";
 import { PatternDefs } from "./levels";
 import { ActionMark, ArcMark, PATTERN_PREFIX, PointMark, WheelItem } from "./wheel-marks";
@@ -11,6 +13,25 @@ const MONTH_BAND: Band = { inner: 452, outer: 496 };
 const SURVEY_BAND: Band = { inner: 434, outer: 447 };
 const ACTION_BAND: Band = { inner: 98, outer: 126 };
 const CENTRE_R = 92;
+/** The names beside the wheel: a column each side, as wide as the viewBox leaves (see layoutLabels). */
+const LABELS = { exitRadius: 506, columnGap: 20, top: 10, bottom: 990, lineHeight: 27, maxChars: 27 };
+const LABEL_FONT = 23;
+export const WHEEL_VIEWBOX = "-440 -6 1880 1012";
+
+/** The status sign in front of a name: with fill and pattern on the mark, status never rests on colour alone. */
+const LEVEL_SIGN: Record<CompletionLevel, string> = { all: "✓", most: "◑", some: "◔", none: "○", upcoming: "", na: "–", empty: "" };
+
+/** The months (a run of two or more) where a ring has no marks, for the ring's name; null when every month is taken. */
+function freeRun(taken: Set<number>): { start: number; end: number } | null {
+  for (const first of [7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6]) {
+    const second = (first % 12) + 1;
+    if (!taken.has(first) && !taken.has(second)) {
+      const third = (second % 12) + 1;
+      return { start: first, end: taken.has(third) ? second : third };
+    }
+  }
+  return null;
+}
 
 /** The rings of the wheel, outermost first: each phase of each routine, in document order. */
 export function wheelRings(data: WheelData) {
@@ -31,26 +52,47 @@ export function WheelSvg({ data }: { data: WheelData }) {
   const layout = layoutWheel(inputs, { inner: actionsInYear.length > 0 ? ACTION_BAND.outer + 5 : CENTRE_R + 6, outer: SURVEY_BAND.inner - 4 });
   const innerEdge = layout.at(-1)?.band.inner ?? CENTRE_R;
   const unitName = data.unit?.name ?? null;
+  // Whose wheel it is, in its centre and its name: a unit, all units, or the part of the verksamhet the role has.
+  const whose = unitName ?? { verksamhet: "Alla enheter", units: "Alla enheter", communications: "Kommunikationsenheten", review: "Kvalitetsgranskningen", routines: "Rutinerna" }[data.scope];
   const survey = surveyDetail(data.survey);
   const surveyArc = survey && data.survey ? dateRangeArc(data.survey.dispatchOn!, data.survey.lastAnswerOn!, data.year) : null;
   const todayInYear = data.today.getUTCFullYear() === data.year;
   const todayAngle = dateAngle(data.today);
 
   const items: { id: string; ring: number; angle: number; label: string; node: React.ReactNode }[] = [];
+  const labelInputs: LabelInput[] = [];
+  const signs = new Map<string, { sign: string; overdue: boolean }>();
+  const ringNames: { key: string; name: string; colour: string; r: number; months: { start: number; end: number } }[] = [];
   layout.forEach((ring, ringIndex) => {
-    const { routine, activities } = rings[ringIndex]!;
+    const { routine, phase, activities } = rings[ringIndex]!;
     const byId = new Map(activities.map((a) => [a.id, a]));
+    const taken = new Set<number>();
     for (const placed of ring.arcs) {
       const a = byId.get(placed.id)!;
-      const node = <ArcMark center={C} number={a.number} level={a.level} colour={routine.colour} overdue={isOverdueMark(a, unitName !== null, data.today)} arc={placed.arc} band={placed.band} />;
+      const overdue = isOverdueMark(a, unitName !== null, data.today);
+      const node = <ArcMark center={C} level={a.level} colour={routine.colour} overdue={overdue} arc={placed.arc} band={placed.band} />;
       items.push({ id: a.id, ring: ringIndex + 1, angle: placed.arc.start, label: activityLabel(a, unitName, data.today), node });
+      // The name leaves from near the start of the span, in the month the activity begins.
+      labelInputs.push({ id: a.id, angle: placed.arc.start + Math.min(12, (placed.arc.end - placed.arc.start) / 2), r: (placed.band.inner + placed.band.outer) / 2, text: a.title });
+      signs.set(a.id, { sign: overdue ? "!" : LEVEL_SIGN[a.level], overdue });
+      for (let m = a.startMonth!; ; m = (m % 12) + 1) {
+        taken.add(m);
+        if (m === a.endMonth) break;
+      }
     }
     for (const placed of ring.points) {
       const a = byId.get(placed.id)!;
-      const node = <PointMark center={C} number={a.number} level={a.level} colour={routine.colour} overdue={isOverdueMark(a, unitName !== null, data.today)} angle={placed.angle} r={placed.r} radius={ring.dotRadius} />;
+      const overdue = isOverdueMark(a, unitName !== null, data.today);
+      const node = <PointMark center={C} level={a.level} colour={routine.colour} overdue={overdue} angle={placed.angle} r={placed.r} radius={ring.dotRadius} />;
       items.push({ id: a.id, ring: ringIndex + 1, angle: placed.angle, label: activityLabel(a, unitName, data.today), node });
+      labelInputs.push({ id: a.id, angle: placed.angle, r: placed.r, text: a.title });
+      signs.set(a.id, { sign: overdue ? "!" : LEVEL_SIGN[a.level], overdue });
+      taken.add(a.startMonth!);
     }
+    const months = freeRun(taken);
+    if (months) ringNames.push({ key: ring.key, name: phase.name, colour: routine.colour, r: (ring.band.inner + ring.band.outer) / 2, months });
   });
+  const labels = new Map<string, PlacedLabel>(layoutLabels(labelInputs, { center: C, ...LABELS }).map((l) => [l.id, l]));
   if (survey && surveyArc) {
     items.push({ id: "survey", ring: 0, angle: surveyArc.start, label: surveyLabel(survey), node: <path className="wheel-shape" d={annularSectorPath(C, SURVEY_BAND, surveyArc)} fill={`url(#${PATTERN_PREFIX}-survey)`} stroke="#92400e" strokeWidth="1.5" /> });
   }
@@ -66,7 +108,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
   const ordered = [...items].sort((a, b) => a.angle - b.angle || a.ring - b.ring);
 
   return (
-    <svg viewBox="0 0 1000 1000" className="wheel-svg block h-auto w-full" role="group" aria-label={`Årshjul ${data.year}${unitName ? `, ${unitName}` : ", alla enheter"}`}>
+    <svg viewBox={WHEEL_VIEWBOX} className="wheel-svg block h-auto w-full" role="group" aria-label={`Årshjul ${data.year}, ${unitName ?? whose.toLowerCase()}`}>
       <PatternDefs prefix={PATTERN_PREFIX} />
       <g aria-hidden="true">
         {MONTH_NAMES.map((name, i) => {
@@ -93,23 +135,44 @@ export function WheelSvg({ data }: { data: WheelData }) {
           const to = polar(C, MONTH_BAND.inner, monthStartAngle(i + 1));
           return <line key={i} x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke="#94a3b8" strokeWidth="1" />;
         })}
-        {layout.map((ring, i) => {
-          const at = polar(C, (ring.band.inner + ring.band.outer) / 2, 0);
+        {ringNames.map((ring) => {
+          const arc = spanArc(ring.months.start, ring.months.end);
+          // Read left to right: clockwise on the upper half, anticlockwise (the path reversed) on the lower half.
+          const mid = (arc.start + arc.end) / 2;
+          const lower = ((mid % 360) + 360) % 360 > 90 && ((mid % 360) + 360) % 360 < 270;
+          const path = lower ? reversedArcLinePath(C, ring.r, arc) : arcLinePath(C, ring.r, arc);
           return (
             <g key={ring.key}>
-              <circle cx={at.x} cy={at.y} r="9" fill="#ffffff" stroke={rings[i]!.routine.colour} strokeWidth="2" />
-              <text x={at.x} y={at.y + 0.5} textAnchor="middle" dominantBaseline="central" fontSize="10" fontWeight="700" fill="#0f172a">
-                {i + 1}
+              <path id={`ring-name-${ring.key.replace(/[^a-z0-9]/gi, "-")}`} d={path} fill="none" />
+              <text fontSize="17" fontWeight="600" fill="#1e293b" dominantBaseline="central">
+                <textPath href={`#ring-name-${ring.key.replace(/[^a-z0-9]/gi, "-")}`} startOffset="50%" textAnchor="middle">
+                  {ring.name}
+                </textPath>
               </text>
             </g>
           );
         })}
       </g>
-      {ordered.map((item, order) => (
-        <WheelItem key={item.id} id={item.id} ring={item.ring} angle={item.angle} order={order} label={item.label}>
-          {item.node}
-        </WheelItem>
-      ))}
+      {ordered.map((item, order) => {
+        const label = labels.get(item.id);
+        const sign = signs.get(item.id);
+        return (
+          <WheelItem key={item.id} id={item.id} ring={item.ring} angle={item.angle} order={order} label={item.label}>
+            {label && <polyline className="wheel-leader" points={label.leader.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" stroke="#64748b" strokeWidth="1.2" />}
+            {item.node}
+            {label && (
+              <text className="wheel-label" x={label.at.x} y={label.at.y} textAnchor={label.side === "right" ? "start" : "end"} dominantBaseline="central" fontSize={LABEL_FONT} fill="#0f172a" aria-hidden="true">
+                {sign?.sign && (
+                  <tspan fontWeight="700" fill={sign.overdue ? "#b91c1c" : "#166534"}>
+                    {sign.sign}{" "}
+                  </tspan>
+                )}
+                {label.text}
+              </text>
+            )}
+          </WheelItem>
+        );
+      })}
       <g aria-hidden="true">
         {todayInYear && (
           <>
@@ -122,7 +185,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
           {data.year}
         </text>
         <text x={C.x} y={C.y + 14} textAnchor="middle" fontSize="15" fontWeight="600" fill="#1e293b">
-          {unitName ?? "Alla enheter"}
+          {whose}
         </text>
         {todayInYear && (
           <text x={C.x} y={C.y + 36} textAnchor="middle" fontSize="13" fill="#334155">

@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
-import { canAny, type Actor } from "../auth/permissions.ts";
+import type { Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
+import { REVIEW_TASK_KEYS } from "../tasks/module-tasks.ts";
+import { showsRoutine, wheelScopeFor, type WheelScope } from "./scope.ts";
 import { activityPeriod, utcDate, cycleYearOf } from "../dates/cycle.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
 import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
@@ -19,26 +21,32 @@ function chooseCycle<T extends { year: number }>(cycles: T[], asked: number | un
 }
 
 /**
- * Everything the årshjul of one cycle year shows, for actors who may read the dashboard: the activities of
+ * Everything the årshjul of one cycle year shows, in the actor's scope (lib/wheel/scope.ts): the activities of
  * every routine version the cycle uses, per routine and phase, with how far the units have come (or one unit's
- * status), Socialstyrelsen's survey period and the improvement actions due in the year.
- * A fixed number of queries whatever the number of units or activities. Null without dashboard:read.
+ * status), Socialstyrelsen's survey period and the improvement actions due in the year. An enhetschef or
+ * koordinator sees one of their own units at a time, a kommunikatör kommunikationsenhetens activities, the
+ * review's roles the review's routine. A fixed number of queries whatever the number of units or activities.
+ * Null without routine:read.
  */
 export async function getWheelData(actor: Actor, params: WheelParams, db: DbClient = getDb(), today: Date = clock.today()) {
-  const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
+  const organisationId = homeOrganisationFor(actor, "routine:read");
   if (!organisationId) return null;
+  const scope: WheelScope = wheelScopeFor(actor);
   const currentYear = cycleYearOf(today);
   const [organisation, cycles, unitRows] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
     db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
   ]);
+  const allowed = scope.kind === "units" && scope.unitIds !== "all" ? new Set(scope.unitIds) : null;
   const units: WheelUnit[] = unitRows
+    .filter((u) => (scope.kind === "verksamhet" || scope.kind === "units") && (!allowed || allowed.has(u.id)))
     .sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"))
     .map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
   const cycle = chooseCycle(cycles, params.year, currentYear);
   const year = cycle?.year ?? currentYear;
-  const unit = units.find((u) => u.id === params.unitId) ?? null;
+  // A unit's own people always see one of their units; the verksamhet's managers all units unless they pick one.
+  const unit = units.find((u) => u.id === params.unitId) ?? (scope.kind === "units" ? (units[0] ?? null) : null);
   const cycleId = cycle?.id ?? "";
   const open = { in: ["NOT_STARTED", "IN_PROGRESS"] as TaskStatus[] };
 
@@ -50,7 +58,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
       select: activitySelect,
     }),
     db.task.groupBy({ by: ["activityId", "status"], where: { cycleId }, _count: { _all: true } }),
-    db.task.findMany({ where: { cycleId, status: open, dueOn: { lt: today } }, select: { activityId: true, unitId: true } }),
+    db.task.findMany({ where: { cycleId, status: open, dueOn: { lt: today } }, select: { id: true, activityId: true, unitId: true } }),
     unit ? db.task.findMany({ where: { cycleId, OR: [{ unitId: unit.id }, { unitId: null }] }, select: { activityId: true, status: true } }) : Promise.resolve([]),
     db.improvementAction.findMany({
       where: {
@@ -75,21 +83,25 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     c[field[g.status]] += g._count._all;
     c.total += g._count._all;
   }
-  const overdueUnitIds = new Map<string, Set<string>>();
+  // activity id → unit id → that unit's overdue task
+  const overdueUnitIds = new Map<string, Map<string, string>>();
   for (const t of overdue) {
     countOf(t.activityId).overdue += 1;
-    if (t.unitId) overdueUnitIds.set(t.activityId, (overdueUnitIds.get(t.activityId) ?? new Set()).add(t.unitId));
+    if (t.unitId) overdueUnitIds.set(t.activityId, (overdueUnitIds.get(t.activityId) ?? new Map<string, string>()).set(t.unitId, t.id));
   }
   const unitStatus = new Map(unitTasks.map((t) => [t.activityId, t.status]));
 
-  const routines = buildRoutines(mergeVersions(rows), rows, (id, row, ids) => {
+  // The scope's routines and, for the kommunikatör, only kommunikationsenhetens activities.
+  const reviewRoutines = new Set(rows.filter((r) => REVIEW_TASK_KEYS.includes(r.key)).map((r) => r.routineVersion.routine.id));
+  const shown = rows.filter((r) => showsRoutine(scope, reviewRoutines.has(r.routineVersion.routine.id)) && (scope.kind !== "communications" || r.scope === "COMMUNICATIONS"));
+  const routines = buildRoutines(mergeVersions(shown), shown, (id, row, ids) => {
     const completion = emptyCompletion();
     for (const c of ids.map((i) => counts.get(i)).filter((c) => c !== undefined)) {
       for (const k of Object.keys(completion) as (keyof Completion)[]) completion[k] += c[k];
     }
     const { startsOn, dueOn } = activityPeriod(year, row);
-    const late = new Set(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
-    const overdueUnits = units.filter((u) => late.has(u.id)).map((u) => u.name);
+    const late = new Map(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
+    const overdueUnits = scope.kind === "verksamhet" ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
     const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, startsOn, dueOn, completion, overdueUnits };
     if (!unit) return { ...base, level: completionLevel(completion, startsOn, today) };
     const status = ids.map((i) => unitStatus.get(i)).find((s) => s !== undefined) ?? null;
@@ -117,6 +129,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
       ? { dispatchOn: cycle.surveyDispatchOn, reminderOn: cycle.surveyReminderOn, lastAnswerOn: cycle.surveyLastAnswerOn, resultsPublishedOn: cycle.resultsPublishedOn }
       : null,
     today,
+    scope: scope.kind,
     units,
     unit,
     routines,

@@ -77,6 +77,12 @@ export function arcLinePath(center: Point, r: number, arc: Arc): string {
   return `M ${fmt(from)} A ${r} ${r} 0 ${sweep > 180 ? 1 : 0} 1 ${fmt(polar(center, r, arc.end))}`;
 }
 
+/** The same circle piece as arcLinePath, drawn anticlockwise from the arc's end: text on it reads upright on the lower half. */
+export function reversedArcLinePath(center: Point, r: number, arc: Arc): string {
+  const sweep = arc.end - arc.start;
+  return `M ${fmt(polar(center, r, arc.end))} A ${r} ${r} 0 ${sweep > 180 ? 1 : 0} 0 ${fmt(polar(center, r, arc.start))}`;
+}
+
 /** An SVG path of a ring segment (annular sector) between two radii; a full turn draws a whole ring (use evenodd). */
 export function annularSectorPath(center: Point, band: Band, arc: Arc): string {
   const sweep = arc.end - arc.start;

@@ -21,8 +21,8 @@ export type WheelActivity = {
   startsOn: Date | null;
   dueOn: Date | null;
   completion: Completion;
-  /** Names of the units whose task is overdue, in unit order. */
-  overdueUnits: string[];
+  /** The units whose task is overdue, in unit order, with that task (the verksamhet's wheel only). */
+  overdueUnits: { id: string; name: string; taskId: string }[];
   /** With a unit chosen: that unit's status (the verksamhet's for verksamhet-wide activities); null = no task. */
   unitStatus?: TaskStatus | null;
   level: CompletionLevel;

@@ -18,10 +18,33 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
   beforeAll(async () => ({ t, actor: chef } = await createTestDatabaseAs(kind, "verksamhetschef@arshjulet.example")));
   afterAll(async () => t?.close());
 
-  it("is refused to roles without the dashboard", async () => {
-    expect(await getWheelData(await actorFor(t.db, "enhetschef@arshjulet.example"), {}, t.db, SEEDED_TODAY)).toBeNull();
-    expect(await getWheelData(await actorFor(t.db, "kommunikator@arshjulet.example"), {}, t.db, SEEDED_TODAY)).toBeNull();
-    expect(await getWheelData(await actorFor(t.db, "utvecklare@arshjulet.example"), {}, t.db, SEEDED_TODAY)).not.toBeNull();
+  it("shows each role the wheel of its own scope: a unit's own people one of their units, never another's", async () => {
+    const all = (await getWheelData(chef, {}, t.db, SEEDED_TODAY))!;
+    const activities = (d: WheelData) => d.routines.flatMap((r) => r.phases.flatMap((p) => p.activities));
+    const enhetschef = await actorFor(t.db, "enhetschef@arshjulet.example");
+    const own = enhetschef.assignments.map((a) => a.unitId);
+    const other = all.units.find((u) => !own.includes(u.id))!;
+    const chief = (await getWheelData(enhetschef, { unitId: other.id }, t.db, SEEDED_TODAY))!;
+    expect(chief.scope).toBe("units");
+    expect(chief.units.map((u) => u.id).every((id) => own.includes(id))).toBe(true);
+    expect(own).toContain(chief.unit!.id);
+    expect(chief.unit!.id).not.toBe(other.id);
+    expect(chief.routines.map((r) => r.key)).toEqual(["brukarundersokning-hemtjanst"]);
+    expect(activities(chief).every((a) => a.overdueUnits.length === 0)).toBe(true);
+
+    const kommunikator = (await getWheelData(await actorFor(t.db, "kommunikator@arshjulet.example"), {}, t.db, SEEDED_TODAY))!;
+    expect(kommunikator.scope).toBe("communications");
+    expect(kommunikator.units).toEqual([]);
+    expect(activities(kommunikator).length).toBeGreaterThan(0);
+    expect(activities(kommunikator).every((a) => a.scope === "COMMUNICATIONS")).toBe(true);
+
+    const handlaggare = (await getWheelData(await actorFor(t.db, "handlaggare@arshjulet.example"), {}, t.db, SEEDED_TODAY))!;
+    expect(handlaggare.scope).toBe("review");
+    expect(handlaggare.routines.map((r) => r.key)).toEqual(["kvalitetsgranskning-hemtjanst"]);
+
+    expect(all.scope).toBe("verksamhet");
+    expect(all.unit).toBeNull();
+    expect(all.routines).toHaveLength(2);
   });
 
   it("shows the current cycle with both routines as layers, phases in order and every activity numbered once", async () => {
@@ -53,7 +76,7 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     // Due in June, so every open one is overdue on 23 November.
     expect(letter.completion.overdue).toBe(tasks.filter((x) => x.status === "NOT_STARTED" || x.status === "IN_PROGRESS").length);
     const late = await t.db.task.findMany({ where: { cycle: { year: 2026 }, activity: { key: "brukarbrev-2" }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, select: { unit: { select: { name: true } } } });
-    expect([...letter.overdueUnits].sort()).toEqual(late.map((x) => x.unit!.name).sort());
+    expect(letter.overdueUnits.map((u) => u.name).sort()).toEqual(late.map((x) => x.unit!.name).sort());
     // A verksamhet-wide activity has one task.
     expect(activity(data, "arshjul-planerat").completion.total).toBe(1);
     // December's activities have not begun: nothing done, so they are upcoming rather than behind.

@@ -23,7 +23,7 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function WheelPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requirePermission("dashboard:read");
+  const user = await requirePermission("routine:read");
   const data = await getWheelData(user, wheelParamsSchema.parse(await searchParams));
   if (!data) redirect("/ingen-behorighet");
   const empty = data.routines.length === 0;

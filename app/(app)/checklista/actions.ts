@@ -31,7 +31,11 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
     else jar.set(JUST_CHANGED_COOKIE, result.task.id, { httpOnly: true, sameSite: "lax", path: "/checklista", maxAge: 15 * 60 });
   }
   // A stale version means someone else saved first: show everyone the task as it is now.
-  if (result.ok || result.code === "STALE") revalidatePath("/checklista", "layout");
+  if (result.ok || result.code === "STALE") {
+    revalidatePath("/checklista", "layout");
+    // The start page's wheel shows the same task.
+    revalidatePath("/");
+  }
   if (result.ok) return { ok: true, message: result.message };
   return { ok: false, code: result.code, message: result.message, errors: result.errors, values: { comment, reason } };
 });
