@@ -4,6 +4,9 @@ import { ROLE_LABELS } from "@/lib/routines/labels";
 import { LETTER_DONE_VIA_RECORD, moduleRuleText, STATE_LABELS } from "@/lib/tasks/module-tasks";
 import type { ChecklistTask } from "@/lib/tasks/queries";
 import { STATUS_MESSAGES, TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { formatDateIso } from "@/lib/dates/cycle";
+import { outsideWindowWarning, planText, windowText } from "@/lib/tasks/plan";
+import type { PlanValues } from "@/components/planning/plan-form";
 
 /** A task as the client component shows it: plain strings, formatted on the server in Swedish. */
 export type TaskView = {
@@ -22,6 +25,10 @@ export type TaskView = {
   canUpdate: boolean;
   /** A task done in a module (a brukarbrev, a step of the review): klar only there, so no status buttons. */
   module: ModuleView | null;
+  /** The plan (issue 21): its text, a warning when it lies outside the window, the window, and the form's values. */
+  plan: { text: string | null; warning: string | null; window: string | null; values: PlanValues };
+  /** The unit's own activity, not the routine's. */
+  local: boolean;
   /** Just changed by the user and kept in view although it left the filter: what happened, and what Ångra restores. */
   justChanged: { message: string; undoLabel: string | null } | null;
 };
@@ -67,6 +74,21 @@ export function periodText(startsOn: Date | null, dueOn: Date | null): string | 
   return `${months} ${dueOn.getUTCFullYear()}, senast ${formatDateLong(dueOn)} (${formatWeek(dueOn)})`;
 }
 
+/** The plan of a task as the checklist and the task's page show it. */
+export function planView(task: Pick<ChecklistTask, "plannedOn" | "plannedTime" | "plannedPlace" | "plannedLead" | "startsOn" | "dueOn">): TaskView["plan"] {
+  return {
+    text: planText(task),
+    warning: task.plannedOn ? outsideWindowWarning(task.plannedOn, task) : null,
+    window: windowText(task),
+    values: {
+      plannedOn: task.plannedOn ? formatDateIso(task.plannedOn) : "",
+      plannedTime: task.plannedTime ?? "",
+      plannedPlace: task.plannedPlace ?? "",
+      plannedLead: task.plannedLead ?? "",
+    },
+  };
+}
+
 export function toTaskView(task: ChecklistTask): TaskView {
   const role = task.activity.responsibleRole;
   return {
@@ -84,6 +106,8 @@ export function toTaskView(task: ChecklistTask): TaskView {
     completed: completedText(task),
     canUpdate: task.canUpdate,
     module: toModuleView(task),
+    plan: planView(task),
+    local: task.activity.ownerUnitId !== null,
     justChanged: task.kept
       ? { message: `”${task.activity.title}” ${STATUS_MESSAGES[task.status]}.`, undoLabel: task.undoTo ? TASK_STATUS_LABELS[task.undoTo].toLowerCase() : null }
       : null,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { TaskStatus } from "../db/generated/enums.ts";
+import { optionalCalendarDate } from "../dates/schemas.ts";
+import { dateFromIso } from "../dates/cycle.ts";
 import { COMMENT_MAX_LENGTH, lacksReason, REASON_MAX_LENGTH, REASON_REQUIRED } from "./status.ts";
 
 export { COMMENT_MAX_LENGTH };
@@ -72,3 +74,37 @@ export type ChecklistParams = z.infer<typeof checklistParamsSchema>;
 /** The cookie that names the task the user just changed, so the checklist keeps it in view with Ångra. */
 export const JUST_CHANGED_COOKIE = "checklista-senast";
 export const justChangedSchema = z.string().min(1).max(100).optional().catch(undefined);
+
+export const PLAN_TEXT_MAX_LENGTH = 200;
+export const TIME_WITHOUT_DATE = "Ange ett datum när du anger en tid.";
+const planText = (what: string) =>
+  z
+    .string()
+    .trim()
+    .max(PLAN_TEXT_MAX_LENGTH, `${what} får vara högst ${PLAN_TEXT_MAX_LENGTH} tecken.`)
+    .optional()
+    .transform((value) => value || null);
+
+/**
+ * A task's plan: a real date, an optional start time (TT:MM), place and who leads it. An empty date with nothing
+ * else removes the plan; a time (or place, or leader) without a date is refused.
+ */
+export const planTaskSchema = z
+  .object({
+    ...taskRef,
+    plannedOn: optionalCalendarDate.transform((value) => (value ? dateFromIso(value) : null)),
+    plannedTime: z
+      .string()
+      .trim()
+      .regex(/^(?:|([01]\d|2[0-3])[:.][0-5]\d)$/, "Tiden ska skrivas TT:MM, till exempel 14:00.")
+      .optional()
+      .transform((value) => (value ? value.replace(".", ":") : null)),
+    plannedPlace: planText("Platsen"),
+    plannedLead: planText("Vem som leder"),
+  })
+  .superRefine((input, ctx) => {
+    if (input.plannedOn) return;
+    if (input.plannedTime) ctx.addIssue({ code: "custom", path: ["plannedTime"], message: TIME_WITHOUT_DATE });
+    else if (input.plannedPlace || input.plannedLead) ctx.addIssue({ code: "custom", path: ["plannedOn"], message: "Ange ett datum för planen." });
+  });
+export type PlanTaskInput = z.infer<typeof planTaskSchema>;

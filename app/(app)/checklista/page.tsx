@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, formatWeek, MONTH_NAMES } from "@/lib/dates/cycle";
 import { getChecklist } from "@/lib/tasks/queries";
 import { checklistParamsSchema, JUST_CHANGED_COOKIE, justChangedSchema } from "@/lib/tasks/schemas";
-import { saveTaskAction } from "./actions";
+import { planTaskAction, saveTaskAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
@@ -99,7 +99,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
           {list.phases.every((p) => p.tasks.length === 0) ? (
             <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
           ) : (
-            list.phases.filter((p) => p.tasks.length > 0).map((phase) => <PhaseSection key={phase.key} phase={phase} action={saveTaskAction} showRoutine={summary.routineCount > 1} />)
+            list.phases.filter((p) => p.tasks.length > 0).map((phase) => <PhaseSection key={phase.key} phase={phase} action={saveTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
           )}
         </>
       )}

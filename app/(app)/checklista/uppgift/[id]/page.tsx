@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "@/components/checklist/badges";
 import { checklistHref } from "@/components/checklist/checklist-controls";
 import { TaskHistoryList } from "@/components/checklist/task-history";
-import { completedText, periodText } from "@/components/checklist/task-view";
+import { completedText, periodText, planView } from "@/components/checklist/task-view";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { getTaskHistory } from "@/lib/tasks/queries";
@@ -27,6 +27,9 @@ export default async function TaskHistoryPage({ params }: { params: Promise<{ id
     ["Ansvarig", role ? ROLE_LABELS[role] : "Ingen angiven"],
     ["Tid", periodText(task.startsOn, task.dueOn) ?? "Ingen månad angiven"],
   ];
+  const plan = planView(task);
+  facts.push(["Planerad", plan.text ? `${plan.text}${plan.warning ? `\nObservera: ${plan.warning}` : ""}` : "Inte planerad ännu"]);
+  if (task.activity.ownerUnitId) facts.push(["Aktivitet", "Enhetens egen aktivitet, inte en del av rutinen"]);
   const completed = completedText(task);
   if (completed) facts.push(["Klar", completed.replace(/^Klar /, "")]);
   if (task.status === "NOT_APPLICABLE" && task.notApplicableReason) facts.push(["Ej aktuell eftersom", task.notApplicableReason]);
