@@ -9,6 +9,7 @@ import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
+import { ROUTINE_ACTIVITY } from "../routines/local.ts";
 
 export const OVERDUE_LIST_LIMIT = 200;
 const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
@@ -65,7 +66,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     }),
     db.task.count({ where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } } }),
     db.activityTemplate.findMany({
-      where: { routineVersion: { status: "ACTIVE", routine: { organisationId } }, OR: [{ startMonth: null }, { endMonth: null }, { responsibleRole: null }] },
+      where: { ...ROUTINE_ACTIVITY, routineVersion: { status: "ACTIVE", routine: { organisationId } }, OR: [{ startMonth: null }, { endMonth: null }, { responsibleRole: null }] },
       orderBy: [{ routineVersion: { routine: { title: "asc" } } }, { phase: { position: "asc" } }, { position: "asc" }],
       select: { id: true, title: true, startMonth: true, endMonth: true, responsibleRole: true, phase: { select: { name: true } }, routineVersion: { select: { routine: { select: { title: true } } } } },
     }),

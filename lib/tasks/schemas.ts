@@ -108,3 +108,30 @@ export const planTaskSchema = z
     else if (input.plannedPlace || input.plannedLead) ctx.addIssue({ code: "custom", path: ["plannedOn"], message: "Ange ett datum för planen." });
   });
 export type PlanTaskInput = z.infer<typeof planTaskSchema>;
+
+/** The roles a unit's own activity can be given: the unit's own roles. */
+export const LOCAL_ACTIVITY_ROLES = ["ENHETSCHEF", "KOORDINATOR"] as const;
+export const LOCAL_TITLE_MAX_LENGTH = 200;
+export const MONTH_OUT_OF_RANGE = "Välj en månad mellan 1 och 12.";
+
+/**
+ * A unit's own activity: title, phase (routine/phase), a date or a month, and the responsible role. With a date
+ * the month is the date's; without one a month 1–12 is needed.
+ */
+export const localActivitySchema = z
+  .object({
+    unitId: z.string({ error: "Välj en enhet." }).trim().min(1, "Välj en enhet.").max(100, "Enheten finns inte."),
+    title: z.string({ error: "Skriv en rubrik." }).trim().min(1, "Skriv en rubrik.").max(LOCAL_TITLE_MAX_LENGTH, `Rubriken får vara högst ${LOCAL_TITLE_MAX_LENGTH} tecken.`),
+    description: planText("Beskrivningen"),
+    phase: z.string({ error: "Välj en fas." }).trim().min(1, "Välj en fas.").max(200, "Välj en fas."),
+    date: optionalCalendarDate.transform((value) => (value ? dateFromIso(value) : null)),
+    month: z.preprocess(
+      (v) => (v === "" || v === undefined || v === null ? undefined : v),
+      z.coerce.number({ error: MONTH_OUT_OF_RANGE }).int(MONTH_OUT_OF_RANGE).min(1, MONTH_OUT_OF_RANGE).max(12, MONTH_OUT_OF_RANGE).optional(),
+    ),
+    responsibleRole: z.enum(LOCAL_ACTIVITY_ROLES, { error: "Välj enhetschef eller koordinator som ansvarig." }),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.date && input.month === undefined) ctx.addIssue({ code: "custom", path: ["month"], message: "Ange ett datum eller en månad." });
+  });
+export type LocalActivityInput = z.infer<typeof localActivitySchema>;

@@ -44,9 +44,13 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
 
   const [rows, byStatus, overdue, unitTasks, actionRows, progress] = await Promise.all([
     db.activityTemplate.findMany({
-      where: cycle
-        ? { routineVersion: { routine: { organisationId }, activities: { some: { tasks: { some: { cycleId } } } } } }
-        : { routineVersion: { status: "ACTIVE", routine: { organisationId } } },
+      where: {
+        // A unit's own activities (issue 21) show only when that unit is chosen.
+        OR: [{ ownerUnitId: null }, ...(unit ? [{ ownerUnitId: unit.id }] : [])],
+        ...(cycle
+          ? { routineVersion: { routine: { organisationId }, activities: { some: { tasks: { some: { cycleId } } } } } }
+          : { routineVersion: { status: "ACTIVE", routine: { organisationId } } }),
+      },
       select: activitySelect,
     }),
     db.task.groupBy({ by: ["activityId", "status"], where: { cycleId }, _count: { _all: true } }),

@@ -5,7 +5,8 @@ import { cookies } from "next/headers";
 import type { TaskActionState } from "@/components/checklist/action-state";
 import { formAction } from "@/lib/actions";
 import type { PlanActionState } from "@/components/planning/plan-form";
-import { formFields, formText as field } from "@/lib/forms";
+import { formFields, formText as field, type FormState } from "@/lib/forms";
+import { addLocalActivity } from "@/lib/tasks/local-activities";
 import { planTask } from "@/lib/tasks/plan-mutations";
 import { addTaskComment, changeTaskStatus, undoTaskStatus } from "@/lib/tasks/mutations";
 import { JUST_CHANGED_COOKIE } from "@/lib/tasks/schemas";
@@ -44,4 +45,12 @@ export const planTaskAction = formAction<PlanActionState>({}, async ({ user, dat
   if (result.ok || result.code === "STALE") revalidatePath("/checklista", "layout");
   if (result.ok) return { ok: true, message: result.message, warning: result.warning };
   return { ok: false, message: result.message, errors: result.errors };
+});
+
+/** Adds a unit's own activity to this year's cycle (issue 21); lib/tasks/local-activities parses, authorises and audits. */
+export const addLocalActivityAction = formAction<FormState>({}, async ({ user, data, today }) => {
+  const result = await addLocalActivity(user, formFields(data), undefined, { today });
+  if (!result.ok) return result;
+  revalidatePath("/checklista", "layout");
+  return { ok: true, message: result.message };
 });
