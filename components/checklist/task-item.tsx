@@ -116,6 +116,25 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
           )}
         </div>
       )}
+      {task.planning && (
+        <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
+          <p className="font-semibold">{task.planning.figure}</p>
+          {task.planning.missing.length === 0 ? (
+            <p>Alla enheter har planerat sina steg inom sin tid.</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-5">
+              {task.planning.missing.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-1">
+            <Link href="/oversikt#planering" className="text-blue-800 underline">
+              Se planeringen per enhet i Översikt
+            </Link>
+          </p>
+        </div>
+      )}
       <JustChanged task={task} announced={Boolean(state?.ok)} formAction={formAction} onSubmit={submit} />
       {task.canUpdate && (
         <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />

@@ -3,6 +3,8 @@ import type { TaskStatus } from "@/lib/db/generated/enums";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { LETTER_DONE_VIA_RECORD, moduleRuleText, STATE_LABELS } from "@/lib/tasks/module-tasks";
 import type { ChecklistTask } from "@/lib/tasks/queries";
+import type { PlanningSummary } from "@/lib/tasks/plan-queries";
+import { formatShare } from "@/lib/tasks/progress";
 import { STATUS_MESSAGES, TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { formatDateIso } from "@/lib/dates/cycle";
 import { outsideWindowWarning, planText, windowText } from "@/lib/tasks/plan";
@@ -29,6 +31,8 @@ export type TaskView = {
   plan: { text: string | null; warning: string | null; window: string | null; values: PlanValues };
   /** The unit's own activity, not the routine's. */
   local: boolean;
+  /** For the routine's planning step: how much of the units' day-bound steps is planned, and where something is missing. */
+  planning: { figure: string; missing: string[] } | null;
   /** Just changed by the user and kept in view although it left the filter: what happened, and what Ångra restores. */
   justChanged: { message: string; undoLabel: string | null } | null;
 };
@@ -74,6 +78,15 @@ export function periodText(startsOn: Date | null, dueOn: Date | null): string | 
   return `${months} ${dueOn.getUTCFullYear()}, senast ${formatDateLong(dueOn)} (${formatWeek(dueOn)})`;
 }
 
+/** "Inplanerat i enheterna: 120 av 168 steg som sker en viss dag (71 %)", and per unit what is missing. */
+function planningView(p: PlanningSummary): NonNullable<TaskView["planning"]> {
+  const missing = p.units.map((u) => {
+    const parts = [u.unplanned > 0 ? `${u.unplanned} inte planerade` : null, u.outsideWindow > 0 ? `${u.outsideWindow} planerade utanför sin tid` : null];
+    return `${u.name}: ${parts.filter(Boolean).join(", ")}`;
+  });
+  return { figure: `Inplanerat i enheterna: ${p.planned} av ${p.dayBound} steg som sker en viss dag (${formatShare(p.plannedShare)}).`, missing };
+}
+
 /** The plan of a task as the checklist and the task's page show it. */
 export function planView(task: Pick<ChecklistTask, "plannedOn" | "plannedTime" | "plannedPlace" | "plannedLead" | "startsOn" | "dueOn">): TaskView["plan"] {
   return {
@@ -108,6 +121,7 @@ export function toTaskView(task: ChecklistTask): TaskView {
     module: toModuleView(task),
     plan: planView(task),
     local: task.activity.ownerUnitId !== null,
+    planning: task.planning ? planningView(task.planning) : null,
     justChanged: task.kept
       ? { message: `”${task.activity.title}” ${STATUS_MESSAGES[task.status]}.`, undoLabel: task.undoTo ? TASK_STATUS_LABELS[task.undoTo].toLowerCase() : null }
       : null,
