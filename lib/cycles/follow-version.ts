@@ -5,7 +5,7 @@ import { activityPeriod } from "../dates/cycle.ts";
 import { ensureCycleTasks } from "./instantiate.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
 import * as clock from "../clock.ts";
-import { ROUTINE_ACTIVITY } from "../routines/local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export type FollowTask = {
   id: string;

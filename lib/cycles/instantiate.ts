@@ -1,6 +1,6 @@
 import type { DbClient } from "../db/index.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
-import { ROUTINE_ACTIVITY } from "../routines/local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 /**
  * Creates the tasks a cycle is missing, from the organisation's active routine versions and active units.

@@ -6,7 +6,7 @@ import { organisationFilter } from "../auth/scope.ts";
 import { TIMETABLE_ACTIVITY_KEY } from "./timetable.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import * as clock from "../clock.ts";
-import { ROUTINE_ACTIVITY } from "../routines/local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";
 

@@ -9,7 +9,7 @@ import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
-import { ROUTINE_ACTIVITY } from "../routines/local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getPlanningCheck } from "../tasks/plan-queries.ts";
 
 export const OVERDUE_LIST_LIMIT = 200;

@@ -8,7 +8,7 @@ import { organisationFilter } from "../auth/scope.ts";
 import { describeOffsets } from "./rules.ts";
 import { fieldErrorsOf } from "../forms.ts";
 import { EMAIL_PREFERENCE_LABELS, emailPreferenceSchema, reminderRuleSchema, type ReminderResult } from "./schemas.ts";
-import { ROUTINE_ACTIVITY } from "../routines/local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 const INVALID = "Kontrollera de markerade fälten.";
 

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { cycleYearOf } from "../dates/cycle.ts";
-import { ROUTINE_ACTIVITY } from "../routines/local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export const SOON_DAYS = 14;
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };

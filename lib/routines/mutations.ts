@@ -11,7 +11,7 @@ import { sizeProblem, textProblem, utf8Bytes } from "../uploads.ts";
 import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 import { currentDraft, editSource, nextVersionNumber } from "./versions.ts";
-import { ROUTINE_ACTIVITY } from "./local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 type VersionRef = MutationResult<{ key: string; version: number }>;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import { grantsFor, type Actor } from "../auth/permissions.ts";
-import { ROUTINE_ACTIVITY } from "./local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 /** The active version of every routine the actor may read, with its phases and activities in document order. */
 export async function getActiveRoutines(actor: Actor, db: DbClient = getDb()) {

@@ -3,7 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { RoutineStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { organisationFilter } from "../auth/scope.ts";
-import { ROUTINE_ACTIVITY } from "./local.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 type VersionRef = { id: string; version: number; status: RoutineStatus };
 

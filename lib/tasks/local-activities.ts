@@ -27,7 +27,7 @@ export async function getLocalActivityPhases(organisationId: string, db: DbClien
 
 /**
  * Adds a unit's own activity to this year's cycle: an activity in its routine's active version marked with the
- * unit (lib/routines/local.ts keeps it out of the routine document and of every other unit), and its one task, planned
+ * unit (lib/tasks/local.ts keeps it out of the routine document and of every other unit), and its one task, planned
  * on the date when one is given. The actor must be allowed to change such a task of the unit (task:update), and only
  * the current cycle can be changed. Audited, with the task's CREATED event.
  */
