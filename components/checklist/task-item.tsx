@@ -86,10 +86,12 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
         Ansvarig: {task.responsible}
         {task.when && <> · {task.when}</>}
       </p>
-      <p className="mt-1 text-sm">
-        <span className="font-semibold">Planerad:</span> {task.plan.text ?? "inte planerad ännu"}
-        {task.plan.warning && <span className="block font-medium text-amber-900">Observera: {task.plan.warning}</span>}
-      </p>
+      {(task.plan.text || task.plan.dayBound) && (
+        <p className="mt-1 text-sm">
+          <span className="font-semibold">Planerad:</span> {task.plan.text ?? "inte planerad ännu"}
+          {task.plan.warning && <span className="block font-medium text-amber-900">Observera: {task.plan.warning}</span>}
+        </p>
+      )}
       {task.description && <p className="mt-1 text-sm">{task.description}</p>}
       {shown.status === "NOT_APPLICABLE" && shown.reason && (
         <p className="mt-2 text-sm">
@@ -129,7 +131,7 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
             </ul>
           )}
           <p className="mt-1">
-            <Link href="/oversikt#planering" className="text-blue-800 underline">
+            <Link href={task.planning.href} className="text-blue-800 underline">
               Se planeringen per enhet i Översikt
             </Link>
           </p>

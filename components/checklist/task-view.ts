@@ -7,7 +7,8 @@ import type { PlanningSummary } from "@/lib/tasks/plan-queries";
 import { formatShare } from "@/lib/tasks/progress";
 import { STATUS_MESSAGES, TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { formatDateIso } from "@/lib/dates/cycle";
-import { outsideWindowWarning, planText, windowText } from "@/lib/tasks/plan";
+import { isDayBound, outsideWindowWarning, planText, windowText } from "@/lib/tasks/plan";
+import type { ActivityKind, Timing } from "@/lib/db/generated/enums";
 import type { PlanValues } from "@/components/planning/plan-form";
 
 /** A task as the client component shows it: plain strings, formatted on the server in Swedish. */
@@ -28,11 +29,11 @@ export type TaskView = {
   /** A task done in a module (a brukarbrev, a step of the review): klar only there, so no status buttons. */
   module: ModuleView | null;
   /** The plan (issue 21): its text, a warning when it lies outside the window, the window, and the form's values. */
-  plan: { text: string | null; warning: string | null; window: string | null; values: PlanValues };
+  plan: { text: string | null; warning: string | null; window: string | null; values: PlanValues; dayBound: boolean };
   /** The unit's own activity, not the routine's. */
   local: boolean;
   /** For the routine's planning step: how much of the units' day-bound steps is planned, and where something is missing. */
-  planning: { figure: string; missing: string[] } | null;
+  planning: { figure: string; missing: string[]; href: string } | null;
   /** Just changed by the user and kept in view although it left the filter: what happened, and what Ångra restores. */
   justChanged: { message: string; undoLabel: string | null } | null;
 };
@@ -79,17 +80,18 @@ export function periodText(startsOn: Date | null, dueOn: Date | null): string | 
 }
 
 /** "Inplanerat i enheterna: 120 av 168 steg som sker en viss dag (71 %)", and per unit what is missing. */
-function planningView(p: PlanningSummary): NonNullable<TaskView["planning"]> {
+function planningView(p: PlanningSummary, year: number): NonNullable<TaskView["planning"]> {
   const missing = p.units.map((u) => {
     const parts = [u.unplanned > 0 ? `${u.unplanned} inte planerade` : null, u.outsideWindow > 0 ? `${u.outsideWindow} planerade utanför sin tid` : null];
     return `${u.name}: ${parts.filter(Boolean).join(", ")}`;
   });
-  return { figure: `Inplanerat i enheterna: ${p.planned} av ${p.dayBound} steg som sker en viss dag (${formatShare(p.plannedShare)}).`, missing };
+  return { href: `/oversikt?ar=${year}#planering`, figure: `Inplanerat i enheterna: ${p.planned} av ${p.dayBound} steg som sker en viss dag (${formatShare(p.plannedShare)}).`, missing };
 }
 
 /** The plan of a task as the checklist and the task's page show it. */
-export function planView(task: Pick<ChecklistTask, "plannedOn" | "plannedTime" | "plannedPlace" | "plannedLead" | "startsOn" | "dueOn">): TaskView["plan"] {
+export function planView(task: Pick<ChecklistTask, "plannedOn" | "plannedTime" | "plannedPlace" | "plannedLead" | "startsOn" | "dueOn"> & { activity: { kind: ActivityKind; timing: Timing } }): TaskView["plan"] {
   return {
+    dayBound: isDayBound(task.activity),
     text: planText(task),
     warning: task.plannedOn ? outsideWindowWarning(task.plannedOn, task) : null,
     window: windowText(task),
@@ -121,7 +123,7 @@ export function toTaskView(task: ChecklistTask): TaskView {
     module: toModuleView(task),
     plan: planView(task),
     local: task.activity.ownerUnitId !== null,
-    planning: task.planning ? planningView(task.planning) : null,
+    planning: task.planning ? planningView(task.planning, task.cycle.year) : null,
     justChanged: task.kept
       ? { message: `”${task.activity.title}” ${STATUS_MESSAGES[task.status]}.`, undoLabel: task.undoTo ? TASK_STATUS_LABELS[task.undoTo].toLowerCase() : null }
       : null,

@@ -11,6 +11,13 @@ import type { FormState } from "@/lib/forms";
 export type LocalActivityAction = (prev: FormState, data: FormData) => Promise<FormState>;
 
 const MONTHS = MONTH_NAMES.map((name, i) => ({ value: i + 1, label: name }));
+const KINDS = [
+  { value: "USER_CAFE", label: "Brukarfika" },
+  { value: "MEETING", label: "Möte" },
+  { value: "APT", label: "APT" },
+  { value: "WORKSHOP", label: "Workshop" },
+  { value: "CHECKLIST", label: "Annat (en uppgift att bocka av)" },
+];
 const ROLES = [
   { value: "ENHETSCHEF", label: "Enhetschef" },
   { value: "KOORDINATOR", label: "Koordinator" },
@@ -29,6 +36,7 @@ export function LocalActivityForm({ unitId, unitName, year, phases, action }: { 
       <TextField name="title" idPrefix="egen-" label="Rubrik" state={state} maxLength={200} hint="Till exempel Extra brukarfika eller Besök av nämnden." />
       <TextAreaField name="description" idPrefix="egen-" label="Beskrivning (valfri)" state={state} rows={2} maxLength={200} />
       <SelectField name="phase" idPrefix="egen-" label="Fas" state={state} options={phases} />
+      <SelectField name="kind" idPrefix="egen-" label="Slag" state={state} options={KINDS} hint="Brukarfika, möten, APT och workshoppar räknas i kontrollen av vad som är inplanerat." />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="date" idPrefix="egen-" label="Datum (valfritt)" type="date" width="48" state={state} hint={`ÅÅÅÅ-MM-DD i ${year}. Med datum behövs ingen månad.`} />
         <SelectField name="month" idPrefix="egen-" label="Månad (om inget datum)" state={state} options={MONTHS} emptyOption={{ value: "", label: "Ingen månad vald" }} />

@@ -70,7 +70,7 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
         startMonth: month,
         endMonth: month,
         scope: "UNIT",
-        kind: "CHECKLIST",
+        kind: p.kind,
         ownerUnitId: unit.id,
       },
     });
@@ -84,7 +84,7 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
       entityType: "Task",
       entityId: task.id,
       unitId: unit.id,
-      after: { title: p.title, phase: p.phase, month, plannedOn: p.date ? formatDateIso(p.date) : null, responsibleRole: p.responsibleRole, activityId: activity.id },
+      after: { title: p.title, phase: p.phase, month, plannedOn: p.date ? formatDateIso(p.date) : null, responsibleRole: p.responsibleRole, kind: p.kind, activityId: activity.id },
     });
     const when = p.date ? formatDateLong(p.date) : `${MONTH_NAMES[month - 1]} ${year}`;
     return { ok: true, message: `”${p.title}” är tillagd som ${unit.name}s egen aktivitet, ${when}.`, taskId: task.id };

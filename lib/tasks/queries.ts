@@ -46,6 +46,7 @@ const taskSelect = {
       description: true,
       responsibleRole: true,
       kind: true,
+      timing: true,
       templateRef: true,
       position: true,
       ownerUnitId: true,

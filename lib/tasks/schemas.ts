@@ -111,6 +111,8 @@ export type PlanTaskInput = z.infer<typeof planTaskSchema>;
 
 /** The roles a unit's own activity can be given: the unit's own roles. */
 export const LOCAL_ACTIVITY_ROLES = ["ENHETSCHEF", "KOORDINATOR"] as const;
+/** The kinds a unit's own activity can have: a day-bound kind counts in the planning check (lib/tasks/plan.ts). */
+export const LOCAL_ACTIVITY_KINDS = ["USER_CAFE", "MEETING", "APT", "WORKSHOP", "CHECKLIST"] as const;
 export const LOCAL_TITLE_MAX_LENGTH = 200;
 export const MONTH_OUT_OF_RANGE = "Välj en månad mellan 1 och 12.";
 
@@ -130,6 +132,7 @@ export const localActivitySchema = z
       z.coerce.number({ error: MONTH_OUT_OF_RANGE }).int(MONTH_OUT_OF_RANGE).min(1, MONTH_OUT_OF_RANGE).max(12, MONTH_OUT_OF_RANGE).optional(),
     ),
     responsibleRole: z.enum(LOCAL_ACTIVITY_ROLES, { error: "Välj enhetschef eller koordinator som ansvarig." }),
+    kind: z.preprocess((v) => (v === "" || v === undefined ? "CHECKLIST" : v), z.enum(LOCAL_ACTIVITY_KINDS, { error: "Välj ett slag i listan." })),
   })
   .superRefine((input, ctx) => {
     if (!input.date && input.month === undefined) ctx.addIssue({ code: "custom", path: ["month"], message: "Ange ett datum eller en månad." });

@@ -103,6 +103,7 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
       [chef, { ...base, date: "2027-01-15" }, "Datumet ska ligga i cykelåret 2026."],
       [chef, { ...base, phase: "okänd/fas" }, "Fasen finns inte i någon gällande rutin. Välj en fas i listan."],
       [chef, { ...base, responsibleRole: "VERKSAMHETSCHEF" }, "Välj enhetschef eller koordinator som ansvarig."],
+      [chef, { ...base, kind: "LETTER" }, "Välj ett slag i listan."],
     ];
     for (const [actor, input, message] of cases) {
       expect(await addLocalActivity(actor, input, t.db, opts), JSON.stringify(input)).toMatchObject({ ok: false, message });

@@ -102,18 +102,18 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
               </li>
             </ul>
           </section>
-          <FilterNav enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.counts} />
-          {list.phases.every((p) => p.tasks.length === 0) ? (
-            <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
-          ) : (
-            list.phases.filter((p) => p.tasks.length > 0).map((phase) => <PhaseSection key={phase.key} phase={phase} action={saveTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
-          )}
           {localPhases.length > 0 && (
             <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <summary className="cursor-pointer text-lg font-semibold">Lägg till en egen aktivitet för {group.label}</summary>
               <p className="mt-2 text-sm text-slate-700">En egen aktivitet gäller bara {group.label} i cykel {year}. Den syns i checklistan, årshjulet, kalendern och påminnelserna men ändrar aldrig rutinen.</p>
               <LocalActivityForm unitId={group.key} unitName={group.label} year={year} phases={localPhases} action={addLocalActivityAction} />
             </details>
+          )}
+          <FilterNav enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.counts} />
+          {list.phases.every((p) => p.tasks.length === 0) ? (
+            <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
+          ) : (
+            list.phases.filter((p) => p.tasks.length > 0).map((phase) => <PhaseSection key={phase.key} phase={phase} action={saveTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
           )}
         </>
       )}
