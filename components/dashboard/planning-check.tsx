@@ -20,7 +20,7 @@ export function PlanningCheck({ data }: { data: Dashboard }) {
       <p className="text-sm text-slate-700">
         Planerade: steg som sker en viss dag (möten, APT, workshoppar, brukarfika och brukarbrev) som har ett planerat datum; klara steg räknas som planerade och ej aktuella räknas inte.
       </p>
-      <DataTable label="Planering per enhet" caption={`Planering per enhet ${year}`} minWidth="48rem" white columns={["Enhet", "Planerade", "Klara av hela året", "Inte planerade", "Planerade utanför sin tid"]}>
+      <DataTable label="Planering per enhet" caption={`Planering per enhet ${year}`} minWidth="48rem" white columns={["Enhet", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"]}>
         {data.planning.map((u) => (
           <Row key={u.unit.id} top>
             <RowHeader>
