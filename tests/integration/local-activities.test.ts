@@ -84,6 +84,10 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
     expect(await titles(tallbacken)).toContain("Enhetsmöte om resultatet");
     expect(await titles(lärkan)).not.toContain("Enhetsmöte om resultatet");
     expect(await titles()).not.toContain("Enhetsmöte om resultatet");
+    // With Lärkan chosen, the wheel carries Lärkan's task and its plan for the activity panel.
+    const wheel = (await getWheelData(chefV, { year: 2026, unitId: lärkan }, t.db, SEEDED_TODAY))!;
+    const extra = wheel.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.title === "Extra brukarfika")!;
+    expect(extra.unitTask).toMatchObject({ plannedOn: utcDate(2026, 12, 10), plannedTime: null });
   });
 
   it("refuses another unit, a missing title, a month outside 1–12, a date that does not exist or lies in another year, and changes nothing", async () => {
