@@ -35,6 +35,14 @@ test("enhetschefen planerar februaris brukarfika på dag och tid och lägger til
   await expect(cafe.getByText(`18 februari ${year} kl. 14:00, Dagcentralen`).first()).toBeVisible();
   await axeAtBothWidths(page);
 
+  // The task's page keeps the plan in its history and offers the same form to reschedule.
+  await cafe.getByRole("link", { name: `Historik för ${CAFE}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: CAFE })).toBeVisible();
+  await expect(page.getByText(`Planerade till 18 februari ${year} kl. 14:00, Dagcentralen`)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Ändra planen" })).toBeVisible();
+  await axeAtBothWidths(page);
+  await page.goBack();
+
   // A unit's own activity: no title is refused, then an extra brukarfika in March.
   await page.locator("summary", { hasText: "Lägg till en egen aktivitet för Lärkan" }).click();
   const own = page.getByRole("form", { name: "Lägg till en egen aktivitet för Lärkan" });

@@ -7,6 +7,8 @@ import { completedText, periodText, planView } from "@/components/checklist/task
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { getTaskHistory } from "@/lib/tasks/queries";
+import { PlanForm } from "@/components/planning/plan-form";
+import { planTaskAction } from "../../actions";
 import { BackLink } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 
@@ -55,6 +57,11 @@ export default async function TaskHistoryPage({ params }: { params: Promise<{ id
           </div>
         ))}
       </dl>
+      {task.canUpdate && (
+        <Section id="planera" title={plan.text ? "Ändra planen" : "Planera"} narrow gap="3">
+          <PlanForm taskId={task.id} version={task.version} title={task.activity.title} window={plan.window} values={plan.values} action={planTaskAction} />
+        </Section>
+      )}
       <Section id="historik" title="Historik" narrow gap="3">
         <p className="text-sm text-slate-700">Vem som gjorde vad och när, senaste händelsen först. Historiken kan inte ändras.</p>
         <TaskHistoryList events={task.events} />
