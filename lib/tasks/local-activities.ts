@@ -12,6 +12,7 @@ import { localActivitySchema } from "./schemas.ts";
 export type LocalActivityResult = { ok: true; message: string; taskId: string } | Failure;
 
 const NOT_YOUR_UNIT = "Enheten finns inte eller är inte din att planera för.";
+const NOT_YOUR_ROLE = "Du kan bara lägga till aktiviteter som din roll ansvarar för. Välj din egen roll som ansvarig.";
 const NO_CYCLE = (year: number) => `Cykeln ${year} är inte startad ännu, så enheten kan inte lägga till egna aktiviteter i den.`;
 const PHASE_GONE = "Fasen finns inte i någon gällande rutin. Välj en fas i listan.";
 
@@ -43,14 +44,15 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
   return inTransaction(db, async (tx): Promise<LocalActivityResult> => {
     const unit = await tx.unit.findFirst({ where: { id: p.unitId, active: true }, select: { id: true, name: true, area: { select: { organisationId: true } } } });
     const organisationId = unit?.area.organisationId;
-    if (!unit || !organisationId || !can(actor, "task:update", { organisationId, unitId: unit.id, assigneeKey: unit.id, responsibleRole: p.responsibleRole })) {
-      return { ok: false, message: NOT_YOUR_UNIT, errors: { unitId: [NOT_YOUR_UNIT] } };
-    }
-    const cycle = await tx.cycle.findUnique({ where: { organisationId_year: { organisationId, year } }, select: { id: true } });
+    const place = organisationId ? { organisationId, unitId: p.unitId, assigneeKey: p.unitId } : null;
+    if (!unit || !place || !can(actor, "task:read", place)) return { ok: false, message: NOT_YOUR_UNIT, errors: { unitId: [NOT_YOUR_UNIT] } };
+    // A koordinator changes only the tasks of their own role, so they may add only such an activity.
+    if (!can(actor, "task:update", { ...place, responsibleRole: p.responsibleRole })) return { ok: false, message: NOT_YOUR_ROLE, errors: { responsibleRole: [NOT_YOUR_ROLE] } };
+    const cycle = await tx.cycle.findUnique({ where: { organisationId_year: { organisationId: place.organisationId, year } }, select: { id: true } });
     if (!cycle) return { ok: false, message: NO_CYCLE(year) };
     const [routineId, phaseKey] = p.phase.split("/");
     const version = await tx.routineVersion.findFirst({
-      where: { status: "ACTIVE", routineId, routine: { organisationId } },
+      where: { status: "ACTIVE", routineId, routine: { organisationId: place.organisationId } },
       select: { id: true, phases: { where: { key: phaseKey }, select: { id: true } } },
     });
     const phase = version?.phases[0];

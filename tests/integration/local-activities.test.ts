@@ -98,7 +98,7 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
     const before = await state(t.db);
     const cases: [typeof chef, Record<string, string>, string][] = [
       [chef, { ...base, unitId: hagen }, "Enheten finns inte eller är inte din att planera för."],
-      [koordinator, base, "Enheten finns inte eller är inte din att planera för."],
+      [koordinator, base, "Du kan bara lägga till aktiviteter som din roll ansvarar för. Välj din egen roll som ansvarig."],
       [chef, { ...base, title: "  " }, "Skriv en rubrik."],
       [chef, { ...base, month: "13" }, MONTH_OUT_OF_RANGE],
       [chef, { ...base, month: "0" }, MONTH_OUT_OF_RANGE],
@@ -113,5 +113,7 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
       expect(await addLocalActivity(actor, input, t.db, opts), JSON.stringify(input)).toMatchObject({ ok: false, message });
     }
     expect(await state(t.db)).toEqual(before);
+    // The koordinator may add one for their own role.
+    expect(await addLocalActivity(koordinator, { ...base, responsibleRole: "KOORDINATOR" }, t.db, opts)).toMatchObject({ ok: true });
   });
 });
