@@ -94,4 +94,16 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
     expect(future.total).toBe(0);
     expect(await listAuditEntries(chief, auditFilterSchema.parse({}), t.db)).toBeNull();
   });
+
+  it("filters the log by Swedish days: 00:30 on 1 December in Sweden is 1 December, not 30 November", async () => {
+    const organisationId = admin.organisationId!;
+    const write = (at: string) => t.db.auditEntry.create({ data: { at: new Date(at), actorId: admin.id, action: "test.midnight", entityType: "Organisation", entityId: organisationId } });
+    const [early, late] = [await write("2026-11-30T23:30:00Z"), await write("2026-12-01T23:30:00Z")];
+    const ids = async (filter: Record<string, string>) =>
+      (await listAuditEntries(admin, auditFilterSchema.parse(filter), t.db))!.entries.filter((e) => e.action === "test.midnight").map((e) => e.id);
+    expect(await ids({ fran: "2026-12-01", till: "2026-12-01" })).toEqual([early.id]);
+    expect(await ids({ till: "2026-11-30" })).toEqual([]);
+    expect(await ids({ fran: "2026-12-02" })).toEqual([late.id]);
+    await t.db.auditEntry.deleteMany({ where: { action: "test.midnight" } });
+  });
 });
