@@ -20,6 +20,7 @@ const WHAT: Record<TaskEventType, string> = {
   LETTER_RECORDED: "Registrerade ett brukarbrev",
   LETTER_CORRECTED: "Rättade ett registrerat brukarbrev",
   ACTIVITY_CHANGED: "Aktiviteten ändrades i en ny version av rutinen",
+  PLANNED: "Planerade",
 };
 
 function describe(e: Event): string {
@@ -27,6 +28,8 @@ function describe(e: Event): string {
     const from = e.fromStatus ? ` från ${TASK_STATUS_LABELS[e.fromStatus].toLowerCase()}` : "";
     return `${WHAT.STATUS_CHANGED}${from} till ${TASK_STATUS_LABELS[e.toStatus].toLowerCase()}`;
   }
+  // A plan's event carries the plan as text; none means the plan was removed.
+  if (e.type === "PLANNED") return e.comment ? `${WHAT.PLANNED} till ${e.comment}` : "Tog bort planen";
   return WHAT[e.type];
 }
 
@@ -42,7 +45,7 @@ export function TaskHistoryList({ events }: { events: Event[] }) {
           </p>
           <p className="font-medium">{describe(e)}</p>
           {e.reason && <p className="text-sm">Motivering: {e.reason}</p>}
-          {e.comment && <p className="text-sm whitespace-pre-line">”{e.comment}”</p>}
+          {e.comment && e.type !== "PLANNED" && <p className="text-sm whitespace-pre-line">”{e.comment}”</p>}
         </li>
       ))}
     </ol>

@@ -9,6 +9,7 @@ import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "./badges";
 import { JustChanged } from "./just-changed";
 import { TaskForms } from "./task-forms";
 import type { TaskView } from "./task-view";
+import { PlanForm, type PlanAction } from "@/components/planning/plan-form";
 
 type Shown = { status: TaskStatus; comment: string | null; reason: string | null };
 const STATUSES = new Set<string>(["NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_APPLICABLE"]);
@@ -33,7 +34,7 @@ function patchFor(data: FormData, shown: Shown): Partial<Shown> | null {
  * One task of the checklist. Changes show at once (useOptimistic) and fall back to the server's state when it
  * refuses, with its Swedish message in the live region. Without JavaScript the same forms post to the action.
  */
-export function TaskItem({ task, action, historyHref }: { task: TaskView; action: TaskAction; historyHref: string }) {
+export function TaskItem({ task, action, planAction, historyHref }: { task: TaskView; action: TaskAction; planAction?: PlanAction; historyHref: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic<Shown, Partial<Shown>>({ status: task.status, comment: task.comment, reason: task.reason }, (s, patch) => ({ ...s, ...patch }));
@@ -78,12 +79,19 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
           <TaskStatusBadge status={shown.status} />
           {late && <OverdueBadge />}
           {task.current && <CurrentBadge />}
+          {task.local && <span className="rounded border border-violet-800 bg-violet-50 px-2 py-0.5 text-sm text-violet-900">Enhetens egen</span>}
         </p>
       </div>
       <p className="mt-1 text-sm text-slate-700">
         Ansvarig: {task.responsible}
         {task.when && <> · {task.when}</>}
       </p>
+      {(task.plan.text || task.plan.dayBound) && (
+        <p className="mt-1 text-sm">
+          <span className="font-semibold">Planerad:</span> {task.plan.text ?? "inte planerad ännu"}
+          {task.plan.warning && <span className="block font-medium text-amber-900">Observera: {task.plan.warning}</span>}
+        </p>
+      )}
       {task.description && <p className="mt-1 text-sm">{task.description}</p>}
       {shown.status === "NOT_APPLICABLE" && shown.reason && (
         <p className="mt-2 text-sm">
@@ -110,9 +118,37 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
           )}
         </div>
       )}
+      {task.planning && (
+        <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
+          <p className="font-semibold">{task.planning.figure}</p>
+          {task.planning.missing.length === 0 ? (
+            <p>Alla enheter har planerat sina steg inom sin tid.</p>
+          ) : (
+            <ul className="mt-1 list-disc pl-5">
+              {task.planning.missing.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-1">
+            <Link href={task.planning.href} className="text-blue-800 underline">
+              Se planeringen per enhet i Översikt
+            </Link>
+          </p>
+        </div>
+      )}
       <JustChanged task={task} announced={Boolean(state?.ok)} formAction={formAction} onSubmit={submit} />
       {task.canUpdate && (
         <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />
+      )}
+      {task.canUpdate && planAction && (
+        <details className="mt-2">
+          <summary className="inline-flex min-h-6 cursor-pointer items-center font-medium text-blue-800 underline">
+            {task.plan.text ? "Ändra planen" : "Planera"}
+            <span className="sr-only"> för {task.title}</span>
+          </summary>
+          <PlanForm taskId={task.id} version={task.version} title={task.title} window={task.plan.window} values={task.plan.values} action={planAction} />
+        </details>
       )}
       <p className="mt-3 text-sm">
         <Link href={historyHref} className="text-blue-800 underline">

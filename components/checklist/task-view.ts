@@ -3,7 +3,13 @@ import type { TaskStatus } from "@/lib/db/generated/enums";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { LETTER_DONE_VIA_RECORD, moduleRuleText, STATE_LABELS } from "@/lib/tasks/module-tasks";
 import type { ChecklistTask } from "@/lib/tasks/queries";
+import type { PlanningSummary } from "@/lib/tasks/plan-queries";
+import { formatShare } from "@/lib/tasks/progress";
 import { STATUS_MESSAGES, TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { formatDateIso } from "@/lib/dates/cycle";
+import { isDayBound, outsideWindowWarning, planText, windowText } from "@/lib/tasks/plan";
+import type { ActivityKind, Timing } from "@/lib/db/generated/enums";
+import type { PlanValues } from "@/components/planning/plan-form";
 
 /** A task as the client component shows it: plain strings, formatted on the server in Swedish. */
 export type TaskView = {
@@ -22,6 +28,12 @@ export type TaskView = {
   canUpdate: boolean;
   /** A task done in a module (a brukarbrev, a step of the review): klar only there, so no status buttons. */
   module: ModuleView | null;
+  /** The plan (issue 21): its text, a warning when it lies outside the window, the window, and the form's values. */
+  plan: { text: string | null; warning: string | null; window: string | null; values: PlanValues; dayBound: boolean };
+  /** The unit's own activity, not the routine's. */
+  local: boolean;
+  /** For the routine's planning step: how much of the units' day-bound steps is planned, and where something is missing. */
+  planning: { figure: string; missing: string[]; href: string } | null;
   /** Just changed by the user and kept in view although it left the filter: what happened, and what Ångra restores. */
   justChanged: { message: string; undoLabel: string | null } | null;
 };
@@ -67,6 +79,31 @@ export function periodText(startsOn: Date | null, dueOn: Date | null): string | 
   return `${months} ${dueOn.getUTCFullYear()}, senast ${formatDateLong(dueOn)} (${formatWeek(dueOn)})`;
 }
 
+/** "Inplanerat i enheterna: 120 av 168 steg som sker en viss dag (71 %)", and per unit what is missing. */
+function planningView(p: PlanningSummary, year: number): NonNullable<TaskView["planning"]> {
+  const missing = p.units.map((u) => {
+    const parts = [u.unplanned > 0 ? `${u.unplanned} inte planerade` : null, u.outsideWindow > 0 ? `${u.outsideWindow} planerade utanför sin tid` : null];
+    return `${u.name}: ${parts.filter(Boolean).join(", ")}`;
+  });
+  return { href: `/oversikt?ar=${year}#planering`, figure: `Inplanerat i enheterna: ${p.planned} av ${p.dayBound} steg som sker en viss dag (${formatShare(p.plannedShare)}).`, missing };
+}
+
+/** The plan of a task as the checklist and the task's page show it. */
+export function planView(task: Pick<ChecklistTask, "plannedOn" | "plannedTime" | "plannedPlace" | "plannedLead" | "startsOn" | "dueOn"> & { activity: { kind: ActivityKind; timing: Timing } }): TaskView["plan"] {
+  return {
+    dayBound: isDayBound(task.activity),
+    text: planText(task),
+    warning: task.plannedOn ? outsideWindowWarning(task.plannedOn, task) : null,
+    window: windowText(task),
+    values: {
+      plannedOn: task.plannedOn ? formatDateIso(task.plannedOn) : "",
+      plannedTime: task.plannedTime ?? "",
+      plannedPlace: task.plannedPlace ?? "",
+      plannedLead: task.plannedLead ?? "",
+    },
+  };
+}
+
 export function toTaskView(task: ChecklistTask): TaskView {
   const role = task.activity.responsibleRole;
   return {
@@ -84,6 +121,9 @@ export function toTaskView(task: ChecklistTask): TaskView {
     completed: completedText(task),
     canUpdate: task.canUpdate,
     module: toModuleView(task),
+    plan: planView(task),
+    local: task.activity.ownerUnitId !== null,
+    planning: task.planning ? planningView(task.planning, task.cycle.year) : null,
     justChanged: task.kept
       ? { message: `”${task.activity.title}” ${STATUS_MESSAGES[task.status]}.`, undoLabel: task.undoTo ? TASK_STATUS_LABELS[task.undoTo].toLowerCase() : null }
       : null,

@@ -14,6 +14,8 @@ export const AUDIT_ACTION_LABELS = {
   "role.remove": "Roll borttagen",
   "task.status": "Status ändrad",
   "task.comment": "Kommentar",
+  "task.plan": "Uppgift planerad",
+  "local-activity.create": "Egen aktivitet tillagd",
   "routine.create": "Rutin skapad",
   "routine.update-colour": "Rutinens färg ändrad",
   "routine-version.create-draft": "Utkast skapat",

@@ -4,12 +4,13 @@ import { writeAudit } from "../audit/index.ts";
 import { can, canAny, type Actor } from "../auth/permissions.ts";
 import { getDb, type DbClient, type Role } from "../db/index.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { formatDateLong, cycleYearOf } from "../dates/cycle.ts";
+import { formatDateLong, cycleYearOf, stockholmInstant } from "../dates/cycle.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { ROLE_LABELS } from "../routines/labels.ts";
 import { TASK_STATUS_LABELS } from "../tasks/status.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { buildCalendar } from "./ics.ts";
+import { effectiveDay, planText } from "../tasks/plan.ts";
 import { createFeedSchema, feedTokenSchema, revokeFeedSchema } from "./schemas.ts";
 import * as clock from "../clock.ts";
 
@@ -72,6 +73,13 @@ export async function revokeCalendarFeed(actor: Actor, input: unknown, db: DbCli
   });
 }
 
+/** A planned time is an event of PLANNED_EVENT_MINUTES from its start (the plan has no end time). */
+export const PLANNED_EVENT_MINUTES = 60;
+function timedEvent(day: Date, time: string) {
+  const start = stockholmInstant(day, time);
+  return { start, end: new Date(start.getTime() + PLANNED_EVENT_MINUTES * 60_000) };
+}
+
 /**
  * The .ics document of a feed, or null for an unknown, malformed or revoked token or a creator who is no longer
  * active. The feed shows what its creator may read today, so a creator who loses access also empties the feed.
@@ -97,6 +105,7 @@ export async function getFeedCalendar(token: string, baseUrl: string, db: DbClie
       orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       select: {
         id: true, startsOn: true, dueOn: true, status: true, updatedAt: true, assigneeKey: true,
+        plannedOn: true, plannedTime: true, plannedPlace: true, plannedLead: true,
         unit: { select: { name: true } },
         activity: { select: { title: true, description: true, responsibleRole: true, phase: { select: { name: true } }, routineVersion: { select: { routine: { select: { title: true } } } } } },
       },
@@ -111,13 +120,17 @@ export async function getFeedCalendar(token: string, baseUrl: string, db: DbClie
       `Gäller: ${where}.`,
       `Ansvarig: ${t.activity.responsibleRole ? ROLE_LABELS[t.activity.responsibleRole] : "ingen angiven"}.`,
       t.startsOn ? `Period: ${formatDateLong(t.startsOn)} – ${formatDateLong(t.dueOn!)}.` : null,
+      t.plannedOn ? `Planerad: ${planText(t)}.` : null,
       `Status: ${TASK_STATUS_LABELS[t.status]}.`,
       t.activity.description,
     ].filter(Boolean).join("\n");
     return {
       uid: `${t.id}@arshjulet`,
-      start: t.dueOn!,
-      end: t.dueOn!,
+      // A planned task is at its planned day (and time); otherwise at its last day.
+      start: effectiveDay(t)!,
+      end: effectiveDay(t)!,
+      at: t.plannedOn && t.plannedTime ? timedEvent(t.plannedOn, t.plannedTime) : undefined,
+      location: t.plannedPlace ?? undefined,
       summary: `${t.activity.title}${feed.unitId ? "" : ` – ${where}`}${status}`,
       description,
       url: new URL(`/checklista/uppgift/${t.id}`, baseUrl).toString(),
@@ -125,5 +138,5 @@ export async function getFeedCalendar(token: string, baseUrl: string, db: DbClie
       lastModified: t.updatedAt,
     };
   });
-  return buildCalendar({ name, description: "Uppgifter ur rutinerna i Årshjulet. Slutdatum som heldagshändelser.", generatedAt: new Date(), events });
+  return buildCalendar({ name, description: "Uppgifter ur rutinerna i Årshjulet: planerade dagar (med tid när den är angiven), annars slutdatum som heldagshändelser.", generatedAt: new Date(), events });
 }

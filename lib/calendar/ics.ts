@@ -11,6 +11,9 @@ export type IcsEvent = {
   start: Date;
   /** Last day, inclusive; written as the exclusive DTEND the standard asks for. */
   end: Date;
+  /** A timed event instead of an all-day one: its start and end instants (written in UTC). */
+  at?: { start: Date; end: Date };
+  location?: string;
   summary: string;
   description?: string;
   url?: string;
@@ -42,19 +45,23 @@ export function buildCalendar(calendar: IcsCalendar): string {
     ttl: 12 * 60 * 60,
   });
   for (const e of calendar.events) {
+    // No time zone is set, so ical-generator writes the UTC calendar day of these UTC-midnight dates, and a timed
+    // event's instants in UTC (which every calendar shows in the reader's own time).
+    const when = e.at
+      ? { allDay: false, start: e.at.start, end: e.at.end }
+      : { allDay: true, start: e.start, end: nextDay(e.end.getTime() < e.start.getTime() ? e.start : e.end) };
     feed.createEvent({
       id: e.uid,
       stamp: calendar.generatedAt,
       lastModified: e.lastModified,
-      // No time zone is set, so ical-generator writes the UTC calendar day of these UTC-midnight dates.
-      allDay: true,
-      start: e.start,
-      end: nextDay(e.end.getTime() < e.start.getTime() ? e.start : e.end),
+      ...when,
+      location: e.location ?? null,
       summary: e.summary,
       description: e.description ?? null,
       url: e.url ?? null,
       categories: (e.categories ?? []).map((name) => ({ name })),
-      transparency: ICalEventTransparency.TRANSPARENT,
+      // A planned, timed event takes up the time; a day's deadline does not.
+      transparency: e.at ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
     });
   }
   // RFC 5545 ends every content line, the last one too, with CRLF; ical-generator leaves the last one open.

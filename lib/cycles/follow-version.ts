@@ -5,6 +5,7 @@ import { activityPeriod } from "../dates/cycle.ts";
 import { ensureCycleTasks } from "./instantiate.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
 import * as clock from "../clock.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export type FollowTask = {
   id: string;
@@ -72,7 +73,7 @@ export async function loadFollowInput(db: DbClient, cycle: { id: string; year: n
   const version = await db.routineVersion.findUniqueOrThrow({ where: { id: newVersionId }, select: { routineId: true } });
   const [rows, activities, units] = await Promise.all([
     db.task.findMany({
-      where: { cycleId: cycle.id, activity: { routineVersion: { routineId: version.routineId, id: { not: newVersionId } } } },
+      where: { cycleId: cycle.id, activity: { ...ROUTINE_ACTIVITY, routineVersion: { routineId: version.routineId, id: { not: newVersionId } } } },
       include: {
         activity: { select: { key: true, scope: true, title: true } },
         unit: { select: { name: true } },
@@ -80,7 +81,7 @@ export async function loadFollowInput(db: DbClient, cycle: { id: string; year: n
       },
     }),
     db.activityTemplate.findMany({
-      where: { routineVersionId: newVersionId },
+      where: { routineVersionId: newVersionId, ...ROUTINE_ACTIVITY },
       select: { id: true, key: true, scope: true, startMonth: true, endMonth: true },
     }),
     db.unit.findMany({ where: { active: true, area: { organisationId: cycle.organisationId } }, select: { id: true } }),

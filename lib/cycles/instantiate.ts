@@ -1,5 +1,6 @@
 import type { DbClient } from "../db/index.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 /**
  * Creates the tasks a cycle is missing, from the organisation's active routine versions and active units.
@@ -11,7 +12,7 @@ export async function ensureCycleTasks(db: DbClient, cycleId: string): Promise<n
   const cycle = await db.cycle.findUniqueOrThrow({ where: { id: cycleId } });
   const [activities, units, existing] = await Promise.all([
     db.activityTemplate.findMany({
-      where: { routineVersion: { status: "ACTIVE", routine: { organisationId: cycle.organisationId } } },
+      where: { ...ROUTINE_ACTIVITY, routineVersion: { status: "ACTIVE", routine: { organisationId: cycle.organisationId } } },
       select: { id: true, key: true, scope: true, startMonth: true, endMonth: true, routineVersion: { select: { routineId: true } } },
     }),
     db.unit.findMany({ where: { active: true, area: { organisationId: cycle.organisationId } }, select: { id: true } }),

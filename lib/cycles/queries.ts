@@ -6,6 +6,7 @@ import { organisationFilter } from "../auth/scope.ts";
 import { TIMETABLE_ACTIVITY_KEY } from "./timetable.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import * as clock from "../clock.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";
 
@@ -42,7 +43,7 @@ export async function getManagedCycle(actor: Actor, year: number, db: DbClient =
     db.task.findFirst({ where: { cycleId: cycle.id, activity: { key: TIMETABLE_ACTIVITY_KEY } }, select: { status: true, dueOn: true, activity: { select: { title: true } } } }),
     db.routineVersion.findMany({
       where: { activities: { some: { tasks: { some: { cycleId: cycle.id } } } } },
-      select: { version: true, status: true, title: true, routine: { select: { key: true, colour: true } }, _count: { select: { activities: true } } },
+      select: { version: true, status: true, title: true, routine: { select: { key: true, colour: true } }, _count: { select: { activities: { where: ROUTINE_ACTIVITY } } } },
       orderBy: [{ routine: { title: "asc" } }, { version: "asc" }],
     }),
   ]);

@@ -9,6 +9,8 @@ import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
+import { getPlanningCheck } from "../tasks/plan-queries.ts";
 
 export const OVERDUE_LIST_LIMIT = 200;
 const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
@@ -55,7 +57,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   // The year's progress is measured today (also for a cycle that has not begun); an earlier cycle at the same date of its year.
   const progressDate = cycle && cycle.year < cycleYearOf(today) ? sameDayInYear(today, cycle.year) : today;
 
-  const [groups, overdueRows, overdueCount, gapRows, progress] = await Promise.all([
+  const [groups, overdueRows, overdueCount, gapRows, progress, planning] = await Promise.all([
     db.task.groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null } }, _count: { _all: true } }),
     db.task.findMany({
       where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } },
@@ -65,7 +67,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     }),
     db.task.count({ where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } } }),
     db.activityTemplate.findMany({
-      where: { routineVersion: { status: "ACTIVE", routine: { organisationId } }, OR: [{ startMonth: null }, { endMonth: null }, { responsibleRole: null }] },
+      where: { ...ROUTINE_ACTIVITY, routineVersion: { status: "ACTIVE", routine: { organisationId } }, OR: [{ startMonth: null }, { endMonth: null }, { responsibleRole: null }] },
       orderBy: [{ routineVersion: { routine: { title: "asc" } } }, { phase: { position: "asc" } }, { position: "asc" }],
       select: { id: true, title: true, startMonth: true, endMonth: true, responsibleRole: true, phase: { select: { name: true } }, routineVersion: { select: { routine: { select: { title: true } } } } },
     }),
@@ -73,6 +75,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
       ...(cycle ? [{ cycleId: cycle.id, date: progressDate }] : []),
       ...(compareCycle ? [{ cycleId: compareCycle.id, date: sameDayInYear(progressDate, compareCycle.year) }] : []),
     ]),
+    getPlanningCheck(db, cycleId, units),
   ]);
 
   const coverage = year === null ? [] : computeCoverage(units, groups.map((g) => ({ unitId: g.unitId!, dueOn: g.dueOn, status: g.status, count: g._count._all })), year, today);
@@ -108,6 +111,8 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     overdue,
     overdueCount,
     gaps,
+    /** Per unit: how much of its year is planned, and what is missing (issue 21). */
+    planning,
     unitsWithoutTasks: cycle ? units.filter((u) => !withTasks.has(u.id)) : [],
     progress: yearProgress(cycle, progressDate, 0),
     compareProgress: yearProgress(compareCycle, sameDayInYear(progressDate, compareCycle?.year ?? 0), cycle ? 1 : 0),

@@ -31,6 +31,20 @@ export function stockholmDate(instant: Date): Date {
   return utcDate(parts[0]!, parts[1]!, parts[2]!);
 }
 
+/** The instant of a Swedish wall-clock time ("14:00") on a date-only day, across summer and winter time. */
+export function stockholmInstant(day: Date, time: string): Date {
+  const [hour, minute] = time.split(":").map(Number);
+  const wall = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour!, minute!);
+  const offsetAt = (instant: number) => {
+    const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(instant);
+    const part = (type: string) => Number(p.find((x) => x.type === type)!.value);
+    return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute")) - instant;
+  };
+  // The offset at the guess, then again at the corrected instant (the two differ only next to a change of clocks).
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first));
+}
+
 /** The cycle year a date belongs to: the calendar year of the date. */
 export function cycleYearOf(date: Date): number {
   return date.getUTCFullYear();

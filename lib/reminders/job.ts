@@ -6,6 +6,7 @@ import { digestMessage, redactError, taskReminderMessage, type Mailer, type Mail
 import { recipientsOf, type Holder } from "./recipients.ts";
 import { MAX_OFFSET_DAYS } from "./rules.ts";
 import { plural } from "../plural.ts";
+import { effectiveDay } from "../tasks/plan.ts";
 import { cycleYearOf } from "../dates/cycle.ts";
 
 /**
@@ -44,9 +45,10 @@ async function loadOpenTasks(db: DbClient, today: Date) {
   const horizon = new Date(today.getTime() + (MAX_OFFSET_DAYS + 7) * 86_400_000);
   return db.task.findMany({
     // This year's cycle only: earlier cycles are closed (read-only), so their open tasks can no longer be done.
-    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { not: null, lte: horizon }, cycle: { year: cycleYearOf(today) } },
+    // Reminders count from the planned day when there is one (issue 21), else from the last day.
+    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: { year: cycleYearOf(today) } },
     select: {
-      id: true, status: true, dueOn: true, unitId: true, assigneeKey: true,
+      id: true, status: true, dueOn: true, plannedOn: true, unitId: true, assigneeKey: true,
       unit: { select: { name: true } },
       cycle: { select: { organisationId: true } },
       activity: { select: { title: true, responsibleRole: true, reminderOffsets: true } },
@@ -60,7 +62,8 @@ export async function planReminders(today: Date, baseUrl: string, db: DbClient =
   const [{ users, holders }, tasks] = await Promise.all([loadRecipients(db), loadOpenTasks(db, today)]);
   const planned: Planned[] = [];
   const digests = new Map<string, MailTask[]>();
-  for (const task of tasks) {
+  for (const row of tasks) {
+    const task = { ...row, dueOn: effectiveDay(row) };
     const recipients = recipientsOf({ organisationId: task.cycle.organisationId, unitId: task.unitId, assigneeKey: task.assigneeKey, responsibleRole: task.activity.responsibleRole }, holders);
     if (recipients.length === 0) continue;
     const mailTask: MailTask = { id: task.id, title: task.activity.title, unitName: task.unit?.name ?? null, assigneeKey: task.assigneeKey, dueOn: task.dueOn! };

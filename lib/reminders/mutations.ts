@@ -8,6 +8,7 @@ import { organisationFilter } from "../auth/scope.ts";
 import { describeOffsets } from "./rules.ts";
 import { fieldErrorsOf } from "../forms.ts";
 import { EMAIL_PREFERENCE_LABELS, emailPreferenceSchema, reminderRuleSchema, type ReminderResult } from "./schemas.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 const INVALID = "Kontrollera de markerade fälten.";
 
@@ -52,7 +53,7 @@ const sameDays = (a: readonly number[], b: readonly number[]) => a.length === b.
  */
 async function writeOffsets(tx: Prisma.TransactionClient, actor: Actor, activityId: string, offsets: number[], { always = false } = {}) {
   const activity = await tx.activityTemplate.findFirst({
-    where: { id: activityId, routineVersion: { status: "ACTIVE", routine: { organisationId: organisationFilter(actor, "routine:manage") } } },
+    where: { id: activityId, ...ROUTINE_ACTIVITY, routineVersion: { status: "ACTIVE", routine: { organisationId: organisationFilter(actor, "routine:manage") } } },
     select: { id: true, key: true, title: true, reminderOffsets: true, routineVersion: { select: { routineId: true } } },
   });
   if (!activity) return null;

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { cycleYearOf } from "../dates/cycle.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export const SOON_DAYS = 14;
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
@@ -43,6 +44,7 @@ export async function getReminderRules(actor: Actor, db: DbClient = getDb()) {
       title: true,
       version: true,
       activities: {
+        where: ROUTINE_ACTIVITY,
         orderBy: [{ startMonth: "asc" }, { position: "asc" }],
         select: { id: true, title: true, responsibleRole: true, startMonth: true, endMonth: true, reminderOffsets: true },
       },

@@ -11,6 +11,7 @@ import { sizeProblem, textProblem, utf8Bytes } from "../uploads.ts";
 import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
 import { currentDraft, editSource, nextVersionNumber } from "./versions.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 type VersionRef = MutationResult<{ key: string; version: number }>;
 
@@ -41,7 +42,7 @@ export async function createRoutine(actor: Actor, input: unknown, db: DbClient =
 
 /** Copies a version's phases and activities into a new draft; keys stay, so the versions can be compared and tasks follow. */
 async function copyToDraft(tx: DbClient, sourceId: string, version: number) {
-  const source = await tx.routineVersion.findUniqueOrThrow({ where: { id: sourceId }, include: { phases: true, activities: true } });
+  const source = await tx.routineVersion.findUniqueOrThrow({ where: { id: sourceId }, include: { phases: true, activities: { where: ROUTINE_ACTIVITY } } });
   const draft = await tx.routineVersion.create({
     data: {
       routineId: source.routineId,

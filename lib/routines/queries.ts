@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import { grantsFor, type Actor } from "../auth/permissions.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 /** The active version of every routine the actor may read, with its phases and activities in document order. */
 export async function getActiveRoutines(actor: Actor, db: DbClient = getDb()) {
@@ -12,7 +13,7 @@ export async function getActiveRoutines(actor: Actor, db: DbClient = getDb()) {
       routine: { select: { key: true, colour: true } },
       phases: {
         orderBy: { position: "asc" },
-        include: { activities: { orderBy: [{ startMonth: "asc" }, { endMonth: "asc" }, { position: "asc" }] } },
+        include: { activities: { where: ROUTINE_ACTIVITY, orderBy: [{ startMonth: "asc" }, { endMonth: "asc" }, { position: "asc" }] } },
       },
     },
   });

@@ -3,6 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { RoutineStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { organisationFilter } from "../auth/scope.ts";
+import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 type VersionRef = { id: string; version: number; status: RoutineStatus };
 
@@ -35,7 +36,7 @@ const versionSummary = {
   publishedAt: true,
   createdAt: true,
   replacesVersionId: true,
-  _count: { select: { activities: true } },
+  _count: { select: { activities: { where: ROUTINE_ACTIVITY } } },
 } as const;
 
 /** Every routine the actor manages, with all its versions, newest first. */
@@ -65,7 +66,7 @@ export async function getManagedVersion(actor: Actor, key: string, version: numb
       routine: { select: { id: true, key: true, title: true, colour: true, organisationId: true } },
       replacesVersion: { select: { version: true } },
       phases: { orderBy: { position: "asc" } },
-      activities: { orderBy: { position: "asc" } },
+      activities: { where: ROUTINE_ACTIVITY, orderBy: { position: "asc" } },
     },
   });
 }

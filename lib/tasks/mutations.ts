@@ -24,6 +24,10 @@ const stateSelect = {
   notApplicableReason: true,
   completedAt: true,
   doneOn: true,
+  plannedOn: true,
+  plannedTime: true,
+  plannedPlace: true,
+  plannedLead: true,
   updatedAt: true,
   completedBy: { select: { name: true } },
 } satisfies Prisma.TaskSelect;
@@ -36,10 +40,10 @@ export type TaskMutationResult = { ok: true; message: string; task: TaskState } 
 
 export const TASK_NOT_FOUND = "Uppgiften finns inte eller tillhör inte någon av dina enheter.";
 export const TASK_READ_ONLY = "Du kan läsa den här uppgiften men inte ändra den.";
-const STALE_STATUS = "Din ändring sparades inte; se hur uppgiften ser ut nu och gör om ändringen om den fortfarande behövs.";
+export const STALE_STATUS = "Din ändring sparades inte; se hur uppgiften ser ut nu och gör om ändringen om den fortfarande behövs.";
 const STALE_COMMENT = "Din kommentar sparades inte men finns kvar i rutan; skicka den igen om den fortfarande stämmer.";
 
-function invalid(error: z.ZodError): TaskFailure {
+export function invalid(error: z.ZodError): TaskFailure {
   return { ok: false, code: "INVALID", message: error.issues[0]?.message ?? "Kontrollera fälten.", errors: fieldErrorsOf(error) };
 }
 
@@ -47,10 +51,10 @@ function invalid(error: z.ZodError): TaskFailure {
  * The task the actor may change, checked for a writable cycle year and the version the actor read.
  * Returns the task or the failure that stops the change; nothing has been written either way.
  */
-async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, taskId: string, version: number, today: Date, staleHint: string) {
+export async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, taskId: string, version: number, today: Date, staleHint: string) {
   const task = await tx.task.findFirst({
     where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:update")] },
-    select: { ...stateSelect, unitId: true, cycle: { select: { year: true, organisationId: true } }, activity: { select: { title: true, kind: true, key: true } } },
+    select: { ...stateSelect, unitId: true, startsOn: true, dueOn: true, cycle: { select: { year: true, organisationId: true } }, activity: { select: { title: true, kind: true, key: true } } },
   });
   if (!task) {
     const readable = await tx.task.count({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] } });
@@ -81,7 +85,7 @@ type GuardedChange = {
  * Writes a change only if the task still has the version the actor read, with its history event and audit entry.
  * Returns the task as it is now, or null when someone else saved first (nothing written).
  */
-async function writeGuarded(tx: Prisma.TransactionClient, actorId: string | null, task: TaskState & { unitId: string | null }, version: number, change: GuardedChange): Promise<TaskState | null> {
+export async function writeGuarded(tx: Prisma.TransactionClient, actorId: string | null, task: TaskState & { unitId: string | null }, version: number, change: GuardedChange): Promise<TaskState | null> {
   const updated = await tx.task.updateMany({ where: { id: task.id, version }, data: { ...change.data, version: { increment: 1 } } });
   if (updated.count === 0) return null;
   await tx.taskEvent.create({ data: { ...change.event, taskId: task.id, actorId } });
@@ -90,7 +94,7 @@ async function writeGuarded(tx: Prisma.TransactionClient, actorId: string | null
   return after;
 }
 
-async function stale(tx: Prisma.TransactionClient, taskId: string, hint: string): Promise<TaskFailure> {
+export async function stale(tx: Prisma.TransactionClient, taskId: string, hint: string): Promise<TaskFailure> {
   const current = await tx.task.findUniqueOrThrow({ where: { id: taskId }, select: stateSelect });
   const message = `Någon annan har ändrat uppgiften medan du hade den öppen. Den har nu status ${TASK_STATUS_LABELS[current.status].toLowerCase()}. ${hint}`;
   return { ok: false, code: "STALE", message, current };
@@ -233,9 +237,9 @@ export async function undoTaskStatus(actor: Actor, input: unknown, db: DbClient 
   return inTransaction(db, (tx) => undoTaskStatusIn(tx, actor, input, options));
 }
 
-function stateOf(task: TaskState): TaskState {
-  const { id, status, version, comment, notApplicableReason, completedAt, doneOn, updatedAt, completedBy } = task;
-  return { id, status, version, comment, notApplicableReason, completedAt, doneOn, updatedAt, completedBy };
+export function stateOf(task: TaskState): TaskState {
+  const { id, status, version, comment, notApplicableReason, completedAt, doneOn, plannedOn, plannedTime, plannedPlace, plannedLead, updatedAt, completedBy } = task;
+  return { id, status, version, comment, notApplicableReason, completedAt, doneOn, plannedOn, plannedTime, plannedPlace, plannedLead, updatedAt, completedBy };
 }
 
 /** Changes a task's status in one transaction (or in the caller's, when db is a transaction client). */

@@ -10,6 +10,7 @@ import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./
 import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
 import { cycleYearOf, isCurrentCycleYear } from "../dates/cycle.ts";
+import { getCyclePlanningSummary, PLANNING_STEP_KEY, type PlanningSummary } from "./plan-queries.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */
 export const VERKSAMHET = "verksamhet";
@@ -29,9 +30,14 @@ const taskSelect = {
   notApplicableReason: true,
   completedAt: true,
   doneOn: true,
+  plannedOn: true,
+  plannedTime: true,
+  plannedPlace: true,
+  plannedLead: true,
   unitId: true,
   assigneeKey: true,
   completedBy: { select: { name: true } },
+  cycleId: true,
   cycle: { select: { organisationId: true, year: true } },
   activity: {
     select: {
@@ -40,8 +46,10 @@ const taskSelect = {
       description: true,
       responsibleRole: true,
       kind: true,
+      timing: true,
       templateRef: true,
       position: true,
+      ownerUnitId: true,
       phase: { select: { key: true, name: true, position: true } },
       routineVersion: { select: { routineId: true, routine: { select: { title: true } } } },
     },
@@ -53,7 +61,7 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
 /** A module-driven task's module, and for a brukarbrev its state as the Brukarbrev page shows it. */
 export type TaskModuleView = { module: TaskModule; letterState: LetterState | null; href: string | null };
 /** kept: shown although it no longer matches the filter, because the user just changed it (undoTo: what Ångra restores). */
-export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null };
+export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null; planning?: PlanningSummary };
 
 /** The module a task is done in, with a link there when the actor may open it. */
 function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unitId" | "cycle" | "activity" | "letterDispatches">, today: Date): TaskModuleView | null {
@@ -163,6 +171,9 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const shown = mineOnly ? rows.filter((t) => isMine(actor, t)) : rows;
   const keptRow = keep ? shown.find((t) => t.id === keep && !matchesFilter(t, params.filter, today)) : undefined;
   const undoTo = keptRow && canUpdateTask(actor, keptRow, today) ? await undoTarget(actor, keptRow, db) : null;
+  // The routine's planning step shows the planning check of every unit (issue 21).
+  const step = shown.find((t) => t.unitId === null && t.activity.key === PLANNING_STEP_KEY);
+  const planning = step ? await getCyclePlanningSummary(db, step.cycleId, step.cycle.organisationId) : undefined;
   const tasks: ChecklistTask[] = shown.map((t) => ({
     ...t,
     overdue: isOverdue(t, today),
@@ -171,6 +182,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     module: moduleView(actor, t, today),
     kept: t === keptRow,
     undoTo: t === keptRow ? undoTo : null,
+    ...(t === step ? { planning } : {}),
   }));
 
   const phases = new Map<string, Omit<ChecklistPhase, "progress"> & { order: [string, number] }>();

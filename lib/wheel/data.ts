@@ -52,14 +52,24 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
 
   const [rows, byStatus, overdue, unitTasks, actionRows, progress] = await Promise.all([
     db.activityTemplate.findMany({
-      where: cycle
-        ? { routineVersion: { routine: { organisationId }, activities: { some: { tasks: { some: { cycleId } } } } } }
-        : { routineVersion: { status: "ACTIVE", routine: { organisationId } } },
+      where: {
+        // A unit's own activities (issue 21) show only when that unit is chosen.
+        OR: [{ ownerUnitId: null }, ...(unit ? [{ ownerUnitId: unit.id }] : [])],
+        ...(cycle
+          ? { routineVersion: { routine: { organisationId }, activities: { some: { tasks: { some: { cycleId } } } } } }
+          : { routineVersion: { status: "ACTIVE", routine: { organisationId } } }),
+      },
       select: activitySelect,
     }),
     db.task.groupBy({ by: ["activityId", "status"], where: { cycleId }, _count: { _all: true } }),
     db.task.findMany({ where: { cycleId, status: open, dueOn: { lt: today } }, select: { id: true, activityId: true, unitId: true } }),
-    unit ? db.task.findMany({ where: { cycleId, OR: [{ unitId: unit.id }, { unitId: null }] }, select: { activityId: true, status: true } }) : Promise.resolve([]),
+    unit
+      ? db.task.findMany({
+          where: { cycleId, OR: [{ unitId: unit.id }, { unitId: null }] },
+          // The task's plan (issue 21), for the activity panel's plan form (components/planning/plan-form.tsx).
+          select: { activityId: true, status: true, id: true, version: true, plannedOn: true, plannedTime: true, plannedPlace: true, plannedLead: true },
+        })
+      : Promise.resolve([]),
     db.improvementAction.findMany({
       where: {
         organisationId,
@@ -90,6 +100,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     if (t.unitId) overdueUnitIds.set(t.activityId, (overdueUnitIds.get(t.activityId) ?? new Map<string, string>()).set(t.unitId, t.id));
   }
   const unitStatus = new Map(unitTasks.map((t) => [t.activityId, t.status]));
+  const unitTaskOf = new Map(unitTasks.map((t) => [t.activityId, { id: t.id, version: t.version, plannedOn: t.plannedOn, plannedTime: t.plannedTime, plannedPlace: t.plannedPlace, plannedLead: t.plannedLead }]));
 
   // The scope's routines and, for the kommunikatör, only kommunikationsenhetens activities.
   const reviewRoutines = new Set(rows.filter((r) => REVIEW_TASK_KEYS.includes(r.key)).map((r) => r.routineVersion.routine.id));
@@ -105,7 +116,8 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, startsOn, dueOn, completion, overdueUnits };
     if (!unit) return { ...base, level: completionLevel(completion, startsOn, today) };
     const status = ids.map((i) => unitStatus.get(i)).find((s) => s !== undefined) ?? null;
-    return { ...base, unitStatus: status, level: statusLevel(status, startsOn, today) };
+    const unitTask = ids.map((i) => unitTaskOf.get(i)).find((t) => t !== undefined) ?? null;
+    return { ...base, unitStatus: status, unitTask, level: statusLevel(status, startsOn, today) };
   });
 
   const unitName = new Map(units.map((u) => [u.id, u.name]));

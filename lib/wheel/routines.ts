@@ -25,6 +25,8 @@ export type WheelActivity = {
   overdueUnits: { id: string; name: string; taskId: string }[];
   /** With a unit chosen: that unit's status (the verksamhet's for verksamhet-wide activities); null = no task. */
   unitStatus?: TaskStatus | null;
+  /** The chosen unit's task of the activity with its plan (issue 21), for a plan form in the activity panel. */
+  unitTask?: { id: string; version: number; plannedOn: Date | null; plannedTime: string | null; plannedPlace: string | null; plannedLead: string | null } | null;
   level: CompletionLevel;
 };
 export type WheelPhase = { key: string; name: string; activities: WheelActivity[] };

@@ -18,7 +18,7 @@ const SERVER_LIST = [
   // Publishing a routine version and starting a cycle change every unit's tasks: a server of its own.
   { name: "routines", port: base + 1, today: "2026-11-20", specs: ["routines"] },
   // February: brukarbrev 1 is due this month.
-  { name: "february", port: base + 2, today: "2027-02-15", specs: ["letters"] },
+  { name: "february", port: base + 2, today: "2027-02-15", specs: ["letters", "planning"] },
   // April: the sample was drawn in March and the interviews are under way.
   { name: "april", port: base + 3, today: "2027-04-20", specs: ["review"] },
   // Municipal sign-in against the test's own OpenID Connect provider; it links provider accounts to users, so a

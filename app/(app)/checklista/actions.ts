@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import type { TaskActionState } from "@/components/checklist/action-state";
 import { formAction } from "@/lib/actions";
-import { formText as field } from "@/lib/forms";
+import type { PlanActionState } from "@/components/planning/plan-form";
+import { formFields, formText as field, type FormState } from "@/lib/forms";
+import { addLocalActivity } from "@/lib/tasks/local-activities";
+import { planTask } from "@/lib/tasks/plan-mutations";
 import { addTaskComment, changeTaskStatus, undoTaskStatus } from "@/lib/tasks/mutations";
 import { JUST_CHANGED_COOKIE } from "@/lib/tasks/schemas";
 
@@ -38,4 +41,20 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
   }
   if (result.ok) return { ok: true, message: result.message };
   return { ok: false, code: result.code, message: result.message, errors: result.errors, values: { comment, reason } };
+});
+
+/** Plans, replans or unplans a task (issue 21); lib/tasks/plan-mutations parses, scopes, guards the version and audits. */
+export const planTaskAction = formAction<PlanActionState>({}, async ({ user, data, today }) => {
+  const result = await planTask(user, formFields(data), undefined, { today });
+  if (result.ok || result.code === "STALE") revalidatePath("/checklista", "layout");
+  if (result.ok) return { ok: true, message: result.message, warning: result.warning };
+  return { ok: false, message: result.message, errors: result.errors };
+});
+
+/** Adds a unit's own activity to this year's cycle (issue 21); lib/tasks/local-activities parses, authorises and audits. */
+export const addLocalActivityAction = formAction<FormState>({}, async ({ user, data, today }) => {
+  const result = await addLocalActivity(user, formFields(data), undefined, { today });
+  if (!result.ok) return result;
+  revalidatePath("/checklista", "layout");
+  return { ok: true, message: result.message };
 });

@@ -8,7 +8,10 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, formatWeek, MONTH_NAMES } from "@/lib/dates/cycle";
 import { getChecklist } from "@/lib/tasks/queries";
 import { checklistParamsSchema, JUST_CHANGED_COOKIE, justChangedSchema } from "@/lib/tasks/schemas";
-import { saveTaskAction } from "./actions";
+import { addLocalActivityAction, planTaskAction, saveTaskAction } from "./actions";
+import { LocalActivityForm } from "@/components/planning/local-activity-form";
+import { homeOrganisationFor } from "@/lib/auth/scope";
+import { getLocalActivityPhases } from "@/lib/tasks/local-activities";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
@@ -23,7 +26,11 @@ const load = cache(async (query: string) => {
   const params = checklistParamsSchema.parse(Object.fromEntries(new URLSearchParams(query)));
   const keep = justChangedSchema.parse((await cookies()).get(JUST_CHANGED_COOKIE)?.value);
   const today = clock.today();
-  return { params, today, list: await getChecklist(user, params, undefined, today, keep) };
+  const list = await getChecklist(user, params, undefined, today, keep);
+  // A unit's own activities can be added to a list the user may change, in the current cycle (issue 21).
+  const organisationId = homeOrganisationFor(user, "task:update");
+  const localPhases = list.group?.editable && !list.readOnlyYear && list.group.areaName !== null && organisationId ? await getLocalActivityPhases(organisationId) : [];
+  return { params, today, list, localPhases };
 });
 
 async function queryOf(searchParams: SearchParams) {
@@ -42,7 +49,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function ChecklistPage({ searchParams }: { searchParams: SearchParams }) {
-  const { today, list } = await load(await queryOf(searchParams));
+  const { today, list, localPhases } = await load(await queryOf(searchParams));
   const { group, summary, year } = list;
 
   return (
@@ -95,11 +102,18 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
               </li>
             </ul>
           </section>
+          {localPhases.length > 0 && (
+            <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <summary className="cursor-pointer text-lg font-semibold">Lägg till en egen aktivitet för {group.label}</summary>
+              <p className="mt-2 text-sm text-slate-700">En egen aktivitet gäller bara {group.label} i cykel {year}. Den syns i checklistan, årshjulet, kalendern och påminnelserna men ändrar aldrig rutinen.</p>
+              <LocalActivityForm unitId={group.key} unitName={group.label} year={year} phases={localPhases} action={addLocalActivityAction} />
+            </details>
+          )}
           <FilterNav enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.counts} />
           {list.phases.every((p) => p.tasks.length === 0) ? (
             <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
           ) : (
-            list.phases.filter((p) => p.tasks.length > 0).map((phase) => <PhaseSection key={phase.key} phase={phase} action={saveTaskAction} showRoutine={summary.routineCount > 1} />)
+            list.phases.filter((p) => p.tasks.length > 0).map((phase) => <PhaseSection key={phase.key} phase={phase} action={saveTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
           )}
         </>
       )}

@@ -5,6 +5,7 @@ import { CoverageLegend, CoverageTable } from "@/components/dashboard/coverage-t
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { OverdueList } from "@/components/dashboard/overdue-list";
 import { PlanningGaps } from "@/components/dashboard/planning-gaps";
+import { PlanningCheck } from "@/components/dashboard/planning-check";
 import { YearCompare } from "@/components/dashboard/year-compare";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong } from "@/lib/dates/cycle";
@@ -59,6 +60,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </Section>
           <Section id="forsenade" title={<>Försenade uppgifter ({data.overdueCount})</>} gap="3">
             <OverdueList data={data} />
+          </Section>
+          <Section id="planering" title="Inplanerat per enhet" gap="3">
+            <PlanningCheck data={data} />
           </Section>
           <Section id="luckor" title="Luckor i planeringen" gap="3">
             <PlanningGaps data={data} />

@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "@/components/checklist/badges";
 import { checklistHref } from "@/components/checklist/checklist-controls";
 import { TaskHistoryList } from "@/components/checklist/task-history";
-import { completedText, periodText } from "@/components/checklist/task-view";
+import { completedText, periodText, planView } from "@/components/checklist/task-view";
 import { requirePermission } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { getTaskHistory } from "@/lib/tasks/queries";
+import { PlanForm } from "@/components/planning/plan-form";
+import { planTaskAction } from "../../actions";
 import { BackLink } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 
@@ -27,6 +29,9 @@ export default async function TaskHistoryPage({ params }: { params: Promise<{ id
     ["Ansvarig", role ? ROLE_LABELS[role] : "Ingen angiven"],
     ["Tid", periodText(task.startsOn, task.dueOn) ?? "Ingen månad angiven"],
   ];
+  const plan = planView(task);
+  facts.push(["Planerad", plan.text ? `${plan.text}${plan.warning ? `\nObservera: ${plan.warning}` : ""}` : "Inte planerad ännu"]);
+  if (task.activity.ownerUnitId) facts.push(["Aktivitet", "Enhetens egen aktivitet, inte en del av rutinen"]);
   const completed = completedText(task);
   if (completed) facts.push(["Klar", completed.replace(/^Klar /, "")]);
   if (task.status === "NOT_APPLICABLE" && task.notApplicableReason) facts.push(["Ej aktuell eftersom", task.notApplicableReason]);
@@ -52,6 +57,11 @@ export default async function TaskHistoryPage({ params }: { params: Promise<{ id
           </div>
         ))}
       </dl>
+      {task.canUpdate && (
+        <Section id="planera" title={plan.text ? "Ändra planen" : "Planera"} narrow gap="3">
+          <PlanForm taskId={task.id} version={task.version} title={task.activity.title} window={plan.window} values={plan.values} action={planTaskAction} />
+        </Section>
+      )}
       <Section id="historik" title="Historik" narrow gap="3">
         <p className="text-sm text-slate-700">Vem som gjorde vad och när, senaste händelsen först. Historiken kan inte ändras.</p>
         <TaskHistoryList events={task.events} />

@@ -1,0 +1,51 @@
+import "server-only";
+import type { DbClient } from "../db/index.ts";
+import { checkUnitPlanning, type PlanCheckTask, type UnitPlanCheck } from "./plan.ts";
+
+export type UnitPlanning<U> = { unit: U } & UnitPlanCheck;
+
+/**
+ * The planning check of every unit of a cycle (issue 21): which day-bound steps are not yet planned and which plans
+ * fall outside their window (lib/tasks/plan.ts checkUnitPlanning). One query whatever the number of units.
+ */
+export async function getPlanningCheck<U extends { id: string }>(db: DbClient, cycleId: string, units: U[]): Promise<UnitPlanning<U>[]> {
+  const rows = await db.task.findMany({
+    where: { cycleId, unitId: { in: units.map((u) => u.id) } },
+    orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { activity: { position: "asc" } }, { id: "asc" }],
+    select: { id: true, unitId: true, status: true, plannedOn: true, startsOn: true, dueOn: true, activity: { select: { title: true, kind: true, timing: true, ownerUnitId: true } } },
+  });
+  const byUnit = new Map<string, PlanCheckTask[]>();
+  for (const r of rows) {
+    const task: PlanCheckTask = { id: r.id, title: r.activity.title, kind: r.activity.kind, timing: r.activity.timing, status: r.status, plannedOn: r.plannedOn, startsOn: r.startsOn, dueOn: r.dueOn, local: r.activity.ownerUnitId !== null };
+    byUnit.set(r.unitId!, [...(byUnit.get(r.unitId!) ?? []), task]);
+  }
+  return units.map((unit) => ({ unit, ...checkUnitPlanning(byUnit.get(unit.id) ?? []) }));
+}
+
+/** The whole verksamhet's figure: planned day-bound steps of all units together. */
+export function totalPlanning(units: readonly UnitPlanCheck[]): { dayBound: number; planned: number; plannedShare: number | null; unplanned: number; outsideWindow: number } {
+  const dayBound = units.reduce((n, u) => n + u.dayBound, 0);
+  const planned = units.reduce((n, u) => n + u.planned, 0);
+  return {
+    dayBound,
+    planned,
+    plannedShare: dayBound === 0 ? null : planned / dayBound,
+    unplanned: units.reduce((n, u) => n + u.unplanned.length, 0),
+    outsideWindow: units.reduce((n, u) => n + u.outsideWindow.length, 0),
+  };
+}
+
+/** The routine's own step that asks for the planning check: "Säkerställ att varje steg i rutinen är inplanerat i årshjulet". */
+export const PLANNING_STEP_KEY = "arshjul-planerat";
+
+export type PlanningSummary = ReturnType<typeof totalPlanning> & { units: { id: string; name: string; unplanned: number; outsideWindow: number }[] };
+
+/** The planning check of a whole cycle, for the routine's planning step: the total and the units with something missing. */
+export async function getCyclePlanningSummary(db: DbClient, cycleId: string, organisationId: string): Promise<PlanningSummary> {
+  const units = await db.unit.findMany({ where: { active: true, area: { organisationId } }, orderBy: [{ area: { position: "asc" } }, { name: "asc" }], select: { id: true, name: true } });
+  const checks = await getPlanningCheck(db, cycleId, units);
+  return {
+    ...totalPlanning(checks),
+    units: checks.filter((c) => c.unplanned.length + c.outsideWindow.length > 0).map((c) => ({ id: c.unit.id, name: c.unit.name, unplanned: c.unplanned.length, outsideWindow: c.outsideWindow.length })),
+  };
+}
