@@ -21,7 +21,7 @@ import { getChecklist, KOMMUNIKATION, VERKSAMHET } from "@/lib/tasks/queries";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { getWheelData, type WheelData } from "@/lib/wheel/data";
 import { wheelHref, wheelParamsSchema } from "@/lib/wheel/schemas";
-import { saveTaskAction } from "./checklista/actions";
+import { planTaskAction, saveTaskAction } from "./checklista/actions";
 
 export const metadata: Metadata = { title: "Årshjulet" };
 export const dynamic = "force-dynamic";
@@ -65,7 +65,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   for (const task of checklist?.group?.key === group ? checklist.phases.flatMap((p) => p.tasks) : []) {
     panels[`${task.activity.routineVersion.routineId}/${task.activity.key}`] = (
       <ol>
-        <TaskItem task={toTaskView(task)} action={saveTaskAction} historyHref={`/checklista/uppgift/${task.id}`} />
+        <TaskItem task={toTaskView(task)} action={saveTaskAction} planAction={planTaskAction} historyHref={`/checklista/uppgift/${task.id}`} />
       </ol>
     );
   }

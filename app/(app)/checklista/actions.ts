@@ -15,6 +15,12 @@ import { JUST_CHANGED_COOKIE } from "@/lib/tasks/schemas";
  * One action for a task's forms (status buttons, ej aktuell with a reason, comment, Ångra), told apart by "intent".
  * Parse and authorise happen in lib/tasks/mutations (zod, then a lookup scoped to what the user may change).
  */
+/** The pages that show a unit's tasks: the checklist (and its task pages) and the start page's wheel. */
+function revalidateTaskPages() {
+  revalidatePath("/checklista", "layout");
+  revalidatePath("/");
+}
+
 export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, data }) => {
   const ref = { taskId: field(data, "taskId"), version: field(data, "version") };
   const comment = field(data, "comment");
@@ -35,9 +41,7 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
   }
   // A stale version means someone else saved first: show everyone the task as it is now.
   if (result.ok || result.code === "STALE") {
-    revalidatePath("/checklista", "layout");
-    // The start page's wheel shows the same task.
-    revalidatePath("/");
+    revalidateTaskPages();
   }
   if (result.ok) return { ok: true, message: result.message };
   return { ok: false, code: result.code, message: result.message, errors: result.errors, values: { comment, reason } };
@@ -46,7 +50,7 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
 /** Plans, replans or unplans a task (issue 21); lib/tasks/plan-mutations parses, scopes, guards the version and audits. */
 export const planTaskAction = formAction<PlanActionState>({}, async ({ user, data, today }) => {
   const result = await planTask(user, formFields(data), undefined, { today });
-  if (result.ok || result.code === "STALE") revalidatePath("/checklista", "layout");
+  if (result.ok || result.code === "STALE") revalidateTaskPages();
   if (result.ok) return { ok: true, message: result.message, warning: result.warning };
   return { ok: false, message: result.message, errors: result.errors };
 });
@@ -55,6 +59,6 @@ export const planTaskAction = formAction<PlanActionState>({}, async ({ user, dat
 export const addLocalActivityAction = formAction<FormState>({}, async ({ user, data, today }) => {
   const result = await addLocalActivity(user, formFields(data), undefined, { today });
   if (!result.ok) return result;
-  revalidatePath("/checklista", "layout");
+  revalidateTaskPages();
   return { ok: true, message: result.message };
 });
