@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createAdapterFactory, createDb, type Db } from "../lib/db/index.ts";
+import { createAdapterFactory, type Db } from "../lib/db/index.ts";
 import { applyMigrations } from "../lib/db/migrations.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { loadSessionUser } from "../lib/auth/session-user.ts";
