@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
-import { Prisma } from "../db/generated/client.ts";
 import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
