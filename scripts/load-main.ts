@@ -123,6 +123,22 @@ function report(name: string, out: Outcome, seconds: number, rss: { idle: number
   );
 }
 
+/** Failed sign-ins spread over both instances count together (they are rows in the database, not server memory). */
+async function checkThrottle(servers: AppServer[], account: { email: string; password: string }, dbUrl: string, secret: string): Promise<number> {
+  const live = servers.filter((s) => s.process.exitCode === null && s.process.signalCode === null);
+  // The killed instance's place is taken by a new one, as a supervisor would restart it.
+  const second = await startServer(dbUrl, PORT + 2, secret);
+  try {
+    const both = [live[0]!, second];
+    for (let i = 0; i < 5; i++) await signIn(both[i % 2]!.base, { email: account.email, password: "fel-lösenord" }).catch(() => undefined);
+    const refused = await signIn(second.base, account).then(() => false, () => true);
+    console.log(`THROTTLE failures_spread_over_two=5 right_password_refused_after=${refused}`);
+    return refused ? 0 : 1;
+  } finally {
+    second.process.kill("SIGTERM");
+  }
+}
+
 type Snapshot = Map<string, { status: string; version: number }>;
 const snapshot = async (db: Db, organisationId: string): Promise<Snapshot> =>
   new Map((await db.task.findMany({ where: { cycle: { organisationId } }, select: { id: true, status: true, version: true } })).map((t) => [t.id, { status: t.status, version: t.version }]));
@@ -229,7 +245,10 @@ async function main() {
         if (afterKill.length === 0 || bad > 0) faults += 1;
       }
     }
-    if (TWO) faults += await checkReminders(database.url, data.organisationId);
+    if (TWO) {
+      faults += await checkThrottle(servers, data.reviewer, database.url, secret);
+      faults += await checkReminders(database.url, data.organisationId);
+    }
     await db.$disconnect();
   } finally {
     for (const s of servers) s.process.kill("SIGTERM");
