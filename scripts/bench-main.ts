@@ -4,15 +4,17 @@
  * Creates a throw-away PostgreSQL database (BENCH_POSTGRES_URL, default the local server), fills it with
  * N units (default 60) × 40 activities × 5 cycles, serves the built app on it (`next start`, built first if needed)
  * and, signed in over HTTP as the role that uses each page, prints one line per page:
- *   BENCH page=/oversikt units=60 p50_ms=… p95_ms=… html_kb=… sql=…
- * (server response time of the whole page, its size, and the SQL statements one request sends, counted inside the
- * server), and for the tick-off (the checklist's server action, full answer with the re-rendered checklist):
+ *   BENCH page=/oversikt units=60 p50_ms=… p95_ms=… html_kb=… sql=… gzip_kb=… as=chef
+ * (server response time of the whole page, its size, the SQL statements one request sends, counted inside the
+ * server, its size gzipped as it goes over the network, and the role), and for the tick-off (the checklist's server
+ * action, full answer with the re-rendered checklist):
  *   BENCH action=tick units=60 p50_ms=… p95_ms=… kb=… sql=…
  * with the machine's load average, since the machine is shared. Drops the database afterwards. Prints figures; it
  * never fails on them (the README records what was measured).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { createDb } from "../lib/db/index.ts";
 import { loadSessionUser } from "../lib/auth/session-user.ts";
 import { getDashboard } from "../lib/dashboard/queries.ts";
@@ -30,11 +32,12 @@ const SQL_PORT = PORT + 1;
 /** BENCH_DUMP=dir writes each page's (and the tick-off's) first timed answer there, to see what the bytes are. */
 const DUMP = process.env.BENCH_DUMP;
 
-type Timed = { p50: number; p95: number; kb: number; sql: number };
+type Timed = { p50: number; p95: number; kb: number; gzipKb: number; sql: number };
 
 async function timed(request: (i: number) => Promise<Response>, ok: (status: number, body: string) => boolean, label: string, prepare?: (i: number) => Promise<void>): Promise<Timed> {
   const times: number[] = [];
   let bytes = 0;
+  let gzipped = 0;
   let sql = 0;
   for (let i = 0; i < WARMUP + RUNS; i++) {
     await prepare?.(i);
@@ -48,11 +51,12 @@ async function timed(request: (i: number) => Promise<Response>, ok: (status: num
       if (i === WARMUP && DUMP) writeFileSync(path.join(DUMP, `${label.replaceAll("/", "_") || "_"}.txt`), body);
       times.push(ms);
       bytes = Buffer.byteLength(body);
+      if (i === WARMUP) gzipped = gzipSync(body).length;
       sql = (await sqlCount(SQL_PORT)) - before;
     }
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), kb: bytes / 1024, sql };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), kb: bytes / 1024, gzipKb: gzipped / 1024, sql };
 }
 
 const ms = (n: number) => n.toFixed(0);
@@ -101,7 +105,7 @@ async function main() {
       const headers: Record<string, string> = page.as ? { cookie: cookies[page.as] } : {};
       const r = await timed(() => fetch(`${base}${page.path}`, { headers, redirect: "manual" }), (status) => status === 200, page.path);
       const name = page.as === null ? "/kalender/[token]" : page.path;
-      console.log(`BENCH page=${name} units=${UNITS} p50_ms=${ms(r.p50)} p95_ms=${ms(r.p95)} html_kb=${r.kb.toFixed(0)} sql=${r.sql} as=${page.as ?? "feed"}`);
+      console.log(`BENCH page=${name} units=${UNITS} p50_ms=${ms(r.p50)} p95_ms=${ms(r.p95)} html_kb=${r.kb.toFixed(0)} sql=${r.sql} gzip_kb=${r.gzipKb.toFixed(0)} as=${page.as ?? "feed"}`);
     }
 
     // The tick-off: the enhetschef marks the unit's open tasks done, one per request, oldest due first.
