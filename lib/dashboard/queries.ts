@@ -4,7 +4,7 @@ import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { daysBetween, cycleYearOf } from "../dates/cycle.ts";
-import { computeCoverage, sameDayInYear } from "./coverage.ts";
+import { areasOf, computeCoverage, sameDayInYear } from "./coverage.ts";
 import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
@@ -45,11 +45,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
   ]);
   unitRows.sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"));
-  const areas: DashboardArea[] = [];
-  for (const u of unitRows) {
-    if (areas.at(-1)?.id === u.area.id) areas.at(-1)!.units += 1;
-    else areas.push({ id: u.area.id, name: u.area.name, units: 1 });
-  }
+  const areas: DashboardArea[] = areasOf(unitRows);
   const area = areas.find((a) => a.id === params.area) ?? null;
   // The heat map's rows: the chosen area's units, every unit, or (many units, no area chosen) one row per area.
   const coverageBy: "unit" | "area" = !area && !options.allUnits && unitRows.length > HEAT_MAP_UNIT_LIMIT ? "area" : "unit";

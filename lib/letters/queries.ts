@@ -1,4 +1,5 @@
 import "server-only";
+import { areasOf } from "../dashboard/coverage.ts";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, grantsFor, type Action, type Actor } from "../auth/permissions.ts";
 import { isOverdue } from "../tasks/status.ts";
@@ -117,11 +118,7 @@ export async function getLetterOverview(actor: Actor, params: { year?: number; a
   const readable = await unitsFor(actor, "dashboard:read", db);
   if (readable.length === 0) return null;
   const organisationId = readable[0]!.area.organisationId;
-  const areas: { id: string; name: string; units: number }[] = [];
-  for (const u of readable) {
-    if (areas.at(-1)?.id === u.area.id) areas.at(-1)!.units += 1;
-    else areas.push({ id: u.area.id, name: u.area.name, units: 1 });
-  }
+  const areas = areasOf(readable);
   const area = areas.find((a) => a.id === params.area) ?? (params.byArea && readable.length > LETTER_OVERVIEW_UNIT_LIMIT ? areas[0]! : null);
   const units = area ? readable.filter((u) => u.area.id === area.id) : readable;
   const cycles = await db.cycle.findMany({ where: { organisationId }, select: { id: true, year: true }, orderBy: { year: "desc" } });
