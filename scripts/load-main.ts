@@ -32,7 +32,7 @@ const PORT = Number(process.env.LOAD_PORT ?? 3300);
 
 type Kind = "home" | "checklist" | "dashboard" | "wheel" | "tick";
 type Sample = { kind: Kind; ms: number; status: number; instance: number; at: number };
-type User = { cookie: string; chef: boolean; unitId?: string; open: { id: string; version: number }[]; instance: number };
+type User = { cookie: string; chef: boolean; open: { id: string; version: number }[]; instance: number };
 
 const agent = new Agent({ connections: 256, keepAliveTimeout: 10_000, headersTimeout: 30_000, bodyTimeout: 30_000 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -47,7 +47,7 @@ function nextKind(user: User): Kind {
 
 const PATHS: Record<Exclude<Kind, "tick">, string> = { home: "/", checklist: "/checklista", dashboard: "/oversikt", wheel: "/arshjul" };
 
-type Outcome = { acked: Set<string>; refused: Set<string>; unknown: Set<string>; samples: Sample[]; errors: number; errorsAfterKill: Map<number, number> };
+type Outcome = { acked: Set<string>; refused: Set<string>; unknown: Set<string>; samples: Sample[]; errors: number; errorsByInstance: Map<number, number> };
 
 async function multipart(init: RequestInit): Promise<{ body: Buffer; contentType: string }> {
   const encoded = new Request("http://localhost/", { method: "POST", body: init.body });
@@ -55,7 +55,7 @@ async function multipart(init: RequestInit): Promise<{ body: Buffer; contentType
 }
 
 async function run(servers: AppServer[], users: User[], seconds: number, think: boolean, actionId: string, kill?: { at: number; index: number }): Promise<Outcome> {
-  const out: Outcome = { acked: new Set(), refused: new Set(), unknown: new Set(), samples: [], errors: 0, errorsAfterKill: new Map() };
+  const out: Outcome = { acked: new Set(), refused: new Set(), unknown: new Set(), samples: [], errors: 0, errorsByInstance: new Map() };
   const started = performance.now();
   const end = started + seconds * 1000;
   const dead = new Set<number>();
@@ -98,7 +98,7 @@ async function run(servers: AppServer[], users: User[], seconds: number, think: 
         } catch {
           if (task) out.unknown.add(task.id);
           out.errors += 1;
-          if (kill) out.errorsAfterKill.set(instance, (out.errorsAfterKill.get(instance) ?? 0) + 1);
+          if (kill) out.errorsByInstance.set(instance, (out.errorsByInstance.get(instance) ?? 0) + 1);
         }
         if (think) await sleep(1000 + Math.random() * 2000);
       }
@@ -214,7 +214,7 @@ async function main() {
       const chef = i % 10 === 9;
       const cookie = chef ? chefCookie : await signIn(servers[i % servers.length]!.base, chief);
       const open = chef ? [] : await db.task.findMany({ where: { unitId: chief.unitId, cycle: { year: clock.currentCycleYear() }, status: "NOT_STARTED" }, orderBy: { dueOn: "asc" }, select: { id: true, version: true } });
-      users.push({ cookie, chef, unitId: chief.unitId, open, instance: (i + 1) % servers.length });
+      users.push({ cookie, chef, open, instance: (i + 1) % servers.length });
     }
     // Warm up every page on every instance (the first render of a route compiles nothing, but fills caches).
     for (const s of servers) for (const p of ["/", "/checklista", "/oversikt", "/arshjul"]) await fetch(`${s.base}${p}`, { headers: { cookie: p === "/oversikt" || p === "/arshjul" ? chefCookie : users[0]!.cookie } }).then((r) => r.text());
@@ -240,8 +240,8 @@ async function main() {
         const killAt = (r.seconds / 2) * 1000;
         const survivor = out.samples.filter((s) => s.instance === 0);
         const afterKill = survivor.filter((s) => s.at > killAt + 1000);
-        const bad = afterKill.filter((s) => s.status < 200 || s.status >= 300).length + (out.errorsAfterKill.get(0) ?? 0);
-        console.log(`TWO survivor_requests_after_kill=${afterKill.length} survivor_failures=${bad} errors_on_killed=${out.errorsAfterKill.get(1) ?? 0}`);
+        const bad = afterKill.filter((s) => s.status < 200 || s.status >= 300).length + (out.errorsByInstance.get(0) ?? 0);
+        console.log(`TWO survivor_requests_after_kill=${afterKill.length} survivor_failures=${bad} errors_on_killed=${out.errorsByInstance.get(1) ?? 0}`);
         if (afterKill.length === 0 || bad > 0) faults += 1;
       }
     }
