@@ -23,6 +23,12 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optionalText,
   NEXTAUTH_URL: optionalText,
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+  // How many reverse proxies of our own stand in front of the app; the sign-in throttle reads X-Forwarded-For only past them.
+  TRUSTED_PROXIES: optionalText
+    .refine((v) => v === undefined || (/^\d{1,2}$/.test(v) && Number(v) <= 10), {
+      message: "TRUSTED_PROXIES ska vara ett heltal mellan 0 och 10 (antalet egna proxyservrar framför appen).",
+    })
+    .transform((v) => (v === undefined ? 0 : Number(v))),
   OIDC_ISSUER: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "OIDC_ISSUER måste vara en adress." }),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,

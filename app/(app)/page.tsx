@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { UpcomingPanel } from "@/components/reminders/upcoming-panel";
 import { RoutineOverview } from "@/components/routines/routine-overview";
@@ -8,6 +9,8 @@ import { getActiveRoutines } from "@/lib/routines/queries";
 import * as clock from "@/lib/clock";
 import { Notice } from "@/components/ui/section";
 
+// The menu calls this page "Rutiner": its heading and title say the same.
+export const metadata: Metadata = { title: "Rutiner" };
 export const dynamic = "force-dynamic";
 
 export default async function StartPage() {
@@ -17,9 +20,9 @@ export default async function StartPage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-3xl font-bold">Hemtjänstens årshjul</h1>
+        <h1 className="text-3xl font-bold">Rutiner</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
-          Gällande rutiner med sina faser och aktiviteter, månad för månad. Varje aktivitet blir en uppgift för varje enhet
+          Hemtjänstens gällande rutiner med sina faser och aktiviteter, månad för månad. Varje aktivitet blir en uppgift för varje enhet
           (eller för hela verksamheten) i årets cykel.
         </p>
         {canAny(user, "dashboard:read") && (

@@ -1,6 +1,6 @@
 import { assignRoleAction, removeRoleAction, setActiveAction, setPasswordAction } from "@/app/(app)/admin/anvandare/actions";
 import { ROLE_LABELS } from "@/lib/routines/labels";
-import { PASSWORD_MIN_LENGTH } from "@/lib/users/schemas";
+import { PASSWORD_MIN_LENGTH, WHOLE_VERKSAMHET } from "@/lib/users/schemas";
 import type { UserList } from "@/lib/users/queries";
 
 const input = "rounded border border-slate-500 px-2 py-1";
@@ -41,14 +41,16 @@ export function UserCard({ user, areas, isSelf }: { user: UserList["users"][numb
         <input type="hidden" name="userId" value={user.id} />
         <label className="flex flex-col text-sm">
           Roll
-          <select name="role" className={input} defaultValue="ENHETSCHEF">
+          <select name="role" className={input} defaultValue="" required>
+            <option value="" disabled>Välj …</option>
             {Object.entries(ROLE_LABELS).map(([role, label]) => <option key={role} value={role}>{label}</option>)}
           </select>
         </label>
         <label className="flex flex-col text-sm">
           Gäller
-          <select name="unitId" className={input} defaultValue="">
-            <option value="">Hela verksamheten</option>
+          <select name="unitId" className={input} defaultValue="" required>
+            <option value="" disabled>Välj …</option>
+            <option value={WHOLE_VERKSAMHET}>Hela verksamheten</option>
             {areas.map((area) => (
               <optgroup key={area.id} label={area.name}>
                 {area.units.map((unit) => <option key={unit.id} value={unit.id}>{unit.name}</option>)}

@@ -2,15 +2,24 @@ import { format } from "date-fns";
 import { sv } from "date-fns/locale";
 import { auditActionLabel } from "@/lib/audit";
 import type { listAuditEntries } from "@/lib/audit/queries";
+import { ColourSwatch, isColourCode } from "@/components/routines/status-badge";
 
 type Entries = NonNullable<Awaited<ReturnType<typeof listAuditEntries>>>["entries"];
 
 function Json({ label, value }: { label: string; value: unknown }) {
   if (value === null || value === undefined) return null;
+  // A colour (a routine's layer) is shown as a swatch, not as a code; everything else as stored.
+  const colours = typeof value === "object" ? Object.entries(value).filter(([, v]) => isColourCode(v)) : [];
+  const rest = colours.length > 0 ? Object.fromEntries(Object.entries(value as object).filter(([, v]) => !isColourCode(v))) : value;
   return (
     <div>
       <span className="font-medium">{label}:</span>
-      <pre className="whitespace-pre-wrap break-all text-xs">{JSON.stringify(value, null, 2)}</pre>
+      {colours.map(([key, colour]) => (
+        <p key={key} className="flex items-center gap-2 text-xs">
+          {key === "colour" ? "Färg" : key}: <ColourSwatch colour={colour as string} spoken />
+        </p>
+      ))}
+      {(colours.length === 0 || Object.keys(rest as object).length > 0) && <pre className="whitespace-pre-wrap break-all text-xs">{JSON.stringify(rest, null, 2)}</pre>}
     </div>
   );
 }

@@ -3,15 +3,37 @@ import { Link } from "@/components/ui/link";
 import { Select } from "@/components/ui/select";
 import { YearPicker } from "@/components/ui/year-picker";
 import type { ChecklistGroup } from "@/lib/tasks/queries";
-import { CHECKLIST_FILTER_LABELS, CHECKLIST_FILTERS, type ChecklistFilter } from "@/lib/tasks/schemas";
+import { CHECKLIST_FILTER_LABELS, CHECKLIST_FILTERS, type ChecklistFilter, type ChecklistView } from "@/lib/tasks/schemas";
 
-/** The checklist's address for a unit, year and filter. */
-export function checklistHref(enhet: string | undefined, year: number, filter: ChecklistFilter = "alla") {
+/** The checklist's address for a unit, year, filter and view ("mina" is the default and left out). */
+export function checklistHref(enhet: string | undefined, year: number, filter: ChecklistFilter = "alla", view: ChecklistView = "mina") {
   const params = new URLSearchParams();
   if (enhet) params.set("enhet", enhet);
   params.set("ar", String(year));
   if (filter !== "alla") params.set("filter", filter);
+  if (view !== "mina") params.set("visa", view);
   return `/checklista?${params.toString()}`;
+}
+
+const pill = (chosen: boolean) =>
+  `inline-block rounded-full border px-3 py-1 text-sm ${chosen ? "border-blue-900 bg-blue-800 font-semibold text-white" : "border-slate-500 bg-white text-slate-900 hover:bg-slate-100"}`;
+
+/** "Mina uppgifter" (what the user's roles may change) or the whole list: two links, so it works without JavaScript. */
+export function ViewSwitch({ enhet, year, filter, view, counts }: { enhet: string; year: number; filter: ChecklistFilter; view: ChecklistView; counts: Record<ChecklistView, number> }) {
+  const labels: Record<ChecklistView, string> = { mina: "Uppgifter jag kan ändra", enhet: "Hela listan" };
+  return (
+    <nav aria-label="Visa uppgifter">
+      <ul className="flex flex-wrap gap-2">
+        {(["mina", "enhet"] as const).map((v) => (
+          <li key={v}>
+            <Link href={checklistHref(enhet, year, filter, v)} aria-current={v === view ? "page" : undefined} className={pill(v === view)}>
+              {labels[v]} ({counts[v]})
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
 }
 
 /** Option groups: what the user can tick first, then the rest by område. */
@@ -25,18 +47,20 @@ function optionGroups(groups: ChecklistGroup[]) {
 }
 
 /** Choice of unit and cycle year: a plain GET form, so it works without JavaScript. */
-export function ChecklistSwitch({ groups, group, years, year, currentYear, filter }: {
+export function ChecklistSwitch({ groups, group, years, year, currentYear, filter, view }: {
   groups: ChecklistGroup[];
   group: ChecklistGroup | null;
   years: number[];
   year: number;
   currentYear: number;
   filter: ChecklistFilter;
+  view: ChecklistView;
 }) {
   const grouped = optionGroups(groups);
   return (
     <FilterForm action="/checklista" frame="bar" submitVariant="primary">
       {filter !== "alla" && <input type="hidden" name="filter" value={filter} />}
+      {view !== "mina" && <input type="hidden" name="visa" value={view} />}
       <Select id="val-enhet" name="enhet" label="Enhet" defaultValue={group?.key} dense width="wide">
         {grouped.map(([label, options]) =>
           grouped.length === 1 ? (
@@ -65,16 +89,16 @@ export function ChecklistSwitch({ groups, group, years, year, currentYear, filte
 }
 
 /** Filter links with counts; the chosen one is marked for screen readers with aria-current. */
-export function FilterNav({ enhet, year, filter, counts }: { enhet?: string; year: number; filter: ChecklistFilter; counts: Record<ChecklistFilter, number> }) {
+export function FilterNav({ enhet, year, filter, view, counts }: { enhet?: string; year: number; filter: ChecklistFilter; view: ChecklistView; counts: Record<ChecklistFilter, number> }) {
   return (
     <nav aria-label="Filtrera uppgifterna">
       <ul className="flex flex-wrap gap-2">
         {CHECKLIST_FILTERS.map((f) => (
           <li key={f}>
             <Link
-              href={checklistHref(enhet, year, f)}
+              href={checklistHref(enhet, year, f, view)}
               aria-current={f === filter ? "page" : undefined}
-              className={`inline-block rounded-full border px-3 py-1 text-sm ${f === filter ? "border-blue-900 bg-blue-800 font-semibold text-white" : "border-slate-500 bg-white text-slate-900 hover:bg-slate-100"}`}
+              className={pill(f === filter)}
             >
               {CHECKLIST_FILTER_LABELS[f]} ({counts[f]})
             </Link>

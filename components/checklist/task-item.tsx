@@ -6,6 +6,7 @@ import type { TaskStatus } from "@/lib/db/generated/enums";
 import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from "@/lib/tasks/status";
 import type { TaskAction } from "./action-state";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "./badges";
+import { JustChanged } from "./just-changed";
 import { TaskForms } from "./task-forms";
 import type { TaskView } from "./task-view";
 
@@ -38,16 +39,18 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
   const [shown, setShown] = useOptimistic<Shown, Partial<Shown>>({ status: task.status, comment: task.comment, reason: task.reason }, (s, patch) => ({ ...s, ...patch }));
   const lastForm = useRef<HTMLFormElement | null>(null);
 
-  // After a saved reason or comment: empty the form, fold it away and put focus back on its summary.
+  // After a saved reason or comment: empty the form, fold it away and put focus back on its summary. After Ångra
+  // (whose button is gone) focus goes to the task's heading, so the keyboard user stays at the task.
   useEffect(() => {
     const form = lastForm.current;
     if (!state?.ok || !form) return;
+    if (form.hasAttribute("data-undo")) document.getElementById(`uppgift-${task.id}`)?.focus();
     const details = form.closest("details");
     if (!details) return;
     form.reset();
     details.open = false;
     details.querySelector("summary")?.focus();
-  }, [state]);
+  }, [state, task.id]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,7 +71,7 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
   return (
     <li className={`rounded-lg border bg-white p-3 shadow-sm sm:p-4 ${frame}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <h3 id={headingId} className="font-semibold">
+        <h3 id={headingId} tabIndex={-1} className="font-semibold">
           {task.title}
         </h3>
         <p className="flex flex-wrap gap-1">
@@ -107,6 +110,7 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
           )}
         </div>
       )}
+      <JustChanged task={task} announced={Boolean(state?.ok)} formAction={formAction} onSubmit={submit} />
       {task.canUpdate && (
         <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />
       )}
@@ -115,7 +119,7 @@ export function TaskItem({ task, action, historyHref }: { task: TaskView; action
           Historik<span className="sr-only"> för {task.title}</span>
         </Link>
       </p>
-      <div role="status" aria-live="polite" className={state ? `mt-2 rounded border p-2 text-sm ${state.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
+      <div role="status" aria-live="polite" className={state && !(state.ok && task.justChanged) ? `mt-2 rounded border p-2 text-sm ${state.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
         {state?.message ?? ""}
       </div>
     </li>

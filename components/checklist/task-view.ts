@@ -3,6 +3,7 @@ import type { TaskStatus } from "@/lib/db/generated/enums";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { LETTER_DONE_VIA_RECORD, moduleRuleText, STATE_LABELS } from "@/lib/tasks/module-tasks";
 import type { ChecklistTask } from "@/lib/tasks/queries";
+import { STATUS_MESSAGES, TASK_STATUS_LABELS } from "@/lib/tasks/status";
 
 /** A task as the client component shows it: plain strings, formatted on the server in Swedish. */
 export type TaskView = {
@@ -21,6 +22,8 @@ export type TaskView = {
   canUpdate: boolean;
   /** A task done in a module (a brukarbrev, a step of the review): klar only there, so no status buttons. */
   module: ModuleView | null;
+  /** Just changed by the user and kept in view although it left the filter: what happened, and what Ångra restores. */
+  justChanged: { message: string; undoLabel: string | null } | null;
 };
 
 /** What the checklist says about a module-driven task instead of offering to tick it. */
@@ -81,6 +84,9 @@ export function toTaskView(task: ChecklistTask): TaskView {
     completed: completedText(task),
     canUpdate: task.canUpdate,
     module: toModuleView(task),
+    justChanged: task.kept
+      ? { message: `”${task.activity.title}” ${STATUS_MESSAGES[task.status]}.`, undoLabel: task.undoTo ? TASK_STATUS_LABELS[task.undoTo].toLowerCase() : null }
+      : null,
   };
 }
 

@@ -2,8 +2,7 @@ import { formatDateLong, formatDateIso, formatMonthSpan } from "@/lib/dates/cycl
 import type { Letter } from "@/lib/letters/queries";
 import { STATE_LABELS, type LetterState } from "@/lib/tasks/module-tasks";
 import { DISPATCH_METHOD_LABELS } from "@/lib/letters/schemas";
-import { Disclosure } from "@/components/ui/disclosure";
-import { LetterForm, UndoLetterForm, type LetterFormState } from "./letter-form";
+import { LetterActions, type LetterFormState } from "./letter-form";
 
 type Action = (prev: LetterFormState, data: FormData) => Promise<LetterFormState>;
 
@@ -78,21 +77,19 @@ export function LetterCard({ letter, unitId, year, today, actions }: { letter: L
             </p>
           )}
           {actions && (
-            <Disclosure className="mt-2" summaryClassName="cursor-pointer font-medium text-blue-900" summary={dispatch ? "Rätta registreringen" : "Markera som skickat"}>
-              <LetterForm
-                action={actions.record}
-                unitId={unitId}
-                year={year}
-                letterNumber={letter.number}
-                today={formatDateIso(today)}
-                initial={
-                  dispatch
-                    ? { sentOn: formatDateIso(dispatch.sentOn), count: String(dispatch.count), method: dispatch.method, methodOther: dispatch.methodOther ?? "", note: dispatch.note ?? "", version: dispatch.version }
-                    : null
-                }
-              />
-              {dispatch && <UndoLetterForm action={actions.undo} unitId={unitId} year={year} letterNumber={letter.number} version={dispatch.version} />}
-            </Disclosure>
+          <LetterActions
+            recordAction={actions.record}
+            undoAction={actions.undo}
+            unitId={unitId}
+            year={year}
+            letterNumber={letter.number}
+            today={formatDateIso(today)}
+            initial={
+              dispatch
+                ? { sentOn: formatDateIso(dispatch.sentOn), count: String(dispatch.count), method: dispatch.method, methodOther: dispatch.methodOther ?? "", note: dispatch.note ?? "", version: dispatch.version }
+                : null
+            }
+          />
           )}
           <p className="mt-2 text-sm">
             <a href={`/checklista/uppgift/${task.id}`} className="text-blue-800 underline">

@@ -28,7 +28,7 @@ export function EmailPreferenceForm({ action, current }: { action: Action; curre
                 value={value}
                 defaultChecked={value === current}
                 aria-describedby={`epost-${value}-hint`}
-                className="mt-1 h-5 w-5 accent-blue-800"
+                className="h-6 w-6 shrink-0 accent-blue-800"
               />
               <div>
                 <label htmlFor={`epost-${value}`} className="font-medium">

@@ -1,6 +1,5 @@
 "use client";
 
-import { Link } from "@/components/ui/link";
 import { useActionState, useRef, useState, useTransition } from "react";
 import { RESULTS_UPLOAD } from "@/lib/results/schemas";
 import { limitsText } from "@/lib/uploads";
@@ -9,7 +8,7 @@ import { FieldErrors, fieldIds, fileInputClass } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { ImportState } from "./import-state";
-import { ImportPreview } from "./import-preview";
+import { ImportedResultsLink, ImportPreview } from "./import-preview";
 
 type Action = (prev: ImportState, data: FormData) => Promise<ImportState>;
 
@@ -65,13 +64,7 @@ export function ImportResultsForm({ action }: { action: Action }) {
         Förhandsgranska
       </SubmitButton>
       <StatusMessage state={shown} />
-      {state?.imported && !changed && (
-        <p>
-          <Link href={`/resultat?ar=${Math.max(...state.imported.years)}`} className="font-semibold text-blue-800 underline">
-            Visa resultaten
-          </Link>
-        </p>
-      )}
+      {state?.imported && !changed && <ImportedResultsLink years={state.imported.years} />}
       {preview && <ImportPreview preview={preview} pending={pending} id="forhandsgranskning" rowsLabel="Rader i filen" />}
     </form>
   );

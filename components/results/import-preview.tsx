@@ -1,6 +1,7 @@
 import { plural } from "@/lib/plural";
 import { formatPercent } from "@/lib/results/compare";
 import { SubmitButton } from "@/components/ui/button";
+import { Link } from "@/components/ui/link";
 import { Section } from "@/components/ui/section";
 import type { ImportState } from "./import-state";
 
@@ -51,5 +52,16 @@ export function ImportPreview({ preview, pending, id, rowsLabel }: { preview: Pr
         {`Importera ${plural(preview.total, "rad", "rader")}`}
       </SubmitButton>
     </Section>
+  );
+}
+
+/** After an import (a file or Kolada's answer): to the results of the newest year it brought. */
+export function ImportedResultsLink({ years }: { years: number[] }) {
+  return (
+    <p>
+      <Link href={`/resultat?ar=${Math.max(...years)}`} className="font-semibold text-blue-800 underline">
+        Visa resultaten
+      </Link>
+    </p>
   );
 }

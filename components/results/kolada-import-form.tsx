@@ -1,13 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Link } from "@/components/ui/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { TextField } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { ImportState } from "./import-state";
-import { ImportPreview } from "./import-preview";
+import { ImportedResultsLink, ImportPreview } from "./import-preview";
 
 type Action = (prev: ImportState, data: FormData) => Promise<ImportState>;
 
@@ -37,13 +36,7 @@ export function KoladaImportForm({ action, defaultYear, ready }: { action: Actio
         Hämta från Kolada
       </SubmitButton>
       <StatusMessage state={state} />
-      {state?.imported && !changed && (
-        <p>
-          <Link href={`/resultat?ar=${Math.max(...state.imported.years)}`} className="font-semibold text-blue-800 underline">
-            Visa resultaten
-          </Link>
-        </p>
-      )}
+      {state?.imported && !changed && <ImportedResultsLink years={state.imported.years} />}
       {preview && <ImportPreview preview={preview} pending={pending} id="kolada-forhandsgranskning" rowsLabel="Värden från Kolada" />}
     </ActionForm>
   );

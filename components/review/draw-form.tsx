@@ -17,7 +17,7 @@ export function DrawForm({ action, year, defaultSize }: { action: Action; year: 
       <input type="hidden" name="year" value={year} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="sampleSizePerArea" label="Ärenden per område" state={state} hint="Rutinen: fem per hemtjänstområde." type="number" inputMode="numeric" min={1} max={50} defaultValue={defaultSize} width="32" />
-        <TextField name="randomSeed" label="Slumpfrö (frivilligt)" state={state} hint="Lämna tomt så skapas ett nytt. Samma frö och samma ärendelista ger alltid samma urval." type="text" autoComplete="off" spellCheck={false} />
+        <TextField name="randomSeed" label="Slumpfrö (frivilligt)" state={state} hint="Slumpfröet är en kod som styr lottningen, så att urvalet kan kontrolleras i efterhand: samma frö och samma ärendelista ger alltid samma urval. Lämna tomt så skapas ett nytt." type="text" autoComplete="off" spellCheck={false} />
       </div>
       <SubmitButton pending={pending} pendingText="Drar urvalet …">
         Dra urvalet

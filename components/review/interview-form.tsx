@@ -35,7 +35,8 @@ function Group({ name, legend, state, hint, children }: { name: string; legend: 
 }
 
 const choice = "flex items-center gap-2";
-const box = "h-5 w-5 accent-blue-800";
+// 24 × 24 px and never shrunk by a long label beside it (WCAG 2.2 2.5.8).
+const box = "h-6 w-6 shrink-0 accent-blue-800";
 
 export function InterviewForm({ action, caseId, version, values }: { action: Action; caseId: string; version: number; values: InterviewValues }) {
   const [state, formAction, pending] = useActionState(action, null);

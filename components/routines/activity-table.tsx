@@ -40,6 +40,30 @@ export function PhaseActivities({
       {empty && activities.length === 0 ? (
         <p className="mt-2 text-slate-700">{empty}</p>
       ) : (
+        <>
+        {/* On a phone the table would scroll sideways with Ansvarig and Gäller out of sight: one card per activity instead. */}
+        <ol className="mt-3 space-y-3 sm:hidden" aria-label={`Aktiviteter i fasen ${phase.name}`}>
+          {activities.map((a) => (
+            <li key={a.id} className="rounded border border-slate-200 p-3 text-sm">
+              <p>
+                <span className="font-medium">{a.title}</span>
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{a.kind}</span>
+              </p>
+              <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3">
+                <dt className="font-semibold">{whenLabel}</dt>
+                <dd>{a.when}</dd>
+                <dt className="font-semibold">Ansvarig</dt>
+                <dd>{a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas"}</dd>
+                <dt className="font-semibold">Gäller</dt>
+                <dd>{SCOPE_LABELS[a.scope]}</dd>
+              </dl>
+              {a.description && <p className="mt-1 text-slate-700">{a.description}</p>}
+              {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
+              {a.more}
+            </li>
+          ))}
+        </ol>
+        <div className="hidden sm:block">
         <DataTable label={`Aktiviteter i fasen ${phase.name}`} caption={caption} minWidth="40rem" className="mt-3" columns={[whenLabel, "Aktivitet", "Ansvarig", "Gäller"]}>
           {activities.map((a) => (
             <Row key={a.id} top>
@@ -56,6 +80,8 @@ export function PhaseActivities({
             </Row>
           ))}
         </DataTable>
+        </div>
+        </>
       )}
     </Section>
   );

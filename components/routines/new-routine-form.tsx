@@ -53,7 +53,7 @@ export function ImportForm({ action }: { action: Action }) {
   const state = withUploadProblem(serverState, upload.problem);
   return (
     <ActionForm action={formAction} blocked={upload.blocked} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" encType="multipart/form-data">
-      <Field name="file" label="Välj en fil" state={state} hint={`En rutin som JSON i formatet arshjulet-rutin/1, t.ex. en tidigare export. ${limitsText(ROUTINE_UPLOAD.limits)}.`}>
+      <Field name="file" label="Välj en fil" state={state} hint={`En rutinfil (JSON i formatet arshjulet-rutin/1), t.ex. en som har sparats med Exportera JSON. ${limitsText(ROUTINE_UPLOAD.limits)}.`}>
         {(a) => <input {...a} name="file" type="file" accept="application/json,.json" onChange={upload.onChange} className={fileInputClass} />}
       </Field>
       <Field name="json" label="… eller klistra in JSON" state={state} hint={`${limitsText(ROUTINE_UPLOAD.limits)}, som för en fil.`}>
@@ -64,7 +64,7 @@ export function ImportForm({ action }: { action: Action }) {
       </p>
       <StatusMessage state={state} />
       <SubmitButton pending={pending} pendingText="Läser in …">
-        Importera som utkast
+        Läs in som utkast
       </SubmitButton>
     </ActionForm>
   );

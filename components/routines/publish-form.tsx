@@ -64,7 +64,7 @@ export function PublishForm({ action, versionId, version, routineKey, defaults, 
         <legend className="font-medium">Giltighet</legend>
         {(["tills-vidare", "till-datum"] as const).map((value) => (
           <label key={value} className="flex items-center gap-2">
-            <input type="radio" name="validity" value={value} checked={validity === value} onChange={() => setValidity(value)} className="h-5 w-5" />
+            <input type="radio" name="validity" value={value} checked={validity === value} onChange={() => setValidity(value)} className="h-6 w-6 shrink-0" />
             {value === "tills-vidare" ? "Gäller tills vidare" : "Gäller till och med ett datum"}
           </label>
         ))}
@@ -86,11 +86,11 @@ export function PublishForm({ action, versionId, version, routineKey, defaults, 
             </ul>
           </div>
           <label className="flex items-start gap-2">
-            <input type="radio" name="followTasks" value="ja" className="mt-1 h-5 w-5" />
+            <input type="radio" name="followTasks" value="ja" className="h-6 w-6 shrink-0" />
             <span>Ja, låt återstående uppgifter följa den nya versionen</span>
           </label>
           <label className="flex items-start gap-2">
-            <input type="radio" name="followTasks" value="nej" className="mt-1 h-5 w-5" />
+            <input type="radio" name="followTasks" value="nej" className="h-6 w-6 shrink-0" />
             <span>Nej, årets uppgifter fortsätter enligt den tidigare versionen (nästa cykel får den nya)</span>
           </label>
           {follow.errors && (

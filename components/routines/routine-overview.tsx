@@ -46,7 +46,7 @@ export function RoutineOverview({ routine }: { routine: ActiveRoutine }) {
             kind: KIND_LABELS[activity.kind],
             more: activity.note && (
               <details className="mt-1">
-                <summary className="cursor-pointer text-blue-800 underline">Varför denna månad och ansvarig?</summary>
+                <summary className="inline-flex min-h-6 cursor-pointer items-center text-blue-800 underline">Varför denna månad och ansvarig?</summary>
                 <p className="mt-1 text-slate-700">{activity.note}</p>
               </details>
             ),

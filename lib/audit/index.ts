@@ -8,6 +8,8 @@ export const AUDIT_ACTION_LABELS = {
   "user.deactivate": "Användare inaktiverad",
   "user.password": "Lösenord bytt",
   "user.email-preference": "E-postval ändrat",
+  "user.oidc-link": "Kopplad till kommunens inloggning",
+  "session.end": "Utloggad",
   "role.assign": "Roll tillagd",
   "role.remove": "Roll borttagen",
   "task.status": "Status ändrad",

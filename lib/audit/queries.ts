@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { grantsFor, type Actor } from "../auth/permissions.ts";
-import { dateFromIso as dateOf } from "../dates/cycle.ts";
+import { dateFromIso as dateOf, stockholmDayStart } from "../dates/cycle.ts";
 import { isoDateText } from "../dates/schemas.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -38,9 +38,9 @@ async function auditScope(actor: Actor, filter: AuditFilter, db: DbClient) {
       { OR: [{ unitId: { in: units.map((u) => u.id) } }, { actorId: { in: actors.map((a) => a.id) } }, { entityType: "Organisation", entityId: organisationId }] },
       filter.enhet ? { unitId: filter.enhet } : {},
       filter.anvandare ? { actorId: filter.anvandare } : {},
-      filter.fran ? { at: { gte: dateOf(filter.fran) } } : {},
-      // "till" is inclusive: everything before the start of the next day (UTC date boundaries).
-      filter.till ? { at: { lt: new Date(dateOf(filter.till).getTime() + 86_400_000) } } : {},
+      // Swedish days, as the log shows its times: från from its midnight, "till" inclusive (before the next midnight).
+      filter.fran ? { at: { gte: stockholmDayStart(dateOf(filter.fran)) } } : {},
+      filter.till ? { at: { lt: stockholmDayStart(new Date(dateOf(filter.till).getTime() + 86_400_000)) } } : {},
     ],
   };
   const unitNames = new Map(units.map((u) => [u.id, u.name]));

@@ -4,7 +4,6 @@
  */
 export function safeCallbackPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000) return fallback;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\\\u0000-\u001f\u007f]/.test(value) || value.startsWith("//")) return fallback;
   const base = "http://arshjulet.invalid";
   const url = new URL(value, base);

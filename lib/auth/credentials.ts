@@ -35,9 +35,8 @@ export async function authenticateWithPassword(db: DbClient, email: string, pass
   return ok && user ? { ok: true, userId: user.id, sessionVersion: user.sessionVersion } : { ok: false, reason: "INVALID" };
 }
 
-/** An OIDC sign-in maps to an existing, active user by e-mail; anyone else is refused. */
-export async function findUserForOidc(db: DbClient, email: string | null | undefined) {
-  if (!email) return null;
-  const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
-  return user?.active ? user : null;
-}
+/** Why a sign-in through the municipality's identity provider is refused: the error code the sign-in page shows. */
+export type OidcRefusal = "OidcUnknown" | "OidcUnverified";
+export type OidcResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: OidcRefusal };
+/** The claims of the provider's ID token that the mapping reads; anything else in them is ignored. */
+export type OidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown };

@@ -10,6 +10,9 @@ export const SIGN_IN_ERROR_CODES = [
   "INVALID_INPUT",
   "IDENTITY_NUMBER",
   "UNAVAILABLE",
+  // lib/users/oidc.ts (the municipality's provider)
+  "OidcUnknown",
+  "OidcUnverified",
   // next-auth v4
   "Configuration",
   "AccessDenied",

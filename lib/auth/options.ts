@@ -1,24 +1,40 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/index.ts";
 import { getEnv, oidcConfig } from "../env.ts";
-import { authenticateWithPassword, findUserForOidc } from "./credentials.ts";
+import { clientAddress } from "./client-address.ts";
+import { PEER_HEADER } from "./peer-header.ts";
+import { authenticateWithPassword, type OidcClaims, type OidcResult } from "./credentials.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { safeCallbackPath } from "./callback-path.ts";
+import { isSessionEnded } from "./session-end.ts";
+import type { DbClient } from "../db/index.ts";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  // Behind the municipality's proxy the first X-Forwarded-For entry is the client; directly, there is none.
-  const forwarded = String(headers?.["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-  return forwarded || String(headers?.["x-real-ip"] ?? "") || "okänd";
+/** The client's address for the sign-in throttle, from the socket (PEER_HEADER) and, past our own proxies, X-Forwarded-For. */
+function addressOf(headers: Record<string, unknown> | undefined): string {
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  return clientAddress(text(headers?.[PEER_HEADER]), text(headers?.["x-forwarded-for"]), getEnv().TRUSTED_PROXIES);
 }
 
-export function buildAuthOptions(): NextAuthOptions {
+/**
+ * What a sign-in through the municipality's provider and a sign-out write, audited (lib/users/oidc.ts and
+ * sessions.ts; lib/auth cannot import the audit trail, which reads the permission table). The route handler
+ * gives them; reading a session (getServerSession) needs neither.
+ */
+export type SignInWrites = {
+  resolveOidcUser(db: DbClient, claims: OidcClaims): Promise<OidcResult>;
+  endSession(db: DbClient, token: Record<string, unknown> | null | undefined, maxAgeSeconds: number): Promise<boolean>;
+};
+
+export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
   const env = getEnv();
   const oidc = oidcConfig(env);
+  const maxAge = env.SESSION_MAX_AGE_HOURS * 3600;
   return {
     secret: resolveAuthSecret(env),
-    session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
+    session: { strategy: "jwt", maxAge, updateAge: 15 * 60 },
     pages: { signIn: "/logga-in", error: "/logga-in" },
     providers: [
       CredentialsProvider({
@@ -30,7 +46,7 @@ export function buildAuthOptions(): NextAuthOptions {
           const password = credentials?.password ?? "";
           if (!email || !password) return null;
           // next-auth puts a thrown error's message into the sign-in URL: only our codes (lib/auth/error-codes.ts).
-          const result = await authenticateWithPassword(getDb(), email, password, clientAddress(req?.headers)).catch((error: unknown) => {
+          const result = await authenticateWithPassword(getDb(), email, password, addressOf(req?.headers)).catch((error: unknown) => {
             console.error("Sign-in failed:", error instanceof Error ? error.name : typeof error);
             return { ok: false as const, reason: "UNAVAILABLE" as const };
           });
@@ -63,27 +79,41 @@ export function buildAuthOptions(): NextAuthOptions {
         if (url.startsWith(baseUrl)) url = url.slice(baseUrl.length) || "/";
         return `${baseUrl}${safeCallbackPath(url)}`;
       },
-      async signIn({ account, user }) {
+      // A refused provider account goes back to the sign-in page with a code it knows (never free text).
+      async signIn({ account, profile }) {
         if (account?.provider !== "kommun") return true;
-        return (await findUserForOidc(getDb(), user.email)) !== null;
+        if (!writes) return "/logga-in?error=OidcUnknown";
+        const result = await writes.resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims);
+        return result.ok ? true : `/logga-in?error=${result.reason}`;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user && account?.provider === "kommun") {
-          const local = await findUserForOidc(getDb(), user.email);
-          if (local) Object.assign(token, { uid: local.id, sv: local.sessionVersion });
+          // Linked by signIn a moment ago, so this finds the same user by subject.
+          const local = writes ? await writes.resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims) : null;
+          if (local?.ok) Object.assign(token, { uid: local.userId, sv: local.sessionVersion, sid: randomUUID() });
         } else if (user) {
-          Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1 });
+          Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1, sid: randomUUID() });
+        } else if (typeof token.sid === "string" && (await isSessionEnded(getDb(), token.sid))) {
+          // A copy of a signed-out cookie must not be renewed (see endSession); next-auth then clears it.
+          throw new Error("SESSION_ENDED");
         }
         return token;
       },
       async session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv };
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid };
+      },
+    },
+    events: {
+      // "Logga ut" ends this session on the server, not only its cookie in this browser.
+      async signOut({ token }) {
+        await writes?.endSession(getDb(), token, maxAge);
       },
     },
   };
 }
 
 let cached: NextAuthOptions | undefined;
+/** The options for reading a session (getServerSession). */
 export function getAuthOptions(): NextAuthOptions {
   cached ??= buildAuthOptions();
   return cached;

@@ -12,15 +12,19 @@ export type SessionUser = Actor & {
 
 /**
  * The signed-in user as the permission rules see them, read fresh from the database on every request:
- * a deactivated user, or a session issued before the user's sessions were ended, gets null. Cached for the request
+ * a deactivated user, a session issued before the user's sessions were ended, or a session ended by "Logga ut"
+ * (`sessionId`, the token's sid; scripts and tests that load a user without a session leave it out) gets null. Cached for the request
  * (React's cache(): one query however many server components ask; outside a server render it is not cached).
  */
-export const loadSessionUser = cache(async function loadSessionUser(db: DbClient, userId: string, sessionVersion: number): Promise<SessionUser | null> {
+export const loadSessionUser = cache(async function loadSessionUser(db: DbClient, userId: string, sessionVersion: number, sessionId?: string): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    include: { roleAssignments: { include: { unit: { select: { name: true } } } } },
+    include: {
+      roleAssignments: { include: { unit: { select: { name: true } } } },
+      endedSessions: { where: { id: sessionId ?? "" }, select: { id: true } },
+    },
   });
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  if (!user || !user.active || user.sessionVersion !== sessionVersion || user.endedSessions.length > 0) return null;
   // Only roles in the user's own verksamhet count, whatever else the table holds.
   const assignments = user.roleAssignments
     .filter((a) => a.organisationId === user.organisationId)

@@ -9,9 +9,10 @@ import { loadSessionUser, type SessionUser } from "./session-user.ts";
 
 /** The signed-in user, checked against the database once per request; null when signed out or ended. */
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
-  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
-  return loadSessionUser(getDb(), session.uid, session.sv);
+  const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown; sid?: unknown } | null;
+  // A token without a session id predates sign-out on the server and cannot be ended: it must sign in again.
+  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number" || typeof session.sid !== "string") return null;
+  return loadSessionUser(getDb(), session.uid, session.sv, session.sid);
 });
 
 /** The signed-in user, or a redirect to the sign-in page. */

@@ -59,6 +59,18 @@ export function dateFromIso(text: string): Date {
   return utcDate(year!, month!, day!);
 }
 
+/**
+ * The instant a Swedish calendar day begins (00:00 in Europe/Stockholm), for a date-only value: 23:00 UTC the day
+ * before in winter, 22:00 in summer. Midnight is never skipped or repeated here (the clocks change at 02:00/03:00).
+ */
+export function stockholmDayStart(date: Date): Date {
+  for (const offsetHours of [2, 1]) {
+    const instant = new Date(date.getTime() - offsetHours * 3_600_000);
+    if (stockholmDate(instant).getTime() === date.getTime()) return instant;
+  }
+  throw new Error("Europe/Stockholm is neither one nor two hours ahead of UTC.");
+}
+
 /** Whole days from a to b (b − a) between two date-only values. */
 export function daysBetween(a: Date, b: Date): number {
   return Math.round((b.getTime() - a.getTime()) / 86_400_000);

@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { parseIsoDate } from "./cycle.ts";
 
-/** A string written ÅÅÅÅ-MM-DD (format only). */
-export const isoDateText = (message = "Datumet ska skrivas ÅÅÅÅ-MM-DD.") => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+export const DATE_MISSING = "Ange ett datum.";
+
+/** A string written ÅÅÅÅ-MM-DD (format only); an empty or absent field says that the date is missing. */
+export const isoDateText = (message = "Datumet ska skrivas ÅÅÅÅ-MM-DD.") =>
+  // Piped, so that an empty field gets only the missing-date message and not the format's as well.
+  z.string({ error: DATE_MISSING }).trim().min(1, DATE_MISSING).pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message));
 
 /** A real calendar date written ÅÅÅÅ-MM-DD (2027-02-30 is refused). */
 export const calendarDate = isoDateText().refine(

@@ -30,10 +30,8 @@ export async function getUpcomingTasks(actor: Actor, today: Date, db: DbClient =
   return { tasks, total };
 }
 
-/** How many open tasks of this year's cycle the actor may update are past their due date (for the menu). */
-export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
-  return db.task.count({ where: { AND: [taskWhereFor(actor, "task:update"), thisCycle(today), { status: OPEN, dueOn: { lt: today } }] } });
-}
+/** The menu's count of försenade tasks lives with the checklist, which counts them the same way. */
+export { countOverdueTasks } from "../tasks/queries.ts";
 
 /** The active routine versions the actor manages, with each activity's reminder days, for the reminder-rules page. */
 export async function getReminderRules(actor: Actor, db: DbClient = getDb()) {

@@ -81,9 +81,13 @@ export type WeakPoint = {
   common: boolean;
 };
 
-/** Per indicator, how many units are worse than the kommun; the common weak points first. */
+/** Whether "gemensamma nämnare" mean anything for a scope: only across several units ("1 av 1 enheter" does not). */
+export const hasCommonDenominators = (unitIds: readonly string[]): boolean => new Set(unitIds).size > 1;
+
+/** Per indicator, how many units are worse than the kommun; the common weak points first (none for a single unit). */
 export function commonWeakPoints(indicators: IndicatorLike[], results: ResultLike[], unitIds: string[], year: number): WeakPoint[] {
   const units = new Set(unitIds);
+  const several = hasCommonDenominators(unitIds);
   return indicators
     .map((indicator) => {
       const kommun = results.find((r) => r.indicatorId === indicator.id && r.year === year && r.level === "KOMMUN")?.value ?? null;
@@ -93,7 +97,7 @@ export function commonWeakPoints(indicators: IndicatorLike[], results: ResultLik
       );
       const belowKommun =
         kommun === null ? [] : values.filter((r) => verdictOf(r.value - kommun, indicator.higherIsBetter, 0.05) === "worse").map((r) => ({ unitId: r.unitId, value: r.value }));
-      return { indicator, kommun, compared: kommun === null ? 0 : values.length, belowKommun, common: belowKommun.length * 2 > values.length && values.length > 0 };
+      return { indicator, kommun, compared: kommun === null ? 0 : values.length, belowKommun, common: several && belowKommun.length * 2 > values.length && values.length > 0 };
     })
     .sort((a, b) => Number(b.common) - Number(a.common) || b.belowKommun.length - a.belowKommun.length || a.indicator.position - b.indicator.position);
 }

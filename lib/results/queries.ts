@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
-import { commonWeakPoints, compareUnit, effectOf } from "./compare.ts";
+import { commonWeakPoints, compareUnit, effectOf, hasCommonDenominators } from "./compare.ts";
 import { actionWhere, resultScopeFor, resultWhere, unitWhere } from "./scope.ts";
 
 const resultSelect = { indicatorId: true, year: true, level: true, unitId: true, value: true, respondents: true, responseRate: true } as const;
@@ -34,7 +34,8 @@ export async function getResultsOverview(actor: Actor, requestedYear?: number, d
   const yearRows = await db.surveyResult.findMany({ where: { ...resultWhere(scope), level: "UNIT", unitId: { in: unitIds } }, distinct: ["year"], select: { year: true }, orderBy: { year: "desc" } });
   const years = yearRows.map((r) => r.year);
   const year = pickYear(years, requestedYear);
-  if (year === null) return { indicators, units: [], years, year, weakPoints: [] };
+  const showsCommon = hasCommonDenominators(unitIds);
+  if (year === null) return { indicators, units: [], years, year, weakPoints: [], showsCommon };
   const results = await db.surveyResult.findMany({ where: { ...resultWhere(scope), year }, select: resultSelect });
   const weakPoints = commonWeakPoints(indicators, results, unitIds, year);
   const perUnit = units.map((u) => {
@@ -48,7 +49,7 @@ export async function getResultsOverview(actor: Actor, requestedYear?: number, d
       suppressed: rows.filter((r) => r.unit.kind === "suppressed").length,
     };
   });
-  return { indicators, units: perUnit, years, year, weakPoints };
+  return { indicators, units: perUnit, years, year, weakPoints, showsCommon };
 }
 
 /** One unit's comparison for a year (the latest with results unless asked), or null outside the actor's scope. */

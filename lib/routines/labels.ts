@@ -18,7 +18,7 @@ export const SCOPE_LABELS: Record<ActivityScope, string> = {
 };
 
 export const KIND_LABELS: Record<ActivityKind, string> = {
-  CHECKLIST: "Checkpunkt",
+  CHECKLIST: "Kontrollpunkt",
   LETTER: "Brukarbrev",
   USER_CAFE: "Brukarfika",
   WORKSHOP: "Workshop",

@@ -7,8 +7,8 @@ import type { Actor } from "../auth/permissions.ts";
 import { writeAudit, type AuditAction } from "../audit/index.ts";
 import { fieldErrorsOf } from "../forms.ts";
 import { taskWhereFor } from "./scope.ts";
-import { addCommentSchema, changeStatusSchema } from "./schemas.ts";
-import { checkTransition, completionFields, TASK_STATUS_LABELS } from "./status.ts";
+import { addCommentSchema, changeStatusSchema, undoStatusSchema } from "./schemas.ts";
+import { checkTransition, completionFields, isUndoable, STATUS_MESSAGES, TASK_STATUS_LABELS, UNDO_DETAILS } from "./status.ts";
 import { LETTER_DONE_VIA_RECORD, LETTER_RECORDED, moduleRuleText, REVIEW_RECORDED, REVIEW_STEPS, REVIEW_TASK_KEYS, reviewStepStatus, taskModuleOf, type ModuleStatus, type ReviewStep, type TaskModule } from "./module-tasks.ts";
 import { getReviewFacts } from "./review-facts.ts";
 import * as clock from "../clock.ts";
@@ -96,12 +96,6 @@ async function stale(tx: Prisma.TransactionClient, taskId: string, hint: string)
   return { ok: false, code: "STALE", message, current };
 }
 
-const STATUS_MESSAGES: Record<TaskStatus, string> = {
-  DONE: "är markerad som klar",
-  IN_PROGRESS: "är markerad som pågående",
-  NOT_STARTED: "är återställd till ej påbörjad",
-  NOT_APPLICABLE: "är markerad som ej aktuell",
-};
 
 /** Options for callers that change a status as part of something larger. */
 export type ChangeStatusOptions = {
@@ -214,6 +208,29 @@ export async function syncReviewTasks(tx: Prisma.TransactionClient, actorId: str
     if (await setModuleTaskStatus(tx, actorId, task.id, reviewStepStatus(step, facts), "review")) changed += 1;
   }
   return changed;
+}
+
+export const NOTHING_TO_UNDO = "Det finns ingen ändring av dig att ångra på uppgiften; välj status på uppgiften i stället.";
+
+/**
+ * Ångra: puts back the status the task had before the actor's own last status change, as an ordinary status
+ * change (the version the actor read, the transition rules, a TaskEvent and an audit entry).
+ */
+export async function undoTaskStatusIn(tx: Prisma.TransactionClient, actor: Actor, input: unknown, options: ChangeStatusOptions = {}): Promise<TaskMutationResult> {
+  const parsed = undoStatusSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { taskId, version } = parsed.data;
+  const found = await findWritableTask(tx, actor, taskId, version, options.today ?? clock.today(), STALE_STATUS);
+  if (!found.task) return found.failure;
+  const last = await tx.taskEvent.findFirst({ where: { taskId, type: "STATUS_CHANGED" }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { actorId: true, fromStatus: true, toStatus: true, details: true } });
+  if (!last || !isUndoable(last, actor.id, found.task.status)) return { ok: false, code: "TRANSITION", message: NOTHING_TO_UNDO, current: stateOf(found.task) };
+  const result = await changeTaskStatusIn(tx, actor, { taskId, version, status: last.fromStatus }, { ...options, eventDetails: UNDO_DETAILS });
+  return result.ok ? { ...result, message: `Ångrat. ${result.message}` } : result;
+}
+
+/** Ångra in one transaction (or in the caller's, when db is a transaction client). */
+export async function undoTaskStatus(actor: Actor, input: unknown, db: DbClient = getDb(), options: ChangeStatusOptions = {}) {
+  return inTransaction(db, (tx) => undoTaskStatusIn(tx, actor, input, options));
 }
 
 function stateOf(task: TaskState): TaskState {

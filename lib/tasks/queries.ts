@@ -4,9 +4,10 @@ import { can, type Actor } from "../auth/permissions.ts";
 import type { ChecklistFilter, ChecklistParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
-import { isCurrent, isHandled, isOverdue, matchesFilter } from "./status.ts";
+import { isCurrent, isHandled, isOverdue, isUndoable, matchesFilter } from "./status.ts";
 import { countProgress, type ProgressFigures } from "./progress.ts";
 import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./module-tasks.ts";
+import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
 import { cycleYearOf, isCurrentCycleYear } from "../dates/cycle.ts";
 
@@ -51,7 +52,8 @@ const taskSelect = {
 type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
 /** A module-driven task's module, and for a brukarbrev its state as the Brukarbrev page shows it. */
 export type TaskModuleView = { module: TaskModule; letterState: LetterState | null; href: string | null };
-export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null };
+/** kept: shown although it no longer matches the filter, because the user just changed it (undoTo: what Ångra restores). */
+export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null };
 
 /** The module a task is done in, with a link there when the actor may open it. */
 function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unitId" | "cycle" | "activity" | "letterDispatches">, today: Date): TaskModuleView | null {
@@ -67,9 +69,33 @@ function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unit
 }
 export type ChecklistPhase = { key: string; name: string; routineTitle: string; total: number; handled: number; progress: ProgressFigures; tasks: ChecklistTask[] };
 
-function canUpdateTask(actor: Actor, task: Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">, today: Date) {
-  if (!isCurrentCycleYear(task.cycle.year, today)) return false;
+type TaskPlace = Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">;
+
+/** Whether the actor's roles may change the task in any year: "mine" in the permission table's words. */
+function isMine(actor: Actor, task: TaskPlace) {
   return can(actor, "task:update", { organisationId: task.cycle.organisationId, unitId: task.unitId, assigneeKey: task.assigneeKey, responsibleRole: task.activity.responsibleRole });
+}
+
+function canUpdateTask(actor: Actor, task: TaskPlace, today: Date) {
+  return isCurrentCycleYear(task.cycle.year, today) && isMine(actor, task);
+}
+
+/**
+ * How many tasks of this year's cycle the actor may change are försenade (isOverdue): the menu's badge. The
+ * checklist counts its "Försenade" filter with the same isOverdue over the same tasks (its default "mina" view).
+ */
+export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
+  const tasks = await db.task.findMany({
+    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: { year: cycleYearOf(today) } }, { dueOn: { lt: today } }] },
+    select: { status: true, dueOn: true },
+  });
+  return tasks.filter((t) => isOverdue(t, today)).length;
+}
+
+/** What Ångra restores on a task the actor just changed: the status before the actor's own last status change. */
+async function undoTarget(actor: Actor, task: { id: string; status: TaskStatus }, db: DbClient): Promise<TaskStatus | null> {
+  const last = await db.taskEvent.findFirst({ where: { taskId: task.id, type: "STATUS_CHANGED" }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { actorId: true, fromStatus: true, toStatus: true, details: true } });
+  return last && isUndoable(last, actor.id, task.status) ? last.fromStatus : null;
 }
 
 function groupWhere(key: string): Prisma.TaskWhereInput {
@@ -115,9 +141,11 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
 
 /**
  * The checklist of one unit (or verksamhet-wide list) for one cycle year, as the actor may read it: tasks
- * grouped by phase in date order, with overdue, this month's and what the actor may change marked.
+ * grouped by phase in date order, with overdue, this month's and what the actor may change marked. In the
+ * default "mina" view of a list the actor may change, only the tasks their roles may change; "enhet" shows all.
+ * keep: a task the actor just changed, shown (with what Ångra restores) even if it has left the filter.
  */
-export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today()) {
+export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today(), keep?: string) {
   const currentYear = cycleYearOf(today);
   const years = await getYears(actor, db);
   const year = chooseYear(years, params.ar, currentYear);
@@ -130,7 +158,20 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
         select: taskSelect,
       })
     : [];
-  const tasks: ChecklistTask[] = rows.map((t) => ({ ...t, overdue: isOverdue(t, today), current: isCurrent(t, today), canUpdate: canUpdateTask(actor, t, today), module: moduleView(actor, t, today) }));
+  const mineOnly = Boolean(group?.editable) && params.visa === "mina";
+  const mineCount = rows.filter((t) => isMine(actor, t)).length;
+  const shown = mineOnly ? rows.filter((t) => isMine(actor, t)) : rows;
+  const keptRow = keep ? shown.find((t) => t.id === keep && !matchesFilter(t, params.filter, today)) : undefined;
+  const undoTo = keptRow && canUpdateTask(actor, keptRow, today) ? await undoTarget(actor, keptRow, db) : null;
+  const tasks: ChecklistTask[] = shown.map((t) => ({
+    ...t,
+    overdue: isOverdue(t, today),
+    current: isCurrent(t, today),
+    canUpdate: canUpdateTask(actor, t, today),
+    module: moduleView(actor, t, today),
+    kept: t === keptRow,
+    undoTo: t === keptRow ? undoTo : null,
+  }));
 
   const phases = new Map<string, Omit<ChecklistPhase, "progress"> & { order: [string, number] }>();
   for (const task of tasks) {
@@ -139,7 +180,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     const entry = phases.get(key) ?? { key, name: phase.name, routineTitle: routineVersion.routine.title, total: 0, handled: 0, tasks: [], order: [routineVersion.routine.title, phase.position] };
     entry.total += 1;
     if (isHandled(task.status)) entry.handled += 1;
-    if (matchesFilter(task, params.filter, today)) entry.tasks.push(task);
+    if (matchesFilter(task, params.filter, today) || task.kept) entry.tasks.push(task);
     phases.set(key, entry);
   }
   const orderedPhases: ChecklistPhase[] = [...phases.values()]
@@ -158,6 +199,9 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     groups,
     group,
     filter: params.filter,
+    /** The view shown, and how many tasks each view has (null: the list has nothing the actor may change). */
+    view: mineOnly ? ("mina" as const) : ("enhet" as const),
+    viewCounts: group?.editable ? { mina: mineCount, enhet: rows.length } : null,
     phases: orderedPhases,
     counts,
     summary: {
@@ -194,6 +238,8 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
     current: isCurrent(task, today),
     canUpdate: canUpdateTask(actor, task, today),
     module: moduleView(actor, task, today),
+    kept: false,
+    undoTo: null,
     groupKey: task.unitId ?? KEY_OF_ASSIGNEE[task.assigneeKey] ?? task.assigneeKey,
   };
 }

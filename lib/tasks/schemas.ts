@@ -28,6 +28,9 @@ export const changeStatusSchema = z
     if (lacksReason(input.status, input.reason)) ctx.addIssue({ code: "custom", path: ["reason"], message: REASON_REQUIRED });
   });
 
+/** Ångra of the actor's last status change: which task, at the version the actor read. */
+export const undoStatusSchema = z.object(taskRef);
+
 /** A comment on a task. */
 export const addCommentSchema = z.object({
   ...taskRef,
@@ -53,10 +56,19 @@ export const CHECKLIST_FILTER_LABELS: Record<ChecklistFilter, string> = {
   "ej-aktuella": "Ej aktuella",
 };
 
+/** Whose tasks of a list are shown: those the user may change (the default), or the whole unit's (?visa=enhet). */
+export const CHECKLIST_VIEWS = ["mina", "enhet"] as const;
+export type ChecklistView = (typeof CHECKLIST_VIEWS)[number];
+
 /** The page's search parameters; anything unknown falls back to the default instead of failing. */
 export const checklistParamsSchema = z.object({
   enhet: z.string().max(100).optional().catch(undefined),
   ar: z.coerce.number().int().min(2000).max(2200).optional().catch(undefined),
   filter: z.enum(CHECKLIST_FILTERS).catch("alla").default("alla"),
+  visa: z.enum(CHECKLIST_VIEWS).catch("mina").default("mina"),
 });
 export type ChecklistParams = z.infer<typeof checklistParamsSchema>;
+
+/** The cookie that names the task the user just changed, so the checklist keeps it in view with Ångra. */
+export const JUST_CHANGED_COOKIE = "checklista-senast";
+export const justChangedSchema = z.string().min(1).max(100).optional().catch(undefined);

@@ -7,6 +7,14 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   NOT_APPLICABLE: "Ej aktuell",
 };
 
+/** What a status change did, after the task's title: "”Skicka brev” är markerad som klar." */
+export const STATUS_MESSAGES: Record<TaskStatus, string> = {
+  DONE: "är markerad som klar",
+  IN_PROGRESS: "är markerad som pågående",
+  NOT_STARTED: "är återställd till ej påbörjad",
+  NOT_APPLICABLE: "är markerad som ej aktuell",
+};
+
 export const REASON_MAX_LENGTH = 1000;
 export const COMMENT_MAX_LENGTH = 2000;
 
@@ -71,4 +79,20 @@ export function matchesFilter(task: { status: TaskStatus; dueOn: Date | null }, 
     case "ej-aktuella":
       return task.status === "NOT_APPLICABLE";
   }
+}
+
+/** The details of a status event written by Ångra: an Ångra is not undone in turn. */
+export const UNDO_DETAILS = { undo: true } as const;
+
+/**
+ * Whether a task's last status change can be undone by the actor: it was theirs and not itself an Ångra, the task
+ * still has the status it set, and the status before needs nothing more (ej aktuell needs a reason).
+ */
+export function isUndoable(
+  last: { actorId: string | null; fromStatus: TaskStatus | null; toStatus: TaskStatus | null; details: unknown },
+  actorId: string,
+  current: TaskStatus,
+): last is { actorId: string; fromStatus: TaskStatus; toStatus: TaskStatus; details: unknown } {
+  const wasUndo = typeof last.details === "object" && last.details !== null && "undo" in last.details;
+  return !wasUndo && last.actorId === actorId && last.toStatus === current && last.fromStatus !== null && last.fromStatus !== current && last.fromStatus !== "NOT_APPLICABLE";
 }

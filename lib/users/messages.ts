@@ -1,5 +1,6 @@
 import type { FlashTexts } from "../flash.ts";
 import { CONTROL_CHARACTER_MESSAGE, UNEXPECTED_ERROR, UNREADABLE_FORM } from "../forms.ts";
+import { SCOPE_REQUIRED } from "./schemas.ts";
 
 /**
  * Every answer of the user administration, by code: the mutations return the code and its text, the page after the
@@ -31,6 +32,7 @@ export const USER_TEXTS = {
   "losenord-langt": { text: "Lösenordet får ha högst 200 tecken.", error: true },
   "roll-saknas": { text: "Välj en roll.", error: true },
   "enhet-ogiltig": { text: "Välj en enhet i listan.", error: true },
+  "omfattning-saknas": { text: SCOPE_REQUIRED, error: true },
   "uppgift-saknas": { text: "Uppgift saknas.", error: true },
   ogiltig: { text: "Kontrollera uppgifterna.", error: true },
   // The action wrapper's own refusals (lib/actions.ts).

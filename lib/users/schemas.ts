@@ -15,11 +15,20 @@ export const createUserSchema = z.object({
   password: z.union([z.literal(""), password]).transform((v) => (v === "" ? null : v)),
 });
 
+/** The scope choice "Hela verksamheten": chosen explicitly, never what an untouched field means. */
+export const WHOLE_VERKSAMHET = "hela-verksamheten";
+export const SCOPE_REQUIRED = "Välj vad rollen gäller: en enhet eller hela verksamheten.";
+
+/** A role and where it applies, both chosen by the admin: no default, since a wrong one can give wide access. */
 export const assignRoleSchema = z.object({
   userId: id,
   role: z.enum(Role, { error: "Välj en roll." }),
-  /** Empty: the whole verksamhet. */
-  unitId: z.string({ error: "Välj en enhet i listan." }).trim().max(64, "Välj en enhet i listan.").transform((v) => (v === "" ? null : v)),
+  unitId: z
+    .string({ error: SCOPE_REQUIRED })
+    .trim()
+    .min(1, SCOPE_REQUIRED)
+    .max(64, "Välj en enhet i listan.")
+    .transform((v) => (v === WHOLE_VERKSAMHET ? null : v)),
 });
 
 export const removeRoleSchema = z.object({ assignmentId: id });

@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test } from "./fixtures";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, signIn, signInWithForm, type DemoRole } from "./auth";
 import { expectNoAxeViolations } from "./axe";
@@ -74,14 +75,53 @@ test.describe("inloggning", () => {
     expect(url).not.toMatch(/prisma|22021/i);
   });
 
-  test("utloggning avslutar sessionen", async ({ page }) => {
-    // A session of its own: the saved one of the other tests must outlive this sign-out.
+  test("utloggning avslutar sessionen på servern: en kopierad sessionskaka fungerar inte efteråt", async ({ page }) => {
+    // A session of its own (the form): sign-out ends only this session, so the saved one of the other tests lives on.
     await signInWithForm(page, "kommunikator");
+    const copied = (await page.context().cookies()).filter((c) => c.name.startsWith("next-auth.session-token"));
+    expect(copied.length).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Logga ut" }).click();
     await expect(page).toHaveURL(/\/logga-in/);
+    // The copy, put back as an attacker (or the browser's back-up) would, is refused and cannot be renewed.
+    await page.context().addCookies(copied);
     await page.goto("/");
     await expect(page).toHaveURL(/\/logga-in$/);
+    await page.context().addCookies(copied);
+    expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+    // The saved session of the same user (another device, in effect) still works.
+    await signIn(page, "kommunikator");
   });
+});
+
+/** One sign-in attempt through next-auth's endpoint from a loopback address of its own, as a separate client would. */
+async function signInFrom(localAddress: string, email: string, password: string, forwardedFor?: string): Promise<string> {
+  const port = Number(new URL(test.info().project.use.baseURL!).port);
+  const send = (method: string, path: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ cookies: string[]; body: string }>((resolve, reject) => {
+      const request = http.request({ host: "127.0.0.1", port, localAddress, method, path, headers: { ...headers, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) } }, (response) => {
+        let text = "";
+        response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ cookies: (response.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]!), body: text }));
+      });
+      request.on("error", reject);
+      request.end(body);
+    });
+  const csrf = await send("GET", "/api/auth/csrf", {});
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const form = new URLSearchParams({ csrfToken, email, password, json: "true" }).toString();
+  const answer = await send("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookies.join("; ") }, form);
+  const { url } = JSON.parse(answer.body) as { url: string };
+  return new URL(url).searchParams.get("error") ?? "OK";
+}
+
+test("inloggningsspärren räknar per anslutning: ett bytt X-Forwarded-For ger inga nya försök, och en annan klient spärras inte", async () => {
+  // Loopback addresses of their own (the whole 127.0.0.0/8 is this machine), so the rest of the suite's sign-ins from 127.0.0.1 are untouched.
+  for (let i = 0; i < 20; i++) {
+    expect(await signInFrom("127.0.0.2", `sprayad${i}@arshjulet.example`, "gissning", `198.51.100.${i}`)).toBe("INVALID");
+  }
+  expect(await signInFrom("127.0.0.2", DEMO_ACCOUNTS.utvecklare, DEMO_PASSWORD, "198.51.100.99")).toBe("THROTTLED");
+  expect(await signInFrom("127.0.0.2", DEMO_ACCOUNTS.utvecklare, DEMO_PASSWORD)).toBe("THROTTLED");
+  expect(await signInFrom("127.0.0.3", DEMO_ACCOUNTS.utvecklare, DEMO_PASSWORD)).toBe("OK");
 });
 
 // What each role's menu offers; direct visits to the pages of other roles end at "Ingen behörighet".

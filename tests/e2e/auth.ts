@@ -33,7 +33,7 @@ export async function signInWithForm(page: Page, account: DemoRole | { email: st
   await page.goto("/logga-in");
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
   await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
 }
 

@@ -82,6 +82,9 @@ async function journey(page: Page, unit: string) {
   await expect(page.getByText(`Hela verksamheten, cykel ${THIS_YEAR}.`)).toBeVisible();
   await expectNoAxeViolations(page);
   await chooseUnit(page, unit);
+  // Another unit's list is not "Min checklista".
+  await expect(page.getByRole("heading", { level: 1, name: `Checklista – ${unit}` })).toBeVisible();
+  await expect(page).toHaveTitle(`Checklista – ${unit} – Årshjulet`);
   await expect(page.getByText("Du kan se den här checklistan men inte ändra den.")).toBeVisible();
   await expectChanges(page, comment, reason);
   await expect(taskItem(page, TICK).getByRole("button", { name: "Klar", exact: true })).toHaveCount(0);
@@ -89,6 +92,8 @@ async function journey(page: Page, unit: string) {
 }
 
 test.describe("checklistan", () => {
+  // The longest journeys of the suite, on a shared machine.
+  test.slow();
   test("enhetschefen bockar av, kommenterar och markerar ej aktuell; verksamhetschefen ser samma sak", async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await journey(page, "Lärkan");
@@ -124,6 +129,87 @@ test.describe("checklistan", () => {
     await expect(page.getByRole("button", { name: "Klar", exact: true })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
+});
+
+// Tasks other journeys of this file change; the undo journey leaves its task as it found it, but keeps clear of them.
+const TAKEN = new Set([TICK, NOT_APPLICABLE, "Jämför resultatet med föregående år"]);
+
+/** Under "Att göra" a ticked task stays in view with what happened and Ångra, which puts the status back. */
+async function tickAndUndo(page: Page, unit: string) {
+  await signIn(page, "enhetschef", "/checklista?filter=att-gora");
+  await chooseUnit(page, unit);
+  const filters = page.getByRole("navigation", { name: "Filtrera uppgifterna" });
+  await expect(filters.getByRole("link", { name: /^Att göra/ })).toHaveAttribute("aria-current", "page");
+  const candidates = page.locator("main ol > li").filter({ has: page.getByRole("button", { name: "Klar", exact: true }) });
+  let title = "";
+  for (const item of await candidates.all()) {
+    const text = (await item.getByRole("heading", { level: 3 }).textContent())?.trim() ?? "";
+    if (!TAKEN.has(text)) {
+      title = text;
+      break;
+    }
+  }
+  expect(title).not.toBe("");
+  const item = taskItem(page, title);
+  const before = (await item.getByRole("button", { name: "Pågår", exact: true }).getAttribute("aria-pressed")) === "true" ? "Pågår" : "Ej påbörjad";
+  const count = async () => Number(/\((\d+)\)/.exec((await filters.getByRole("link", { name: /^Att göra/ }).textContent()) ?? "")?.[1]);
+  const open = await count();
+
+  await item.getByRole("button", { name: "Klar", exact: true }).click();
+  // It does not just disappear: it says what happened and offers Ångra.
+  await expect(item.getByRole("status")).toHaveText(`”${title}” är markerad som klar.`);
+  await expect(item.locator("p", { hasText: `”${title}” är markerad som klar.` })).toBeVisible();
+  await expect(item).toContainText("Status: Klar");
+  const undo = item.getByRole("button", { name: /^Ångra/ });
+  await expect(undo).toBeVisible();
+  await expect.poll(count).toBe(open - 1);
+  const box = (await undo.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(24);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `test-results/att-gora-klar-${page.viewportSize()!.width}.png`, fullPage: false });
+
+  await undo.click();
+  await expect(item.getByRole("status")).toContainText(`Ångrat. ”${title}”`);
+  await expect(item.getByRole("button", { name: before, exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(undo).toHaveCount(0);
+  await expect(item.getByRole("heading", { level: 3, name: title })).toBeFocused();
+  await expect.poll(count).toBe(open);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `test-results/att-gora-angrat-${page.viewportSize()!.width}.png`, fullPage: false });
+
+  // The history keeps both changes.
+  await page.reload();
+  await expect(taskItem(page, title).getByRole("button", { name: before, exact: true })).toHaveAttribute("aria-pressed", "true");
+}
+
+test.describe("bekräftelse och Ångra under Att göra", () => {
+  test("på en bred skärm (1280 px)", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await tickAndUndo(page, "Lärkan");
+  });
+  test("i en mobil (375 px)", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await tickAndUndo(page, "Tallbacken");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
+
+test("koordinatorn ser först sina egna uppgifter och kan välja hela enhetens lista", async ({ page }) => {
+  await signIn(page, "koordinator", "/checklista");
+  await expect(page.getByRole("heading", { level: 1, name: "Min checklista" })).toBeVisible();
+  const views = page.getByRole("navigation", { name: "Visa uppgifter" });
+  const mine = views.getByRole("link", { name: /^Uppgifter jag kan ändra/ });
+  await expect(mine).toHaveAttribute("aria-current", "page");
+  const n = (text: string | null) => Number(/\((\d+)\)/.exec(text ?? "")?.[1]);
+  const items = page.locator("main ol > li");
+  await expect(items).toHaveCount(n(await mine.textContent()));
+  await expectNoAxeViolations(page);
+  await views.getByRole("link", { name: /^Hela listan/ }).click();
+  await expect(page).toHaveURL(/visa=enhet/);
+  const all = n(await views.getByRole("link", { name: /^Hela listan/ }).textContent());
+  expect(all).toBeGreaterThan(n(await mine.textContent()));
+  await expect(items).toHaveCount(all);
+  await expectNoAxeViolations(page);
 });
 
 test("den som sparar sist får veta att uppgiften har ändrats och ser hur den ser ut nu", async ({ page }) => {

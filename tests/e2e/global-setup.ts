@@ -6,7 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { dataDirOf, PREPARED_STAMP, prepareDatabasesArgs, SERVERS, type Server } from "./servers";
+import { dataDirOf, OIDC_PROVIDER_PORT, PREPARED_STAMP, prepareDatabasesArgs, serverEnv, SERVERS, type Server } from "./servers";
 import { startFakeKolada } from "../support/fake-kolada";
 import { E2E_KOLADA } from "./kolada-data";
 
@@ -53,8 +53,12 @@ export default async function globalSetup() {
   // The servers fetch "from Kolada" here (KOLADA_BASE_URL): a fake on a loopback port, never the real API.
   const kolada = await startFakeKolada(E2E_KOLADA);
   const children: ChildProcess[] = [];
+  // The municipal sign-in server's identity provider, up before that server (in this process, for the whole run).
+  const oidcServer = SERVERS.find((server) => "oidc" in server);
+  const stopProvider = oidcServer ? await (await import("./oidc-provider")).startOidcProvider(OIDC_PROVIDER_PORT, `http://127.0.0.1:${oidcServer.port}`) : async () => {};
   const stopAll = async () => {
     await kolada.close();
+    await stopProvider();
     await Promise.all(
       children.map(
         (child) =>
@@ -71,7 +75,7 @@ export default async function globalSetup() {
       SERVERS.map((server) => {
         const dataDir = dataDirOf(server);
         const log = path.join(dataRoot, `e2e-${server.port}.log`);
-        const env = { ...embedded(dataDir), PORT: String(server.port), ARSHJULET_TODAY: server.today, NEXTAUTH_URL: `http://127.0.0.1:${server.port}`, KOLADA_BASE_URL: kolada.baseUrl };
+        const env = { ...embedded(dataDir), PORT: String(server.port), ARSHJULET_TODAY: server.today, NEXTAUTH_URL: `http://127.0.0.1:${server.port}`, KOLADA_BASE_URL: kolada.baseUrl, ...serverEnv(server) };
         // The first server starts through the real start script (npm start), the others straight on the build.
         const [command, args] = server === SERVERS[0] ? [process.execPath, ["--import", "tsx", "scripts/start.ts"]] : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(server.port)]];
         const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -20,7 +20,8 @@ async function openForm(card: Locator, summary: string) {
 async function startClean(page: Page) {
   const card = letterCard(page, 1);
   if (await card.locator("summary", { hasText: "Rätta registreringen" }).isVisible()) {
-    await openForm(card, "Rätta registreringen");
+    // Taking a record back is apart from the correction form, behind its own disclosure and a confirm.
+    await card.locator("summary", { hasText: "Skickades breven inte ändå?" }).click();
     page.once("dialog", (dialog) => dialog.accept());
     await card.getByRole("button", { name: /ta bort registreringen/ }).click();
     // The record is gone, so the card offers to mark the letter sent again.
@@ -47,7 +48,7 @@ test("koordinatorn markerar brukarbrev 1 som skickat i februari och rättar anta
 
   await card.getByLabel("Antal brev").fill("63");
   await card.getByRole("button", { name: "Markera som skickat" }).click();
-  await expect(card.getByRole("status").first()).toContainText("är registrerat som skickat");
+  await expectRecorded(page, card);
   await page.reload();
   await expect(card).toContainText("63 brev");
   await expect(card).toContainText("Skickat");
@@ -93,6 +94,39 @@ test("verksamhetschefen ser brukarbreven per enhet och får en CSV-fil och en ar
   const larkanRow = sheet.getRow(sheet.getColumn(2).values.indexOf("Lärkan"));
   expect((larkanRow.getCell(3).value as Date).toISOString().slice(0, 10)).toBe(today());
   expect(larkanRow.getCell(4).value).toBe(64);
+});
+
+/** After a save: the confirmation stands outside the folded-away form, and the way to take it back is apart. */
+async function expectRecorded(page: Page, card: Locator) {
+  await expect(card.getByRole("status").first()).toContainText("är registrerat som skickat");
+  await expect(card.getByLabel("Skickat den")).toBeHidden();
+  await expect(card.locator("summary", { hasText: "Rätta registreringen" })).toBeVisible();
+  await expect(card.getByRole("button", { name: /ta bort registreringen/ })).toBeHidden();
+  await expect(card.locator("summary", { hasText: "Skickades breven inte ändå?" })).toBeVisible();
+  await expectNoAxeViolations(page);
+}
+
+test("i en mobil (375 px): registreringen bekräftas, formuläret fälls ihop och borttagningen ligger för sig", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signIn(page, "koordinator", "/brukarbrev");
+  await startClean(page);
+  const card = letterCard(page, 1);
+  await openForm(card, "Markera som skickat");
+  // An empty date says that it is missing, not how to write it.
+  await card.getByLabel("Antal brev").fill("12");
+  await card.getByRole("button", { name: "Markera som skickat" }).click();
+  await expect(card.getByText("Ange ett datum.")).toBeVisible();
+  await card.getByLabel("Skickat den").fill(today());
+  await card.getByRole("button", { name: "Markera som skickat" }).click();
+  await expectRecorded(page, card);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  // Taking it back asks first; the confirmation then says so.
+  await card.locator("summary", { hasText: "Skickades breven inte ändå?" }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await card.getByRole("button", { name: /ta bort registreringen/ }).click();
+  await expect(card.getByRole("status").first()).toContainText("är borttagen");
+  await expect(card.locator("summary", { hasText: "Markera som skickat" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("sidan fungerar i en mobil och för andra roller finns den inte", async ({ page }) => {

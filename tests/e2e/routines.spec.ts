@@ -166,7 +166,7 @@ test.describe("rutiner och cykler", () => {
     await signIn(page, "utvecklare", "/rutiner/importera");
     await expectNoAxeViolations(page);
     await page.getByLabel("… eller klistra in JSON").fill('{\n  "format": "arshjulet-rutin/1",\n  "key": \n}');
-    await page.getByRole("button", { name: "Importera som utkast" }).click();
+    await page.getByRole("button", { name: "Läs in som utkast" }).click();
     await expect(page.getByText("Texten är inte giltig JSON: fel på rad 4, tecken 1.")).toBeVisible();
     const doc = {
       format: "arshjulet-rutin/1",
@@ -176,7 +176,7 @@ test.describe("rutiner och cykler", () => {
       activities: [{ key: "a", phase: "host", title: "A", responsibleRole: null, timing: "MONTH", startMonth: 13, endMonth: 13, scope: "UNIT", kind: "CHECKLIST" }],
     };
     await page.getByLabel("… eller klistra in JSON").fill(JSON.stringify(doc));
-    await page.getByRole("button", { name: "Importera som utkast" }).click();
+    await page.getByRole("button", { name: "Läs in som utkast" }).click();
     await expect(page.getByText("Aktivitet 1 (a), startmånad: Månaden måste vara 1–12.")).toBeVisible();
     await expect(page.getByText('Aktivitet 1 (a), fas: Fasen "host" finns inte i rutinen.')).toBeVisible();
     await page.goto("/rutiner");

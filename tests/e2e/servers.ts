@@ -1,14 +1,17 @@
 import path from "node:path";
 import { format, getISOWeek } from "date-fns";
 import { sv } from "date-fns/locale";
+import { OIDC_CLIENT } from "./oidc-client";
 
 /**
  * The app servers the browser tests run against. Each has its own embedded database and its "today"
  * fixed (ARSHJULET_TODAY) to a day that suits its journeys, so the suite passes whatever the real date is.
  * A spec runs on exactly one server: the one whose `specs` name it.
  */
-// E2E_PORT_BASE moves all four ports, so that two checkouts can run their browser tests at once.
+// E2E_PORT_BASE moves all the ports, so that two checkouts can run their browser tests at once.
 const base = Number(process.env.E2E_PORT_BASE ?? 3210);
+/** The OpenID Connect provider of oidc.spec.ts (tests/e2e/oidc-provider.ts), started by the global setup. */
+export const OIDC_PROVIDER_PORT = base + 5;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
   { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada"] },
@@ -18,11 +21,23 @@ const SERVER_LIST = [
   { name: "february", port: base + 2, today: "2027-02-15", specs: ["letters"] },
   // April: the sample was drawn in March and the interviews are under way.
   { name: "april", port: base + 3, today: "2027-04-20", specs: ["review"] },
+  // Municipal sign-in against the test's own OpenID Connect provider; it links provider accounts to users, so a
+  // server of its own. Its spec signs in through the pages, so it needs no saved sessions (signInSetup).
+  { name: "kommun", port: base + 4, today: "2026-11-20", specs: ["oidc"], signInSetup: false, oidc: true },
 ] as const;
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];
 export type Server = (typeof SERVER_LIST)[number];
 export const SERVERS: readonly Server[] = SERVER_LIST;
+
+/** Whether the server's project first saves a session per role (sign-in.setup.ts). */
+export const needsSignInSetup = (server: Server) => !("signInSetup" in server) || server.signInSetup;
+
+/** The environment a server adds to the common one: the OIDC settings for the server that uses the test's provider. */
+export function serverEnv(server: Server): Record<string, string> {
+  if (!("oidc" in server)) return {};
+  return { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret };
+}
 
 const DATA_ROOT = path.resolve(import.meta.dirname, "../../.data");
 /** The embedded database of a server, under .data/ (never DATABASE_URL). */

@@ -6,6 +6,7 @@ import { Role } from "@/lib/db/generated/enums";
 import { actorFor } from "./helpers/actors";
 import { createTestDatabase, type TestDatabase } from "./helpers/databases";
 import { fingerprint, fullHash, walPosition } from "./helpers/fingerprint";
+import { mulberry32 } from "@/lib/review/sampling";
 
 /**
  * Issue 18, item 7: every exported server action of the app, called as every role and signed out with generated
@@ -82,17 +83,6 @@ async function discoverActions(): Promise<Discovered[]> {
   return found;
 }
 
-/** mulberry32: small, fast and the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const seedOf = (text: string) => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, SEED ^ 2166136261);
 
 const MEGABYTE = "å".repeat(512 * 1024); // 1 MiB in UTF-8
@@ -244,7 +234,7 @@ describe("every server action refuses malformed calls", () => {
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     for (const { file, name, action, fields } of actions) {
       const seed = seedOf(`${file}#${name}`);
-      const rnd = prng(seed);
+      const rnd = mulberry32(seed);
       const before = await fullHash(t.db);
       let baseline = await fingerprint(t.db);
       let wal = await walPosition(t.db);

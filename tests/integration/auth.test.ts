@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateWithPassword, findUserForOidc } from "@/lib/auth/credentials";
+import { authenticateWithPassword } from "@/lib/auth/credentials";
+import { resolveOidcUser } from "@/lib/users/oidc";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { can } from "@/lib/auth/permissions";
 import { findProductionProblem } from "@/lib/auth/production-guard";
@@ -71,19 +72,13 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
     await t.db.user.update({ where: { id: user.id }, data: { active: false, sessionVersion: { increment: 1 } } });
     expect(await loadSessionUser(t.db, user.id, user.sessionVersion)).toBeNull();
     expect(await authenticateWithPassword(t.db, user.email, "ett-langt-losenord", "10.3.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
-    expect(await findUserForOidc(t.db, user.email)).toBeNull();
-  });
-
-  it("maps an OIDC sign-in to an existing user by e-mail only", async () => {
-    expect((await findUserForOidc(t.db, "VERKSAMHETSCHEF@arshjulet.example"))?.email).toBe("verksamhetschef@arshjulet.example");
-    expect(await findUserForOidc(t.db, "ny.person@kommun.example")).toBeNull();
-    expect(await findUserForOidc(t.db, undefined)).toBeNull();
+    expect(await resolveOidcUser(t.db, { sub: "tillfallig", email: user.email, email_verified: true })).toEqual({ ok: false, reason: "OidcUnknown" });
   });
 
   describe("production guard", () => {
     const env = (over: Partial<Env>): Env => ({
       ARSHJULET_TODAY: undefined, NODE_ENV: "production", DATABASE_URL: "postgresql://x@127.0.0.1/y", PGLITE_DATA_DIR: ".data/pglite",
-      NEXTAUTH_SECRET: "k3J9-vQ2x8Lm4Np7Rt1Zc6Yb0Wd5Hf2Gs9", SESSION_MAX_AGE_HOURS: 8, OIDC_DISPLAY_NAME: "Kommunens inloggning",
+      NEXTAUTH_SECRET: "k3J9-vQ2x8Lm4Np7Rt1Zc6Yb0Wd5Hf2Gs9", SESSION_MAX_AGE_HOURS: 8, TRUSTED_PROXIES: 0, OIDC_DISPLAY_NAME: "Kommunens inloggning",
       NEXTAUTH_URL: undefined, OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined,
       SMTP_URL: undefined, MAIL_FROM: "Årshjulet <arshjulet@localhost>", KOLADA_BASE_URL: "https://api.kolada.se/v3", ACCESSIBILITY_CONTACT_EMAIL: "tillganglighet@arshjulet.example", ...over,
     });

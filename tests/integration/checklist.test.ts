@@ -12,6 +12,7 @@ import { SEEDED_TODAY } from "../support/today";
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 
 const { saveTaskAction } = await import("@/app/(app)/checklista/actions");
@@ -107,7 +108,7 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
 
   it("lets the koordinator tick only the koordinator's tasks of their unit", async () => {
     const koordinator = await actorFor(t.db, KOORDINATOR);
-    const list = await getChecklist(koordinator, params(), t.db, SEEDED_TODAY);
+    const list = await getChecklist(koordinator, params({ visa: "enhet" }), t.db, SEEDED_TODAY);
     expect(list.groups.map((g) => g.label)).toEqual(["Lärkan"]);
     const tasks = list.phases.flatMap((p) => p.tasks);
     expect(tasks.filter((x) => x.canUpdate).every((x) => x.activity.responsibleRole === "KOORDINATOR")).toBe(true);

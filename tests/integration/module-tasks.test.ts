@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)("module-driven tasks on %s", (kind) => {
     expect(await markReviewSummarised(kvalitet, { year: 2026, undo: "1" }, t.db, SEEDED_TODAY)).toMatchObject({ ok: true, summarised: false });
     expect((await reviewTasks(t.db, 2026))["sammanstall-avvikelser"]).toMatchObject({ status: "NOT_STARTED", doneOn: null });
     // The checklist offers a link to the review instead of status buttons.
-    const list = await getChecklist(kvalitet, { filter: "alla", enhet: "verksamhet" }, t.db, SEEDED_TODAY);
+    const list = await getChecklist(kvalitet, { filter: "alla", visa: "enhet", enhet: "verksamhet" }, t.db, SEEDED_TODAY);
     const shown = list.phases.flatMap((p) => p.tasks).find((x) => x.activity.key === "dra-urval")!;
     expect(shown.module).toMatchObject({ module: { kind: "review", step: "draw" }, href: "/kvalitetsgranskning/2026" });
   });
@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)("module-driven tasks on %s", (kind) => {
     const naLetters = await t.db.task.findMany({ where: { cycle: { year: 2026 }, status: "NOT_APPLICABLE", activity: { kind: "LETTER" } }, select: { unitId: true, activity: { select: { letterNumber: true } } } });
     for (const l of naLetters) expect(overview.rows.find((r) => r.unit.id === l.unitId)!.letters[l.activity.letterNumber! - 1]!.state).toBe("not-applicable");
     // In the checklist the letter task shows the letter's state and a link, and the tick is refused.
-    const list = await getChecklist(koordinator, { filter: "alla", enhet: larkan.id }, t.db, SEEDED_TODAY);
+    const list = await getChecklist(koordinator, { filter: "alla", visa: "enhet", enhet: larkan.id }, t.db, SEEDED_TODAY);
     const shown = list.phases.flatMap((p) => p.tasks).find((x) => x.id === task.id)!;
     expect(shown.module).toMatchObject({ module: { kind: "letter" }, letterState: "not-applicable", href: `/brukarbrev?enhet=${larkan.id}` });
   });

@@ -195,7 +195,7 @@ describe.each(DATABASE_KINDS)("two verksamheter on %s", (kind) => {
         ["revokeCalendarFeed", revokeCalendarFeed(actor, { feedId: ref.feedId }, t.db)],
         ["setUserPassword", setUserPassword(actor, { userId: a.roleless, password: "ett-langt-losenord" }, t.db)],
         ["setUserPasswordAdmin", setUserPassword(actor, { userId: a.admin.id, password: "ett-langt-losenord" }, t.db)],
-        ["assignRole", assignRole(actor, { userId: a.roleless, role: "ADMIN", unitId: "" }, t.db)],
+        ["assignRole", assignRole(actor, { userId: a.roleless, role: "ADMIN", unitId: "hela-verksamheten" }, t.db)],
         ["assignRoleInOwnUnit", assignRole(actor, { userId: a.roleless, role: "ENHETSCHEF", unitId: b.unitId }, t.db)],
         ["setUserActive", setUserActive(actor, { userId: a.admin.id, active: "false" }, t.db)],
         ["removeRole", removeRole(actor, { assignmentId: ref.assignmentId }, t.db)],
@@ -214,14 +214,14 @@ describe.each(DATABASE_KINDS)("two verksamheter on %s", (kind) => {
     expect(await emails(adminB)).not.toContain(a.roleless);
     const before = await fullHash(t.db);
     expect(await setUserPassword(a.admin, { userId: b.roleless, password: "ett-langt-losenord" }, t.db)).toMatchObject({ ok: false, code: "finns-inte" });
-    expect(await assignRole(a.admin, { userId: b.roleless, role: "ENHETSCHEF", unitId: "" }, t.db)).toMatchObject({ ok: false, code: "finns-inte" });
+    expect(await assignRole(a.admin, { userId: b.roleless, role: "ENHETSCHEF", unitId: "hela-verksamheten" }, t.db)).toMatchObject({ ok: false, code: "finns-inte" });
     expect(await setUserActive(a.admin, { userId: adminB.id, active: "false" }, t.db)).toMatchObject({ ok: false, code: "finns-inte" });
     expect(await fullHash(t.db)).toBe(before);
     // A new user belongs to the admin's verksamhet, and only that admin reaches them.
     expect(await createUser(adminB, { name: "Ny i Norrby", email: "ny@norrby.example", password: "" }, t.db)).toMatchObject({ ok: true });
     const created = await t.db.user.findUniqueOrThrow({ where: { email: "ny@norrby.example" } });
     expect(created.organisationId).toBe(b.organisationId);
-    expect(await assignRole(a.admin, { userId: created.id, role: "ADMIN", unitId: "" }, t.db)).toMatchObject({ ok: false, code: "finns-inte" });
+    expect(await assignRole(a.admin, { userId: created.id, role: "ADMIN", unitId: "hela-verksamheten" }, t.db)).toMatchObject({ ok: false, code: "finns-inte" });
     expect(await assignRole(adminB, { userId: created.id, role: "ENHETSCHEF", unitId: a.unitId }, t.db)).toMatchObject({ ok: false, code: "enhet-finns-inte" });
     expect(await assignRole(adminB, { userId: created.id, role: "ENHETSCHEF", unitId: b.unitId }, t.db)).toMatchObject({ ok: true });
   });

@@ -49,7 +49,7 @@ describe.each(DATABASE_KINDS)("the shares done on %s", (kind) => {
     const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
     const expected = countProgress(await tasksOf(2026, larkan.id), SEEDED_TODAY);
     expect((await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, SEEDED_TODAY))!.progress).toEqual(expected);
-    expect((await getChecklist(enhetschef, { filter: "alla", enhet: larkan.id }, t.db, SEEDED_TODAY)).summary.progress).toEqual(expected);
+    expect((await getChecklist(enhetschef, { filter: "alla", visa: "enhet", enhet: larkan.id }, t.db, SEEDED_TODAY)).summary.progress).toEqual(expected);
     const row = (await getDashboard(chef, { year: 2026 }, t.db, SEEDED_TODAY))!.coverage.find((r) => r.unit.id === larkan.id)!;
     expect({ due: row.totals.dueSoFar, dueDone: row.totals.doneSoFar, total: row.totals.due, done: row.totals.done, notApplicable: row.totals.notApplicable }).toEqual({
       due: expected.due, dueDone: expected.dueDone, total: expected.total, done: expected.done, notApplicable: expected.notApplicable,

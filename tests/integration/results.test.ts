@@ -123,6 +123,13 @@ describe.each(DATABASE_KINDS)("results on %s", (kind) => {
     expect((await getUnitComparison(enhetschef, await unitId("Tallbacken"), undefined, t.db))?.unit.name).toBe("Tallbacken");
     const overview = await getResultsOverview(enhetschef, 2025, t.db);
     expect(overview.units.map((u) => u.name).sort()).toEqual(["Lärkan", "Tallbacken"]);
+    expect(overview.showsCommon).toBe(true);
+    // The koordinator reads one unit: no "gemensamma nämnare" (not "1 av 1 enheter").
+    const single = await getResultsOverview(await actorFor(t.db, "koordinator@arshjulet.example"), 2025, t.db);
+    expect(single.units.map((u) => u.name)).toEqual(["Lärkan"]);
+    expect(single.showsCommon).toBe(false);
+    expect(single.weakPoints.length).toBeGreaterThan(0);
+    expect(single.weakPoints.some((w) => w.common)).toBe(false);
   });
 
   it("creates, edits and notes an improvement action, audited, and measures its effect the next year", async () => {

@@ -39,6 +39,10 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
     const audit = await t.db.auditEntry.findMany({ where: { actorId: admin.id }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["user.create", "role.assign"]);
     expect(JSON.stringify(audit)).not.toMatch(/scrypt|ett-langt-losenord/);
+    // The whole verksamhet is a choice of its own, made explicitly.
+    expect(await assignRole(admin, { userId: user.id, role: "VERKSAMHETSUTVECKLARE", unitId: "hela-verksamheten" }, t.db)).toMatchObject({ ok: true });
+    expect(await t.db.roleAssignment.findFirstOrThrow({ where: { userId: user.id, role: "VERKSAMHETSUTVECKLARE" } })).toMatchObject({ unitId: null });
+    await t.db.roleAssignment.deleteMany({ where: { userId: user.id, role: "VERKSAMHETSUTVECKLARE" } });
   });
 
   it("deactivation ends the user's sessions and sign-ins; reactivation lets them in again", async () => {
@@ -58,6 +62,10 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
       [admin, createUser, { name: "Kort", email: "kort@kommun.example", password: "kort" }, "Lösenordet måste ha minst 12 tecken."],
       [admin, createUser, { name: "X", email: "inte-en-adress", password: "" }, "Ange namn."],
       [admin, assignRole, { userId: user.id, role: "BRANDCHEF", unitId: "" }, "Välj en roll."],
+      // Neither the role nor its scope has a default: an untouched field is refused, not read as the whole verksamhet.
+      [admin, assignRole, { userId: user.id, role: "", unitId: "hela-verksamheten" }, "Välj en roll."],
+      [admin, assignRole, { userId: user.id, role: "ENHETSCHEF", unitId: "" }, "Välj vad rollen gäller: en enhet eller hela verksamheten."],
+      [admin, assignRole, { userId: user.id, role: "ENHETSCHEF" }, "Välj vad rollen gäller: en enhet eller hela verksamheten."],
       [admin, assignRole, { userId: user.id, role: "ENHETSCHEF", unitId: "okand-enhet" }, "Enheten finns inte i din verksamhet."],
       [admin, setUserActive, { userId: admin.id, active: "false" }, "Du kan inte inaktivera dig själv."],
       [chief, createUser, { name: "Smygare", email: "smyg@kommun.example", password: "" }, "Du får inte administrera användare."],
@@ -85,5 +93,17 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
     const future = (await listAuditEntries(admin, auditFilterSchema.parse({ fran: "2999-01-01" }), t.db))!;
     expect(future.total).toBe(0);
     expect(await listAuditEntries(chief, auditFilterSchema.parse({}), t.db)).toBeNull();
+  });
+
+  it("filters the log by Swedish days: 00:30 on 1 December in Sweden is 1 December, not 30 November", async () => {
+    const organisationId = admin.organisationId!;
+    const write = (at: string) => t.db.auditEntry.create({ data: { at: new Date(at), actorId: admin.id, action: "test.midnight", entityType: "Organisation", entityId: organisationId } });
+    const [early, late] = [await write("2026-11-30T23:30:00Z"), await write("2026-12-01T23:30:00Z")];
+    const ids = async (filter: Record<string, string>) =>
+      (await listAuditEntries(admin, auditFilterSchema.parse(filter), t.db))!.entries.filter((e) => e.action === "test.midnight").map((e) => e.id);
+    expect(await ids({ fran: "2026-12-01", till: "2026-12-01" })).toEqual([early.id]);
+    expect(await ids({ till: "2026-11-30" })).toEqual([]);
+    expect(await ids({ fran: "2026-12-02" })).toEqual([late.id]);
+    await t.db.auditEntry.deleteMany({ where: { action: "test.midnight" } });
   });
 });

@@ -79,9 +79,10 @@ describe("addCommentSchema", () => {
 
 describe("checklistParamsSchema", () => {
   it("reads the address and falls back to defaults for anything odd", () => {
-    expect(checklistParamsSchema.parse({ enhet: "u1", ar: "2025", filter: "klara" })).toEqual({ enhet: "u1", ar: 2025, filter: "klara" });
-    expect(checklistParamsSchema.parse({ enhet: ["a", "b"], ar: "tjugo", filter: "allt" })).toEqual({ enhet: undefined, ar: undefined, filter: "alla" });
-    expect(checklistParamsSchema.parse({})).toEqual({ enhet: undefined, ar: undefined, filter: "alla" });
+    expect(checklistParamsSchema.parse({ enhet: "u1", ar: "2025", filter: "klara", visa: "enhet" })).toEqual({ enhet: "u1", ar: 2025, filter: "klara", visa: "enhet" });
+    expect(checklistParamsSchema.parse({ enhet: ["a", "b"], ar: "tjugo", filter: "allt", visa: "alla" })).toEqual({ enhet: undefined, ar: undefined, filter: "alla", visa: "mina" });
+    // The user's own tasks unless the whole list is asked for.
+    expect(checklistParamsSchema.parse({})).toEqual({ enhet: undefined, ar: undefined, filter: "alla", visa: "mina" });
   });
 });
 

@@ -7,6 +7,7 @@ import {
   formatWeek,
   lastDayOfMonth,
   stockholmDate,
+  stockholmDayStart,
   utcDate,
 } from "@/lib/dates/cycle";
 
@@ -58,5 +59,35 @@ describe("Swedish calendar helpers", () => {
   it("counts days between date-only values", () => {
     expect(daysBetween(utcDate(2026, 2, 28), utcDate(2026, 3, 2))).toBe(2);
     expect(daysBetween(utcDate(2026, 3, 2), utcDate(2026, 2, 28))).toBe(-2);
+  });
+});
+
+describe("date fields (lib/dates/schemas)", () => {
+  const messageOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { message: string }[] } } }, value: unknown) =>
+    schema.safeParse(value).error?.issues[0]?.message;
+  it.each(["", "  ", undefined, null])("says that a date is missing for %j, not how to write one", async (value) => {
+    const { calendarDate, DATE_MISSING } = await import("@/lib/dates/schemas");
+    expect(DATE_MISSING).toBe("Ange ett datum.");
+    expect(messageOf(calendarDate, value)).toBe("Ange ett datum.");
+  });
+  it("still explains the format and a day that does not exist", async () => {
+    const { calendarDate, optionalCalendarDate } = await import("@/lib/dates/schemas");
+    expect(messageOf(calendarDate, "12/2/2026")).toBe("Datumet ska skrivas ÅÅÅÅ-MM-DD.");
+    expect(messageOf(calendarDate, "2026-02-30")).toBe("Datumet finns inte i kalendern.");
+    expect(calendarDate.safeParse(" 2026-02-12 ").data).toBe("2026-02-12");
+    expect(optionalCalendarDate.safeParse("").success).toBe(true);
+  });
+});
+
+describe("stockholmDayStart", () => {
+  it("is 23:00 UTC the day before in winter and 22:00 in summer, also on the days the clocks change", () => {
+    const at = (iso: string) => stockholmDayStart(utcDate(...(iso.split("-").map(Number) as [number, number, number]))).toISOString();
+    expect(at("2026-12-01")).toBe("2026-11-30T23:00:00.000Z");
+    expect(at("2026-07-01")).toBe("2026-06-30T22:00:00.000Z");
+    // Sommartid begins 29 March 2026 at 02:00 and ends 25 October 2026 at 03:00: both midnights are still the old offset.
+    expect(at("2026-03-29")).toBe("2026-03-28T23:00:00.000Z");
+    expect(at("2026-03-30")).toBe("2026-03-29T22:00:00.000Z");
+    expect(at("2026-10-25")).toBe("2026-10-24T22:00:00.000Z");
+    expect(at("2026-10-26")).toBe("2026-10-25T23:00:00.000Z");
   });
 });

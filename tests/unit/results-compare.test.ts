@@ -51,6 +51,12 @@ describe("commonWeakPoints", () => {
     expect(second!.belowKommun.map((u) => u.unitId)).toEqual(["A"]);
   });
 
+  it("has no gemensamma nämnare for a single unit, however it compares", () => {
+    const results = [r("hel", 2026, "KOMMUN", 85), r("hel", 2026, "A", 60)];
+    expect(commonWeakPoints([helhet], results, ["A"], 2026)[0]).toMatchObject({ compared: 1, common: false });
+    expect(commonWeakPoints([helhet], [...results, r("hel", 2026, "B", 70)], ["A", "B"], 2026)[0]).toMatchObject({ compared: 2, common: true });
+  });
+
   it("finds nothing to compare without a kommun value", () => {
     const [point] = commonWeakPoints([helhet], [r("hel", 2026, "A", 50)], ["A"], 2026);
     expect(point).toMatchObject({ kommun: null, compared: 0, common: false, belowKommun: [] });

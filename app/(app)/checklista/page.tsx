@@ -1,36 +1,59 @@
 import type { Metadata } from "next";
-import { ChecklistSwitch, FilterNav } from "@/components/checklist/checklist-controls";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { ChecklistSwitch, FilterNav, ViewSwitch } from "@/components/checklist/checklist-controls";
 import { Progress } from "@/components/checklist/badges";
 import { PhaseSection } from "@/components/checklist/phase-section";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, formatWeek, MONTH_NAMES } from "@/lib/dates/cycle";
 import { getChecklist } from "@/lib/tasks/queries";
-import { checklistParamsSchema } from "@/lib/tasks/schemas";
+import { checklistParamsSchema, JUST_CHANGED_COOKIE, justChangedSchema } from "@/lib/tasks/schemas";
 import { saveTaskAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
 
-export const metadata: Metadata = { title: "Min checklista" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function ChecklistPage({ searchParams }: { searchParams: SearchParams }) {
+// The page and its title read the same list once per request (the address's parameters as the key).
+const load = cache(async (query: string) => {
   const user = await requirePermission("task:read");
-  const params = checklistParamsSchema.parse(await searchParams);
+  const params = checklistParamsSchema.parse(Object.fromEntries(new URLSearchParams(query)));
+  const keep = justChangedSchema.parse((await cookies()).get(JUST_CHANGED_COOKIE)?.value);
   const today = clock.today();
-  const list = await getChecklist(user, params, undefined, today);
+  return { params, today, list: await getChecklist(user, params, undefined, today, keep) };
+});
+
+async function queryOf(searchParams: SearchParams) {
+  const raw = await searchParams;
+  return new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))).toString();
+}
+
+/** "Min checklista" for a list the user may change; another unit's list is named after the unit. */
+function titleOf(group: { label: string; editable: boolean } | null) {
+  return !group || group.editable ? "Min checklista" : `Checklista – ${group.label}`;
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { list } = await load(await queryOf(searchParams));
+  return { title: titleOf(list.group) };
+}
+
+export default async function ChecklistPage({ searchParams }: { searchParams: SearchParams }) {
+  const { today, list } = await load(await queryOf(searchParams));
   const { group, summary, year } = list;
 
   return (
     <div className="space-y-6">
       <PageHeader
         size="page"
-        title="Min checklista"
+        title={titleOf(group)}
         description={
           <>
           {group ? `${group.label}, cykel ${year}. ` : ""}
+          {list.view === "mina" ? "Visar uppgifterna som du kan ändra. " : ""}
           Uppgifterna är ordnade efter rutinens faser och månad. I dag är det {formatDateLong(today)} ({formatWeek(today)}).
           </>
         }
@@ -39,7 +62,8 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
         <Notice>Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</Notice>
       ) : (
         <>
-          <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} currentYear={list.currentYear} filter={list.filter} />
+          <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} currentYear={list.currentYear} filter={list.filter} view={list.view} />
+          {list.viewCounts && <ViewSwitch enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.viewCounts} />}
           {list.readOnlyYear ? (
             <p className="rounded border border-slate-400 bg-slate-100 p-3">
               {year < list.currentYear
@@ -71,7 +95,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
               </li>
             </ul>
           </section>
-          <FilterNav enhet={group.key} year={year} filter={list.filter} counts={list.counts} />
+          <FilterNav enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.counts} />
           {list.phases.every((p) => p.tasks.length === 0) ? (
             <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
           ) : (

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { PREVIEW_ROW_LIMIT, type ImportState } from "@/components/results/import-state";
 import { formAction } from "@/lib/actions";
 import { canAny } from "@/lib/auth/permissions";
-import { formFields, formString, type FormState } from "@/lib/forms";
+import { formFields, formString, formText, type FormState } from "@/lib/forms";
 import { checkFileSize } from "@/lib/results/import";
 import { saveIndicator } from "@/lib/results/indicators";
 import { importResults, previewResultsImport, type ImportWritten } from "@/lib/results/mutations";
@@ -86,7 +86,8 @@ export const importFromKoladaAction = formAction<ImportState>({}, async ({ user,
 /** The kommun's Kolada id and the units' OU ids (fields ou-<unitId>). */
 export const saveKoladaSettingsAction = formAction<FormState>({}, async ({ user, data }) => {
   const units = [...new Set(data.keys())].filter((k) => k.startsWith(ouField(""))).map((k) => ({ unitId: k.slice(ouField("").length), ouId: formString(data, k) }));
-  const result = await saveKoladaSettings(user, { municipalityId: formString(data, "municipalityId"), units });
+  // A post without the kommun's field is not this form: refused, never read as "clear the id".
+  const result = await saveKoladaSettings(user, { municipalityId: formText(data, "municipalityId"), units });
   if (!result.ok) return result;
   revalidatePath("/resultat/importera");
   return { ok: true, message: "Inställningarna för Kolada är sparade." };

@@ -43,23 +43,26 @@ export default async function ResultsPage({ searchParams }: { searchParams: Sear
         <Notice>Det finns inga resultat ännu. När årets resultat har importerats visas de här.</Notice>
       ) : (
         <>
-          <Section id="gemensamma" title={<>Gemensamma nämnare {year}</>} card gap="3">
-            <p className="text-slate-700">Indikatorer där fler än hälften av enheterna med redovisade resultat ligger sämre än kommunen.</p>
-            {common.length === 0 ? (
-              <p>Ingen indikator är sämre än kommunens i de flesta enheterna.</p>
-            ) : (
-              <ul className="space-y-2">
-                {common.map((w) => (
-                  <li key={w.indicator.id} className="rounded border border-red-200 bg-red-50 p-3">
-                    <p className="font-semibold">
-                      {w.indicator.name}: {w.belowKommun.length} av {w.compared} enheter sämre än kommunen ({w.kommun === null ? "–" : formatPercent(w.kommun)})
-                    </p>
-                    <p className="text-sm">{w.belowKommun.map((b) => `${unitName.get(b.unitId)} ${formatPercent(b.value)}`).join(", ")}</p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
+          {/* Only across several units: for one unit "1 av 1 enheter" says nothing the table does not. */}
+          {overview.showsCommon && (
+            <Section id="gemensamma" title={<>Gemensamma nämnare {year}</>} card gap="3">
+              <p className="text-slate-700">Indikatorer där fler än hälften av enheterna med redovisade resultat ligger sämre än kommunen.</p>
+              {common.length === 0 ? (
+                <p>Ingen indikator är sämre än kommunens i de flesta enheterna.</p>
+              ) : (
+                <ul className="space-y-2">
+                  {common.map((w) => (
+                    <li key={w.indicator.id} className="rounded border border-red-200 bg-red-50 p-3">
+                      <p className="font-semibold">
+                        {w.indicator.name}: {w.belowKommun.length} av {w.compared} enheter sämre än kommunen ({w.kommun === null ? "–" : formatPercent(w.kommun)})
+                      </p>
+                      <p className="text-sm">{w.belowKommun.map((b) => `${unitName.get(b.unitId)} ${formatPercent(b.value)}`).join(", ")}</p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+          )}
           <Section id="alla-indikatorer" title="Alla indikatorer" gap="2">
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-labelledby="alla-indikatorer">
               <table className="w-full text-left text-sm">

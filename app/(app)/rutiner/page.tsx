@@ -30,7 +30,7 @@ export default async function RoutinesPage({ searchParams }: { searchParams: Pro
           Ny rutin
         </ButtonLink>
         <ButtonLink href="/rutiner/importera" variant="secondary">
-          Importera från JSON
+          Läs in rutin från fil
         </ButtonLink>
         <ButtonLink href="/cykler" variant="secondary">
           Årets cykler

@@ -8,8 +8,13 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 export const metadata: Metadata = { title: "Logga in" };
 export const dynamic = "force-dynamic";
 
+const NOT_LINKED = "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.";
+// Codes only (lib/auth/options.ts sends them); a code not listed here shows nothing.
 const ERRORS: Record<string, string> = {
-  AccessDenied: "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.",
+  AccessDenied: NOT_LINKED,
+  OidcUnknown: NOT_LINKED,
+  OidcUnverified:
+    "Kommunens inloggning har inte bekräftat din e-postadress, så vi kan inte veta att kontot är ditt. Kontakta administratören eller kommunens IT-support.",
   SessionRequired: "Logga in för att fortsätta.",
   // Any other code (lib/auth/error-codes.ts turns unknown text into Default): a general message, never the link's text.
   Default: "Inloggningen misslyckades. Försök igen.",

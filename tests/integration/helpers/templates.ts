@@ -73,12 +73,32 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Drops the databases and dumps of runs whose process has gone (a run killed before its teardown). */
+// A run holds this advisory lock on one session for as long as it lives. Runs may share one PostgreSQL from
+// different process namespaces (two checkouts, a helper's sandbox), where a live run's pid looks dead from here;
+// the lock, released by PostgreSQL when that session ends, says truly whether the run is gone.
+const runLockSql = "hashtext('arshjulet-test-run:' || $1)";
+
+async function holdRunLock(run: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  await client.query(`SELECT pg_advisory_lock(${runLockSql})`, [run]);
+  return client;
+}
+
+/** Drops the databases and dumps of runs that have gone (a run killed before its teardown). */
 async function dropLeftovers(root: string) {
   await admin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^arshjulet_(tpl|test)_[0-9]+_'");
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^arshjulet_(tpl|test)_[0-9]+_[a-z0-9]+_'");
+    const runs = new Map<string, string[]>();
     for (const { datname } of rows) {
-      if (!isRunning(Number(datname.split("_")[2]))) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      const [, , pid, tag] = datname.split("_");
+      runs.set(`${pid}_${tag}`, [...(runs.get(`${pid}_${tag}`) ?? []), datname]);
+    }
+    for (const [run, names] of runs) {
+      const { rows: lock } = await c.query<{ gone: boolean }>(`SELECT pg_try_advisory_lock(${runLockSql}) AS gone`, [run]);
+      if (!lock[0]!.gone) continue;
+      for (const name of names) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.query(`SELECT pg_advisory_unlock(${runLockSql})`, [run]);
     }
   });
   if (!existsSync(root)) return;
@@ -89,12 +109,14 @@ export default async function setup(project: TestProject) {
   const run = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const root = path.resolve(import.meta.dirname, "../../../.data/test-templates");
   const dir = path.join(root, run);
+  const lock = await holdRunLock(run);
   await dropLeftovers(root);
   const teardown = async () => {
     rmSync(dir, { recursive: true, force: true });
     await admin(async (c) => {
       for (const content of TEMPLATE_CONTENTS) await c.query(`DROP DATABASE IF EXISTS arshjulet_tpl_${run}_${content} WITH (FORCE)`);
     });
+    await lock.end();
   };
   try {
     const [postgres, pglite] = await Promise.all([preparePostgres(`arshjulet_tpl_${run}`), preparePglite(dir)]);

@@ -70,6 +70,7 @@ export default async function ReviewYearPage({ params }: Props) {
                 <dd>
                   <code>{review.randomSeed}</code>{" "}
                   {data.reproducible ? "– en ny dragning med samma frö ger exakt samma urval (kontrollerat nu)." : "– varning: en ny dragning med fröet ger inte samma ordning."}
+                  <p className="mt-1 text-sm text-slate-700">Slumpfröet är koden som styrde lottningen. Den sparas så att vem som helst i efterhand kan kontrollera att urvalet drogs slumpvis och inte valdes ut.</p>
                 </dd>
                 <dt className="font-semibold">Undantagna</dt>
                 <dd>{plural(excluded.length, "ärende", "ärenden")} enligt rutinens regler</dd>

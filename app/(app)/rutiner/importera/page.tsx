@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { importRoutineAction } from "../actions";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Importera rutin" };
+export const metadata: Metadata = { title: "Läs in rutin från fil" };
 export const dynamic = "force-dynamic";
 
 export default async function ImportRoutinePage() {
@@ -13,8 +13,8 @@ export default async function ImportRoutinePage() {
     <div className="space-y-6">
       <PageHeader
         back={{ href: "/rutiner", label: "Hantera rutiner" }}
-        title="Importera rutin från JSON"
-        description="Filen blir ett utkast som du kan granska, ändra och publicera. Innehåller filen fel, t.ex. en månad utanför 1–12 eller en fas som inte finns, får du veta var felet sitter och inget sparas."
+        title="Läs in rutin från fil"
+        description="Välj en fil som Årshjulet har sparat (Exportera JSON) eller en rutin i samma format. Filen blir ett utkast som du kan granska, ändra och publicera. Innehåller filen fel, t.ex. en månad utanför 1–12 eller en fas som inte finns, får du veta var felet sitter och inget sparas."
       />
       <ImportForm action={importRoutineAction} />
     </div>
