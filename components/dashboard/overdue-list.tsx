@@ -1,8 +1,7 @@
-import { Link } from "@/components/ui/link";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { Dashboard } from "@/lib/dashboard/queries";
-import { unitChecklistHref } from "@/lib/dashboard/schemas";
+import { OverdueRows } from "./overdue-rows";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 
 const cell = "px-3 py-2 align-top";
@@ -30,23 +29,18 @@ export function OverdueList({ data }: { data: Dashboard }) {
             </tr>
           </thead>
           <tbody>
-            {data.overdue.map((t) => (
-              <tr key={t.id} className="border-t border-slate-200">
-                <th scope="row" className={`${cell} font-medium`}>
-                  <Link href={`/checklista/uppgift/${t.id}`} className="text-blue-800 underline underline-offset-2">
-                    {t.title}
-                  </Link>
-                </th>
-                <td className={cell}>
-                  <Link href={unitChecklistHref(t.enhet, data.year!, "forsenade")} className="text-blue-800 underline underline-offset-2">
-                    {t.unitName}
-                  </Link>
-                </td>
-                <td className={cell}>{t.responsibleRole ? ROLE_LABELS[t.responsibleRole] : "Saknas"}</td>
-                <td className={cell}>{formatDateLong(t.dueOn)}</td>
-                <td className={`${cell} text-right font-semibold tabular-nums`}>{t.daysOverdue}</td>
-              </tr>
-            ))}
+            <OverdueRows
+              year={data.year!}
+              rows={data.overdue.map((t) => ({
+                id: t.id,
+                title: t.title,
+                enhet: t.enhet,
+                unitName: t.unitName,
+                role: t.responsibleRole ? ROLE_LABELS[t.responsibleRole] : "Saknas",
+                due: formatDateLong(t.dueOn),
+                days: t.daysOverdue,
+              }))}
+            />
           </tbody>
         </table>
       </ScrollArea>

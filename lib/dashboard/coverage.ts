@@ -109,3 +109,14 @@ export function sameDayInYear(today: Date, year: number): Date {
   const day = Math.min(today.getUTCDate(), new Date(Date.UTC(year, month + 1, 0)).getUTCDate());
   return new Date(Date.UTC(year, month, day));
 }
+
+/** The areas of units, each with its number of units, in the order of their first unit (areas may share a position). */
+export function areasOf(units: { area: { id: string; name: string } }[]): { id: string; name: string; units: number }[] {
+  const areas = new Map<string, { id: string; name: string; units: number }>();
+  for (const u of units) {
+    const area = areas.get(u.area.id) ?? { id: u.area.id, name: u.area.name, units: 0 };
+    area.units += 1;
+    areas.set(u.area.id, area);
+  }
+  return [...areas.values()];
+}

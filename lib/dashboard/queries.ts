@@ -4,7 +4,7 @@ import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { daysBetween, cycleYearOf } from "../dates/cycle.ts";
-import { computeCoverage, sameDayInYear } from "./coverage.ts";
+import { areasOf, computeCoverage, sameDayInYear } from "./coverage.ts";
 import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
@@ -13,9 +13,15 @@ import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getPlanningCheck } from "../tasks/plan-queries.ts";
 
 export const OVERDUE_LIST_LIMIT = 200;
+/**
+ * Up to this many units the heat map shows every unit; above it, one row per area (the sums of its units) until an
+ * area is chosen (?omrade=), so that the page does not grow with the number of units (README, Prestanda).
+ */
+export const HEAT_MAP_UNIT_LIMIT = 60;
 const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
 
 export type DashboardUnit = { id: string; name: string; areaName: string };
+export type DashboardArea = { id: string; name: string; units: number };
 export type OverdueItem = { id: string; title: string; unitId: string | null; unitName: string; enhet: string; responsibleRole: Role | null; dueOn: Date; daysOverdue: number };
 export type PlanningGap = { id: string; title: string; routineTitle: string; phaseName: string; missingMonth: boolean; missingRole: boolean };
 /** A cycle's figures (lib/tasks/progress.ts) at a date: today for this year, the same day of its year for an earlier one. */
@@ -32,17 +38,20 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
  * the planning gaps and the completion next to an earlier year's at the same date. Null without dashboard:read.
  * A fixed number of SQL queries whatever the number of units, activities or tasks (see tests/integration/dashboard.test.ts).
  */
-export async function getDashboard(actor: Actor, params: DashboardParams, db: DbClient = getDb(), today: Date = clock.today()) {
+export async function getDashboard(actor: Actor, params: DashboardParams, db: DbClient = getDb(), today: Date = clock.today(), options: { allUnits?: boolean } = {}) {
   const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
   if (!organisationId) return null;
   const [organisation, cycles, unitRows] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
-    db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
+    db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
   ]);
-  const units: DashboardUnit[] = unitRows
-    .sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"))
-    .map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
+  unitRows.sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"));
+  const areas: DashboardArea[] = areasOf(unitRows);
+  const area = areas.find((a) => a.id === params.area) ?? null;
+  // The heat map's rows: the chosen area's units, every unit, or (many units, no area chosen) one row per area.
+  const coverageBy: "unit" | "area" = !area && !options.allUnits && unitRows.length > HEAT_MAP_UNIT_LIMIT ? "area" : "unit";
+  const units: DashboardUnit[] = unitRows.filter((u) => !area || u.area.id === area.id).map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
   const years = cycles.map((c) => c.year);
   const year = chooseYear(years, params.year, cycleYearOf(today));
   const cycle = cycles.find((c) => c.year === year) ?? null;
@@ -57,8 +66,17 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   // The year's progress is measured today (also for a cycle that has not begun); an earlier cycle at the same date of its year.
   const progressDate = cycle && cycle.year < cycleYearOf(today) ? sameDayInYear(today, cycle.year) : today;
 
-  const [groups, overdueRows, overdueCount, gapRows, progress, planning] = await Promise.all([
-    db.task.groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null } }, _count: { _all: true } }),
+  const [groups, withoutTasks, overdueRows, overdueCount, gapRows, progress, planning] = await Promise.all([
+    coverageBy === "area"
+      ? db.$queryRaw<{ unitId: string; dueOn: Date | null; status: TaskStatus; count: number }[]>`
+          SELECT u."areaId" AS "unitId", t."dueOn", t."status", count(*)::int AS "count"
+          FROM "Task" t JOIN "Unit" u ON u."id" = t."unitId"
+          WHERE t."cycleId" = ${cycleId} AND u."active"
+          GROUP BY u."areaId", t."dueOn", t."status"`
+      : db.task
+          .groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null }, ...(area ? { unit: { areaId: area.id } } : {}) }, _count: { _all: true } })
+          .then((rows) => rows.map((g) => ({ unitId: g.unitId!, dueOn: g.dueOn, status: g.status, count: g._count._all }))),
+    db.unit.findMany({ where: { active: true, area: { organisationId }, tasks: { none: { cycleId } } }, select: { id: true } }),
     db.task.findMany({
       where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } },
       orderBy: [{ dueOn: "asc" }, { activity: { position: "asc" } }, { id: "asc" }],
@@ -78,8 +96,9 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     getPlanningCheck(db, cycleId, units),
   ]);
 
-  const coverage = year === null ? [] : computeCoverage(units, groups.map((g) => ({ unitId: g.unitId!, dueOn: g.dueOn, status: g.status, count: g._count._all })), year, today);
-  const withTasks = new Set(groups.map((g) => g.unitId));
+  const rows: DashboardUnit[] = coverageBy === "area" ? areas.map((a) => ({ id: a.id, name: a.name, areaName: a.name })) : units;
+  const coverage = year === null ? [] : computeCoverage(rows, groups, year, today);
+  const withoutTaskIds = new Set(withoutTasks.map((u) => u.id));
   const overdue: OverdueItem[] = overdueRows.map((t) => ({
     id: t.id,
     title: t.activity.title,
@@ -108,12 +127,15 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     year,
     compareYear,
     coverage,
+    coverageBy,
+    areas,
+    area,
     overdue,
     overdueCount,
     gaps,
     /** Per unit: how much of its year is planned, and what is missing (issue 21). */
     planning,
-    unitsWithoutTasks: cycle ? units.filter((u) => !withTasks.has(u.id)) : [],
+    unitsWithoutTasks: cycle ? unitRows.filter((u) => withoutTaskIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, areaName: u.area.name })) : [],
     progress: yearProgress(cycle, progressDate, 0),
     compareProgress: yearProgress(compareCycle, sameDayInYear(progressDate, compareCycle?.year ?? 0), cycle ? 1 : 0),
   };

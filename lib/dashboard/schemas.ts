@@ -10,13 +10,23 @@ export const NO_COMPARISON = "ingen";
  * the previous year.
  */
 export const dashboardParamsSchema = z
-  .object({ ar: year, jamfor: z.union([z.literal(NO_COMPARISON), z.string().regex(/^\d{4}$/)]).optional().catch(undefined) })
+  .object({
+    ar: year,
+    jamfor: z.union([z.literal(NO_COMPARISON), z.string().regex(/^\d{4}$/)]).optional().catch(undefined),
+    omrade: z.string().regex(/^[a-z0-9]{1,40}$/).optional().catch(undefined),
+  })
   .transform((p): DashboardParams => ({
+    area: p.omrade,
     year: p.ar === undefined ? undefined : Number(p.ar),
     compareYear: p.jamfor === NO_COMPARISON ? null : p.jamfor === undefined ? undefined : Number(p.jamfor),
   }));
-/** compareYear: a year, null for no comparison, undefined for the year before. */
-export type DashboardParams = { year?: number; compareYear?: number | null };
+/** compareYear: a year, null for no comparison, undefined for the year before; area: the heat map's area (its id). */
+export type DashboardParams = { year?: number; compareYear?: number | null; area?: string };
+
+/** The heat map of one area of the dashboard: /oversikt?ar=…&omrade=…#tackning. */
+export function dashboardAreaHref(year: number, areaId: string): string {
+  return `/oversikt?${new URLSearchParams({ ar: String(year), omrade: areaId }).toString()}#tackning`;
+}
 
 /** The checklist of a unit (or "verksamhet"/"kommunikation") in a year, optionally filtered: /checklista?enhet=…&ar=…. */
 export function unitChecklistHref(enhet: string, year: number, filter?: "forsenade" | "att-gora"): string {

@@ -1,4 +1,5 @@
 import "server-only";
+import { areasOf } from "../dashboard/coverage.ts";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, grantsFor, type Action, type Actor } from "../auth/permissions.ts";
 import { isOverdue } from "../tasks/status.ts";
@@ -61,7 +62,7 @@ async function unitsFor(actor: Actor, action: Action, db: DbClient) {
   const allOf = grants.filter((g) => g.assignment.unitId === null).map((g) => g.assignment.organisationId);
   const units = await db.unit.findMany({
     where: { active: true, area: { organisationId: { in: orgIds } } },
-    select: { id: true, name: true, area: { select: { name: true, position: true, organisationId: true } } },
+    select: { id: true, name: true, area: { select: { id: true, name: true, position: true, organisationId: true } } },
     orderBy: [{ area: { position: "asc" } }, { name: "asc" }],
   });
   return units.filter((u) => allOf.includes(u.area.organisationId) || can(actor, action, { organisationId: u.area.organisationId, unitId: u.id }));
@@ -105,17 +106,29 @@ export async function getLetterBoard(actor: Actor, params: { unitId?: string }, 
 
 export type LetterBoard = NonNullable<Awaited<ReturnType<typeof getLetterBoard>>>;
 
-/** Units × letters of a cycle year for the verksamhet overview and its CSV export (two queries whatever the size). */
-export async function getLetterOverview(actor: Actor, params: { year?: number }, db: DbClient = getDb(), today: Date = clock.today()) {
-  const units = await unitsFor(actor, "dashboard:read", db);
-  if (units.length === 0) return null;
-  const organisationId = units[0]!.area.organisationId;
+/** Up to this many units the overview shows them all; above it one area at a time (?omrade=), the first by default. */
+export const LETTER_OVERVIEW_UNIT_LIMIT = 60;
+
+/**
+ * Units × letters of a cycle year for the verksamhet overview and its CSV export (two queries whatever the size).
+ * With byArea (the page) and more than LETTER_OVERVIEW_UNIT_LIMIT units, only the chosen area's (or the first
+ * area's) units, so that the page does not grow with the verksamhet; the totals are of the units shown.
+ */
+export async function getLetterOverview(actor: Actor, params: { year?: number; area?: string; byArea?: boolean }, db: DbClient = getDb(), today: Date = clock.today()) {
+  const readable = await unitsFor(actor, "dashboard:read", db);
+  if (readable.length === 0) return null;
+  const organisationId = readable[0]!.area.organisationId;
+  const areas = areasOf(readable);
+  const area = areas.find((a) => a.id === params.area) ?? (params.byArea && readable.length > LETTER_OVERVIEW_UNIT_LIMIT ? areas[0]! : null);
+  const units = area ? readable.filter((u) => u.area.id === area.id) : readable;
   const cycles = await db.cycle.findMany({ where: { organisationId }, select: { id: true, year: true }, orderBy: { year: "desc" } });
   const cycle = cycles.find((c) => c.year === params.year) ?? cycles.find((c) => c.year === cycleYearOf(today)) ?? cycles[0];
   const tasks = cycle
     ? await db.task.findMany({ where: { cycleId: cycle.id, unitId: { in: units.map((u) => u.id) }, activity: { kind: "LETTER" } }, select: letterTaskSelect })
     : [];
-  const rows = units.map((unit) => ({ unit, letters: lettersOf(tasks.filter((t) => t.unitId === unit.id), today) }));
+  const tasksOf = new Map<string | null, typeof tasks>();
+  for (const t of tasks) tasksOf.set(t.unitId, [...(tasksOf.get(t.unitId) ?? []), t]);
+  const rows = units.map((unit) => ({ unit, letters: lettersOf(tasksOf.get(unit.id) ?? [], today) }));
   const totals = LETTER_NUMBERS.map((number) => {
     const letters = rows.map((r) => r.letters[number - 1]!);
     return {
@@ -126,7 +139,7 @@ export async function getLetterOverview(actor: Actor, params: { year?: number },
       count: letters.reduce((sum, l) => sum + (l.dispatch?.count ?? 0), 0),
     };
   });
-  return { years: cycles.map((c) => c.year), year: cycle?.year ?? null, rows, totals };
+  return { years: cycles.map((c) => c.year), year: cycle?.year ?? null, rows, totals, areas, area, allUnits: readable.length };
 }
 
 export type LetterOverview = NonNullable<Awaited<ReturnType<typeof getLetterOverview>>>;

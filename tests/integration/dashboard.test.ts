@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
-import { getDashboard } from "@/lib/dashboard/queries";
+import { getDashboard, HEAT_MAP_UNIT_LIMIT } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor, createTestDatabaseAs } from "./helpers/actors";
@@ -156,5 +156,39 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
       await db.$disconnect();
       await pool.end().catch(() => undefined);
     }
+  });
+
+  it("shows one row per area above the unit limit, and an area's units when it is chosen", async () => {
+    const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Väster" } });
+    const units = await t.db.unit.count({ where: { active: true, area: { organisationId: area.organisationId } } });
+    await t.db.unit.createMany({ data: Array.from({ length: HEAT_MAP_UNIT_LIMIT + 1 - units }, (_, i) => ({ areaId: area.id, name: `Gränsenhet ${i + 1}` })) });
+    await ensureCycleTasks(t.db, (await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } })).id);
+    const all = (await getDashboard(chef, {}, t.db, SEEDED_TODAY, { allUnits: true }))!;
+    expect(all.coverageBy).toBe("unit");
+    expect(all.coverage).toHaveLength(HEAT_MAP_UNIT_LIMIT + 1);
+
+    const first = counting(t.db);
+    const grouped = (await getDashboard(chef, {}, first.client, SEEDED_TODAY))!;
+    expect(grouped.coverageBy).toBe("area");
+    expect(grouped.coverage.map((r) => r.unit.name)).toEqual(grouped.areas.map((a) => a.name));
+    // An area's row is the sum of its units' rows, month by month.
+    const west = grouped.coverage.find((r) => r.unit.id === area.id)!;
+    const westUnits = all.coverage.filter((r) => r.unit.areaName === area.name);
+    for (const [i, cell] of west.cells.entries()) {
+      for (const key of ["due", "done", "notApplicable", "dueSoFar", "doneSoFar", "overdue"] as const) {
+        expect(cell[key]).toBe(westUnits.reduce((n, r) => n + r.cells[i]![key], 0));
+      }
+    }
+    expect(west.totals.due).toBe(westUnits.reduce((n, r) => n + r.totals.due, 0));
+
+    const second = counting(t.db);
+    const chosen = (await getDashboard(chef, dashboardParamsSchema.parse({ omrade: area.id }), second.client, SEEDED_TODAY))!;
+    expect(chosen.area?.name).toBe(area.name);
+    expect(chosen.coverageBy).toBe("unit");
+    expect(chosen.coverage.map((r) => r.unit.id)).toEqual(westUnits.map((r) => r.unit.id));
+    expect(chosen.coverage).toEqual(westUnits);
+    expect(second.counter.n).toBe(first.counter.n);
+    // An unknown area is the whole verksamhet.
+    expect((await getDashboard(chef, dashboardParamsSchema.parse({ omrade: "finnsinte" }), t.db, SEEDED_TODAY))!.coverageBy).toBe("area");
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { overviewCsv } from "@/lib/letters/csv";
 import { NOT_YOUR_UNIT, recordLetter, undoLetter } from "@/lib/letters/mutations";
-import { getLetterBoard, getLetterOverview } from "@/lib/letters/queries";
+import { getLetterBoard, getLetterOverview, LETTER_OVERVIEW_UNIT_LIMIT } from "@/lib/letters/queries";
 import { changeTaskStatus, LETTER_DONE_VIA_RECORD, LETTER_RECORDED } from "@/lib/tasks/mutations";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
@@ -150,5 +150,22 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
     expect(csv.startsWith("\uFEFFOmråde;Enhet;Brukarbrev 1 skickat")).toBe(true);
     expect(csv.split("\r\n").find((line) => line.includes(";Lärkan;"))).toContain("2026-11-20;77;Annat sätt: Via anhörig;Skickat");
     expect(await getLetterOverview(await actorFor(t.db, KOORDINATOR), {}, t.db, SEEDED_TODAY)).toBeNull();
+  });
+
+  it("shows one area at a time above the unit limit, and every unit in the download", async () => {
+    const chef = await actorFor(t.db, VERKSAMHETSCHEF);
+    const area = await t.db.area.findFirstOrThrow({ where: { name: "Område Öster" } });
+    const units = await t.db.unit.count({ where: { active: true, area: { organisationId: area.organisationId } } });
+    await t.db.unit.createMany({ data: Array.from({ length: LETTER_OVERVIEW_UNIT_LIMIT + 1 - units }, (_, i) => ({ areaId: area.id, name: `Brevenhet ${i + 1}` })) });
+    const all = (await getLetterOverview(chef, {}, t.db, SEEDED_TODAY))!;
+    expect(all.rows).toHaveLength(LETTER_OVERVIEW_UNIT_LIMIT + 1);
+    const first = (await getLetterOverview(chef, { byArea: true }, t.db, SEEDED_TODAY))!;
+    expect(first.area?.name).toBe("Område Norr");
+    expect(first.rows.map((r) => r.unit.name)).toEqual(all.rows.filter((r) => r.unit.area.name === "Område Norr").map((r) => r.unit.name));
+    expect(first.totals[3]!.sentUnits).toBe(first.rows.filter((r) => r.letters[3]!.dispatch).length);
+    const east = (await getLetterOverview(chef, { byArea: true, area: area.id }, t.db, SEEDED_TODAY))!;
+    expect(east.rows).toHaveLength(all.rows.filter((r) => r.unit.area.name === "Område Öster").length);
+    expect(east.allUnits).toBe(LETTER_OVERVIEW_UNIT_LIMIT + 1);
+    await t.db.unit.updateMany({ where: { name: { startsWith: "Brevenhet " } }, data: { active: false } });
   });
 });

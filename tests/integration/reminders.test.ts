@@ -1,44 +1,11 @@
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { utcDate } from "@/lib/dates/cycle";
 import { MailServerUnavailable, planReminders, runReminderJob } from "@/lib/reminders/job";
 import { createSmtpMailer } from "@/lib/reminders/mail";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { startSmtp } from "../support/smtp";
 
-type Received = { to: string; subject: string; text: string };
 const BASE_URL = "https://arshjulet.test";
-
-/** A real SMTP server on a loopback port that keeps what it receives, and can be told to refuse. */
-async function startSmtp() {
-  const received: Received[] = [];
-  const state = { refuse: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (state.refuse) {
-        const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
-        error.responseCode = 451;
-        return callback(error);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address, subject: mail.subject ?? "", text: mail.text ?? "" });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, state, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 describe.each(DATABASE_KINDS)("reminder job on %s", (kind) => {
   let t: TestDatabase;

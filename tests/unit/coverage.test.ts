@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCoverage, formatShare, monthState, sameDayInYear, shareBand, type CoverageGroup } from "@/lib/dashboard/coverage";
+import { areasOf, computeCoverage, formatShare, monthState, sameDayInYear, shareBand, type CoverageGroup } from "@/lib/dashboard/coverage";
 import { utcDate } from "@/lib/dates/cycle";
 
 const TODAY = utcDate(2026, 11, 23);
@@ -85,5 +85,16 @@ describe("formatting and bands", () => {
   it("finds the same date in another year, 29 February becoming 28 February", () => {
     expect(sameDayInYear(TODAY, 2025)).toEqual(utcDate(2025, 11, 23));
     expect(sameDayInYear(utcDate(2028, 2, 29), 2027)).toEqual(utcDate(2027, 2, 28));
+  });
+});
+
+describe("areasOf", () => {
+  it("counts each area's units once, in the order of its first unit, also when areas' units are interleaved", () => {
+    const unit = (id: string, name: string) => ({ area: { id, name } });
+    expect(areasOf([unit("b", "Söder"), unit("a", "Norr"), unit("b", "Söder"), unit("a", "Norr"), unit("b", "Söder")])).toEqual([
+      { id: "b", name: "Söder", units: 3 },
+      { id: "a", name: "Norr", units: 2 },
+    ]);
+    expect(areasOf([])).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { PlanningCheck } from "@/components/dashboard/planning-check";
 import { YearCompare } from "@/components/dashboard/year-compare";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong } from "@/lib/dates/cycle";
-import { getDashboard } from "@/lib/dashboard/queries";
+import { getDashboard, HEAT_MAP_UNIT_LIMIT, type Dashboard } from "@/lib/dashboard/queries";
+import { plural } from "@/lib/plural";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
 import { DownloadLinks } from "@/components/ui/download-links";
@@ -20,6 +21,28 @@ export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Which rows the heat map shows: one area's units, or one row per area when the verksamhet has many units. */
+function HeatMapScope({ data }: { data: Dashboard }) {
+  const all = data.areas.reduce((n, a) => n + a.units, 0);
+  if (data.area) {
+    return (
+      <p className="text-sm text-slate-700">
+        Visar {data.area.name}, {plural(data.area.units, "enhet", "enheter")}.{" "}
+        <Link href={`/oversikt?ar=${data.year}#tackning`} className="text-blue-800 underline underline-offset-2">
+          Visa {all <= HEAT_MAP_UNIT_LIMIT ? "alla enheter" : "alla områden"}
+        </Link>
+      </p>
+    );
+  }
+  if (data.coverageBy !== "area") return null;
+  return (
+    <p className="text-sm text-slate-700">
+      Verksamheten har {plural(all, "enhet", "enheter")} i {plural(data.areas.length, "område", "områden")}: värmekartan visar en rad per område. Välj ett
+      område för att se dess enheter.
+    </p>
+  );
+}
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("dashboard:read");
@@ -54,8 +77,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <Section id="tackning" title="Enheterna månad för månad" gap="3">
             <div className="flex flex-wrap items-center justify-between gap-3">
               <CoverageLegend />
-              <DownloadLinks excel={`/oversikt/excel?ar=${year}`} />
+              <DownloadLinks excel={`/oversikt/excel?ar=${year}${data.area ? `&omrade=${data.area.id}` : ""}`} />
             </div>
+            <HeatMapScope data={data} />
             <CoverageTable data={data} />
           </Section>
           <Section id="forsenade" title={<>Försenade uppgifter ({data.overdueCount})</>} gap="3">

@@ -4,7 +4,9 @@ import { DownloadLinks } from "@/components/ui/download-links";
 import { FilterForm, Toolbar } from "@/components/ui/filter-form";
 import { YearPicker } from "@/components/ui/year-picker";
 import { requirePermission } from "@/lib/auth/session";
-import { getLetterOverview } from "@/lib/letters/queries";
+import { getLetterOverview, LETTER_OVERVIEW_UNIT_LIMIT } from "@/lib/letters/queries";
+import { Select } from "@/components/ui/select";
+import { plural } from "@/lib/plural";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, Section } from "@/components/ui/section";
@@ -16,8 +18,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LetterOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("dashboard:read");
-  const { ar } = await searchParams;
-  const overview = await getLetterOverview(user, { year: typeof ar === "string" ? Number(ar) : undefined }, undefined, clock.today());
+  const { ar, omrade } = await searchParams;
+  const overview = await getLetterOverview(
+    user,
+    { year: typeof ar === "string" ? Number(ar) : undefined, area: typeof omrade === "string" ? omrade : undefined, byArea: true },
+    undefined,
+    clock.today(),
+  );
+  // Above LETTER_OVERVIEW_UNIT_LIMIT units the page shows one area at a time; the downloads always hold every unit.
+  const paged = !!overview && overview.allUnits > LETTER_OVERVIEW_UNIT_LIMIT;
 
   return (
     <div className="space-y-6">
@@ -39,10 +48,25 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
           <Toolbar>
             <FilterForm action="/brukarbrev/oversikt" submitVariant="primary">
               <YearPicker id="val-ar" label="Cykel" years={overview.years} value={overview.year} dense />
+              {paged && (
+                <Select id="val-omrade" name="omrade" label="Område" defaultValue={overview.area?.id} dense>
+                  {overview.areas.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.name} ({plural(a.units, "enhet", "enheter")})
+                    </option>
+                  ))}
+                </Select>
+              )}
             </FilterForm>
             <DownloadLinks excel={`/brukarbrev/oversikt/excel?ar=${overview.year}`} csv={`/brukarbrev/oversikt/export?ar=${overview.year}`} />
           </Toolbar>
-          <Section id="tabell" title={<>Cykel {overview.year}</>} card>
+          <Section id="tabell" title={<>Cykel {overview.year}{overview.area && `, ${overview.area.name}`}</>} card>
+            {paged && (
+              <p className="mt-1 text-sm text-slate-700">
+                Verksamheten har {plural(overview.allUnits, "enhet", "enheter")} i {plural(overview.areas.length, "område", "områden")}: tabellen visar ett område i
+                taget och summerar det. Nedladdningarna innehåller alla enheter.
+              </p>
+            )}
             <div className="mt-3">
               <LetterOverviewTable overview={overview} />
             </div>
