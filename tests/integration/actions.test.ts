@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/forms";
+import { form } from "./helpers/form";
 
 // The wrapper every server action goes through (lib/actions.ts), with a mocked signed-in user.
 const session = vi.hoisted(() => ({ user: { id: "u1", name: "Test", email: "t@example.se", organisationId: null, assignments: [] } as unknown, permissions: [] as string[] }));
@@ -16,11 +17,6 @@ const { CONTROL_CHARACTER_MESSAGE } = await import("@/lib/forms");
 const { IDENTITY_NUMBER_MESSAGE } = await import("@/lib/personal-data");
 const { byIntent, formAction, postAction, UNEXPECTED_ERROR, UNKNOWN_INTENT, UNREADABLE_FORM } = await import("@/lib/actions");
 
-const form = (values: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, v);
-  return data;
-};
 
 describe("formAction", () => {
   it("gives the body the user, the form and today", async () => {

@@ -7,6 +7,7 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers
 import { actorFor } from "./helpers/actors";
 import { ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
+import { form } from "./helpers/form";
 
 // The server action runs against the test database as a mocked signed-in user.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
@@ -32,11 +33,6 @@ async function state(db: Db) {
   return { tasks, events, audit };
 }
 
-function form(values: Record<string, string | number>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-}
 
 describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
   let t: TestDatabase;

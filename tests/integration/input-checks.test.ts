@@ -5,6 +5,7 @@ import { loadSeedRoutine } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
 import { ENHETSCHEF, UTVECKLARE } from "./helpers/routine-fixtures";
+import { form } from "./helpers/form";
 
 // Personnummer, control characters and upload limits through the real server actions (issue 18, items 1, 5, 6),
 // as a mocked signed-in user on the test database: every refusal is Swedish and leaves the database as it was.
@@ -32,11 +33,6 @@ const HEADER = "arende;omrade;endast_trygghetslarm;nyligen_avslutat;demensdiagno
 /** The issue's variants, each with a correct check digit; 450161-1232 is a samordningsnummer. */
 const VARIANTS = ["19450101/1235", "19450101_1235", "450101.1235", "450101-1235", "4501011235", "450101 1235", "450161-1232"];
 
-function form(values: Record<string, string | Blob>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, v);
-  return data;
-}
 const file = (content: string | Uint8Array<ArrayBuffer>, name = "lista.csv") => new File([content], name);
 
 /** Everything these calls could change. */

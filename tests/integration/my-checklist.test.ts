@@ -7,6 +7,7 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers
 import { actorFor } from "./helpers/actors";
 import { ENHETSCHEF, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
+import { form } from "./helpers/form";
 
 // The server action runs against the test database as a mocked signed-in user, with a cookie jar of its own.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown, cookies: new Map<string, string>() }));
@@ -29,11 +30,6 @@ const tasksOf = (list: Awaited<ReturnType<typeof getChecklist>>) => list.phases.
 const mayChange = (actor: Parameters<typeof can>[0], t: ReturnType<typeof tasksOf>[number]) =>
   can(actor, "task:update", { organisationId: t.cycle.organisationId, unitId: t.unitId, assigneeKey: t.assigneeKey, responsibleRole: t.activity.responsibleRole });
 
-function form(values: Record<string, string | number>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-}
 
 describe.each(DATABASE_KINDS)("Min checklista on %s", (kind) => {
   let t: TestDatabase;

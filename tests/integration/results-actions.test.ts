@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadSessionUser } from "@/lib/auth/session-user";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { form } from "./helpers/form";
 
 // The server actions run against the test database as a mocked signed-in user.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
@@ -51,11 +52,6 @@ describe.each(DATABASE_KINDS)("results server actions on %s", (kind) => {
 
   it("creates an improvement action from the form, or returns field errors", async () => {
     const cycle = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
-    const form = (values: Record<string, string>) => {
-      const data = new FormData();
-      for (const [k, v] of Object.entries(values)) data.set(k, v);
-      return data;
-    };
     const bad = await createImprovementActionAction(null, form({ cycleId: cycle.id, unitId: "", title: "", ownerName: "", dueOn: "" }));
     expect(bad).toMatchObject({ ok: false, errors: { title: ["Skriv en rubrik."], ownerName: ["Ange ansvarig."], dueOn: ["Ange när åtgärden ska vara klar."] } });
     const ok = await createImprovementActionAction(null, form({ cycleId: cycle.id, unitId: "", indicatorId: "", title: "Hela verksamheten", ownerName: "VU", dueOn: "2026-12-31", status: "PLANNED" }));

@@ -7,6 +7,7 @@ import { getRecentImports, getUnitComparison } from "@/lib/results/queries";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
 import { startFakeKolada, totals, type Behaviour, type FakeKolada, type FakeRow } from "../support/fake-kolada";
+import { form } from "./helpers/form";
 
 // The fake Kolada is up before any module reads the environment, so the action finds it through KOLADA_BASE_URL.
 const fake: FakeKolada = await startFakeKolada({ pageSize: 2 });
@@ -47,11 +48,6 @@ async function state(db: Db) {
   return { results, imports, audit, organisations, units };
 }
 
-const form = (values: Record<string, string>) => {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, v);
-  return data;
-};
 
 afterAll(() => fake.close());
 

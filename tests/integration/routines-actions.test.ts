@@ -3,6 +3,7 @@ import { loadSeedRoutine } from "@/prisma/seed/seed";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
 import { activityForm, ENHETSCHEF, SEED_KEY, snapshot, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
+import { form } from "./helpers/form";
 
 // The server actions run against the test database as a mocked signed-in user; redirects become errors we can read.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
@@ -25,11 +26,6 @@ const { saveActivityAction } = await import("@/app/(app)/rutiner/[key]/version/[
 const { publishAction } = await import("@/app/(app)/rutiner/[key]/version/[version]/publicera/actions");
 const cycleActions = await import("@/app/(app)/cykler/actions");
 
-function form(values: Record<string, string>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, v);
-  return data;
-}
 
 async function redirectOf(promise: Promise<unknown>): Promise<string> {
   try {

@@ -12,6 +12,7 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers
 import { actorFor } from "./helpers/actors";
 import { ENHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
+import { form } from "./helpers/form";
 
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user }));
@@ -33,11 +34,6 @@ async function state(db: Db) {
   return { tasks, events, audit };
 }
 
-function form(values: Record<string, string | number>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, String(v));
-  return data;
-}
 
 describe.each(DATABASE_KINDS)("task plans on %s", (kind) => {
   let t: TestDatabase;
