@@ -29,24 +29,11 @@ function OverdueSign({ at }: { at: Point }) {
   );
 }
 
-function NumberText({ at, number, level, size }: { at: Point; number: number; level: CompletionLevel; size: number }) {
-  const style = LEVEL_STYLE[level];
-  const halo = style.text === "#0f172a" ? { stroke: "#ffffff", strokeWidth: 2.5, paintOrder: "stroke" as const } : {};
-  return (
-    <text x={at.x} y={at.y + 0.5} textAnchor="middle" dominantBaseline="central" fontSize={size} fontWeight="700" fill={style.text} {...halo} aria-hidden="true">
-      {number}
-    </text>
-  );
-}
+type MarkProps = { center: Point; level: CompletionLevel; colour: string; overdue: boolean };
 
-type MarkProps = { center: Point; number?: number; level: CompletionLevel; colour: string; overdue: boolean };
-
-/** A span or continuous activity: a ring segment in its lane, numbered at its start. */
-export function ArcMark({ center, number, level, colour, overdue, arc, band }: MarkProps & { arc: Arc; band: Band }) {
+/** A span or continuous activity: a ring segment in its lane (its name stands beside the wheel). */
+export function ArcMark({ center, level, colour, overdue, arc, band }: MarkProps & { arc: Arc; band: Band }) {
   const padded = { start: arc.start + 0.7, end: arc.end - 0.7 };
-  const mid = (band.inner + band.outer) / 2;
-  const height = band.outer - band.inner;
-  const numberAngle = padded.start + (Math.max(7, height * 0.6) / mid) * (180 / Math.PI);
   return (
     <>
       <path
@@ -58,14 +45,13 @@ export function ArcMark({ center, number, level, colour, overdue, arc, band }: M
         strokeWidth="1.5"
         strokeDasharray={LEVEL_STYLE[level].dashed ? "4 3" : undefined}
       />
-      {number !== undefined && height >= 8 && <NumberText at={polar(center, mid, numberAngle)} number={number} level={level} size={Math.min(11, height * 0.85)} />}
       {overdue && <OverdueSign at={polar(center, band.outer, padded.end - (7 / band.outer) * (180 / Math.PI))} />}
     </>
   );
 }
 
-/** A one-month activity: a numbered dot. */
-export function PointMark({ center, number, level, colour, overdue, angle, r, radius }: MarkProps & { angle: number; r: number; radius: number }) {
+/** A one-month activity: a dot (its name stands beside the wheel). */
+export function PointMark({ center, level, colour, overdue, angle, r, radius }: MarkProps & { angle: number; r: number; radius: number }) {
   const at = polar(center, r, angle);
   return (
     <>
@@ -79,7 +65,6 @@ export function PointMark({ center, number, level, colour, overdue, angle, r, ra
         strokeWidth="2"
         strokeDasharray={LEVEL_STYLE[level].dashed ? "3 2" : undefined}
       />
-      {number !== undefined && <NumberText at={at} number={number} level={level} size={Math.min(11, radius * 1.15)} />}
       {overdue && <OverdueSign at={{ x: at.x + radius * 0.8, y: at.y - radius * 0.8 }} />}
     </>
   );
