@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { needsSignInSetup, SERVERS } from "./tests/e2e/servers";
+import { SERVERS } from "./tests/e2e/servers";
 
 const baseURL = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -21,11 +21,11 @@ export default defineConfig({
     },
   },
   projects: SERVERS.flatMap((server) => [
-    ...(needsSignInSetup(server) ? [{ name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } }] : []),
+    { name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } },
     {
       name: server.name,
       testMatch: server.specs.map((spec) => `${spec}.spec.ts`),
-      dependencies: needsSignInSetup(server) ? [`${server.name}-inloggning`] : [],
+      dependencies: [`${server.name}-inloggning`],
       use: { baseURL: baseURL(server.port) },
       metadata: { today: server.today },
     },

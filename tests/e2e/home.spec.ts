@@ -3,7 +3,7 @@ import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";
 
-const THIS_YEAR = serverDay("november").year;
+const THIS_YEAR = serverDay("kommun").year;
 
 // Set WHEEL_SCREENSHOTS=<dir> to keep pictures of the start page for a look by eye.
 const shots = process.env.WHEEL_SCREENSHOTS;
