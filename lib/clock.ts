@@ -19,7 +19,10 @@ export function today(): Date {
   return fixedToday() ?? stockholmDate(new Date());
 }
 
-/** The year of the cycle that is under way today. */
+/**
+ * The calendar year today: the current cycle of a routine whose year starts in January (the quality review). A
+ * verksamhet's current cycle depends on its routines' start months: lib/cycles/calendar.ts getCurrentCycleYear.
+ */
 export function currentCycleYear(): number {
   return cycleYearOf(today());
 }

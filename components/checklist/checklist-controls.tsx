@@ -47,12 +47,13 @@ function optionGroups(groups: ChecklistGroup[]) {
 }
 
 /** Choice of unit and cycle year: a plain GET form, so it works without JavaScript. */
-export function ChecklistSwitch({ groups, group, years, year, currentYear, filter, view }: {
+export function ChecklistSwitch({ groups, group, years, year, yearNotes, filter, view }: {
   groups: ChecklistGroup[];
   group: ChecklistGroup | null;
   years: number[];
   year: number;
-  currentYear: number;
+  /** After each year: its months and whether it is avslutad, pågår or kommande (lib/dates/cycle.ts describeCycleYear). */
+  yearNotes: Record<number, string>;
   filter: ChecklistFilter;
   view: ChecklistView;
 }) {
@@ -82,7 +83,7 @@ export function ChecklistSwitch({ groups, group, years, year, currentYear, filte
         years={years}
         value={String(year)}
         dense
-        describe={(y) => (y < currentYear ? " (avslutad)" : y > currentYear ? " (kommande)" : " (pågår)")}
+        describe={(y) => yearNotes[y] ?? ""}
       />
     </FilterForm>
   );

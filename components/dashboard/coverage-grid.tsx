@@ -15,8 +15,9 @@ export type CompactRow = { id: string; name: string; cells: number[]; /** An are
 export type CompactArea = { name: string; rows: CompactRow[] };
 const FIELDS = 6;
 
-function cellOf(row: CompactRow, month: number, state: CoverageCell["state"]): CoverageCell {
-  const [due, done, notApplicable, dueSoFar, doneSoFar, overdue] = row.cells.slice((month - 1) * FIELDS, month * FIELDS) as [number, number, number, number, number, number];
+/** The cell at `index` (0–11, in the cycle's order of months), for month `month` (1–12). */
+function cellOf(row: CompactRow, index: number, month: number, state: CoverageCell["state"]): CoverageCell {
+  const [due, done, notApplicable, dueSoFar, doneSoFar, overdue] = row.cells.slice(index * FIELDS, (index + 1) * FIELDS) as [number, number, number, number, number, number];
   return { month, due, done, notApplicable, dueSoFar, doneSoFar, overdue, state, share: dueSoFar === 0 ? null : doneSoFar / dueSoFar };
 }
 
@@ -63,8 +64,8 @@ function Cell({ cell, row, year }: { cell: CoverageCell; row: CompactRow; year: 
   );
 }
 
-function Row({ row, year, states }: { row: CompactRow; year: number; states: CoverageCell["state"][] }) {
-  const cells = states.map((state, i) => cellOf(row, i + 1, state));
+function Row({ row, year, states, months }: { row: CompactRow; year: number; states: CoverageCell["state"][]; months: number[] }) {
+  const cells = states.map((state, i) => cellOf(row, i, months[i] ?? i + 1, state));
   const dueSoFar = cells.reduce((n, c) => n + c.dueSoFar, 0);
   const doneSoFar = cells.reduce((n, c) => n + c.doneSoFar, 0);
   const overdue = cells.reduce((n, c) => n + c.overdue, 0);
@@ -89,7 +90,7 @@ function Row({ row, year, states }: { row: CompactRow; year: number; states: Cov
 }
 
 /** The body of the units × months heat map, one tbody per area (with its name as a header row unless the rows are areas). */
-export function CoverageGrid({ areas, year, states }: { areas: CompactArea[]; year: number; states: CoverageCell["state"][] }) {
+export function CoverageGrid({ areas, year, states, months }: { areas: CompactArea[]; year: number; states: CoverageCell["state"][]; /** The columns' months, in the cycle's order. */ months: number[] }) {
   return areas.map((area) => (
     <tbody key={area.name}>
       {area.name && (
@@ -100,7 +101,7 @@ export function CoverageGrid({ areas, year, states }: { areas: CompactArea[]; ye
         </tr>
       )}
       {area.rows.map((row) => (
-        <Row key={row.id} row={row} year={year} states={states} />
+        <Row key={row.id} row={row} year={year} states={states} months={months} />
       ))}
     </tbody>
   ));

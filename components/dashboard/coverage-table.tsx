@@ -1,5 +1,5 @@
 import { ScrollArea } from "@/components/ui/scroll-area";
-import { MONTH_NAMES } from "@/lib/dates/cycle";
+import { cycleMonths, MONTH_NAMES } from "@/lib/dates/cycle";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { dashboardAreaHref } from "@/lib/dashboard/schemas";
 import { BAND_CLASSES } from "./bands";
@@ -25,6 +25,8 @@ function compactAreas(data: Dashboard): CompactArea[] {
 export function CoverageTable({ data }: { data: Dashboard }) {
   const year = data.year!;
   const byArea = data.coverageBy === "area";
+  // The cycle's months in order: from December for a cycle whose routine starts in December.
+  const months = cycleMonths(data.firstMonth);
   return (
     <ScrollArea label="Täckning per enhet och månad" className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full min-w-[60rem] border-collapse text-sm">
@@ -38,7 +40,7 @@ export function CoverageTable({ data }: { data: Dashboard }) {
             <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2 text-left">
               {byArea ? "Område" : "Enhet"}
             </th>
-            {MONTH_NAMES.map((m) => (
+            {months.map((month) => MONTH_NAMES[month - 1]!).map((m) => (
               <th key={m} scope="col" className="px-1 py-2 text-center font-semibold">
                 <abbr title={m} className="no-underline">
                   {m.slice(0, 3)}
@@ -53,7 +55,7 @@ export function CoverageTable({ data }: { data: Dashboard }) {
             </th>
           </tr>
         </thead>
-        <CoverageGrid areas={compactAreas(data)} year={year} states={data.coverage[0]?.cells.map((c) => c.state) ?? []} />
+        <CoverageGrid areas={compactAreas(data)} year={year} states={data.coverage[0]?.cells.map((c) => c.state) ?? []} months={months} />
       </table>
     </ScrollArea>
   );

@@ -8,7 +8,7 @@ export function DashboardFilters({ data }: { data: Dashboard }) {
   if (data.years.length < 2) return null;
   return (
     <FilterForm action="/oversikt" printable={false}>
-      <YearPicker id="oversikt-ar" years={data.years} value={data.year ?? undefined} />
+      <YearPicker id="oversikt-ar" years={data.years} value={data.year ?? undefined} describe={(y) => data.yearNotes[y] ?? ""} />
       <YearPicker
         id="oversikt-jamfor"
         name="jamfor"

@@ -19,7 +19,7 @@ export type FollowTask = {
   title: string;
   unitName: string | null;
 };
-export type FollowActivity = { id: string; key: string; scope: ActivityScope; startMonth: number | null; endMonth: number | null };
+export type FollowActivity = { id: string; key: string; scope: ActivityScope; startMonth: number | null; endMonth: number | null; routineStartMonth?: number };
 export type KeptTask = { taskId: string; title: string; unitName: string | null; reason: "in-progress" | "history" };
 
 export type FollowPlan = {
@@ -53,7 +53,7 @@ export function planFollowVersion(year: number, tasks: FollowTask[], activities:
     const target = byKey.get(task.key);
     if (target && target.scope === task.scope) {
       if (target.id !== task.activityId) {
-        plan.repoint.push({ taskId: task.id, fromActivityId: task.activityId, toActivityId: target.id, ...activityPeriod(year, target) });
+        plan.repoint.push({ taskId: task.id, fromActivityId: task.activityId, toActivityId: target.id, ...activityPeriod(year, target, target.routineStartMonth) });
       }
     } else if (task.status === "NOT_STARTED" && !task.hasHistory) {
       plan.remove.push(task.id);
@@ -70,7 +70,7 @@ export function planFollowVersion(year: number, tasks: FollowTask[], activities:
 
 /** The inputs of planFollowVersion for one cycle and routine, read from the database. */
 export async function loadFollowInput(db: DbClient, cycle: { id: string; year: number; organisationId: string }, newVersionId: string) {
-  const version = await db.routineVersion.findUniqueOrThrow({ where: { id: newVersionId }, select: { routineId: true } });
+  const version = await db.routineVersion.findUniqueOrThrow({ where: { id: newVersionId }, select: { routineId: true, routine: { select: { startMonth: true } } } });
   const [rows, activities, units] = await Promise.all([
     db.task.findMany({
       where: { cycleId: cycle.id, activity: { ...ROUTINE_ACTIVITY, routineVersion: { routineId: version.routineId, id: { not: newVersionId } } } },
@@ -97,7 +97,8 @@ export async function loadFollowInput(db: DbClient, cycle: { id: string; year: n
     title: t.activity.title,
     unitName: t.unit?.name ?? null,
   }));
-  return { tasks, activities, unitIds: units.map((u) => u.id) };
+  const routineStartMonth = version.routine.startMonth;
+  return { tasks, activities: activities.map((a) => ({ ...a, routineStartMonth })), unitIds: units.map((u) => u.id) };
 }
 
 export type FollowSummary = { year: number; repointed: number; created: number; removed: number; kept: KeptTask[]; untouched: number };

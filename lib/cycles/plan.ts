@@ -6,6 +6,8 @@ export type PlannableActivity = {
   scope: ActivityScope;
   startMonth: number | null;
   endMonth: number | null;
+  /** The start month of the activity's routine (Routine.startMonth); default January. */
+  routineStartMonth?: number;
 };
 
 export type PlannedTask = {
@@ -23,7 +25,7 @@ export type PlannedTask = {
  */
 export function planTasks(year: number, activities: PlannableActivity[], unitIds: string[]): PlannedTask[] {
   return activities.flatMap((activity): PlannedTask[] => {
-    const period = activityPeriod(year, activity);
+    const period = activityPeriod(year, activity, activity.routineStartMonth);
     if (activity.scope === "UNIT") {
       return unitIds.map((unitId) => ({ activityId: activity.id, unitId, assigneeKey: unitId, ...period }));
     }

@@ -7,27 +7,39 @@ import { TIMETABLE_ACTIVITY_KEY } from "./timetable.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import * as clock from "../clock.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
+import { getCycleCalendars } from "./calendar.ts";
+import { currentCycleYearOf, cycleSpanNote, isOpenCycleYear } from "../dates/cycle.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";
 
 type StatusCounts = Record<TaskStatus, number>;
 const emptyCounts = (): StatusCounts => ({ NOT_STARTED: 0, IN_PROGRESS: 0, DONE: 0, NOT_APPLICABLE: 0 });
 
-/** The cycles the actor manages, newest first, with their task counts per status and their shares done today. */
+/**
+ * The cycles the actor manages, newest first, with their task counts per status, their shares done today, the months
+ * each spans and whether it is open (today within its span), and the verksamhet's current cycle year.
+ */
 export async function getManagedCycles(actor: Actor, db: DbClient = getDb(), today: Date = clock.today()) {
   const cycles = await db.cycle.findMany({
     where: { organisationId: organisationFilter(actor, "cycle:manage") },
     orderBy: { year: "desc" },
   });
-  const [groups, progress] = await Promise.all([
+  const organisationIds = organisationFilter(actor, "cycle:manage").in as string[];
+  const [groups, progress, calendars] = await Promise.all([
     db.task.groupBy({ by: ["cycleId", "status"], where: { cycleId: { in: cycles.map((c) => c.id) } }, _count: { _all: true } }),
     getCycleProgress(db, cycles.map((c) => ({ cycleId: c.id, date: today }))),
+    getCycleCalendars(db, organisationIds),
   ]);
-  return cycles.map((cycle, i) => {
-    const counts = emptyCounts();
-    for (const g of groups) if (g.cycleId === cycle.id) counts[g.status] = g._count._all;
-    return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), progress: progress[i]! };
-  });
+  const calendarOf = (organisationId: string) => calendars.get(organisationId) ?? [];
+  return Object.assign(
+    cycles.map((cycle, i) => {
+      const counts = emptyCounts();
+      for (const g of groups) if (g.cycleId === cycle.id) counts[g.status] = g._count._all;
+      const calendar = calendarOf(cycle.organisationId);
+      return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), progress: progress[i]!, spanNote: cycleSpanNote(cycle.year, calendar), open: isOpenCycleYear(cycle.year, today, calendar) };
+    }),
+    { currentYear: currentCycleYearOf(today, calendarOf(organisationIds[0] ?? "")) },
+  );
 }
 export type ManagedCycle = Awaited<ReturnType<typeof getManagedCycles>>[number];
 

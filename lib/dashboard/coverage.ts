@@ -1,5 +1,6 @@
 import type { TaskStatus } from "../db/generated/enums.ts";
 import { emptyProgress, shareDueDone, shareOfYear, type ProgressFigures } from "../tasks/progress.ts";
+import { calendarYearOfMonth, cycleMonths, routineCycleSpan } from "../dates/cycle.ts";
 
 export { formatShare } from "../tasks/progress.ts";
 
@@ -41,17 +42,20 @@ const emptyCell = (year: number, month: number, today: Date): CoverageCell => ({
 });
 
 /**
- * The units × months coverage of a cycle year on `today`: per unit and month of the due date, the tasks due, klar,
+ * The units × months coverage of a cycle year on `today`, its twelve months in order from `firstMonth` (the cycle's
+ * first month: 12 when a routine starts in December, so the 2027 cycle's row begins with December 2026): per unit and month of the due date, the tasks due, klar,
  * ej aktuell and overdue. The share of a cell, and of the year "hittills", is klar of what was due by today, the
  * same figure as "klara av dem som skulle vara klara i dag" elsewhere. Tasks without a due date or outside the year
  * are left out. Units keep the given order; a unit without tasks gets empty cells.
  */
-export function computeCoverage<U extends { id: string }>(units: U[], groups: CoverageGroup[], year: number, today: Date): CoverageRow<U>[] {
-  const rows = new Map(units.map((unit) => [unit.id, { unit, cells: Array.from({ length: 12 }, (_, i) => emptyCell(year, i + 1, today)), figures: emptyProgress() }]));
+export function computeCoverage<U extends { id: string }>(units: U[], groups: CoverageGroup[], year: number, today: Date, firstMonth = 1): CoverageRow<U>[] {
+  const months = cycleMonths(firstMonth);
+  const window = routineCycleSpan(year, firstMonth);
+  const rows = new Map(units.map((unit) => [unit.id, { unit, cells: months.map((m) => emptyCell(calendarYearOfMonth(year, m, firstMonth), m, today)), figures: emptyProgress() }]));
   for (const g of groups) {
     const row = rows.get(g.unitId);
-    if (!row || !g.dueOn || g.dueOn.getUTCFullYear() !== year || g.count <= 0) continue;
-    const cell = row.cells[g.dueOn.getUTCMonth()]!;
+    if (!row || !g.dueOn || g.dueOn < window.startsOn || g.dueOn > window.endsOn || g.count <= 0) continue;
+    const cell = row.cells[months.indexOf(g.dueOn.getUTCMonth() + 1)]!;
     if (g.status === "NOT_APPLICABLE") {
       cell.notApplicable += g.count;
       row.figures.notApplicable += g.count;

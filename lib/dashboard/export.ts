@@ -20,7 +20,8 @@ export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit
     name: `Andel per månad ${year}`,
     columns: [
       ...UNIT_COLUMNS,
-      ...MONTH_NAMES.map((m): SheetColumn => ({ header: capitalised(m), kind: "percent" })),
+      // The cycle's months in the order of the cells (from December for a cycle that starts in December).
+      ...(coverage[0]?.cells.map((c) => MONTH_NAMES[c.month - 1]!) ?? MONTH_NAMES).map((m): SheetColumn => ({ header: capitalised(m), kind: "percent" })),
       { header: "Klara av dem som skulle vara klara i dag", kind: "percent" },
       { header: "Klara hittills", kind: "integer" },
       { header: "Att göra hittills", kind: "integer" },

@@ -3,7 +3,8 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
-import { daysBetween, cycleYearOf } from "../dates/cycle.ts";
+import { currentCycleYearOf, cycleSpan, daysBetween, describeCycleYear, isOpenCycleYear } from "../dates/cycle.ts";
+import { getCycleCalendar } from "../cycles/calendar.ts";
 import { areasOf, computeCoverage, sameDayInYear } from "./coverage.ts";
 import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";
@@ -41,11 +42,13 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
 export async function getDashboard(actor: Actor, params: DashboardParams, db: DbClient = getDb(), today: Date = clock.today(), options: { allUnits?: boolean } = {}) {
   const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
   if (!organisationId) return null;
-  const [organisation, cycles, unitRows] = await Promise.all([
+  const [organisation, cycles, unitRows, calendar] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
     db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
+    getCycleCalendar(db, organisationId),
   ]);
+  const currentYear = currentCycleYearOf(today, calendar);
   unitRows.sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"));
   const areas: DashboardArea[] = areasOf(unitRows);
   const area = areas.find((a) => a.id === params.area) ?? null;
@@ -53,7 +56,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   const coverageBy: "unit" | "area" = !area && !options.allUnits && unitRows.length > HEAT_MAP_UNIT_LIMIT ? "area" : "unit";
   const units: DashboardUnit[] = unitRows.filter((u) => !area || u.area.id === area.id).map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
   const years = cycles.map((c) => c.year);
-  const year = chooseYear(years, params.year, cycleYearOf(today));
+  const year = chooseYear(years, params.year, currentYear);
   const cycle = cycles.find((c) => c.year === year) ?? null;
   const compareYear =
     params.compareYear === null
@@ -63,8 +66,12 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
         : (years.find((y) => year !== null && y < year) ?? null);
   const compareCycle = cycles.find((c) => c.year === compareYear) ?? null;
   const cycleId = cycle?.id ?? "";
-  // The year's progress is measured today (also for a cycle that has not begun); an earlier cycle at the same date of its year.
-  const progressDate = cycle && cycle.year < cycleYearOf(today) ? sameDayInYear(today, cycle.year) : today;
+  // The year's progress is measured today (an open cycle, or one that has not begun); a closed one at the same point of
+  // its cycle, and year-over-year compares cycles by survey year: the 2026 cycle on 2 December 2025 against the 2027 on 2 December 2026.
+  const shift = (date: Date, years: number) => sameDayInYear(date, date.getUTCFullYear() + years);
+  const progressDate = cycle && cycle.year < currentYear && !isOpenCycleYear(cycle.year, today, calendar) ? shift(today, cycle.year - currentYear) : today;
+  const compareDate = compareCycle && year !== null ? shift(progressDate, compareCycle.year - year) : progressDate;
+  const firstMonth = year === null ? 1 : cycleSpan(year, calendar).startsOn.getUTCMonth() + 1;
 
   const [groups, withoutTasks, overdueRows, overdueCount, gapRows, progress, planning] = await Promise.all([
     coverageBy === "area"
@@ -91,13 +98,13 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     }),
     getCycleProgress(db, [
       ...(cycle ? [{ cycleId: cycle.id, date: progressDate }] : []),
-      ...(compareCycle ? [{ cycleId: compareCycle.id, date: sameDayInYear(progressDate, compareCycle.year) }] : []),
+      ...(compareCycle ? [{ cycleId: compareCycle.id, date: compareDate }] : []),
     ]),
     getPlanningCheck(db, cycleId, units),
   ]);
 
   const rows: DashboardUnit[] = coverageBy === "area" ? areas.map((a) => ({ id: a.id, name: a.name, areaName: a.name })) : units;
-  const coverage = year === null ? [] : computeCoverage(rows, groups, year, today);
+  const coverage = year === null ? [] : computeCoverage(rows, groups, year, today, firstMonth);
   const withoutTaskIds = new Set(withoutTasks.map((u) => u.id));
   const overdue: OverdueItem[] = overdueRows.map((t) => ({
     id: t.id,
@@ -125,6 +132,10 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     today,
     years,
     year,
+    /** What the year pickers say after each year (its months, pågår/avslutad/kommande). */
+    yearNotes: Object.fromEntries(years.map((y) => [y, describeCycleYear(y, today, calendar)])) as Record<number, string>,
+    /** The heat map's first month: the cycle's first (12 when a routine starts in December). */
+    firstMonth,
     compareYear,
     coverage,
     coverageBy,
@@ -137,7 +148,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     planning,
     unitsWithoutTasks: cycle ? unitRows.filter((u) => withoutTaskIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, areaName: u.area.name })) : [],
     progress: yearProgress(cycle, progressDate, 0),
-    compareProgress: yearProgress(compareCycle, sameDayInYear(progressDate, compareCycle?.year ?? 0), cycle ? 1 : 0),
+    compareProgress: yearProgress(compareCycle, compareDate, cycle ? 1 : 0),
   };
 }
 export type Dashboard = NonNullable<Awaited<ReturnType<typeof getDashboard>>>;

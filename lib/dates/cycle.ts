@@ -16,10 +16,25 @@ export function lastDayOfMonth(year: number, month: number): Date {
 
 export type MonthSpan = { startMonth: number | null; endMonth: number | null };
 
-/** When an activity happens in a cycle year: from the first day of its start month to the last day of its end month. */
-export function activityPeriod(year: number, span: MonthSpan): { startsOn: Date | null; dueOn: Date | null } {
+/**
+ * The calendar year that month `month` (1–12) of cycle `cycleYear` falls in, for a routine whose year starts in
+ * `startMonth` (docs/decisions/014-routine-start-month.md): a cycle is named after the year it leads to, so with a
+ * December start the December of the 2027 cycle is December 2026.
+ */
+export function calendarYearOfMonth(cycleYear: number, month: number, startMonth = 1): number {
+  return startMonth > 1 && month >= startMonth ? cycleYear - 1 : cycleYear;
+}
+
+/**
+ * When an activity happens in a cycle year: from the first day of its start month to the last day of its end month,
+ * each in the calendar year that month has in the cycle of a routine starting in `routineStartMonth`.
+ */
+export function activityPeriod(year: number, span: MonthSpan, routineStartMonth = 1): { startsOn: Date | null; dueOn: Date | null } {
   if (span.startMonth === null || span.endMonth === null) return { startsOn: null, dueOn: null };
-  return { startsOn: utcDate(year, span.startMonth, 1), dueOn: lastDayOfMonth(year, span.endMonth) };
+  return {
+    startsOn: utcDate(calendarYearOfMonth(year, span.startMonth, routineStartMonth), span.startMonth, 1),
+    dueOn: lastDayOfMonth(calendarYearOfMonth(year, span.endMonth, routineStartMonth), span.endMonth),
+  };
 }
 
 /** The calendar date in Sweden at an instant, as a date-only value (today itself comes from lib/clock). */
@@ -45,14 +60,80 @@ export function stockholmInstant(day: Date, time: string): Date {
   return new Date(wall - offsetAt(first));
 }
 
-/** The cycle year a date belongs to: the calendar year of the date. */
-export function cycleYearOf(date: Date): number {
-  return date.getUTCFullYear();
+/**
+ * The cycle year a date belongs to for a routine whose year starts in `startMonth` (default January: the calendar
+ * year). With a December start, 15 December 2026 belongs to the 2027 cycle.
+ */
+export function cycleYearOf(date: Date, startMonth = 1): number {
+  const year = date.getUTCFullYear();
+  return startMonth > 1 && date.getUTCMonth() + 1 >= startMonth ? year + 1 : year;
 }
 
-/** Only the current cycle can be changed: earlier years are history, later ones have not begun. */
-export function isCurrentCycleYear(year: number, today: Date): boolean {
-  return year === cycleYearOf(today);
+/** The start months of a verksamhet's routines, as its cycles are measured; none is read as [1] (calendar years). */
+export type CycleCalendar = readonly number[];
+const monthsOf = (calendar: CycleCalendar) => (calendar.length > 0 ? calendar : [1]);
+
+/** The twelve months of one routine's part of cycle `year`: from its start month to the day before it comes round again. */
+export function routineCycleSpan(year: number, startMonth = 1): { startsOn: Date; endsOn: Date } {
+  if (startMonth <= 1) return { startsOn: utcDate(year, 1, 1), endsOn: lastDayOfMonth(year, 12) };
+  return { startsOn: utcDate(year - 1, startMonth, 1), endsOn: lastDayOfMonth(year, startMonth - 1) };
+}
+
+/** A cycle's span: from its earliest routine start to its latest routine end. */
+export function cycleSpan(year: number, calendar: CycleCalendar): { startsOn: Date; endsOn: Date } {
+  const spans = monthsOf(calendar).map((s) => routineCycleSpan(year, s));
+  return {
+    startsOn: new Date(Math.min(...spans.map((s) => s.startsOn.getTime()))),
+    endsOn: new Date(Math.max(...spans.map((s) => s.endsOn.getTime()))),
+  };
+}
+
+/**
+ * The cycle years open on `today` (today is within their span), newest first. More than one in the months where one
+ * routine's new year has begun and another's old one runs on: in December 2026, 2027 and 2026 for a December and a
+ * January routine.
+ */
+export function openCycleYears(today: Date, calendar: CycleCalendar): number[] {
+  return [...new Set(monthsOf(calendar).map((s) => cycleYearOf(today, s)))].sort((a, b) => b - a);
+}
+
+/** "The current cycle": the newest cycle that has begun on `today`, the one pages show unless another is chosen. */
+export function currentCycleYearOf(today: Date, calendar: CycleCalendar): number {
+  return openCycleYears(today, calendar)[0]!;
+}
+
+/** A cycle can be changed while today is within its span: earlier cycles are history, later ones have not begun. */
+export function isOpenCycleYear(year: number, today: Date, calendar: CycleCalendar): boolean {
+  return openCycleYears(today, calendar).includes(year);
+}
+
+/** The months of a routine's cycle in order, from its start month: [12, 1, 2, …, 11] for December. */
+export function cycleMonths(startMonth = 1): number[] {
+  return Array.from({ length: 12 }, (_, i) => ((startMonth - 1 + i) % 12) + 1);
+}
+
+/** "december 2026 – november 2027": the months a cycle spans. */
+export function formatCycleSpan(year: number, calendar: CycleCalendar): string {
+  const { startsOn, endsOn } = cycleSpan(year, calendar);
+  return `${MONTH_NAMES[startsOn.getUTCMonth()]} ${startsOn.getUTCFullYear()} – ${MONTH_NAMES[endsOn.getUTCMonth()]} ${endsOn.getUTCFullYear()}`;
+}
+
+/** What a year picker says after a cycle year: " (december 2026 – november 2027, pågår)", " (avslutad)", " (kommande)". */
+export function describeCycleYear(year: number, today: Date, calendar: CycleCalendar): string {
+  const state = isOpenCycleYear(year, today, calendar) ? "pågår" : year < currentCycleYearOf(today, calendar) ? "avslutad" : "kommande";
+  return cycleSpanNote(year, calendar) === "" ? ` (${state})` : ` (${formatCycleSpan(year, calendar)}, ${state})`;
+}
+
+/** " (december 2026 – november 2027)" after a cycle's year; nothing for a calendar-year cycle. */
+export function cycleSpanNote(year: number, calendar: CycleCalendar): string {
+  const { startsOn, endsOn } = cycleSpan(year, calendar);
+  const calendarYear = startsOn.getUTCMonth() === 0 && endsOn.getUTCMonth() === 11 && startsOn.getUTCFullYear() === year;
+  return calendarYear ? "" : ` (${formatCycleSpan(year, calendar)})`;
+}
+
+/** "Cykel 2027 (december 2026 – november 2027)"; a calendar-year cycle is just "Cykel 2026". */
+export function formatCycleLabel(year: number, calendar: CycleCalendar): string {
+  return `Cykel ${year}${cycleSpanNote(year, calendar)}`;
 }
 
 /** Parses "YYYY-MM-DD" into a date-only value; null when it is not a real calendar date. */

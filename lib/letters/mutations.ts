@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
-import { dateFromIso, formatDateIso, formatDateLong, isCurrentCycleYear } from "../dates/cycle.ts";
+import { cycleSpan, dateFromIso, formatCycleSpan, formatDateIso, formatDateLong, isOpenCycleYear } from "../dates/cycle.ts";
+import { getCycleCalendar } from "../cycles/calendar.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { fieldErrorsOf, INVALID_FORM, type Failure } from "../forms.ts";
 import { setModuleTaskStatus } from "../tasks/mutations.ts";
@@ -33,13 +34,14 @@ function auditFacts(d: DispatchFacts & { version?: number }) {
 async function findLetterTask(tx: DbClient, actor: Actor, unitId: string, year: number, letterNumber: number, today: Date) {
   const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { id: true, name: true, area: { select: { organisationId: true } } } });
   if (!unit || !can(actor, "letter:record", { organisationId: unit.area.organisationId, unitId: unit.id })) fail(NOT_YOUR_UNIT);
-  if (!isCurrentCycleYear(year, today)) fail(`Cykeln ${year} kan inte ändras här; brukarbrev registreras i innevarande års cykel.`);
+  const calendar = await getCycleCalendar(tx, unit.area.organisationId);
+  if (!isOpenCycleYear(year, today, calendar)) fail(`Cykeln ${year} kan inte ändras här; brukarbrev registreras i en cykel som pågår.`);
   const task = await tx.task.findFirst({
     where: { cycle: { organisationId: unit.area.organisationId, year }, unitId, activity: { kind: "LETTER", letterNumber } },
     select: { id: true, cycleId: true, status: true, version: true, letterDispatches: true },
   });
   if (!task) fail(`Brukarbrev ${letterNumber} finns inte i årets rutin för ${unit.name}.`);
-  return { unit, task, existing: task.letterDispatches[0] ?? null };
+  return { unit, task, existing: task.letterDispatches[0] ?? null, calendar };
 }
 
 /**
@@ -53,11 +55,13 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
   const today = options.today ?? clock.today();
   const sentOn = dateFromIso(v.sentOn);
   if (sentOn.getTime() > today.getTime()) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { sentOn: ["Datumet kan inte ligga i framtiden."] } };
-  if (sentOn.getUTCFullYear() !== v.year) return { ok: false, message: "Kontrollera de markerade fälten.", errors: { sentOn: [`Datumet ska ligga i cykelåret ${v.year}.`] } };
   const facts: DispatchFacts = { sentOn, count: v.count, method: v.method, methodOther: v.method === "OTHER" ? v.methodOther! : null, note: v.note ?? null };
 
   return transact(db, async (tx) => {
-    const { unit, task, existing } = await findLetterTask(tx, actor, v.unitId, v.year, v.letterNumber, today);
+    const { unit, task, existing, calendar } = await findLetterTask(tx, actor, v.unitId, v.year, v.letterNumber, today);
+    // The cycle's span, not the calendar year: a cycle may begin in the December before its year.
+    const span = cycleSpan(v.year, calendar);
+    if (sentOn < span.startsOn || sentOn > span.endsOn) fail("Kontrollera de markerade fälten.", { sentOn: [`Datumet ska ligga i cykeln ${v.year} (${formatCycleSpan(v.year, calendar)}).`] });
     const title = `Brukarbrev ${v.letterNumber} för ${unit.name}`;
     if (existing) {
       if (v.version !== existing.version) {

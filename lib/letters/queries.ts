@@ -6,7 +6,8 @@ import { isOverdue } from "../tasks/status.ts";
 import { LETTER_NUMBERS } from "./schemas.ts";
 import { letterState, type LetterState } from "../tasks/module-tasks.ts";
 import * as clock from "../clock.ts";
-import { cycleYearOf } from "../dates/cycle.ts";
+import { currentCycleYearOf } from "../dates/cycle.ts";
+import { getCycleCalendar } from "../cycles/calendar.ts";
 
 const dispatchSelect = {
   id: true,
@@ -81,7 +82,7 @@ export async function getLetterBoard(actor: Actor, params: { unitId?: string }, 
   const units = [...readable.filter(canRecordIn), ...readable.filter((u) => !canRecordIn(u))];
   const unit = units.find((u) => u.id === params.unitId) ?? units[0]!;
   const canRecord = canRecordIn(unit);
-  const year = cycleYearOf(today);
+  const year = currentCycleYearOf(today, await getCycleCalendar(db, unit.area.organisationId));
   const cycle = await db.cycle.findUnique({ where: { organisationId_year: { organisationId: unit.area.organisationId, year } }, select: { id: true, year: true } });
   if (!cycle) return { units, unit, year, canRecord, cycleExists: false as const, letters: lettersOf([], today), otherTasks: [] };
 
@@ -122,7 +123,8 @@ export async function getLetterOverview(actor: Actor, params: { year?: number; a
   const area = areas.find((a) => a.id === params.area) ?? (params.byArea && readable.length > LETTER_OVERVIEW_UNIT_LIMIT ? areas[0]! : null);
   const units = area ? readable.filter((u) => u.area.id === area.id) : readable;
   const cycles = await db.cycle.findMany({ where: { organisationId }, select: { id: true, year: true }, orderBy: { year: "desc" } });
-  const cycle = cycles.find((c) => c.year === params.year) ?? cycles.find((c) => c.year === cycleYearOf(today)) ?? cycles[0];
+  const currentYear = currentCycleYearOf(today, await getCycleCalendar(db, organisationId));
+  const cycle = cycles.find((c) => c.year === params.year) ?? cycles.find((c) => c.year === currentYear) ?? cycles[0];
   const tasks = cycle
     ? await db.task.findMany({ where: { cycleId: cycle.id, unitId: { in: units.map((u) => u.id) }, activity: { kind: "LETTER" } }, select: letterTaskSelect })
     : [];

@@ -7,7 +7,7 @@ import { recipientsOf, type Holder } from "./recipients.ts";
 import { MAX_OFFSET_DAYS } from "./rules.ts";
 import { plural } from "../plural.ts";
 import { effectiveDay } from "../tasks/plan.ts";
-import { cycleYearOf } from "../dates/cycle.ts";
+import { openCycleWhere } from "../cycles/calendar.ts";
 
 /**
  * A claimed delivery that is still PENDING this long after its claim belongs to a run that died: retry it.
@@ -44,9 +44,10 @@ async function loadRecipients(db: DbClient) {
 async function loadOpenTasks(db: DbClient, today: Date) {
   const horizon = new Date(today.getTime() + (MAX_OFFSET_DAYS + 7) * 86_400_000);
   return db.task.findMany({
-    // This year's cycle only: earlier cycles are closed (read-only), so their open tasks can no longer be done.
+    // The open cycles only (in December the new one and the one ending): closed cycles are read-only, so their open
+    // tasks can no longer be done.
     // Reminders count from the planned day when there is one (issue 21), else from the last day.
-    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: { year: cycleYearOf(today) } },
+    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: openCycleWhere(today) },
     select: {
       id: true, status: true, dueOn: true, plannedOn: true, unitId: true, assigneeKey: true,
       unit: { select: { name: true } },

@@ -3,20 +3,20 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../auth/scope.ts";
-import { cycleYearOf } from "../dates/cycle.ts";
+import { openCycleWhere } from "../cycles/calendar.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export const SOON_DAYS = 14;
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
-/** Only this year's cycle can be changed (lib/tasks/mutations.ts), so only its tasks are asked for. */
-const thisCycle = (today: Date) => ({ cycle: { year: cycleYearOf(today) } });
+/** Only an open cycle can be changed (lib/tasks/mutations.ts), so only their tasks are asked for: in December both. */
+const thisCycle = (today: Date) => ({ cycle: openCycleWhere(today) });
 
 export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true } });
   return user?.emailPreference ?? "ALL";
 }
 
-/** "Att göra snart": open tasks of this year's cycle the actor may update, overdue or due within SOON_DAYS days, soonest first. */
+/** "Att göra snart": open tasks of the open cycles the actor may update, overdue or due within SOON_DAYS days, soonest first. */
 export async function getUpcomingTasks(actor: Actor, today: Date, db: DbClient = getDb(), limit = 10) {
   const where = { AND: [taskWhereFor(actor, "task:update"), thisCycle(today), { status: OPEN, dueOn: { not: null, lte: new Date(today.getTime() + SOON_DAYS * 86_400_000) } }] };
   const [tasks, total] = await Promise.all([

@@ -15,7 +15,7 @@ export type VersionForDocument = {
   validUntil: Date | null;
   replacesText: string | null;
   purpose: string | null;
-  routine: { key: string; colour: string };
+  routine: { key: string; colour: string; startMonth?: number };
   phases: { id: string; key: string; name: string; position: number }[];
   activities: (ActivityContent & { phaseId: string; key: string; position: number; reminderOffsets?: number[] })[];
 };
@@ -31,6 +31,8 @@ export function toRoutineDocument(v: VersionForDocument): RoutineDocument {
     key: v.routine.key,
     title: v.title,
     colour: v.routine.colour,
+    // Written only when not January (the default), so a calendar-year routine's document round-trips unchanged.
+    ...(v.routine.startMonth !== undefined && v.routine.startMonth !== 1 ? { startMonth: v.routine.startMonth } : {}),
     version: {
       decidedBy: v.decidedBy,
       decidedOn: v.decidedOn ? formatDateIso(v.decidedOn) : null,

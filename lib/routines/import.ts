@@ -43,7 +43,7 @@ export async function writeRoutineVersion(
 ) {
   const routine = await db.routine.upsert({
     where: { organisationId_key: { organisationId, key: doc.key } },
-    create: { organisationId, key: doc.key, title: doc.title, colour: doc.colour },
+    create: { organisationId, key: doc.key, title: doc.title, colour: doc.colour, startMonth: doc.startMonth ?? 1 },
     update: {},
   });
   const latest = await db.routineVersion.findFirst({ where: { routineId: routine.id }, orderBy: { version: "desc" } });

@@ -3,7 +3,8 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { applyFollowVersion, loadFollowInput, planFollowVersion, type FollowPlan, type FollowSummary } from "../cycles/follow-version.ts";
-import { dateFromIso, cycleYearOf } from "../dates/cycle.ts";
+import { dateFromIso } from "../dates/cycle.ts";
+import { openCycleWhere } from "../cycles/calendar.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { toRoutineDocument } from "./export.ts";
 import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
@@ -14,9 +15,12 @@ import * as clock from "../clock.ts";
 
 const FOLLOW_REQUIRED = "Välj om återstående uppgifter ska följa den nya versionen.";
 
-/** Cycles that a newly published version may affect: this year's and later ones. Earlier years are history. */
+/**
+ * Cycles that a newly published version may affect: the open ones (today within their span) and later ones. Earlier
+ * years are history. Every open year is this calendar year or the next, so "later" is every year after this one.
+ */
 function openCyclesWhere(organisationId: string, today: Date) {
-  return { organisationId, year: { gte: cycleYearOf(today) } };
+  return { organisationId, OR: [openCycleWhere(today), { year: { gt: today.getUTCFullYear() } }] };
 }
 
 /** What publishing a draft would do to the open cycles if their remaining tasks follow it (for the confirmation step). */

@@ -78,6 +78,9 @@ export const routineDocumentSchema = z
     key,
     title: z.string({ error: "Rutinen behöver en titel." }).trim().min(1, "Rutinen behöver en titel.").max(200, "Titeln får vara högst 200 tecken."),
     colour: z.string().regex(/^#[0-9a-f]{6}$/i, "Färgen anges som #rrggbb.").default("#1d4ed8"),
+    // The month the routine's year starts in (docs/decisions/014-routine-start-month.md); kept on the routine, so it
+    // is read when the routine is first imported and a later version's file cannot move tasks between cycles.
+    startMonth: z.number({ error: "Startmånaden anges som ett tal 1–12." }).int("Startmånaden anges som ett tal 1–12.").min(1, "Startmånaden anges som ett tal 1–12.").max(12, "Startmånaden anges som ett tal 1–12.").optional(),
     // Missing metadata reads as "not stated" (null), so a hand-written file needs only what it knows.
     version: z
       .object({

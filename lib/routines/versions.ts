@@ -63,7 +63,7 @@ export async function getManagedVersion(actor: Actor, key: string, version: numb
   return db.routineVersion.findFirst({
     where: { version, routine: { key, organisationId: organisationFilter(actor, "routine:manage") } },
     include: {
-      routine: { select: { id: true, key: true, title: true, colour: true, organisationId: true } },
+      routine: { select: { id: true, key: true, title: true, colour: true, startMonth: true, organisationId: true } },
       replacesVersion: { select: { version: true } },
       phases: { orderBy: { position: "asc" } },
       activities: { where: ROUTINE_ACTIVITY, orderBy: { position: "asc" } },

@@ -5,7 +5,7 @@ import { inTransaction } from "../db/transaction.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import * as clock from "../clock.ts";
-import { activityPeriod, cycleYearOf, formatDateIso, formatDateLong, MONTH_NAMES } from "../dates/cycle.ts";
+import { activityPeriod, calendarYearOfMonth, cycleYearOf, formatDateIso, formatDateLong, MONTH_NAMES } from "../dates/cycle.ts";
 import { fieldErrorsOf, type Failure } from "../forms.ts";
 import { localActivitySchema } from "./schemas.ts";
 
@@ -37,9 +37,8 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Kontrollera fälten.", errors: fieldErrorsOf(parsed.error) };
   const p = parsed.data;
   const today = options.today ?? clock.today();
-  const year = cycleYearOf(today);
-  if (p.date && cycleYearOf(p.date) !== year) return { ok: false, message: `Datumet ska ligga i cykelåret ${year}.`, errors: { date: [`Datumet ska ligga i cykelåret ${year}.`] } };
   const month = p.date ? p.date.getUTCMonth() + 1 : p.month!;
+  const [routineId, phaseKey] = p.phase.split("/");
 
   return inTransaction(db, async (tx): Promise<LocalActivityResult> => {
     const unit = await tx.unit.findFirst({ where: { id: p.unitId, active: true }, select: { id: true, name: true, area: { select: { organisationId: true } } } });
@@ -48,15 +47,18 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
     if (!unit || !place || !can(actor, "task:read", place)) return { ok: false, message: NOT_YOUR_UNIT, errors: { unitId: [NOT_YOUR_UNIT] } };
     // A koordinator changes only the tasks of their own role, so they may add only such an activity.
     if (!can(actor, "task:update", { ...place, responsibleRole: p.responsibleRole })) return { ok: false, message: NOT_YOUR_ROLE, errors: { responsibleRole: [NOT_YOUR_ROLE] } };
-    const cycle = await tx.cycle.findUnique({ where: { organisationId_year: { organisationId: place.organisationId, year } }, select: { id: true } });
-    if (!cycle) return { ok: false, message: NO_CYCLE(year) };
-    const [routineId, phaseKey] = p.phase.split("/");
     const version = await tx.routineVersion.findFirst({
       where: { status: "ACTIVE", routineId, routine: { organisationId: place.organisationId } },
-      select: { id: true, phases: { where: { key: phaseKey }, select: { id: true } } },
+      select: { id: true, routine: { select: { startMonth: true } }, phases: { where: { key: phaseKey }, select: { id: true } } },
     });
     const phase = version?.phases[0];
     if (!version || !phase) return { ok: false, message: PHASE_GONE, errors: { phase: [PHASE_GONE] } };
+    // The routine's current cycle: with a December start, an activity added in December 2026 is in the 2027 cycle.
+    const startMonth = version.routine.startMonth;
+    const year = cycleYearOf(today, startMonth);
+    if (p.date && cycleYearOf(p.date, startMonth) !== year) return { ok: false, message: `Datumet ska ligga i cykelåret ${year}.`, errors: { date: [`Datumet ska ligga i cykelåret ${year}.`] } };
+    const cycle = await tx.cycle.findUnique({ where: { organisationId_year: { organisationId: place.organisationId, year } }, select: { id: true } });
+    if (!cycle) return { ok: false, message: NO_CYCLE(year) };
 
     const last = await tx.activityTemplate.aggregate({ where: { routineVersionId: version.id }, _max: { position: true } });
     const activity = await tx.activityTemplate.create({
@@ -77,7 +79,7 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
       },
     });
     const task = await tx.task.create({
-      data: { cycleId: cycle.id, activityId: activity.id, unitId: unit.id, assigneeKey: unit.id, ...activityPeriod(year, { startMonth: month, endMonth: month }), plannedOn: p.date },
+      data: { cycleId: cycle.id, activityId: activity.id, unitId: unit.id, assigneeKey: unit.id, ...activityPeriod(year, { startMonth: month, endMonth: month }, startMonth), plannedOn: p.date },
     });
     await tx.taskEvent.create({ data: { taskId: task.id, actorId: actor.id, at: clock.now(), type: "CREATED", details: { local: true } } });
     await writeAudit(tx, {
@@ -88,7 +90,7 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
       unitId: unit.id,
       after: { title: p.title, phase: p.phase, month, plannedOn: p.date ? formatDateIso(p.date) : null, responsibleRole: p.responsibleRole, kind: p.kind, activityId: activity.id },
     });
-    const when = p.date ? formatDateLong(p.date) : `${MONTH_NAMES[month - 1]} ${year}`;
+    const when = p.date ? formatDateLong(p.date) : `${MONTH_NAMES[month - 1]} ${calendarYearOfMonth(year, month, startMonth)}`;
     return { ok: true, message: `”${p.title}” är tillagd som ${unit.name}s egen aktivitet, ${when}.`, taskId: task.id };
   });
 }

@@ -12,7 +12,8 @@ import { checkTransition, completionFields, isUndoable, STATUS_MESSAGES, TASK_ST
 import { LETTER_DONE_VIA_RECORD, LETTER_RECORDED, moduleRuleText, REVIEW_RECORDED, REVIEW_STEPS, REVIEW_TASK_KEYS, reviewStepStatus, taskModuleOf, type ModuleStatus, type ReviewStep, type TaskModule } from "./module-tasks.ts";
 import { getReviewFacts } from "./review-facts.ts";
 import * as clock from "../clock.ts";
-import { cycleYearOf, formatDateIso, isCurrentCycleYear, stockholmDate } from "../dates/cycle.ts";
+import { currentCycleYearOf, cycleSpan, formatDateIso, formatDateLong, isOpenCycleYear, stockholmDate } from "../dates/cycle.ts";
+import { getCycleCalendar } from "../cycles/calendar.ts";
 
 export { LETTER_DONE_VIA_RECORD, LETTER_RECORDED } from "./module-tasks.ts";
 
@@ -61,11 +62,12 @@ export async function findWritableTask(tx: Prisma.TransactionClient, actor: Acto
     const failure: TaskFailure = { ok: false, code: readable ? "READ_ONLY" : "NOT_FOUND", message: readable ? TASK_READ_ONLY : TASK_NOT_FOUND };
     return { failure };
   }
-  if (!isCurrentCycleYear(task.cycle.year, today)) {
+  const calendar = await getCycleCalendar(tx, task.cycle.organisationId);
+  if (!isOpenCycleYear(task.cycle.year, today, calendar)) {
     const message =
-      task.cycle.year < cycleYearOf(today)
+      task.cycle.year < currentCycleYearOf(today, calendar)
         ? `Cykeln ${task.cycle.year} är avslutad och kan bara läsas.`
-        : `Cykeln ${task.cycle.year} har inte börjat ännu; dess uppgifter kan ändras från den 1 januari ${task.cycle.year}.`;
+        : `Cykeln ${task.cycle.year} har inte börjat ännu; dess uppgifter kan ändras från den ${formatDateLong(cycleSpan(task.cycle.year, calendar).startsOn)}.`;
     const failure: TaskFailure = { ok: false, code: "CLOSED", message };
     return { failure };
   }

@@ -9,7 +9,8 @@ import { countProgress, type ProgressFigures } from "./progress.ts";
 import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./module-tasks.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
-import { cycleYearOf, isCurrentCycleYear } from "../dates/cycle.ts";
+import { currentCycleYearOf, cycleSpanNote, describeCycleYear, isOpenCycleYear } from "../dates/cycle.ts";
+import { openCycleCheck, openCycleWhere } from "../cycles/calendar.ts";
 import { getCyclePlanningSummary, PLANNING_STEP_KEY, type PlanningSummary } from "./plan-queries.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */
@@ -84,17 +85,22 @@ function isMine(actor: Actor, task: TaskPlace) {
   return can(actor, "task:update", { organisationId: task.cycle.organisationId, unitId: task.unitId, assigneeKey: task.assigneeKey, responsibleRole: task.activity.responsibleRole });
 }
 
-function canUpdateTask(actor: Actor, task: TaskPlace, today: Date) {
-  return isCurrentCycleYear(task.cycle.year, today) && isMine(actor, task);
+type OpenCheck = (cycle: { organisationId: string; year: number }) => boolean;
+
+/** Mine, in a cycle that is open today (docs/decisions/014-routine-start-month.md). */
+function canUpdateTask(actor: Actor, task: TaskPlace, isOpen: OpenCheck) {
+  return isOpen(task.cycle) && isMine(actor, task);
 }
 
+const organisationsOf = (actor: Actor) => [...new Set(actor.assignments.map((a) => a.organisationId))];
+
 /**
- * How many tasks of this year's cycle the actor may change are försenade (isOverdue): the menu's badge. The
+ * How many tasks of the open cycles the actor may change are försenade (isOverdue): the menu's badge. The
  * checklist counts its "Försenade" filter with the same isOverdue over the same tasks (its default "mina" view).
  */
 export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
   const tasks = await db.task.findMany({
-    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: { year: cycleYearOf(today) } }, { dueOn: { lt: today } }] },
+    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: openCycleWhere(today) }, { dueOn: { lt: today } }] },
     select: { status: true, dueOn: true },
   });
   return tasks.filter((t) => isOverdue(t, today)).length;
@@ -154,8 +160,10 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
  * keep: a task the actor just changed, shown (with what Ångra restores) even if it has left the filter.
  */
 export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today(), keep?: string) {
-  const currentYear = cycleYearOf(today);
-  const years = await getYears(actor, db);
+  const [years, open] = await Promise.all([getYears(actor, db), openCycleCheck(db, organisationsOf(actor), today)]);
+  // Users belong to one verksamhet (docs/decisions/010), so its calendar measures the years shown.
+  const calendar = open.calendar;
+  const currentYear = currentCycleYearOf(today, calendar);
   const year = chooseYear(years, params.ar, currentYear);
   const groups = years.length > 0 ? await getGroups(actor, year, db) : [];
   const group = groups.find((g) => g.key === params.enhet) ?? groups[0] ?? null;
@@ -170,7 +178,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const mineCount = rows.filter((t) => isMine(actor, t)).length;
   const shown = mineOnly ? rows.filter((t) => isMine(actor, t)) : rows;
   const keptRow = keep ? shown.find((t) => t.id === keep && !matchesFilter(t, params.filter, today)) : undefined;
-  const undoTo = keptRow && canUpdateTask(actor, keptRow, today) ? await undoTarget(actor, keptRow, db) : null;
+  const undoTo = keptRow && canUpdateTask(actor, keptRow, open.isOpen) ? await undoTarget(actor, keptRow, db) : null;
   // The routine's planning step shows the planning check of every unit (issue 21).
   const step = shown.find((t) => t.unitId === null && t.activity.key === PLANNING_STEP_KEY);
   const planning = step ? await getCyclePlanningSummary(db, step.cycleId, step.cycle.organisationId) : undefined;
@@ -178,7 +186,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     ...t,
     overdue: isOverdue(t, today),
     current: isCurrent(t, today),
-    canUpdate: canUpdateTask(actor, t, today),
+    canUpdate: canUpdateTask(actor, t, open.isOpen),
     module: moduleView(actor, t, today),
     kept: t === keptRow,
     undoTo: t === keptRow ? undoTo : null,
@@ -207,7 +215,12 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     years,
     year,
     currentYear,
-    readOnlyYear: year !== currentYear,
+    /** Only a cycle that is open today can be changed; in December two can be (the new one and the one ending). */
+    readOnlyYear: !isOpenCycleYear(year, today, calendar),
+    /** " (december 2026 – november 2027)" after the shown cycle's year; nothing for a calendar year. */
+    spanNote: cycleSpanNote(year, calendar),
+    /** What the year picker says after each year. */
+    yearNotes: Object.fromEntries(years.map((y) => [y, describeCycleYear(y, today, calendar)])) as Record<number, string>,
     groups,
     group,
     filter: params.filter,
@@ -244,11 +257,12 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
     },
   });
   if (!task) return null;
+  const open = await openCycleCheck(db, [task.cycle.organisationId], today);
   return {
     ...task,
     overdue: isOverdue(task, today),
     current: isCurrent(task, today),
-    canUpdate: canUpdateTask(actor, task, today),
+    canUpdate: canUpdateTask(actor, task, open.isOpen),
     module: moduleView(actor, task, today),
     kept: false,
     undoTo: null,

@@ -4,7 +4,8 @@ import { setISOWeek, startOfISOWeek } from "date-fns";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { writeAudit } from "../../lib/audit/index.ts";
 import { ensureCycleTasks } from "../../lib/cycles/instantiate.ts";
-import { cycleYearOf, daysBetween, utcDate } from "../../lib/dates/cycle.ts";
+import { currentCycleYearOf, cycleYearOf, daysBetween, utcDate } from "../../lib/dates/cycle.ts";
+import { getCycleCalendar } from "../../lib/cycles/calendar.ts";
 import type { Db, DbClient } from "../../lib/db/index.ts";
 import type { TaskStatus } from "../../lib/db/generated/enums.ts";
 import { writeRoutineVersion } from "../../lib/routines/import.ts";
@@ -162,7 +163,9 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<string> {
   if (options.onlyIfEmpty && (await db.organisation.count()) > 0) return "Databasen har redan innehåll; ingen demodata lades till.";
   const routineDoc = loadSeedRoutine();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const year = cycleYearOf(today);
+  // The quality review and the survey results run in calendar years; the cycles are named after the survey year they
+  // lead to, so from 1 December the brukarundersökning's next cycle is the current one (docs/decisions/014).
+  const calendarYear = cycleYearOf(today);
 
   return db.$transaction(
     async (tx) => {
@@ -172,13 +175,14 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<string> {
       if (!hasRoutine) {
         await writeRoutineVersion(tx, org.id, routineDoc, { status: "ACTIVE", publishedAt: utcDate(2025, 12, 9) });
       }
-      await seedQualityReview(tx, org.id, year);
+      await seedQualityReview(tx, org.id, calendarYear);
+      const year = currentCycleYearOf(today, await getCycleCalendar(tx, org.id));
       // Demo history is attributed to no one: the app shows it as "system" rather than inventing who did it.
       const actorId = null;
       const created = (await seedCycle(tx, org.id, year - 1, today, actorId)) + (await seedCycle(tx, org.id, year, today, actorId));
-      await seedResults(tx, org.id, unitIds, year);
+      await seedResults(tx, org.id, unitIds, calendarYear);
       await writeAudit(tx, { actorId: null, action: "seed.run", entityType: "Organisation", entityId: org.id, after: { createdTasks: created, year } });
-      const days = daysBetween(utcDate(year, 1, 1), today);
+      const days = daysBetween(utcDate(calendarYear, 1, 1), today);
       return `Demodata klar: ${unitIds.size} enheter, ${DEMO_USERS.length} demokonton, cykler ${year - 1} och ${year} (${created} nya uppgifter, dag ${days + 1} av året).`;
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -59,7 +59,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
         title={titleOf(group)}
         description={
           <>
-          {group ? `${group.label}, cykel ${year}. ` : ""}
+          {group ? `${group.label}, cykel ${year}${list.spanNote}. ` : ""}
           {list.view === "mina" ? "Visar uppgifterna som du kan ändra. " : ""}
           Uppgifterna är ordnade efter rutinens faser och månad. I dag är det {formatDateLong(today)} ({formatWeek(today)}).
           </>
@@ -69,13 +69,13 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
         <Notice>Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</Notice>
       ) : (
         <>
-          <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} currentYear={list.currentYear} filter={list.filter} view={list.view} />
+          <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} yearNotes={list.yearNotes} filter={list.filter} view={list.view} />
           {list.viewCounts && <ViewSwitch enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.viewCounts} />}
           {list.readOnlyYear ? (
             <p className="rounded border border-slate-400 bg-slate-100 p-3">
               {year < list.currentYear
                 ? `Cykeln ${year} är avslutad och visas bara för läsning.`
-                : `Cykeln ${year} har inte börjat ännu. Du kan se uppgifterna men bocka av dem först när året har börjat.`}
+                : `Cykeln ${year} har inte börjat ännu. Du kan se uppgifterna men bocka av dem först när cykeln har börjat.`}
             </p>
           ) : (
             summary.editable === 0 && (

@@ -16,7 +16,8 @@ export const dynamic = "force-dynamic";
 export default async function CyclesPage() {
   const user = await requirePermission("cycle:manage");
   const cycles = await getManagedCycles(user, undefined, clock.today());
-  const thisYear = clock.currentCycleYear();
+  // The newest cycle that has begun: with a December routine, the 2027 cycle from 1 December 2026.
+  const thisYear = cycles.currentYear;
   const suggested = cycles.some((c) => c.year === thisYear) ? Math.max(thisYear, ...cycles.map((c) => c.year)) + 1 : thisYear;
   return (
     <div className="space-y-6">
@@ -24,7 +25,8 @@ export default async function CyclesPage() {
         title="Årets cykler"
         description={
           <>
-          Varje år är en cykel. När en cykel startas får varje aktiv enhet sina uppgifter ur de gällande rutinerna, och
+          Varje år är en cykel, uppkallad efter året den leder fram till: en rutin som börjar i december har sin
+          decembermånad i cykeln för nästa år. När en cykel startas får varje aktiv enhet sina uppgifter ur de gällande rutinerna, och
           verksamheten och kommunikationsenheten får sina.
           </>
         }
@@ -49,6 +51,8 @@ export default async function CyclesPage() {
                     <Link href={`/cykler/${c.year}`} className="text-blue-800 underline">
                       Cykel {c.year}
                     </Link>
+                    {c.spanNote && <span className="block text-sm font-normal text-slate-700">{c.spanNote.trim().slice(1, -1)}</span>}
+                    {c.open && <span className="block text-sm font-normal text-slate-700">Pågår</span>}
                   </RowHeader>
                   <Cell>{c.total}</Cell>
                   <Cell>
