@@ -8,6 +8,7 @@ import { actorFor } from "./helpers/actors";
 import { ENHETSCHEF, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
 import { form } from "./helpers/form";
+import { DECEMBER_DAY, ensureCycle2027 } from "./helpers/next-cycle";
 
 // The server action runs against the test database as a mocked signed-in user.
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
@@ -21,6 +22,8 @@ const { revalidatePath } = await import("next/cache");
 
 const KOORDINATOR = "koordinator@arshjulet.example";
 const opts = { today: SEEDED_TODAY };
+/** December 2026: the brukarundersökning's December tasks are in the 2027 cycle, which has begun. */
+const december = { today: DECEMBER_DAY };
 const params = (over: Record<string, string> = {}) => checklistParamsSchema.parse(over);
 
 /** Everything a refused call must leave exactly as it was. */
@@ -43,6 +46,11 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
   afterAll(() => t?.close());
   beforeEach(() => vi.mocked(revalidatePath).mockClear());
 
+  /** A 2027 task (the cycle started for it) of a unit, by activity key: December 2026's tasks, open in December. */
+  const decemberTaskOf = async (unit: string, key: string) => {
+    await ensureCycle2027(t.db);
+    return taskOf(unit, key, 2027);
+  };
   /** A 2026 task of a unit (or of the verksamhet), by activity key. */
   const taskOf = async (unit: string | null, key: string, year = 2026) =>
     t.db.task.findFirstOrThrow({ where: { cycle: { year }, activity: { key }, ...(unit ? { unit: { name: unit } } : { assigneeKey: "ORGANISATION" }) } });
@@ -114,8 +122,16 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
 
   it("changes a status with a new version, a history event and an audit entry", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
-    const task = await taskOf("Lärkan", "planera-i-planeringsverktyget");
+    const task = await decemberTaskOf("Lärkan", "planera-i-planeringsverktyget");
     expect(task.status).toBe("NOT_STARTED");
+    expect(task.dueOn).toEqual(new Date("2026-12-31"));
+    // On 23 November the 2027 cycle has not begun: its December tasks can be read, not changed.
+    expect(await changeTaskStatus(chef, { taskId: task.id, version: task.version, status: "DONE" }, t.db, { today: SEEDED_TODAY })).toMatchObject({
+      ok: false,
+      code: "CLOSED",
+      message: "Cykeln 2027 har inte börjat ännu; dess uppgifter kan ändras från den 1 december 2026.",
+    });
+    const opts = december;
     const done = await changeTaskStatus(chef, { taskId: task.id, version: task.version, status: "DONE" }, t.db, opts);
     expect(done).toMatchObject({ ok: true, message: "”Planera in rutinens aktiviteter i planeringsverktyget” är markerad som klar.", task: { status: "DONE", version: task.version + 1 } });
     const after = await t.db.task.findUniqueOrThrow({ where: { id: task.id } });
@@ -134,15 +150,15 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
     expect(na).toMatchObject({ ok: true, task: { status: "NOT_APPLICABLE", notApplicableReason: "Planeras centralt i år." } });
     const busy = await changeTaskStatus(chef, { taskId: task.id, version: String(after.version + 2), status: "IN_PROGRESS" }, t.db, opts);
     expect(busy).toMatchObject({ ok: true, task: { status: "IN_PROGRESS", notApplicableReason: null } });
-    const history = await getTaskHistory(chef, task.id, t.db, SEEDED_TODAY);
+    const history = await getTaskHistory(chef, task.id, t.db, DECEMBER_DAY);
     expect(history!.events.map((e) => e.toStatus)).toEqual(["IN_PROGRESS", "NOT_APPLICABLE", "NOT_STARTED", "DONE"]);
     expect(history!.events[1]).toMatchObject({ reason: "Planeras centralt i år.", actor: { name: "Demo Enhetschef" } });
   });
 
   it("adds a comment with a new version, a history event and an audit entry", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
-    const task = await taskOf("Tallbacken", "lg-genomgang-enhet");
-    const result = await addTaskComment(chef, { taskId: task.id, version: task.version, comment: " Inplanerad på LG den 3 december. " }, t.db, opts);
+    const task = await decemberTaskOf("Tallbacken", "lg-genomgang-enhet");
+    const result = await addTaskComment(chef, { taskId: task.id, version: task.version, comment: " Inplanerad på LG den 3 december. " }, t.db, december);
     expect(result).toMatchObject({ ok: true, task: { comment: "Inplanerad på LG den 3 december.", version: task.version + 1, status: task.status } });
     expect(await t.db.taskEvent.findFirstOrThrow({ where: { taskId: task.id } })).toMatchObject({ type: "COMMENTED", comment: "Inplanerad på LG den 3 december.", actorId: chef.id });
     expect(await t.db.auditEntry.count({ where: { entityId: task.id, action: "task.comment" } })).toBe(1);
@@ -152,8 +168,9 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
     const chef = await actorFor(t.db, ENHETSCHEF);
     const boss = await actorFor(t.db, VERKSAMHETSCHEF);
     const koordinator = await actorFor(t.db, KOORDINATOR);
-    const own = await taskOf("Lärkan", "lg-genomgang-enhet");
-    const other = await taskOf("Ekdungen", "lg-genomgang-enhet");
+    const own = await decemberTaskOf("Lärkan", "lg-genomgang-enhet");
+    const other = await taskOf("Ekdungen", "lg-genomgang-enhet", 2027);
+    const opts = december;
     const lastYear = await taskOf("Lärkan", "lg-genomgang-enhet", 2025);
     const bossTask = await taskOf(null, "arshjul-planerat");
     const before = await state(t.db);
@@ -204,11 +221,11 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
 
   it("runs inside a caller's transaction without opening its own, so the caller can undo it", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
-    const task = await taskOf("Tallbacken", "planera-i-planeringsverktyget");
+    const task = await decemberTaskOf("Tallbacken", "planera-i-planeringsverktyget");
     const before = await state(t.db);
     await expect(
       t.db.$transaction(async (tx) => {
-        const result = await changeTaskStatus(chef, { taskId: task.id, version: task.version, status: "DONE" }, tx, { ...opts, eventDetails: { letterNumber: 4 } });
+        const result = await changeTaskStatus(chef, { taskId: task.id, version: task.version, status: "DONE" }, tx, { ...december, eventDetails: { letterNumber: 4 } });
         expect(result).toMatchObject({ ok: true });
         expect(await tx.taskEvent.findFirst({ where: { taskId: task.id }, select: { details: true } })).toEqual({ details: { letterNumber: 4 } });
         throw new Error("the caller's later step failed");
