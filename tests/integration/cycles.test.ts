@@ -89,7 +89,8 @@ describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
   it("lets remaining tasks follow a new version mid-cycle and never touches completed ones", async () => {
     const actor = await actorFor(t.db, UTVECKLARE);
     const routine = await t.db.routine.findFirstOrThrow({ where: { key: SEED_KEY } });
-    const cycle = await cycleOf(2026);
+    // The brukarundersökning starts in December: the 2027 cycle (started above) holds December 2026, still to do.
+    const cycle = await cycleOf(2027);
     const draftRef = await createDraft(actor, { routineId: routine.id }, t.db);
     expect(draftRef).toMatchObject({ ok: true, version: 2 });
     const v1 = (await getManagedVersion(actor, SEED_KEY, 1, t.db))!;
@@ -116,16 +117,15 @@ describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
     const [preview2026, preview2027] = await previewFollow(actor, v2.id, t.db, SEEDED_TODAY);
     expect(preview2026!.year).toBe(2026);
     expect(preview2026!.plan).toMatchObject({ remove: expect.any(Array), create: units });
-    expect(preview2026!.plan.remove).toHaveLength(lgTasks.length - 1);
-    expect(preview2026!.plan.keep).toEqual([expect.objectContaining({ taskId: commented.id, reason: "history" })]);
-    // 2027 was started before Nyponet was added and has not been planned again: one task fewer.
-    expect(preview2027!.plan.remove).toHaveLength(await t.db.task.count({ where: { cycle: { year: 2027 }, activityId: byKey(v1, "lg-genomgang-enhet").id } }));
+    expect(preview2027!.year).toBe(2027);
+    expect(preview2027!.plan.remove).toHaveLength(lgTasks.length - 1);
+    expect(preview2027!.plan.keep).toEqual([expect.objectContaining({ taskId: commented.id, reason: "history" })]);
 
     const result = await publishDraft(actor, { versionId: v2.id, ...decision, followTasks: "ja" }, t.db, SEEDED_TODAY);
     expect(result).toMatchObject({ ok: true, message: "Version 2 av Brukarundersökning hemtjänst är publicerad och gäller nu. Version 1 är arkiverad." });
     const followed = result.ok ? result.followed : [];
     expect(followed.map((f) => f.year)).toEqual([2026, 2027]);
-    expect(followed[0]).toMatchObject({ created: units, removed: lgTasks.length - 1, kept: [{ taskId: commented.id, title: "Genomgång av rutinen i enhetens ledningsgrupp", unitName: commented.unit!.name, reason: "history" }] });
+    expect(followed[1]).toMatchObject({ removed: lgTasks.length - 1, kept: [{ taskId: commented.id, title: "Genomgång av rutinen i enhetens ledningsgrupp", unitName: commented.unit!.name, reason: "history" }] });
 
     const [nv1, nv2] = await Promise.all([t.db.routineVersion.findUniqueOrThrow({ where: { id: v1.id } }), t.db.routineVersion.findUniqueOrThrow({ where: { id: v2.id } })]);
     expect(nv1.status).toBe("ARCHIVED");
@@ -135,11 +135,12 @@ describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
     // Completed tasks: exactly as before.
     const finishedAfter = await t.db.task.findMany({ where: { id: { in: finishedBefore.map((x) => x.id) } }, orderBy: { id: "asc" } });
     expect(finishedAfter).toEqual(finishedBefore);
-    // Not-done planning tasks follow the new activity with November dates and an ACTIVITY_CHANGED event.
+    // Not-done planning tasks follow the new activity with November dates (the end of the December routine's 2027
+    // cycle: November 2027) and an ACTIVITY_CHANGED event.
     const moved = await t.db.task.findMany({ where: { id: { in: planningTasks.slice(1).map((x) => x.id) } }, include: { events: true } });
     for (const task of moved) {
       expect(task.activityId).toBe(planning.id);
-      expect(task.dueOn?.toISOString().slice(0, 10)).toBe("2026-11-30");
+      expect(task.dueOn?.toISOString().slice(0, 10)).toBe("2027-11-30");
       expect(task.events.filter((e) => e.type === "ACTIVITY_CHANGED")).toHaveLength(1);
     }
     expect((await t.db.task.findUniqueOrThrow({ where: { id: done.id } })).activityId).toBe(byKey(v1, "planera-i-planeringsverktyget").id);
