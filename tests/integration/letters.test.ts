@@ -93,7 +93,8 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
 
   it.each([
     ["a date in the future", { sentOn: "2026-11-24" }, "sentOn"],
-    ["a date outside the cycle year", { sentOn: "2025-12-30" }, "sentOn"],
+    // The 2026 cycle begins on 1 December 2025 (the brukarundersökning starts in December): November 2025 is outside.
+    ["a date outside the cycle year", { sentOn: "2025-11-28" }, "sentOn"],
     ["a count that is not a whole number", { count: "3,5" }, "count"],
     ["an absurd count", { count: 250000 }, "count"],
     ["a letter number outside 1–4", { letterNumber: 5 }, "letterNumber"],
