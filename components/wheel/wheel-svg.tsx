@@ -45,19 +45,19 @@ export function WheelSvg({ data }: { data: WheelData }) {
   const rings = wheelRings(data);
   const inputs: RingInput[] = rings.map(({ routine, phase, activities }) => ({
     key: `${routine.id}:${phase.key}`,
-    arcs: activities.filter((a) => a.startMonth !== a.endMonth || a.timing !== "MONTH").map((a) => ({ id: a.id, arc: spanArc(a.startMonth!, a.endMonth!) })),
+    arcs: activities.filter((a) => a.startMonth !== a.endMonth || a.timing !== "MONTH").map((a) => ({ id: a.id, arc: spanArc(a.startMonth!, a.endMonth!, data.firstMonth) })),
     points: activities.filter((a) => a.startMonth === a.endMonth && a.timing === "MONTH").map((a) => ({ id: a.id, month: a.startMonth! })),
   }));
   const actionsInYear = data.actions.filter((a) => a.inYear && a.dueOn);
-  const layout = layoutWheel(inputs, { inner: actionsInYear.length > 0 ? ACTION_BAND.outer + 5 : CENTRE_R + 6, outer: SURVEY_BAND.inner - 4 });
+  const layout = layoutWheel(inputs, { inner: actionsInYear.length > 0 ? ACTION_BAND.outer + 5 : CENTRE_R + 6, outer: SURVEY_BAND.inner - 4 }, data.firstMonth);
   const innerEdge = layout.at(-1)?.band.inner ?? CENTRE_R;
   const unitName = data.unit?.name ?? null;
   // Whose wheel it is, in its centre and its name: a unit, all units, or the part of the verksamhet the role has.
   const whose = unitName ?? { verksamhet: "Alla enheter", units: "Alla enheter", communications: "Kommunikationsenheten", review: "Kvalitetsgranskningen", routines: "Rutinerna" }[data.scope];
   const survey = surveyDetail(data.survey);
-  const surveyArc = survey && data.survey ? dateRangeArc(data.survey.dispatchOn!, data.survey.lastAnswerOn!, data.year) : null;
-  const todayInYear = data.today.getUTCFullYear() === data.year;
-  const todayAngle = dateAngle(data.today);
+  const surveyArc = survey && data.survey ? dateRangeArc(data.survey.dispatchOn!, data.survey.lastAnswerOn!, data.year, data.firstMonth) : null;
+  const todayInYear = dateRangeArc(data.today, data.today, data.year, data.firstMonth) !== null;
+  const todayAngle = dateAngle(data.today, 0.5, data.firstMonth);
 
   const items: { id: string; ring: number; angle: number; label: string; node: React.ReactNode }[] = [];
   const labelInputs: LabelInput[] = [];
@@ -99,7 +99,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
   const actionMonths = new Map<number, typeof actionsInYear>();
   for (const a of actionsInYear) actionMonths.set(a.dueOn!.getUTCMonth() + 1, [...(actionMonths.get(a.dueOn!.getUTCMonth() + 1) ?? []), a]);
   for (const [month, actions] of actionMonths) {
-    const positions = pointPositions(month, actions.length, [(ACTION_BAND.inner + ACTION_BAND.outer) / 2]);
+    const positions = pointPositions(month, actions.length, [(ACTION_BAND.inner + ACTION_BAND.outer) / 2], data.firstMonth);
     actions.forEach((a, i) => {
       const { angle, r } = positions[i]!;
       items.push({ id: `action:${a.id}`, ring: layout.length + 1, angle, label: actionLabel(a), node: <ActionMark center={C} angle={angle} r={r} status={a.status} /> });
@@ -113,8 +113,8 @@ export function WheelSvg({ data }: { data: WheelData }) {
       <g aria-hidden="true">
         {MONTH_NAMES.map((name, i) => {
           const month = i + 1;
-          const sector = spanArc(month, month);
-          const mid = monthMidAngle(month);
+          const sector = spanArc(month, month, data.firstMonth);
+          const mid = monthMidAngle(month, data.firstMonth);
           const at = polar(C, (MONTH_BAND.inner + MONTH_BAND.outer) / 2, mid);
           return (
             <g key={name}>
@@ -131,12 +131,12 @@ export function WheelSvg({ data }: { data: WheelData }) {
         ))}
         {actionsInYear.length > 0 && <path d={annularSectorPath(C, ACTION_BAND, spanArc(1, 12))} fillRule="evenodd" fill="#fef3c7" fillOpacity="0.6" stroke="#92400e" strokeOpacity="0.5" />}
         {Array.from({ length: 12 }, (_, i) => {
-          const from = polar(C, CENTRE_R, monthStartAngle(i + 1));
-          const to = polar(C, MONTH_BAND.inner, monthStartAngle(i + 1));
+          const from = polar(C, CENTRE_R, monthStartAngle(i + 1, data.firstMonth));
+          const to = polar(C, MONTH_BAND.inner, monthStartAngle(i + 1, data.firstMonth));
           return <line key={i} x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke="#94a3b8" strokeWidth="1" />;
         })}
         {ringNames.map((ring) => {
-          const arc = spanArc(ring.months.start, ring.months.end);
+          const arc = spanArc(ring.months.start, ring.months.end, data.firstMonth);
           // Read left to right: clockwise on the upper half, anticlockwise (the path reversed) on the lower half.
           const mid = (arc.start + arc.end) / 2;
           const lower = ((mid % 360) + 360) % 360 > 90 && ((mid % 360) + 360) % 360 < 270;

@@ -7,7 +7,7 @@ import { TIMETABLE_ACTIVITY_KEY } from "./timetable.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import * as clock from "../clock.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
-import { getCycleCalendars } from "./calendar.ts";
+import { getCycleCalendars } from "../cycle-calendar.ts";
 import { currentCycleYearOf, cycleSpanNote, isOpenCycleYear } from "../dates/cycle.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";

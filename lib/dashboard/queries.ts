@@ -4,7 +4,7 @@ import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { currentCycleYearOf, cycleSpan, daysBetween, describeCycleYear, isOpenCycleYear } from "../dates/cycle.ts";
-import { getCycleCalendar } from "../cycles/calendar.ts";
+import { getCycleCalendar } from "../cycle-calendar.ts";
 import { areasOf, computeCoverage, sameDayInYear } from "./coverage.ts";
 import type { DashboardParams } from "./schemas.ts";
 import * as clock from "../clock.ts";

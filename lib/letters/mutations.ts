@@ -4,7 +4,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { cycleSpan, dateFromIso, formatCycleSpan, formatDateIso, formatDateLong, isOpenCycleYear } from "../dates/cycle.ts";
-import { getCycleCalendar } from "../cycles/calendar.ts";
+import { getCycleCalendar } from "../cycle-calendar.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { fieldErrorsOf, INVALID_FORM, type Failure } from "../forms.ts";
 import { setModuleTaskStatus } from "../tasks/mutations.ts";

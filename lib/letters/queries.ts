@@ -7,7 +7,7 @@ import { LETTER_NUMBERS } from "./schemas.ts";
 import { letterState, type LetterState } from "../tasks/module-tasks.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf } from "../dates/cycle.ts";
-import { getCycleCalendar } from "../cycles/calendar.ts";
+import { getCycleCalendar } from "../cycle-calendar.ts";
 
 const dispatchSelect = {
   id: true,

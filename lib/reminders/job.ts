@@ -7,7 +7,7 @@ import { recipientsOf, type Holder } from "./recipients.ts";
 import { MAX_OFFSET_DAYS } from "./rules.ts";
 import { plural } from "../plural.ts";
 import { effectiveDay } from "../tasks/plan.ts";
-import { openCycleWhere } from "../cycles/calendar.ts";
+import { openCycleWhere } from "../cycle-calendar.ts";
 
 /**
  * A claimed delivery that is still PENDING this long after its claim belongs to a run that died: retry it.

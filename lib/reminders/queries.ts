@@ -3,7 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../auth/scope.ts";
-import { openCycleWhere } from "../cycles/calendar.ts";
+import { openCycleWhere } from "../cycle-calendar.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 export const SOON_DAYS = 14;

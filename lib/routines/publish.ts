@@ -4,7 +4,7 @@ import { canAny, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
 import { applyFollowVersion, loadFollowInput, planFollowVersion, type FollowPlan, type FollowSummary } from "../cycles/follow-version.ts";
 import { dateFromIso } from "../dates/cycle.ts";
-import { openCycleWhere } from "../cycles/calendar.ts";
+import { openCycleWhere } from "../cycle-calendar.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { toRoutineDocument } from "./export.ts";
 import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";

@@ -13,7 +13,7 @@ import { LETTER_DONE_VIA_RECORD, LETTER_RECORDED, moduleRuleText, REVIEW_RECORDE
 import { getReviewFacts } from "./review-facts.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf, cycleSpan, formatDateIso, formatDateLong, isOpenCycleYear, stockholmDate } from "../dates/cycle.ts";
-import { getCycleCalendar } from "../cycles/calendar.ts";
+import { getCycleCalendar } from "../cycle-calendar.ts";
 
 export { LETTER_DONE_VIA_RECORD, LETTER_RECORDED } from "./module-tasks.ts";
 

@@ -10,7 +10,7 @@ import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./
 import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf, cycleSpanNote, describeCycleYear, isOpenCycleYear } from "../dates/cycle.ts";
-import { openCycleCheck, openCycleWhere } from "../cycles/calendar.ts";
+import { openCycleCheck, openCycleWhere } from "../cycle-calendar.ts";
 import { getCyclePlanningSummary, PLANNING_STEP_KEY, type PlanningSummary } from "./plan-queries.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */

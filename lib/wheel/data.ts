@@ -5,7 +5,8 @@ import type { Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { REVIEW_TASK_KEYS } from "../tasks/module-tasks.ts";
 import { showsRoutine, wheelScopeFor, type WheelScope } from "./scope.ts";
-import { activityPeriod, utcDate, cycleYearOf } from "../dates/cycle.ts";
+import { activityPeriod, currentCycleYearOf, cycleSpan, utcDate } from "../dates/cycle.ts";
+import { getCycleCalendar } from "../cycle-calendar.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
 import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
 import * as clock from "../clock.ts";
@@ -32,12 +33,13 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const organisationId = homeOrganisationFor(actor, "routine:read");
   if (!organisationId) return null;
   const scope: WheelScope = wheelScopeFor(actor);
-  const currentYear = cycleYearOf(today);
-  const [organisation, cycles, unitRows] = await Promise.all([
+  const [organisation, cycles, unitRows, calendar] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
     db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
+    getCycleCalendar(db, organisationId),
   ]);
+  const currentYear = currentCycleYearOf(today, calendar);
   const allowed = scope.kind === "units" && scope.unitIds !== "all" ? new Set(scope.unitIds) : null;
   const units: WheelUnit[] = unitRows
     .filter((u) => (scope.kind === "verksamhet" || scope.kind === "units") && (!allowed || allowed.has(u.id)))
@@ -110,7 +112,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     for (const c of ids.map((i) => counts.get(i)).filter((c) => c !== undefined)) {
       for (const k of Object.keys(completion) as (keyof Completion)[]) completion[k] += c[k];
     }
-    const { startsOn, dueOn } = activityPeriod(year, row);
+    const { startsOn, dueOn } = activityPeriod(year, row, row.routineVersion.routine.startMonth);
     const late = new Map(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
     const overdueUnits = scope.kind === "verksamhet" ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
     const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, startsOn, dueOn, completion, overdueUnits };
@@ -132,9 +134,12 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     inYear: a.dueOn !== null && a.dueOn.getUTCFullYear() === year,
   }));
 
+  // Twelve o'clock is the cycle's first month among the routines shown: December when the brukarundersökning is.
+  const firstMonth = cycleSpan(year, [...new Set(shown.map((r) => r.routineVersion.routine.startMonth))]).startsOn.getUTCMonth() + 1;
   return {
     organisationName: organisation?.name ?? "",
     years: cycles.map((c) => c.year),
+    firstMonth,
     year,
     hasCycle: cycle !== null,
     survey: cycle

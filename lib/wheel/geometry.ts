@@ -1,5 +1,6 @@
 /**
- * Pure geometry of the årshjul: twelve equal month sectors, January at the top, clockwise.
+ * Pure geometry of the årshjul: twelve equal month sectors, the cycle's first month at the top (January unless
+ * `firstMonth` says otherwise: December for a cycle whose routine starts in December), clockwise.
  * Angles are in degrees clockwise from 12 o'clock; a span may cross the year end (december → januari),
  * in which case its end angle is above 360.
  */
@@ -15,21 +16,24 @@ function assertMonth(month: number) {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Ogiltig månad: ${month}`);
 }
 
-/** The angle where a month (1–12) begins: januari 0°, april 90°, juli 180°, oktober 270°. */
-export function monthStartAngle(month: number): number {
+/**
+ * The angle where a month (1–12) begins: januari 0°, april 90°, juli 180°, oktober 270°; with `firstMonth` 12,
+ * december 0° and januari 30°.
+ */
+export function monthStartAngle(month: number, firstMonth = 1): number {
   assertMonth(month);
-  return (month - 1) * SECTOR_DEGREES;
+  return ((month - firstMonth + 12) % 12) * SECTOR_DEGREES;
 }
 
 /** The angle of the middle of a month, where its label goes. */
-export function monthMidAngle(month: number): number {
-  return monthStartAngle(month) + SECTOR_DEGREES / 2;
+export function monthMidAngle(month: number, firstMonth = 1): number {
+  return monthStartAngle(month, firstMonth) + SECTOR_DEGREES / 2;
 }
 
 /** The arc of a span of whole months, start..end inclusive; end before start wraps over the year end. */
-export function spanArc(startMonth: number, endMonth: number): Arc {
+export function spanArc(startMonth: number, endMonth: number, firstMonth = 1): Arc {
   assertMonth(endMonth);
-  const start = monthStartAngle(startMonth);
+  const start = monthStartAngle(startMonth, firstMonth);
   const months = ((endMonth - startMonth + 12) % 12) + 1;
   return { start, end: start + months * SECTOR_DEGREES };
 }
@@ -39,8 +43,8 @@ function daysInMonth(date: Date): number {
 }
 
 /** Where a date-only (UTC midnight) value lies, `at` 0 = start of the day, 0.5 = its middle, 1 = its end. */
-export function dateAngle(date: Date, at = 0.5): number {
-  const month = date.getUTCMonth();
+export function dateAngle(date: Date, at = 0.5, firstMonth = 1): number {
+  const month = (date.getUTCMonth() + 1 - firstMonth + 12) % 12;
   return (month + (date.getUTCDate() - 1 + at) / daysInMonth(date)) * SECTOR_DEGREES;
 }
 
@@ -48,13 +52,15 @@ export function dateAngle(date: Date, at = 0.5): number {
  * The arc from the start of one day to the end of another within a cycle year, clamped to the year;
  * null when the period lies wholly outside it or ends before it starts.
  */
-export function dateRangeArc(from: Date, to: Date, year: number): Arc | null {
+export function dateRangeArc(from: Date, to: Date, year: number, firstMonth = 1): Arc | null {
   if (to.getTime() < from.getTime()) return null;
-  const first = Date.UTC(year, 0, 1);
-  const last = Date.UTC(year, 11, 31);
+  // The cycle's twelve months: from its first month (of the year before, when that is not January).
+  const startYear = firstMonth > 1 ? year - 1 : year;
+  const first = Date.UTC(startYear, firstMonth - 1, 1);
+  const last = Date.UTC(startYear, firstMonth - 1 + 12, 0);
   if (to.getTime() < first || from.getTime() > last) return null;
-  const start = from.getTime() < first ? 0 : dateAngle(from, 0);
-  const end = to.getTime() > last ? 360 : dateAngle(to, 1);
+  const start = from.getTime() < first ? 0 : dateAngle(from, 0, firstMonth);
+  const end = to.getTime() > last ? 360 : dateAngle(to, 1, firstMonth);
   return { start, end };
 }
 
@@ -167,10 +173,10 @@ export function pointsPerRow(r: number, diameter: number): number {
  * Where k point activities of one month go: spread evenly over the sector, filling rows from the outer edge;
  * returns angle and radius for each, in the order given.
  */
-export function pointPositions(month: number, count: number, rows: number[]): { angle: number; r: number }[] {
+export function pointPositions(month: number, count: number, rows: number[], firstMonth = 1): { angle: number; r: number }[] {
   if (count === 0 || rows.length === 0) return [];
   const perRow = Math.ceil(count / rows.length);
-  const start = monthStartAngle(month) + SECTOR_PADDING;
+  const start = monthStartAngle(month, firstMonth) + SECTOR_PADDING;
   const width = SECTOR_DEGREES - 2 * SECTOR_PADDING;
   return Array.from({ length: count }, (_, i) => {
     const row = Math.floor(i / perRow);

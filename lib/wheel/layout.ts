@@ -28,7 +28,8 @@ function rowsNeeded(band: Band, spec: RingSpec, busiestMonth: number): number {
  * Places every activity of every ring: arcs in lanes that never overlap, point activities spread over their
  * month in as many rows as the busiest month needs at the ring's radius. Rings are given outermost first.
  */
-export function layoutWheel(rings: RingInput[], space: Band): RingLayout[] {
+/** firstMonth: the month at twelve o'clock (lib/wheel/geometry.ts), default January. */
+export function layoutWheel(rings: RingInput[], space: Band, firstMonth = 1): RingLayout[] {
   const lanes = rings.map((ring) => assignLanes(ring.arcs.map((a) => a.arc)));
   const months = rings.map((ring) => byMonth(ring.points));
   const busiest = months.map((m) => Math.max(0, ...[...m.values()].map((ids) => ids.length)));
@@ -51,7 +52,7 @@ export function layoutWheel(rings: RingInput[], space: Band): RingLayout[] {
     const tracks = ringTracks(bands[i]!, specs[i]!);
     const points: PlacedPoint[] = [];
     for (const [month, ids] of months[i]!) {
-      const positions = pointPositions(month, ids.length, tracks.rows);
+      const positions = pointPositions(month, ids.length, tracks.rows, firstMonth);
       ids.forEach((id, j) => points.push({ id, ...positions[j]! }));
     }
     const dotRadius = Math.max(3, Math.min(DOT_DIAMETER, tracks.rowHeight - 2) / 2);

@@ -47,7 +47,7 @@ export const activitySelect = {
   responsibleRole: true,
   scope: true,
   phase: { select: { key: true, name: true, position: true } },
-  routineVersion: { select: { version: true, routine: { select: { id: true, key: true, title: true, colour: true } } } },
+  routineVersion: { select: { version: true, routine: { select: { id: true, key: true, title: true, colour: true, startMonth: true } } } },
 } satisfies Prisma.ActivityTemplateSelect;
 export type ActivityRow = Prisma.ActivityTemplateGetPayload<{ select: typeof activitySelect }>;
 

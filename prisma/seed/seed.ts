@@ -5,7 +5,7 @@ import { hashPassword } from "../../lib/auth/password.ts";
 import { writeAudit } from "../../lib/audit/index.ts";
 import { ensureCycleTasks } from "../../lib/cycles/instantiate.ts";
 import { currentCycleYearOf, cycleYearOf, daysBetween, utcDate } from "../../lib/dates/cycle.ts";
-import { getCycleCalendar } from "../../lib/cycles/calendar.ts";
+import { getCycleCalendar } from "../../lib/cycle-calendar.ts";
 import type { Db, DbClient } from "../../lib/db/index.ts";
 import type { TaskStatus } from "../../lib/db/generated/enums.ts";
 import { writeRoutineVersion } from "../../lib/routines/import.ts";

@@ -13,6 +13,7 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers
 import { actorFor } from "./helpers/actors";
 import { ENHETSCHEF, SEED_KEY, UTVECKLARE, VERKSAMHETSCHEF } from "./helpers/routine-fixtures";
 import { SEEDED_TODAY } from "../support/today";
+import { DECEMBER_DAY, ensureCycle2027 } from "./helpers/next-cycle";
 
 const KOORDINATOR = "koordinator@arshjulet.example";
 const opts = { today: SEEDED_TODAY };
@@ -38,30 +39,33 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
 
   it("adds an extra brukarfika on a date to Lärkan's cycle, marked as Lärkan's own, planned and audited", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
-    const result = await addLocalActivity(chef, { unitId: lärkan, title: "Extra brukarfika", phase, date: "2026-12-10", responsibleRole: "ENHETSCHEF" }, t.db, opts);
+    // In December the brukarundersökning's 2027 cycle has begun: a day in December 2026 belongs to it.
+    await ensureCycle2027(t.db);
+    const result = await addLocalActivity(chef, { unitId: lärkan, title: "Extra brukarfika", phase, date: "2026-12-10", responsibleRole: "ENHETSCHEF" }, t.db, { today: DECEMBER_DAY });
     expect(result).toMatchObject({ ok: true, message: "”Extra brukarfika” är tillagd som Lärkans egen aktivitet, 10 december 2026." });
     const taskId = (result as { taskId: string }).taskId;
     const task = await t.db.task.findUniqueOrThrow({ where: { id: taskId }, include: { activity: true, events: true, cycle: true } });
     expect(task).toMatchObject({ unitId: lärkan, assigneeKey: lärkan, plannedOn: utcDate(2026, 12, 10), startsOn: utcDate(2026, 12, 1), dueOn: utcDate(2026, 12, 31), status: "NOT_STARTED" });
-    expect(task.cycle.year).toBe(2026);
+    expect(task.cycle.year).toBe(2027);
     expect(task.activity).toMatchObject({ ownerUnitId: lärkan, title: "Extra brukarfika", responsibleRole: "ENHETSCHEF", startMonth: 12, endMonth: 12, scope: "UNIT" });
     expect(task.events.map((e) => e.type)).toEqual(["CREATED"]);
     expect(await t.db.auditEntry.count({ where: { action: "local-activity.create", entityId: taskId, unitId: lärkan } })).toBe(1);
 
     // In Lärkan's checklist like a routine task, marked as its own; never in Tallbacken's.
     const params = (enhet: string) => checklistParamsSchema.parse({ enhet, visa: "enhet" });
-    const list = await getChecklist(chef, params(lärkan), t.db, SEEDED_TODAY);
+    const list = await getChecklist(chef, params(lärkan), t.db, DECEMBER_DAY);
+    expect(list.year).toBe(2027);
     const shown = list.phases.flatMap((p) => p.tasks).find((x) => x.id === taskId);
     expect(shown).toMatchObject({ canUpdate: true, activity: { ownerUnitId: lärkan } });
-    const other = await getChecklist(chef, params(tallbacken), t.db, SEEDED_TODAY);
+    const other = await getChecklist(chef, params(tallbacken), t.db, DECEMBER_DAY);
     expect(other.phases.flatMap((p) => p.tasks).some((x) => x.activity.title === "Extra brukarfika")).toBe(false);
   });
 
   it("adds one by month, and never changes the routine: not in its version, a new draft, a replanned cycle or another unit's wheel", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
     const before = await t.db.task.count();
-    const result = await addLocalActivity(chef, { unitId: tallbacken, title: "Enhetsmöte om resultatet", phase, month: "12", responsibleRole: "KOORDINATOR" }, t.db, opts);
-    expect(result).toMatchObject({ ok: true, message: expect.stringContaining("Tallbackens egen aktivitet, december 2026") });
+    const result = await addLocalActivity(chef, { unitId: tallbacken, title: "Enhetsmöte om resultatet", phase, month: "11", responsibleRole: "KOORDINATOR" }, t.db, opts);
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining("Tallbackens egen aktivitet, november 2026") });
     expect(await t.db.task.count()).toBe(before + 1);
 
     const utvecklare = await actorFor(t.db, UTVECKLARE);
@@ -85,7 +89,7 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
     expect(await titles(lärkan)).not.toContain("Enhetsmöte om resultatet");
     expect(await titles()).not.toContain("Enhetsmöte om resultatet");
     // With Lärkan chosen, the wheel carries Lärkan's task and its plan for the activity panel.
-    const wheel = (await getWheelData(chefV, { year: 2026, unitId: lärkan }, t.db, SEEDED_TODAY))!;
+    const wheel = (await getWheelData(chefV, { year: 2027, unitId: lärkan }, t.db, DECEMBER_DAY))!;
     const extra = wheel.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.title === "Extra brukarfika")!;
     expect(extra.unitTask).toMatchObject({ plannedOn: utcDate(2026, 12, 10), plannedTime: null });
   });
@@ -105,6 +109,8 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
       [chef, { ...base, month: "" }, "Ange ett datum eller en månad."],
       [chef, { ...base, date: "2026-02-30" }, "Datumet finns inte i kalendern."],
       [chef, { ...base, date: "2027-01-15" }, "Datumet ska ligga i cykelåret 2026."],
+      // December 2026 opens the 2027 cycle of the brukarundersökning, which has not begun on 23 November.
+      [chef, { ...base, date: "2026-12-10" }, "Datumet ska ligga i cykelåret 2026."],
       [chef, { ...base, phase: "okänd/fas" }, "Fasen finns inte i någon gällande rutin. Välj en fas i listan."],
       [chef, { ...base, responsibleRole: "VERKSAMHETSCHEF" }, "Välj enhetschef eller koordinator som ansvarig."],
       [chef, { ...base, kind: "LETTER" }, "Välj ett slag i listan."],

@@ -63,13 +63,13 @@ describe.each(DATABASE_KINDS)("the planning check on %s", (kind) => {
     const lärkan = (await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } })).id;
     const org = (await t.db.organisation.findFirstOrThrow()).id;
     const phase = (await getLocalActivityPhases(org, t.db))[0]!.value;
-    expect(await addLocalActivity(enhetschef, { unitId: lärkan, title: "Besök", phase, month: "12", responsibleRole: "ENHETSCHEF" }, t.db, opts)).toMatchObject({ ok: true });
+    expect(await addLocalActivity(enhetschef, { unitId: lärkan, title: "Besök", phase, month: "11", responsibleRole: "ENHETSCHEF" }, t.db, opts)).toMatchObject({ ok: true });
     expect(await lärkanCheck()).toMatchObject({ dayBound: before.dayBound, planned: before.planned });
-    expect(await addLocalActivity(enhetschef, { unitId: lärkan, title: "Extra brukarfika", phase, month: "12", kind: "USER_CAFE", responsibleRole: "ENHETSCHEF" }, t.db, opts)).toMatchObject({ ok: true });
+    expect(await addLocalActivity(enhetschef, { unitId: lärkan, title: "Extra brukarfika", phase, month: "11", kind: "USER_CAFE", responsibleRole: "ENHETSCHEF" }, t.db, opts)).toMatchObject({ ok: true });
     const unplanned = await lärkanCheck();
     expect(unplanned).toMatchObject({ dayBound: before.dayBound + 1, planned: before.planned });
     expect(unplanned.unplanned.find((x) => x.title === "Extra brukarfika")).toMatchObject({ local: true });
-    expect(await addLocalActivity(enhetschef, { unitId: lärkan, title: "Brukarfika i december", phase, date: "2026-12-09", kind: "USER_CAFE", responsibleRole: "ENHETSCHEF" }, t.db, opts)).toMatchObject({ ok: true });
+    expect(await addLocalActivity(enhetschef, { unitId: lärkan, title: "Brukarfika i november", phase, date: "2026-11-27", kind: "USER_CAFE", responsibleRole: "ENHETSCHEF" }, t.db, opts)).toMatchObject({ ok: true });
     expect(await lärkanCheck()).toMatchObject({ dayBound: before.dayBound + 2, planned: before.planned + 1 });
   });
 });

@@ -41,7 +41,7 @@ describe("routine documents", () => {
       validUntil: null,
       replacesText: seed.version.replacesText,
       purpose: seed.version.purpose,
-      routine: { key: seed.key, colour: seed.colour },
+      routine: { key: seed.key, colour: seed.colour, startMonth: seed.startMonth ?? 1 },
       phases: [...phases].reverse(),
       activities: seed.activities
         .map((a, position) => ({

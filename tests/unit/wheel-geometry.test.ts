@@ -21,7 +21,7 @@ const C = { x: 500, y: 500 };
 
 describe("month angles", () => {
   it("puts januari at the top and goes clockwise in 30° sectors", () => {
-    expect([1, 2, 4, 7, 10, 12].map(monthStartAngle)).toEqual([0, 30, 90, 180, 270, 330]);
+    expect([1, 2, 4, 7, 10, 12].map((m) => monthStartAngle(m))).toEqual([0, 30, 90, 180, 270, 330]);
     expect(monthMidAngle(1)).toBe(15);
     expect(monthMidAngle(12)).toBe(345);
   });
@@ -154,5 +154,22 @@ describe("layoutWheel", () => {
       expect(p.angle).toBeGreaterThan(30);
       expect(p.angle).toBeLessThan(60);
     }
+  });
+});
+
+describe("a wheel that starts in December (issue 21 item 5)", () => {
+  it("puts December at twelve o'clock and January one sector on, with the default unchanged", () => {
+    expect(monthStartAngle(12, 12)).toBe(0);
+    expect(monthStartAngle(1, 12)).toBe(30);
+    expect(monthStartAngle(11, 12)).toBe(330);
+    expect(monthStartAngle(1)).toBe(0);
+    expect(spanArc(12, 2, 12)).toEqual({ start: 0, end: 90 });
+    expect(dateAngle(new Date(Date.UTC(2026, 11, 1)), 0, 12)).toBe(0);
+  });
+
+  it("clamps a date range to the cycle's twelve months from December of the year before", () => {
+    const arc = dateRangeArc(new Date(Date.UTC(2026, 10, 20)), new Date(Date.UTC(2026, 11, 31)), 2027, 12);
+    expect(arc).toEqual({ start: 0, end: 30 });
+    expect(dateRangeArc(new Date(Date.UTC(2027, 11, 1)), new Date(Date.UTC(2027, 11, 5)), 2027, 12)).toBeNull();
   });
 });

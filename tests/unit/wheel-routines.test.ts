@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRoutines, mergeVersions, type ActivityRow } from "@/lib/wheel/routines";
 
-const routine = (id: string, title: string) => ({ id, key: id, title, colour: id === "b" ? "#1d4ed8" : "#9d174d" });
+const routine = (id: string, title: string) => ({ id, key: id, title, colour: id === "b" ? "#1d4ed8" : "#9d174d", startMonth: id === "b" ? 12 : 1 });
 function row(id: string, key: string, version: number, r: ReturnType<typeof routine>, phase: [string, number], month: number, title = key): ActivityRow {
   return {
     id,

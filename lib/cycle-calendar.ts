@@ -1,5 +1,5 @@
-import type { DbClient, Prisma } from "../db/index.ts";
-import { currentCycleYearOf, isOpenCycleYear, openCycleYears, type CycleCalendar } from "../dates/cycle.ts";
+import type { DbClient, Prisma } from "./db/index.ts";
+import { currentCycleYearOf, isOpenCycleYear, openCycleYears, type CycleCalendar } from "./dates/cycle.ts";
 
 /**
  * How a verksamhet's cycles are measured: the start months of its routines (docs/decisions/014-routine-start-month.md).
