@@ -8,6 +8,7 @@ import { actorFor, createTestDatabaseAs } from "./helpers/actors";
 import { counting } from "./helpers/counting";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { SEEDED_TODAY } from "../support/today";
+import { ensureCycle2027 } from "./helpers/next-cycle";
 
 
 const activity = (data: WheelData, key: string) => data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.key === key)!;
@@ -79,8 +80,15 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     expect(letter.overdueUnits.map((u) => u.name).sort()).toEqual(late.map((x) => x.unit!.name).sort());
     // A verksamhet-wide activity has one task.
     expect(activity(data, "arshjul-planerat").completion.total).toBe(1);
-    // December's activities have not begun: nothing done, so they are upcoming rather than behind.
-    expect(activity(data, "planera-i-planeringsverktyget").level).toBe("upcoming");
+    // The brukarundersökning starts in December: the 2026 cycle's December was December 2025, and its wheel starts there.
+    expect(data.firstMonth).toBe(12);
+    expect(activity(data, "planera-i-planeringsverktyget")).toMatchObject({ startsOn: utcDate(2025, 12, 1), dueOn: utcDate(2025, 12, 31) });
+    // December 2026 opens the 2027 cycle: not begun on 23 November, so upcoming rather than behind.
+    await ensureCycle2027(t.db);
+    const next = (await getWheelData(chef, { year: 2027 }, t.db, SEEDED_TODAY))!;
+    expect(activity(next, "planera-i-planeringsverktyget")).toMatchObject({ level: "upcoming", startsOn: utcDate(2026, 12, 1) });
+    await t.db.task.deleteMany({ where: { cycle: { year: 2027 } } });
+    await t.db.cycle.deleteMany({ where: { year: 2027 } });
   });
 
   it("moves an activity's completion when a unit ticks its task", async () => {
@@ -138,6 +146,7 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     const data = (await getWheelData(chef, { year: 2026 }, second.client, SEEDED_TODAY))!;
     expect(activity(data, "brukarbrev-1").completion.total).toBe(20);
     expect(second.counter.n).toBe(first.counter.n);
-    expect(second.counter.n).toBeLessThanOrEqual(8);
+    // Eight, and one for the verksamhet's cycle calendar (its routines' start months).
+    expect(second.counter.n).toBeLessThanOrEqual(9);
   });
 });
