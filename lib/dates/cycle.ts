@@ -118,10 +118,12 @@ export function formatCycleSpan(year: number, calendar: CycleCalendar): string {
   return `${MONTH_NAMES[startsOn.getUTCMonth()]} ${startsOn.getUTCFullYear()} – ${MONTH_NAMES[endsOn.getUTCMonth()]} ${endsOn.getUTCFullYear()}`;
 }
 
-/** What a year picker says after a cycle year: " (december 2026 – november 2027, pågår)", " (avslutad)", " (kommande)". */
+/**
+ * What a year picker says after a cycle year: " (pågår)" for every open cycle (two in December), " (avslutad)",
+ * " (kommande)". Short, so that the picker fits a narrow screen; the page says the months (cycleSpanNote).
+ */
 export function describeCycleYear(year: number, today: Date, calendar: CycleCalendar): string {
-  const state = isOpenCycleYear(year, today, calendar) ? "pågår" : year < currentCycleYearOf(today, calendar) ? "avslutad" : "kommande";
-  return cycleSpanNote(year, calendar) === "" ? ` (${state})` : ` (${formatCycleSpan(year, calendar)}, ${state})`;
+  return isOpenCycleYear(year, today, calendar) ? " (pågår)" : year < currentCycleYearOf(today, calendar) ? " (avslutad)" : " (kommande)";
 }
 
 /** " (december 2026 – november 2027)" after a cycle's year; nothing for a calendar-year cycle. */

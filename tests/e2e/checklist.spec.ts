@@ -5,7 +5,9 @@ import { serverDay } from "./servers";
 
 const THIS_YEAR = serverDay("november").year;
 
-// The server's today is in late November: December's tasks are ej påbörjad in the demo data, so each run starts clean.
+// The server's today is in late November. The brukarundersökning starts in December, so the 2026 cycle's December
+// tasks were December 2025's, and the demo data has most of them klar: the journey first puts its two back to ej
+// påbörjad (when they are not), as an enhetschef correcting the year's record would.
 const TICK = "Planera in rutinens aktiviteter i planeringsverktyget";
 const NOT_APPLICABLE = "Genomgång av rutinen i enhetens ledningsgrupp";
 
@@ -15,7 +17,8 @@ const taskItem = (page: Page, title: string) =>
 async function chooseUnit(page: Page, unit: string) {
   await page.getByLabel("Enhet", { exact: true }).selectOption({ label: unit });
   await page.getByRole("button", { name: "Visa" }).click();
-  await expect(page.getByText(`${unit}, cykel ${THIS_YEAR}.`)).toBeVisible();
+  // The cycle is named with its months: the brukarundersökning starts in December (docs/decisions/014).
+  await expect(page.getByText(new RegExp(`${unit}, cykel ${THIS_YEAR} \\(december ${THIS_YEAR - 1} – december ${THIS_YEAR}\\)\\.`))).toBeVisible();
 }
 
 async function expectChanges(page: Page, comment: string, reason: string) {
@@ -38,6 +41,14 @@ async function journey(page: Page, unit: string) {
   await chooseUnit(page, unit);
   await expectNoAxeViolations(page);
 
+  for (const title of [TICK, NOT_APPLICABLE]) {
+    const item = taskItem(page, title);
+    const reset = item.getByRole("button", { name: "Ej påbörjad", exact: true });
+    if ((await reset.getAttribute("aria-pressed")) !== "true") {
+      await reset.click();
+      await expect(reset).toHaveAttribute("aria-pressed", "true");
+    }
+  }
   const ticked = taskItem(page, TICK);
   await ticked.getByRole("button", { name: "Klar", exact: true }).click();
   await expect(ticked.getByRole("status")).toHaveText(`”${TICK}” är markerad som klar.`);
@@ -79,7 +90,7 @@ async function journey(page: Page, unit: string) {
   await page.getByRole("button", { name: "Logga ut" }).click();
   await expect(page).toHaveURL(/\/logga-in/);
   await signIn(page, "verksamhetschef", "/checklista");
-  await expect(page.getByText(`Hela verksamheten, cykel ${THIS_YEAR}.`)).toBeVisible();
+  await expect(page.getByText(`Hela verksamheten, cykel ${THIS_YEAR} (december ${THIS_YEAR - 1} – december ${THIS_YEAR}).`)).toBeVisible();
   await expectNoAxeViolations(page);
   await chooseUnit(page, unit);
   // Another unit's list is not "Min checklista".
