@@ -26,14 +26,17 @@ export function calendarYearOfMonth(cycleYear: number, month: number, startMonth
 }
 
 /**
- * When an activity happens in a cycle year: from the first day of its start month to the last day of its end month,
- * each in the calendar year that month has in the cycle of a routine starting in `routineStartMonth`.
+ * When an activity happens in a cycle year: from the first day of its start month, in the calendar year that month
+ * has in the cycle of a routine starting in `routineStartMonth`, to the last day of its end month, the first time that
+ * month comes after the start. So a "januari–december" activity of a December routine's 2027 cycle runs January to
+ * December 2027, and a span that wraps over the year end (november–februari) ends in the next year.
  */
 export function activityPeriod(year: number, span: MonthSpan, routineStartMonth = 1): { startsOn: Date | null; dueOn: Date | null } {
   if (span.startMonth === null || span.endMonth === null) return { startsOn: null, dueOn: null };
+  const startYear = calendarYearOfMonth(year, span.startMonth, routineStartMonth);
   return {
-    startsOn: utcDate(calendarYearOfMonth(year, span.startMonth, routineStartMonth), span.startMonth, 1),
-    dueOn: lastDayOfMonth(calendarYearOfMonth(year, span.endMonth, routineStartMonth), span.endMonth),
+    startsOn: utcDate(startYear, span.startMonth, 1),
+    dueOn: lastDayOfMonth(span.endMonth < span.startMonth ? startYear + 1 : startYear, span.endMonth),
   };
 }
 

@@ -46,7 +46,8 @@ async function journey(page: Page, unit: string) {
     const reset = item.getByRole("button", { name: "Ej påbörjad", exact: true });
     if ((await reset.getAttribute("aria-pressed")) !== "true") {
       await reset.click();
-      await expect(reset).toHaveAttribute("aria-pressed", "true");
+      // The button shows the new status at once; wait for the server's answer before the next change.
+      await expect(item.getByRole("status")).toHaveText(`”${title}” är återställd till ej påbörjad.`);
     }
   }
   const ticked = taskItem(page, TICK);

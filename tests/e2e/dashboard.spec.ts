@@ -54,13 +54,13 @@ test.describe("översikten", () => {
     await expect(cell).toBeVisible();
     await cell.click();
     await expect(page).toHaveURL(new RegExp(`/checklista\\?enhet=[a-z0-9]+&ar=${year()}`));
-    await expect(page.getByRole("main")).toContainText(`Lärkan, cykel ${year()}.`);
+    await expect(page.getByRole("main")).toContainText(`Lärkan, cykel ${year()} (december ${year() - 1} – december ${year()}).`);
     await expectNoAxeViolations(page);
 
     // And the unit's name in the first column does the same.
     await page.goBack();
     await heat.getByRole("rowheader", { name: "Hagen" }).getByRole("link").click();
-    await expect(page.getByRole("main")).toContainText(`Hagen, cykel ${year()}.`);
+    await expect(page.getByRole("main")).toContainText(`Hagen, cykel ${year()} (december ${year() - 1} – december ${year()}).`);
   });
 
   test("ett tidigare år kan väljas, och sidan fungerar på en smal skärm", async ({ page }) => {

@@ -110,7 +110,7 @@ test.describe("rutiner och cykler", () => {
     await expectNoAxeViolations(page);
     await page.getByLabel("Enhet").selectOption({ label: "Tallbacken" });
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page.getByText(`Tallbacken, cykel ${NEXT}.`)).toBeVisible();
+    await expect(page.getByText(`Tallbacken, cykel ${NEXT} (december ${NEXT - 1} – december ${NEXT}).`)).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: NEW_ACTIVITY })).toBeVisible();
   });
 

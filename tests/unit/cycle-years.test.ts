@@ -40,6 +40,9 @@ describe("cycle years with a December start (issue 21 item 5)", () => {
     expect(calendarYearOfMonth(2027, 11, 12)).toBe(2027);
     expect(activityPeriod(2027, { startMonth: 12, endMonth: 12 }, 12)).toEqual({ startsOn: utcDate(2026, 12, 1), dueOn: utcDate(2026, 12, 31) });
     expect(activityPeriod(2027, { startMonth: 1, endMonth: 3 }, 12)).toEqual({ startsOn: utcDate(2027, 1, 1), dueOn: utcDate(2027, 3, 31) });
+    // A span through the whole calendar year starts in the cycle's year and ends with it, never before it starts.
+    expect(activityPeriod(2027, { startMonth: 1, endMonth: 12 }, 12)).toEqual({ startsOn: utcDate(2027, 1, 1), dueOn: utcDate(2027, 12, 31) });
+    expect(activityPeriod(2027, { startMonth: 12, endMonth: 2 }, 12)).toEqual({ startsOn: utcDate(2026, 12, 1), dueOn: utcDate(2027, 2, 28) });
     // A calendar-year routine's December stays in its own year.
     expect(iso(activityPeriod(2027, { startMonth: 12, endMonth: 12 }).dueOn)).toBe("2027-12-31");
   });
