@@ -96,13 +96,14 @@ describe("cycle years with a December start (issue 21 item 5)", () => {
     const groups = [
       { unitId: "a", dueOn: utcDate(2026, 12, 31), status: "DONE" as const, count: 2 },
       { unitId: "a", dueOn: utcDate(2027, 1, 31), status: "NOT_STARTED" as const, count: 1 },
-      // Outside the cycle's twelve months from December: left out.
+      // December 2027 (a January routine's) shares the December column; before the cycle's first month: left out.
+      { unitId: "a", dueOn: utcDate(2027, 12, 31), status: "NOT_STARTED" as const, count: 1 },
       { unitId: "a", dueOn: utcDate(2025, 12, 31), status: "DONE" as const, count: 5 },
     ];
     const [row] = computeCoverage([{ id: "a" }], groups, 2027, utcDate(2026, 12, 15), 12);
     expect(row!.cells.map((c) => c.month).slice(0, 2)).toEqual([12, 1]);
-    expect(row!.cells[0]).toMatchObject({ month: 12, due: 2, done: 2, state: "current" });
+    expect(row!.cells[0]).toMatchObject({ month: 12, due: 3, done: 2, state: "current" });
     expect(row!.cells[1]).toMatchObject({ month: 1, due: 1, state: "future" });
-    expect(row!.totals.due).toBe(3);
+    expect(row!.totals.due).toBe(4);
   });
 });
