@@ -185,3 +185,25 @@ export function labelRotation(angle: number): number {
   const a = ((angle % 360) + 360) % 360;
   return a > 90 && a < 270 ? a - 180 : a;
 }
+
+/** The Mondays that begin an ISO week within a calendar year, with the week's number (for the wheel's week ticks). */
+export function isoWeekStarts(year: number): { week: number; date: Date }[] {
+  const jan4 = Date.UTC(year, 0, 4);
+  // The Monday of week 1 is the Monday on or before 4 January.
+  const week1 = jan4 - (((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000);
+  const result: { week: number; date: Date }[] = [];
+  for (let t = week1, week = 1; ; t += 7 * 86_400_000, week++) {
+    const date = new Date(t);
+    if (date.getUTCFullYear() > year) break;
+    if (date.getUTCFullYear() === year) result.push({ week, date });
+  }
+  // A Monday in late December may begin week 1 of the next year.
+  const last = result.at(-1);
+  if (last && last.date.getUTCDate() >= 29) last.week = 1;
+  return result;
+}
+
+/** The angles of the week ticks on the wheel's edge: where each ISO week's Monday begins. */
+export function weekTickAngles(year: number): { week: number; angle: number }[] {
+  return isoWeekStarts(year).map(({ week, date }) => ({ week, angle: Math.round(dateAngle(date, 0) * 100) / 100 }));
+}

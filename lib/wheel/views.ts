@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { lastDayOfMonth, utcDate } from "../dates/cycle.ts";
+
+/**
+ * The start page's zoom and layers, kept in the query string so that a view can be shared and works without
+ * JavaScript: ?vy=kvartal&kvartal=1, ?vy=manad&manad=2, ?dolj=atgarder,enkat,<routine key>. Pure.
+ */
+export type WheelView = { kind: "year" } | { kind: "quarter"; quarter: number } | { kind: "month"; month: number };
+
+/** The layers that can be hidden besides each routine (by its key). */
+export const ACTIONS_LAYER = "atgarder";
+export const SURVEY_LAYER = "enkat";
+
+const number = (max: number) => z.coerce.number().int().min(1).max(max).optional().catch(undefined);
+
+export const wheelViewSchema = z
+  .object({
+    vy: z.enum(["ar", "kvartal", "manad"]).optional().catch(undefined),
+    kvartal: number(4),
+    manad: number(12),
+    dolj: z
+      .string()
+      .max(500)
+      .optional()
+      .catch(undefined)
+      .transform((s) => (s ? [...new Set(s.split(",").map((k) => k.trim()).filter((k) => /^[a-z0-9_-]{1,60}$/i.test(k)))].sort() : [])),
+  })
+  .transform((p) => ({ vy: p.vy ?? "ar", quarter: p.kvartal, month: p.manad, hidden: p.dolj }));
+export type WheelViewParams = z.infer<typeof wheelViewSchema>;
+
+export const quarterOf = (month: number) => Math.ceil(month / 3);
+
+/** The chosen view; a quarter or month not given is the one of today when the wheel shows today's year, else the first. */
+export function resolveView(p: Pick<WheelViewParams, "vy" | "quarter" | "month">, year: number, today: Date): WheelView {
+  const thisMonth = today.getUTCFullYear() === year ? today.getUTCMonth() + 1 : 1;
+  if (p.vy === "kvartal") return { kind: "quarter", quarter: p.quarter ?? (p.month ? quarterOf(p.month) : quarterOf(thisMonth)) };
+  if (p.vy === "manad") return { kind: "month", month: p.month ?? (p.quarter ? p.quarter * 3 - 2 : thisMonth) };
+  return { kind: "year" };
+}
+
+/** The months a view shows, in order. */
+export function viewMonths(view: WheelView): number[] {
+  if (view.kind === "quarter") return [view.quarter * 3 - 2, view.quarter * 3 - 1, view.quarter * 3];
+  if (view.kind === "month") return [view.month];
+  return Array.from({ length: 12 }, (_, i) => i + 1);
+}
+
+/** The first and last day of a view in a cycle year (date-only UTC values). */
+export function viewRange(view: WheelView, year: number): { from: Date; to: Date } {
+  const months = viewMonths(view);
+  return { from: utcDate(year, months[0]!, 1), to: lastDayOfMonth(year, months.at(-1)!) };
+}
+
+const DAY = 86_400_000;
+const days = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY);
+
+/**
+ * Where a period (whole days, inclusive) lies on a view's timeline, as percentages of its width from the left;
+ * clamped to the view, null when it lies wholly outside. `continuesBefore/After` when it was cut.
+ */
+export function timelineSpan(from: Date, to: Date, range: { from: Date; to: Date }): { left: number; width: number; continuesBefore: boolean; continuesAfter: boolean } | null {
+  if (to.getTime() < range.from.getTime() || from.getTime() > range.to.getTime() || to.getTime() < from.getTime()) return null;
+  const total = days(range.from, range.to) + 1;
+  const start = Math.max(0, days(range.from, from));
+  const end = Math.min(total, days(range.from, to) + 1);
+  const pct = (n: number) => Math.round((n / total) * 10_000) / 100;
+  return { left: pct(start), width: pct(end - start), continuesBefore: from.getTime() < range.from.getTime(), continuesAfter: to.getTime() > range.to.getTime() };
+}
+
+/** The middle of one day on a view's timeline, in percent; null outside the view. */
+export function timelineDay(day: Date, range: { from: Date; to: Date }): number | null {
+  const span = timelineSpan(day, day, range);
+  return span ? Math.round((span.left + span.width / 2) * 100) / 100 : null;
+}
+
+/** The query string of the start page with some of its settings changed; the defaults (helår, nothing hidden) are left out. */
+export function wheelViewQuery(base: { year?: number; unitId?: string | null; view: WheelView; hidden: readonly string[] }, change: { view?: WheelView; hidden?: readonly string[] } = {}): string {
+  const view = change.view ?? base.view;
+  const hidden = change.hidden ?? base.hidden;
+  const q = new URLSearchParams();
+  if (base.year !== undefined) q.set("ar", String(base.year));
+  if (base.unitId) q.set("enhet", base.unitId);
+  if (view.kind === "quarter") {
+    q.set("vy", "kvartal");
+    q.set("kvartal", String(view.quarter));
+  } else if (view.kind === "month") {
+    q.set("vy", "manad");
+    q.set("manad", String(view.month));
+  }
+  if (hidden.length > 0) q.set("dolj", [...hidden].sort().join(","));
+  const s = q.toString().replaceAll("%2C", ",");
+  return s ? `?${s}` : "?";
+}
+
+/** The hidden list with one layer shown again or hidden. */
+export function toggleLayer(hidden: readonly string[], layer: string): string[] {
+  return hidden.includes(layer) ? hidden.filter((h) => h !== layer) : [...hidden, layer].sort();
+}
+
+/** The wheel's data with the hidden layers left out: routines by key, the improvement actions, the survey period. */
+export function withoutHiddenLayers<T extends { routines: { key: string }[]; actions: unknown[]; survey: unknown }>(data: T, hidden: readonly string[]): T {
+  if (hidden.length === 0) return data;
+  return {
+    ...data,
+    routines: data.routines.filter((r) => !hidden.includes(r.key)),
+    actions: hidden.includes(ACTIONS_LAYER) ? [] : data.actions,
+    survey: hidden.includes(SURVEY_LAYER) ? null : data.survey,
+  };
+}
