@@ -99,14 +99,14 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </Link>
           </>
         }
-        actions={<WheelFilters data={data} action="/" keep={keep} />}
+        actions={
+          // The zoom beside the year and unit, so that the whole wheel still fits in the first screen.
+          <div className="flex flex-wrap items-end gap-x-8 gap-y-3">
+            <WheelFilters data={data} action="/" keep={keep} />
+            {!empty && <WheelViewNav base={base} />}
+          </div>
+        }
       />
-      {!empty && (
-        <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
-          <WheelViewNav base={base} />
-          <WheelLayerNav base={base} routines={all.routines} hasActions={all.actions.some((a) => a.inYear)} hasSurvey={all.survey?.dispatchOn != null} />
-        </div>
-      )}
       {!data.hasCycle && <Notice>Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.</Notice>}
       {empty ? (
         <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
@@ -119,8 +119,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           intro="Peka på eller gå med Tab till en aktivitet i hjulet och tryck Enter. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
           aside={
             <>
-              {toDo && <ToDoNowPanel tasks={toDo.tasks} total={toDo.total} overdue={toDo.overdue} today={today} />}
-              <WheelLegend data={data} />
+              {toDo && <ToDoNowPanel tasks={toDo.tasks} total={toDo.total} overdue={toDo.overdue} today={today} oneUnit={data.unit !== null && data.units.length > 1} />}
+              <div className="space-y-4">
+                <WheelLayerNav base={base} routines={all.routines} hasActions={all.actions.some((a) => a.inYear)} hasSurvey={all.survey?.dispatchOn != null} />
+                <WheelLegend data={data} />
+              </div>
             </>
           }
         >

@@ -17,7 +17,7 @@ function when(t: ToDoNowTask, today: Date): string {
 const TIER_HEADINGS = { own: "Dina uppgifter", changeable: "Andra rollers uppgifter som du kan ändra", others: "Andras uppgifter att hålla koll på" } as const;
 
 /** "Att göra nu" on the start page: overdue tasks and this month's, the user's own first, each a link to the task. */
-export function ToDoNowPanel({ tasks, total, overdue, today }: { tasks: ToDoNowTask[]; total: number; overdue: number; today: Date }) {
+export function ToDoNowPanel({ tasks, total, overdue, today, oneUnit = false }: { tasks: ToDoNowTask[]; total: number; overdue: number; today: Date; /** The list keeps to the wheel's unit; the count (the menu's) is of all the user's. */ oneUnit?: boolean }) {
   const tiers = (["own", "changeable", "others"] as const).map((tier) => ({ tier, tasks: tasks.filter((t) => t.tier === tier) })).filter((g) => g.tasks.length > 0);
   return (
     <section id="att-gora-nu" aria-labelledby="att-gora-nu-rubrik" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -25,8 +25,14 @@ export function ToDoNowPanel({ tasks, total, overdue, today }: { tasks: ToDoNowT
         Att göra nu
       </h2>
       {overdue > 0 && (
-        <p className="mt-1 font-medium text-red-800">
-          Du har {overdue} {overdue === 1 ? "försenad uppgift" : "försenade uppgifter"}.
+        <p className="mt-1">
+          <span className="font-medium text-red-800">
+            Du har {overdue} {overdue === 1 ? "försenad uppgift" : "försenade uppgifter"}
+            {oneUnit ? " i dina enheter" : ""}.
+          </span>{" "}
+          <Link href="/checklista?filter=forsenade" className="text-sm text-blue-800 underline underline-offset-4">
+            Visa försenade i checklistan
+          </Link>
         </p>
       )}
       {tasks.length === 0 ? (

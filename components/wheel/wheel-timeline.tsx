@@ -36,7 +36,8 @@ export function WheelTimeline({ data, view }: { data: WheelData; view: Exclude<W
       ? months.map((m, i) => ({ key: `m${m}`, text: capitalise(MONTH_NAMES[m - 1]!), at: (i / 3) * 100 }))
       : isoWeekStarts(data.year)
           .map(({ week, date }) => ({ key: `v${week}`, text: `v. ${week}`, at: timelineDay(date, range) }))
-          .filter((c): c is { key: string; text: string; at: number } => c.at !== null);
+                    // A week that begins on the month's last days has no room for its number.
+          .filter((c): c is { key: string; text: string; at: number } => c.at !== null && c.at < 94);
   const name = view.kind === "quarter" ? `Kvartal ${view.quarter} ${data.year}` : `${capitalise(MONTH_NAMES[view.month - 1]!)} ${data.year}`;
   let order = 0;
   return (

@@ -71,9 +71,9 @@ export function WheelLayerNav({ base, routines, hasActions, hasSurvey }: { base:
   ];
   if (layers.length < 2 && base.hidden.length === 0) return null;
   return (
-    <nav aria-label="Lager i hjulet" className="no-print flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-      <span className="font-semibold text-slate-800" aria-hidden="true">
-        Visa:
+    <nav aria-label="Lager i hjulet" className="no-print flex flex-wrap items-center gap-x-2 gap-y-2 rounded-lg border border-slate-300 bg-white p-4 text-sm shadow-sm">
+      <span className="text-sm font-semibold tracking-wide text-slate-700 uppercase" aria-hidden="true">
+        Visa i hjulet
       </span>
       <ul className="flex flex-wrap gap-1">
         {layers.map((layer) => {
