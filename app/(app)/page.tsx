@@ -23,7 +23,7 @@ import { getChecklist, KOMMUNIKATION, VERKSAMHET } from "@/lib/tasks/queries";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { getWheelData, type WheelData } from "@/lib/wheel/data";
 import { wheelHref, wheelParamsSchema } from "@/lib/wheel/schemas";
-import { resolveView, wheelViewQuery, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
+import { resolveView, todayMonthIn, wheelViewQuery, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
 import { planTaskAction, saveTaskAction } from "./checklista/actions";
 
 export const metadata: Metadata = { title: "Årshjulet" };
@@ -62,6 +62,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   // The zoom and the layers (?vy=…&dolj=…): the chosen view of the data with the hidden layers left out.
   const view = resolveView(viewParams, all.year, today);
   const data = withoutHiddenLayers(all, viewParams.hidden);
+  const todayMonth = todayMonthIn(all.year, today);
   const base = { path: "/", year: params.year, unitId: params.unitId, view, hidden: viewParams.hidden };
   const keep = Object.fromEntries(new URLSearchParams(wheelViewQuery({ view, hidden: viewParams.hidden }).slice(1)));
   const group = panelGroup(data);
@@ -103,7 +104,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           // The zoom beside the year and unit, so that the whole wheel still fits in the first screen.
           <div className="flex flex-wrap items-end gap-x-8 gap-y-3">
             <WheelFilters data={data} action="/" keep={keep} />
-            {!empty && <WheelViewNav base={base} />}
+            {!empty && <WheelViewNav base={base} todayMonth={todayMonth} />}
           </div>
         }
       />

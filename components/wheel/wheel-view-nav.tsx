@@ -12,15 +12,16 @@ const short = (m: number) => MONTH_NAMES[m - 1]!.slice(0, 3);
  * The start page's zoom: helår, a quarter or a month, as plain links (keyboard reachable, aria-current on the
  * chosen one) that keep the rest of the query string, so a view can be shared and works without JavaScript.
  */
-export function WheelViewNav({ base }: { base: Base }) {
+export function WheelViewNav({ base, todayMonth }: { base: Base; /** From the whole year: the quarter and month of today (in the wheel's year, else January). */ todayMonth: number }) {
   const href = (view: WheelView) => `${base.path}${wheelViewQuery(base, { view })}`;
   const { view } = base;
-  const month = view.kind === "month" ? view.month : viewMonths(view)[0]!;
+  const month = view.kind === "month" ? view.month : view.kind === "quarter" ? viewMonths(view)[0]! : todayMonth;
   const quarter = view.kind === "quarter" ? view.quarter : quarterOf(month);
   const kinds: { kind: WheelView["kind"]; text: string; to: WheelView }[] = [
     { kind: "year", text: "Helår", to: { kind: "year" } },
     { kind: "quarter", text: "Kvartal", to: { kind: "quarter", quarter } },
-    { kind: "month", text: "Månad", to: { kind: "month", month: view.kind === "quarter" ? quarter * 3 - 2 : month } },
+    // From a quarter to its month of today, else its first.
+    { kind: "month", text: "Månad", to: { kind: "month", month: view.kind === "quarter" ? (quarterOf(todayMonth) === quarter ? todayMonth : quarter * 3 - 2) : month } },
   ];
   return (
     <nav aria-label="Visa hjulet som" className="no-print flex flex-wrap items-center gap-x-4 gap-y-2">

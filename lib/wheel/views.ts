@@ -30,9 +30,14 @@ export type WheelViewParams = z.infer<typeof wheelViewSchema>;
 
 export const quarterOf = (month: number) => Math.ceil(month / 3);
 
+/** Today's month when the wheel shows today's year, else January: where a quarter or month view opens. */
+export function todayMonthIn(year: number, today: Date): number {
+  return today.getUTCFullYear() === year ? today.getUTCMonth() + 1 : 1;
+}
+
 /** The chosen view; a quarter or month not given is the one of today when the wheel shows today's year, else the first. */
 export function resolveView(p: { vy: WheelViewParams["vy"]; quarter?: number; month?: number }, year: number, today: Date): WheelView {
-  const thisMonth = today.getUTCFullYear() === year ? today.getUTCMonth() + 1 : 1;
+  const thisMonth = todayMonthIn(year, today);
   if (p.vy === "kvartal") return { kind: "quarter", quarter: p.quarter ?? (p.month ? quarterOf(p.month) : quarterOf(thisMonth)) };
   if (p.vy === "manad") return { kind: "month", month: p.month ?? (p.quarter ? p.quarter * 3 - 2 : thisMonth) };
   return { kind: "year" };

@@ -146,6 +146,8 @@ test.describe("årshjulet som startsida", () => {
     await page.getByRole("navigation", { name: "Visa hjulet som" }).getByRole("link", { name: "Kvartal", exact: true }).click();
     await expect(page).toHaveURL(/vy=kvartal&kvartal=4&dolj=enkat/);
     await page.getByRole("navigation", { name: "Visa hjulet som" }).getByRole("link", { name: "Helår" }).click();
+    await expect(page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) })).toBeVisible();
+    await expect(page).not.toHaveURL(/vy=/);
     // Hiding the routine empties the rings; showing the survey again brings it back.
     await layers.getByRole("link", { name: /^Brukarundersökning hemtjänst \(visas/ }).click();
     await expect(page).toHaveURL(/dolj=brukarundersokning-hemtjanst,enkat/);
