@@ -1,5 +1,6 @@
 import { formatDateLong, MONTH_NAMES } from "@/lib/dates/cycle";
-import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, weekTickAngles, type Band } from "@/lib/wheel/geometry";
+import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dayAngleInYear, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, weekTickAngles, type Band } from "@/lib/wheel/geometry";
+import { planText } from "@/lib/tasks/plan";
 import { layoutLabels, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
 import { layoutWheel, type RingInput } from "@/lib/wheel/layout";
 import type { CompletionLevel } from "@/lib/wheel/completion";
@@ -85,9 +86,13 @@ export function WheelSvg({ data }: { data: WheelData }) {
     for (const placed of ring.points) {
       const a = byId.get(placed.id)!;
       const overdue = isOverdueMark(a, unitName !== null, data.today);
-      const node = <PointMark center={C} level={a.level} colour={routine.colour} overdue={overdue} angle={placed.angle} r={placed.r} radius={ring.dotRadius} />;
-      items.push({ id: a.id, ring: ringIndex + 1, angle: placed.angle, label: activityLabel(a, unitName, data.today), node });
-      labelInputs.push({ id: a.id, angle: placed.angle, r: placed.r, text: a.title });
+      // A unit's planned task (issue 21) is drawn at its planned day, not spread over its month.
+      const plannedOn = unitName !== null ? (a.unitTask?.plannedOn ?? null) : null;
+      const angle = (plannedOn && dayAngleInYear(plannedOn, data.year)) ?? placed.angle;
+      const node = <PointMark center={C} level={a.level} colour={routine.colour} overdue={overdue} angle={angle} r={placed.r} radius={ring.dotRadius} />;
+      const plan = plannedOn && a.unitTask ? planText(a.unitTask) : null;
+      items.push({ id: a.id, ring: ringIndex + 1, angle, label: `${activityLabel(a, unitName, data.today)}${plan ? ` Planerad ${plan}.` : ""}`, node });
+      labelInputs.push({ id: a.id, angle, r: placed.r, text: a.title });
       signs.set(a.id, { sign: overdue ? "!" : LEVEL_SIGN[a.level], overdue });
       taken.add(a.startMonth!);
     }

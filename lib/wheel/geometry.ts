@@ -207,3 +207,8 @@ export function isoWeekStarts(year: number): { week: number; date: Date }[] {
 export function weekTickAngles(year: number): { week: number; angle: number }[] {
   return isoWeekStarts(year).map(({ week, date }) => ({ week, angle: Math.round(dateAngle(date, 0) * 100) / 100 }));
 }
+
+/** Where a day of the cycle year lies on the wheel (its middle); null for a day of another year. */
+export function dayAngleInYear(date: Date, year: number): number | null {
+  return date.getUTCFullYear() === year ? Math.round(dateAngle(date) * 100) / 100 : null;
+}

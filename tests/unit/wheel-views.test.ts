@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { utcDate } from "@/lib/dates/cycle";
-import { isoWeekStarts, weekTickAngles } from "@/lib/wheel/geometry";
+import { dayAngleInYear, isoWeekStarts, weekTickAngles } from "@/lib/wheel/geometry";
 import { resolveView, timelineDay, timelineSpan, toggleLayer, viewMonths, viewRange, wheelViewQuery, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
 import { orderToDoNow, toDoTier } from "@/lib/tasks/to-do-now";
 
@@ -78,6 +78,15 @@ describe("the wheel's week ticks", () => {
     for (let i = 1; i < ticks.length; i++) expect(ticks[i]!.angle).toBeGreaterThan(ticks[i - 1]!.angle);
     expect(ticks.at(-1)!.angle).toBeLessThan(360);
     expect(ticks).toHaveLength(52);
+  });
+});
+
+describe("a planned day on the whole-year wheel", () => {
+  it("lies at the middle of its day in the cycle year, and nowhere in another year", () => {
+    expect(dayAngleInYear(utcDate(2027, 1, 1), 2027)).toBe(0.48);
+    expect(dayAngleInYear(utcDate(2027, 4, 1), 2027)).toBe(90.5);
+    expect(dayAngleInYear(utcDate(2027, 12, 31), 2027)).toBe(359.52);
+    expect(dayAngleInYear(utcDate(2026, 12, 31), 2027)).toBeNull();
   });
 });
 
