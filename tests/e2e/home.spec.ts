@@ -30,6 +30,7 @@ test.describe("årshjulet som startsida", () => {
     await expect(wheel.getByText("Brukarfika med resultatet…")).toBeVisible();
     await expect(wheel.getByText(/Brukarbrev 4$/)).toBeVisible();
     // At 1280 × 800 the whole wheel is in the first screen.
+    await page.setViewportSize({ width: 1280, height: 800 });
     const box = (await wheel.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(800);
     await atBothWidths(page, "start-enhetschef");
