@@ -4,23 +4,26 @@ import { redirect } from "next/navigation";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
-import { UpcomingPanel } from "@/components/reminders/upcoming-panel";
+import { ToDoNowPanel } from "@/components/reminders/to-do-now-panel";
 import { TaskItem } from "@/components/checklist/task-item";
 import { toTaskView } from "@/components/checklist/task-view";
 import { WheelExplorer } from "@/components/wheel/wheel-explorer";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelSvg } from "@/components/wheel/wheel-svg";
+import { WheelTimeline } from "@/components/wheel/wheel-timeline";
+import { WheelLayerNav, WheelViewNav } from "@/components/wheel/wheel-view-nav";
 import { wheelAgenda, wheelDetails } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
-import { getUpcomingTasks } from "@/lib/reminders/queries";
+import { getTasksToDoNow } from "@/lib/reminders/queries";
 import { getChecklist, KOMMUNIKATION, VERKSAMHET } from "@/lib/tasks/queries";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { getWheelData, type WheelData } from "@/lib/wheel/data";
 import { wheelHref, wheelParamsSchema } from "@/lib/wheel/schemas";
+import { resolveView, todayMonthIn, wheelViewQuery, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
 import { planTaskAction, saveTaskAction } from "./checklista/actions";
 
 export const metadata: Metadata = { title: "Årshjulet" };
@@ -45,18 +48,26 @@ function panelGroup(data: WheelData): string | null {
 }
 
 /**
- * Årshjulet, everyone's start page: the wheel of the user's own scope (lib/wheel/scope.ts) beside "Att göra snart".
+ * Årshjulet, everyone's start page: the wheel of the user's own scope (lib/wheel/scope.ts) beside "Att göra nu". The wheel zooms to a quarter or month (a timeline) and its layers can be hidden, all in the query string (lib/wheel/views.ts).
  * An activity opened from the wheel shows its details and, for the user's own task, the checklist's actions.
  */
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("routine:read");
   const today = clock.today();
-  const params = wheelParamsSchema.parse(await searchParams);
-  const data = await getWheelData(user, params, undefined, today);
-  if (!data) redirect("/ingen-behorighet");
+  const query = await searchParams;
+  const params = wheelParamsSchema.parse(query);
+  const viewParams = wheelViewSchema.parse(query);
+  const all = await getWheelData(user, params, undefined, today);
+  if (!all) redirect("/ingen-behorighet");
+  // The zoom and the layers (?vy=…&dolj=…): the chosen view of the data with the hidden layers left out.
+  const view = resolveView(viewParams, all.year, today, all.firstMonth);
+  const data = withoutHiddenLayers(all, viewParams.hidden);
+  const todayMonth = todayMonthIn(all.year, today, all.firstMonth);
+  const base = { path: "/", year: params.year, unitId: params.unitId, view, hidden: viewParams.hidden, firstMonth: all.firstMonth };
+  const keep = Object.fromEntries(new URLSearchParams(wheelViewQuery({ view, hidden: viewParams.hidden }).slice(1)));
   const group = panelGroup(data);
-  const [upcoming, checklist] = await Promise.all([
-    canAny(user, "task:update") ? getUpcomingTasks(user, today) : null,
+  const [toDo, checklist] = await Promise.all([
+    canAny(user, "task:read") ? getTasksToDoNow(user, today, { unitId: data.unit?.id }) : null,
     group && canAny(user, "task:read") ? getChecklist(user, checklistParamsSchema.parse({ enhet: group, ar: String(data.year), filter: "alla", visa: "enhet" }), undefined, today) : null,
   ]);
 
@@ -69,7 +80,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       </ol>
     );
   }
-  const empty = data.routines.length === 0;
+  const empty = all.routines.length === 0;
 
   return (
     <div className="wheel-page space-y-6">
@@ -89,7 +100,13 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             </Link>
           </>
         }
-        actions={<WheelFilters data={data} action="/" />}
+        actions={
+          // The zoom beside the year and unit, so that the whole wheel still fits in the first screen.
+          <div className="flex flex-wrap items-end gap-x-8 gap-y-3">
+            <WheelFilters data={data} action="/" keep={keep} />
+            {!empty && <WheelViewNav base={base} todayMonth={todayMonth} />}
+          </div>
+        }
       />
       {!data.hasCycle && <Notice>Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.</Notice>}
       {empty ? (
@@ -97,18 +114,21 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       ) : (
         <WheelExplorer
           wide
-          agenda={wheelAgenda(data)}
+          agenda={view.kind === "year" ? wheelAgenda(data) : []}
           details={wheelDetails(data)}
           panels={panels}
           intro="Peka på eller gå med Tab till en aktivitet i hjulet och tryck Enter. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
           aside={
             <>
-              {upcoming && <UpcomingPanel tasks={upcoming.tasks} total={upcoming.total} today={today} />}
-              <WheelLegend data={data} />
+              {toDo && <ToDoNowPanel tasks={toDo.tasks} total={toDo.total} overdue={toDo.overdue} today={today} oneUnit={data.unit !== null && data.units.length > 1} />}
+              <div className="space-y-4">
+                <WheelLayerNav base={base} routines={all.routines} hasActions={all.actions.some((a) => a.inYear)} hasSurvey={all.survey?.dispatchOn != null} />
+                <WheelLegend data={data} />
+              </div>
             </>
           }
         >
-          <WheelSvg data={data} />
+          {view.kind === "year" ? <WheelSvg data={data} /> : <WheelTimeline data={data} view={view} />}
         </WheelExplorer>
       )}
     </div>

@@ -48,7 +48,7 @@ export async function SiteHeader() {
               ))}
               {overdue > 0 && (
                 <li>
-                  <Link href="/#att-gora-snart" className="rounded-full bg-red-800 px-2 py-0.5 font-semibold text-white hover:underline">
+                  <Link href="/#att-gora-nu" className="rounded-full bg-red-800 px-2 py-0.5 font-semibold text-white hover:underline">
                     {overdue} {overdue === 1 ? "försenad" : "försenade"}
                   </Link>
                 </li>

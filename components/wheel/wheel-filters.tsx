@@ -7,11 +7,14 @@ import type { WheelData } from "@/lib/wheel/data";
  * Year (cycle) and unit, as a plain GET form (?ar=&enhet=) that works without JavaScript. The verksamhet's
  * managers may choose all units; a unit's own people switch between their units (no choice with only one).
  */
-export function WheelFilters({ data, action = "/arshjul" }: { data: WheelData; action?: string }) {
+export function WheelFilters({ data, action = "/arshjul", keep = {} }: { data: WheelData; action?: string; /** Other settings of the page's query string (its view and layers) the form carries on. */ keep?: Record<string, string> }) {
   const areas = [...new Set(data.units.map((u) => u.areaName))];
   const unitChoice = data.scope === "verksamhet" || data.units.length > 1;
   return (
     <FilterForm action={action} printable={false}>
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <YearPicker id="wheel-year" years={data.years.length > 0 ? data.years : [data.year]} value={data.year} />
       {unitChoice && (
         <Select id="wheel-unit" name="enhet" label="Enhet" defaultValue={data.unit?.id ?? ""} width="limited">

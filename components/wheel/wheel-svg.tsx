@@ -1,5 +1,6 @@
 import { formatDateLong, MONTH_NAMES } from "@/lib/dates/cycle";
-import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, type Band } from "@/lib/wheel/geometry";
+import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dayAngleInYear, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, weekTickAngles, type Band } from "@/lib/wheel/geometry";
+import { planText } from "@/lib/tasks/plan";
 import { layoutLabels, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
 import { layoutWheel, type RingInput } from "@/lib/wheel/layout";
 import type { CompletionLevel } from "@/lib/wheel/completion";
@@ -10,6 +11,8 @@ import { actionLabel, activityLabel, isOverdueMark, surveyDetail, surveyLabel } 
 
 const C = { x: 500, y: 500 };
 const MONTH_BAND: Band = { inner: 452, outer: 496 };
+/** Where the week ticks end, outside the month ring and inside LABELS.exitRadius. */
+const WEEK_TICK_R = 503;
 const SURVEY_BAND: Band = { inner: 434, outer: 447 };
 const ACTION_BAND: Band = { inner: 98, outer: 126 };
 const CENTRE_R = 92;
@@ -83,9 +86,13 @@ export function WheelSvg({ data }: { data: WheelData }) {
     for (const placed of ring.points) {
       const a = byId.get(placed.id)!;
       const overdue = isOverdueMark(a, unitName !== null, data.today);
-      const node = <PointMark center={C} level={a.level} colour={routine.colour} overdue={overdue} angle={placed.angle} r={placed.r} radius={ring.dotRadius} />;
-      items.push({ id: a.id, ring: ringIndex + 1, angle: placed.angle, label: activityLabel(a, unitName, data.today), node });
-      labelInputs.push({ id: a.id, angle: placed.angle, r: placed.r, text: a.title });
+      // A unit's planned task (issue 21) is drawn at its planned day, not spread over its month.
+      const plannedOn = unitName !== null ? (a.unitTask?.plannedOn ?? null) : null;
+      const angle = (plannedOn && dayAngleInYear(plannedOn, data.year, data.firstMonth)) ?? placed.angle;
+      const node = <PointMark center={C} level={a.level} colour={routine.colour} overdue={overdue} angle={angle} r={placed.r} radius={ring.dotRadius} />;
+      const plan = plannedOn && a.unitTask ? planText(a.unitTask) : null;
+      items.push({ id: a.id, ring: ringIndex + 1, angle, label: `${activityLabel(a, unitName, data.today)}${plan ? ` Planerad ${plan}.` : ""}`, node });
+      labelInputs.push({ id: a.id, angle, r: placed.r, text: a.title });
       signs.set(a.id, { sign: overdue ? "!" : LEVEL_SIGN[a.level], overdue });
       taken.add(a.startMonth!);
     }
@@ -125,6 +132,12 @@ export function WheelSvg({ data }: { data: WheelData }) {
               </text>
             </g>
           );
+        })}
+        {/* ISO weeks: a small tick at each Monday on the month ring's outer edge, inside the labels' leaders. */}
+        {weekTickAngles(data.year, data.firstMonth).map(({ week, angle }) => {
+          const from = polar(C, MONTH_BAND.outer, angle);
+          const to = polar(C, WEEK_TICK_R, angle);
+          return <line key={`v${week}-${angle}`} className="wheel-week-tick" x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke="#475569" strokeWidth="1.5" />;
         })}
         {layout.map((ring, i) => (
           <path key={ring.key} d={annularSectorPath(C, ring.band, spanArc(1, 12))} fillRule="evenodd" fill={rings[i]!.routine.colour} fillOpacity="0.07" stroke={rings[i]!.routine.colour} strokeOpacity="0.45" strokeWidth="1" />

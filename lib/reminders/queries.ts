@@ -1,10 +1,13 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
-import type { Actor } from "../auth/permissions.ts";
+import { can, type Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../auth/scope.ts";
 import { openCycleWhere } from "../cycle-calendar.ts";
+import { lastDayOfMonth, utcDate } from "../dates/cycle.ts";
+import { orderToDoNow, toDoTier } from "../tasks/to-do-now.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
+import { countOverdueTasks } from "../tasks/queries.ts";
 
 export const SOON_DAYS = 14;
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
@@ -31,8 +34,48 @@ export async function getUpcomingTasks(actor: Actor, today: Date, db: DbClient =
   return { tasks, total };
 }
 
+/**
+ * "Att göra nu" beside the start page's wheel: open tasks of this year's cycle the actor may read that are overdue
+ * or fall in this month, in the order of orderToDoNow (the actor's own first, overdue first). With `unitId` (the
+ * unit the wheel shows) other units' tasks are left out; the verksamhet's and kommunikationsenhetens stay.
+ * `overdue` is the menu's count (countOverdueTasks), so the panel and the badge never disagree.
+ */
+export async function getTasksToDoNow(actor: Actor, today: Date, options: { unitId?: string | null; limit?: number } = {}, db: DbClient = getDb()) {
+  const { unitId = null, limit = 8 } = options;
+  const monthStart = utcDate(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
+  const monthEnd = lastDayOfMonth(today.getUTCFullYear(), today.getUTCMonth() + 1);
+  const rows = await db.task.findMany({
+    where: {
+      AND: [
+        taskWhereFor(actor, "task:read"),
+        thisCycle(today),
+        ...(unitId ? [{ OR: [{ unitId }, { unitId: null }] }] : []),
+        { status: OPEN, OR: [{ dueOn: { lt: today } }, { startsOn: { lte: monthEnd }, dueOn: { gte: monthStart } }] },
+      ],
+    },
+    select: {
+      id: true,
+      dueOn: true,
+      status: true,
+      assigneeKey: true,
+      unitId: true,
+      unit: { select: { name: true } },
+      cycle: { select: { organisationId: true } },
+      activity: { select: { title: true, responsibleRole: true } },
+    },
+  });
+  const roles = new Set(actor.assignments.map((a) => a.role));
+  const tasks = orderToDoNow(
+    rows.map((t) => ({ ...t, title: t.activity.title, responsibleRole: t.activity.responsibleRole })),
+    (t) => toDoTier(t, can(actor, "task:update", { organisationId: t.cycle.organisationId, unitId: t.unitId, assigneeKey: t.assigneeKey, responsibleRole: t.responsibleRole }), roles),
+    today,
+  );
+  return { tasks: tasks.slice(0, limit), total: tasks.length, overdue: await countOverdueTasks(actor, today, db) };
+}
+export type ToDoNowTask = Awaited<ReturnType<typeof getTasksToDoNow>>["tasks"][number];
+
 /** The menu's count of försenade tasks lives with the checklist, which counts them the same way. */
-export { countOverdueTasks } from "../tasks/queries.ts";
+export { countOverdueTasks };
 
 /** The active routine versions the actor manages, with each activity's reminder days, for the reminder-rules page. */
 export async function getReminderRules(actor: Actor, db: DbClient = getDb()) {

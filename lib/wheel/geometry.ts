@@ -191,3 +191,44 @@ export function labelRotation(angle: number): number {
   const a = ((angle % 360) + 360) % 360;
   return a > 90 && a < 270 ? a - 180 : a;
 }
+
+/** The Mondays that begin an ISO week within a calendar year, with the week's number (for the wheel's week ticks). */
+export function isoWeekStarts(year: number): { week: number; date: Date }[] {
+  const jan4 = Date.UTC(year, 0, 4);
+  // The Monday of week 1 is the Monday on or before 4 January.
+  const week1 = jan4 - (((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000);
+  const result: { week: number; date: Date }[] = [];
+  for (let t = week1, week = 1; ; t += 7 * 86_400_000, week++) {
+    const date = new Date(t);
+    if (date.getUTCFullYear() > year) break;
+    if (date.getUTCFullYear() === year) result.push({ week, date });
+  }
+  // A Monday in late December may begin week 1 of the next year.
+  const last = result.at(-1);
+  if (last && last.date.getUTCDate() >= 29) last.week = 1;
+  return result;
+}
+
+/**
+ * The angles of the week ticks on the wheel's edge: where each ISO week's Monday begins, over the twelve months the
+ * wheel shows (from `firstMonth` of the year before for a cycle that starts in December, lib/dates/cycle.ts).
+ */
+export function weekTickAngles(year: number, firstMonth = 1): { week: number; angle: number }[] {
+  const mondays =
+    firstMonth === 1
+      ? isoWeekStarts(year)
+      : [...isoWeekStarts(year - 1).filter(({ date }) => date.getUTCMonth() + 1 >= firstMonth), ...isoWeekStarts(year).filter(({ date }) => date.getUTCMonth() + 1 < firstMonth)];
+  return mondays.map(({ week, date }) => ({ week, angle: Math.round(dateAngle(date, 0, firstMonth) * 100) / 100 }));
+}
+
+/**
+ * Where a day of the cycle lies on the wheel (its middle): a day of the twelve months from `firstMonth` the wheel
+ * begins with, or of the cycle's own year (a January routine's December in a cycle that starts in December);
+ * null for any other day.
+ */
+export function dayAngleInYear(date: Date, year: number, firstMonth = 1): number | null {
+  const startYear = firstMonth > 1 ? year - 1 : year;
+  const t = date.getTime();
+  const inWindow = t >= Date.UTC(startYear, firstMonth - 1, 1) && t < Date.UTC(startYear, firstMonth - 1 + 12, 1);
+  return inWindow || date.getUTCFullYear() === year ? Math.round(dateAngle(date, 0.5, firstMonth) * 100) / 100 : null;
+}

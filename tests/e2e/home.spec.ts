@@ -30,6 +30,7 @@ test.describe("årshjulet som startsida", () => {
     await expect(wheel.getByText("Brukarfika med resultatet…")).toBeVisible();
     await expect(wheel.getByText(/Brukarbrev 4$/)).toBeVisible();
     // At 1280 × 800 the whole wheel is in the first screen.
+    await page.setViewportSize({ width: 1280, height: 800 });
     const box = (await wheel.boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(800);
     await atBothWidths(page, "start-enhetschef");
@@ -79,4 +80,98 @@ test.describe("årshjulet som startsida", () => {
       await atBothWidths(page, `start-${role}`);
     });
   }
+
+  test("en enhetschef zoomar till ett kvartal och en månad, och adressen bär vyn", async ({ page }) => {
+    // Axe at two widths and several page loads: more than the default minute on a busy machine.
+    test.slow();
+    await signIn(page, "enhetschef", "/");
+    const views = page.getByRole("navigation", { name: "Visa hjulet som" });
+    await expect(views.getByRole("link", { name: "Helår" })).toHaveAttribute("aria-current", "page");
+    // The keyboard reaches the links: today's quarter first.
+    await views.getByRole("link", { name: "Kvartal", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]vy=kvartal&kvartal=4(&|$)/);
+    await expect(views.getByRole("link", { name: "Kvartal", exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(views.getByRole("link", { name: "Kvartal 4" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("group", { name: `Kvartal 4 ${THIS_YEAR}, tidslinje` })).toBeVisible();
+    await expect(mark(page, "Brukarbrev 4")).toHaveCount(1);
+    await expect(mark(page, "Brukarbrev 1")).toHaveCount(0);
+
+    await views.getByRole("link", { name: "Kvartal 1" }).click();
+    await expect(page).toHaveURL(/[?&]vy=kvartal&kvartal=1(&|$)/);
+    await expect(page.getByRole("group", { name: `Kvartal 1 ${THIS_YEAR}, tidslinje` })).toBeVisible();
+    await expect(mark(page, "Brukarbrev 1")).toHaveCount(1);
+    await expect(mark(page, "Brukarbrev 4")).toHaveCount(0);
+
+    await views.getByRole("link", { name: "Månad", exact: true }).click();
+    await expect(page).toHaveURL(/[?&]vy=manad&manad=1(&|$)/);
+    await views.getByRole("link", { name: "februari" }).click();
+    await expect(page).toHaveURL(/[?&]vy=manad&manad=2(&|$)/);
+    await expect(views.getByRole("link", { name: "februari" })).toHaveAttribute("aria-current", "page");
+    const month = page.getByRole("group", { name: `Februari ${THIS_YEAR}, tidslinje` });
+    await expect(month).toBeVisible();
+    await expect(mark(page, "Brukarbrev 1")).toHaveCount(1);
+    await expect(mark(page, "Workshop för samtliga grupper om resultatet")).toHaveCount(0);
+    await atBothWidths(page, "start-enhetschef-manad");
+
+    // A row of the timeline opens the same panel as a mark of the wheel.
+    await mark(page, "Brukarbrev 1").focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByRole("region", { name: "Aktivitet i årshjulet" });
+    await expect(panel.getByText(/^\d+\. Brukarbrev 1$/)).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(panel).toHaveCount(0);
+
+    // The address is the view: a reload (or a shared link) shows the same month.
+    await page.reload();
+    await expect(page.getByRole("group", { name: `Februari ${THIS_YEAR}, tidslinje` })).toBeVisible();
+    await views.getByRole("link", { name: "Helår" }).click();
+    await expect(page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) })).toBeVisible();
+  });
+
+  test("ett lager döljs, adressen bär valet och en omladdning behåller det", async ({ page }) => {
+    await signIn(page, "enhetschef", "/");
+    const layers = page.getByRole("navigation", { name: "Lager i hjulet" });
+    const survey = page.locator('[data-wheel-item="survey"]');
+    await expect(survey).toHaveCount(1);
+    await layers.getByRole("link", { name: /^Socialstyrelsens enkätperiod \(visas/ }).click();
+    await expect(page).toHaveURL(/[?&]dolj=enkat(&|$)/);
+    await expect(survey).toHaveCount(0);
+    await expect(layers.getByRole("link", { name: /^Socialstyrelsens enkätperiod \(dold/ })).toBeVisible();
+    await page.reload();
+    await expect(page).toHaveURL(/[?&]dolj=enkat(&|$)/);
+    await expect(survey).toHaveCount(0);
+    // The year and unit form carries the hidden layer on; the zoom keeps it too.
+    await page.getByRole("button", { name: "Visa", exact: true }).click();
+    await expect(page).toHaveURL(/[?&]dolj=enkat(&|$)/);
+    await page.getByRole("navigation", { name: "Visa hjulet som" }).getByRole("link", { name: "Kvartal", exact: true }).click();
+    await expect(page).toHaveURL(/vy=kvartal&kvartal=4&dolj=enkat/);
+    await page.getByRole("navigation", { name: "Visa hjulet som" }).getByRole("link", { name: "Helår" }).click();
+    await expect(page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) })).toBeVisible();
+    await expect(page).not.toHaveURL(/vy=/);
+    // Hiding the routine empties the rings; showing the survey again brings it back.
+    await layers.getByRole("link", { name: /^Brukarundersökning hemtjänst \(visas/ }).click();
+    await expect(page).toHaveURL(/dolj=brukarundersokning-hemtjanst,enkat/);
+    await expect(mark(page, "Brukarbrev 4")).toHaveCount(0);
+    await layers.getByRole("link", { name: /^Socialstyrelsens enkätperiod \(dold/ }).click();
+    await expect(survey).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
+
+  test("Att göra nu listar enhetschefens egna uppgifter först, en försenad överst, med menyns antal försenade", async ({ page }) => {
+    await signIn(page, "enhetschef", "/");
+    const panel = page.getByRole("region", { name: "Att göra nu" });
+    await expect(panel).toBeVisible();
+    const badge = page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: /^(1 försenad|\d+ försenade)$/ });
+    const count = ((await badge.textContent()) ?? "").match(/\d+/)![0];
+    await expect(panel.getByText(new RegExp(`^Du har ${count} försenade? uppgift`))).toBeVisible();
+    const tiers = panel.locator("ul[data-tier]");
+    await expect(tiers.first()).toHaveAttribute("data-tier", "own");
+    const first = tiers.first().locator("li").first();
+    await expect(first).toContainText("Försenad, skulle vara klar");
+    const link = first.getByRole("link");
+    await expect(link).toHaveAttribute("href", /^\/checklista\/uppgift\/[a-z0-9]+$/);
+    await link.click();
+    await expect(page).toHaveURL(/\/checklista\/uppgift\//);
+  });
 });

@@ -17,11 +17,11 @@ test.describe("påminnelser och tillgänglighet", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("startsidan visar Att göra snart och antalet försenade i menyn", async ({ page }) => {
+  test("startsidan visar Att göra nu och antalet försenade i menyn", async ({ page }) => {
     await signIn(page, "enhetschef", "/");
-    const panel = page.getByRole("region", { name: "Att göra snart" });
+    const panel = page.getByRole("region", { name: "Att göra nu" });
     await expect(panel).toBeVisible();
-    const first = panel.getByRole("link").first();
+    const first = panel.getByRole("listitem").getByRole("link").first();
     await expect(first).toHaveAttribute("href", /^\/checklista\/uppgift\/[a-z0-9]+$/);
     const overdue = page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: /^(1 försenad|\d+ försenade)$/ });
     await expect(overdue).toBeVisible();
