@@ -99,11 +99,18 @@ const organisationsOf = (actor: Actor) => [...new Set(actor.assignments.map((a) 
  * checklist counts its "Försenade" filter with the same isOverdue over the same tasks (its default "mina" view).
  */
 export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
+  return [...(await countOverdueTasksByCycle(actor, today, db)).values()].reduce((sum, n) => sum + n, 0);
+}
+
+/** The badge's count per open cycle year: in December the ending cycle's försenade are not in the new cycle's list. */
+export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb()): Promise<Map<number, number>> {
   const tasks = await db.task.findMany({
     where: { AND: [taskWhereFor(actor, "task:update"), { cycle: openCycleWhere(today) }, { dueOn: { lt: today } }] },
-    select: { status: true, dueOn: true },
+    select: { status: true, dueOn: true, cycle: { select: { year: true } } },
   });
-  return tasks.filter((t) => isOverdue(t, today)).length;
+  const counts = new Map<number, number>();
+  for (const t of tasks) if (isOverdue(t, today)) counts.set(t.cycle.year, (counts.get(t.cycle.year) ?? 0) + 1);
+  return counts;
 }
 
 /** What Ångra restores on a task the actor just changed: the status before the actor's own last status change. */
@@ -160,7 +167,7 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
  * keep: a task the actor just changed, shown (with what Ångra restores) even if it has left the filter.
  */
 export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today(), keep?: string) {
-  const [years, open] = await Promise.all([getYears(actor, db), openCycleCheck(db, organisationsOf(actor), today)]);
+  const [years, open, overdueByYear] = await Promise.all([getYears(actor, db), openCycleCheck(db, organisationsOf(actor), today), countOverdueTasksByCycle(actor, today, db)]);
   // Users belong to one verksamhet (docs/decisions/010), so its calendar measures the years shown.
   const calendar = open.calendar;
   const currentYear = currentCycleYearOf(today, calendar);
@@ -221,6 +228,8 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     spanNote: cycleSpanNote(year, calendar),
     /** What the year picker says after each year. */
     yearNotes: Object.fromEntries(years.map((y) => [y, describeCycleYear(y, today, calendar)])) as Record<number, string>,
+    /** The menu badge's försenade in the other open cycle (December), so the list and the badge can be reconciled. */
+    overdueElsewhere: [...overdueByYear].filter(([y, n]) => y !== year && n > 0).map(([y, n]) => ({ year: y, count: n })).sort((a, b) => a.year - b.year),
     groups,
     group,
     filter: params.filter,

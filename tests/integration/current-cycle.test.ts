@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getChecklist } from "@/lib/tasks/queries";
+import { countOverdueTasks, getChecklist } from "@/lib/tasks/queries";
 import { changeTaskStatus } from "@/lib/tasks/mutations";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { getDashboard } from "@/lib/dashboard/queries";
@@ -46,6 +46,26 @@ describe.each(DATABASE_KINDS)("the current cycle in December on %s", (kind) => {
     const target = open2026.status === "IN_PROGRESS" ? "NOT_STARTED" : "IN_PROGRESS";
     expect(await changeTaskStatus(chef, { taskId: open2026.id, version: open2026.version, status: target }, t.db, { today: DECEMBER_DAY })).toMatchObject({ ok: true });
     expect(await changeTaskStatus(chef, { taskId: closed2025.id, version: closed2025.version, status: "IN_PROGRESS" }, t.db, { today: DECEMBER_DAY })).toMatchObject({ ok: false, code: "CLOSED", message: "Cykeln 2025 är avslutad och kan bara läsas." });
+  });
+
+  it("names the ending cycle's försenade on the new cycle's checklist, as many as the badge counts there", async () => {
+    const chef = await actorFor(t.db, ENHETSCHEF);
+    const badge = await countOverdueTasks(chef, DECEMBER_DAY, t.db);
+    const list = await getChecklist(chef, checklistParamsSchema.parse({}), t.db, DECEMBER_DAY);
+    expect(list.year).toBe(2027);
+    expect(list.overdueElsewhere.map((o) => o.year)).toEqual([2026]);
+    const elsewhere = list.overdueElsewhere[0]!.count;
+    expect(elsewhere).toBeGreaterThan(0);
+    // The 2026 lists of every unit of the enhetschef hold exactly those försenade, and 2027's hold the rest of the badge.
+    const sumOver = async (ar: string) => {
+      const first = await getChecklist(chef, checklistParamsSchema.parse({ ar, filter: "forsenade" }), t.db, DECEMBER_DAY);
+      const lists = await Promise.all(first.groups.map((g) => getChecklist(chef, checklistParamsSchema.parse({ ar, enhet: g.key, filter: "forsenade" }), t.db, DECEMBER_DAY)));
+      return { first, total: lists.reduce((sum, l) => sum + l.counts.forsenade, 0) };
+    };
+    const [of2026, of2027] = await Promise.all([sumOver("2026"), sumOver("2027")]);
+    expect(of2026.total).toBe(elsewhere);
+    expect(of2026.total + of2027.total).toBe(badge);
+    expect(of2026.first.overdueElsewhere).toEqual(of2027.total > 0 ? [{ year: 2027, count: of2027.total }] : []);
   });
 
   it("shows the overview of 2027 from December, compared with 2026 at the same point of its cycle", async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { ChecklistSwitch, FilterNav, ViewSwitch } from "@/components/checklist/checklist-controls";
@@ -82,6 +83,12 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
               <p className="rounded border border-slate-400 bg-slate-100 p-3">Du kan se den här checklistan men inte ändra den.</p>
             )
           )}
+          {list.overdueElsewhere.map((o) => (
+            <Notice key={o.year}>
+              Du har också {o.count} {o.count === 1 ? "försenad uppgift" : "försenade uppgifter"} i cykel {o.year}, som fortfarande pågår.{" "}
+              <Link href={`/checklista?ar=${o.year}&filter=forsenade`}>Visa {o.count === 1 ? "den" : "dem"}</Link>
+            </Notice>
+          ))}
           <section aria-labelledby="lage" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 id="lage" className="text-lg font-semibold">
               Läget för {year}
