@@ -21,7 +21,7 @@ export function today(): Date {
 
 /**
  * The calendar year today: the current cycle of a routine whose year starts in January (the quality review). A
- * verksamhet's current cycle depends on its routines' start months: lib/cycles/calendar.ts getCurrentCycleYear.
+ * verksamhet's current cycle depends on its routines' start months: lib/cycle-calendar.ts getCurrentCycleYear.
  */
 export function currentCycleYear(): number {
   return cycleYearOf(today());

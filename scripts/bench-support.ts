@@ -51,7 +51,7 @@ export async function createBenchDatabase() {
   return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** The seeded routine's 40 first activities (repeated with new keys when it has fewer), all per unit. */
+/** The seeded routine's 40 first activities (repeated with new keys when it has fewer), all per unit, one a month in turn. */
 function benchRoutine() {
   const source = JSON.parse(readFileSync(path.join(root, "prisma/seed/routine-brukarundersokning.json"), "utf8")) as {
     activities: Record<string, unknown>[];
@@ -62,7 +62,8 @@ function benchRoutine() {
     const rest = Object.fromEntries(Object.entries(a).filter(([k]) => k !== "letterNumber"));
     return { ...rest, key: `bench-${i + 1}`, title: `${String(a.title)} (${i + 1})`, scope: "UNIT", timing: "MONTH", startMonth: month, endMonth: month, kind: "CHECKLIST" };
   });
-  return routineDocumentSchema.parse({ ...source, key: "bench", title: "Benchmark-rutin", activities });
+  // A calendar-year routine (start month 1), so that this year's cycle is the current one and open on any date.
+  return routineDocumentSchema.parse({ ...source, key: "bench", title: "Benchmark-rutin", startMonth: 1, activities });
 }
 
 export type Account = { email: string; password: string; userId: string; sessionVersion: number; unitId?: string };

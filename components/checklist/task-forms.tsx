@@ -1,6 +1,8 @@
 "use client";
 
 import type { FormEvent } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from "@/lib/tasks/status";
 import type { TaskActionState } from "./action-state";
@@ -58,8 +60,9 @@ function TextField({ id, name, label, hint, errors, defaultValue }: { id: string
   );
 }
 
-const button = "rounded px-3 py-2 text-sm font-semibold";
-const secondary = `${button} border border-blue-800 bg-white text-blue-900 hover:bg-blue-50`;
+const primary = `${buttonClass()} text-sm`;
+const secondary = `${buttonClass({ variant: "secondary" })} text-sm`;
+const pressed = `${buttonClass({ variant: "pressed" })} text-sm`;
 
 /**
  * The status buttons, "ej aktuell" with its reason, and a comment; each a plain form posting to the action. A task
@@ -85,7 +88,7 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
                 name="status"
                 value={b.status}
                 aria-pressed={status === b.status}
-                className={`${button} border ${status === b.status ? "border-blue-900 bg-blue-800 text-white" : "border-blue-800 bg-white text-blue-900 hover:bg-blue-50"}`}
+                className={status === b.status ? pressed : secondary}
               >
                 {b.status === "DONE" && <span aria-hidden="true">✓ </span>}
                 {b.label}
@@ -95,8 +98,7 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
         </form>
       )}
       {offerNotApplicable && (
-        <details open={reasonErrors ? true : undefined} className="open:basis-full">
-          <summary className={`${secondary} inline-block cursor-pointer`}>Ej aktuell …</summary>
+        <Disclosure defaultOpen={Boolean(reasonErrors)} className="open:basis-full" summaryClassName={`${secondary} inline-block cursor-pointer`} summary="Ej aktuell …" withoutScript={<NeedsScript />}>
           <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
             <Hidden task={task} intent="status" />
             <input type="hidden" name="status" value="NOT_APPLICABLE" />
@@ -108,14 +110,13 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
               errors={reasonErrors}
               defaultValue={failed?.values?.reason}
             />
-            <button type="submit" className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+            <button type="submit" className={primary}>
               Markera som ej aktuell
             </button>
           </form>
-        </details>
+        </Disclosure>
       )}
-      <details open={commentErrors || failed?.values?.comment ? true : undefined} className="open:basis-full">
-        <summary className={`${secondary} inline-block cursor-pointer`}>Kommentera …</summary>
+      <Disclosure defaultOpen={Boolean(commentErrors || failed?.values?.comment)} className="open:basis-full" summaryClassName={`${secondary} inline-block cursor-pointer`} summary="Kommentera …" withoutScript={<NeedsScript />}>
         <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
           <Hidden task={task} intent="comment" />
           <TextField
@@ -126,11 +127,16 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
             errors={commentErrors}
             defaultValue={failed?.values?.comment}
           />
-          <button type="submit" className={`${button} bg-blue-800 text-white hover:bg-blue-900`}>
+          <button type="submit" className={primary}>
             Spara kommentar
           </button>
         </form>
-      </details>
+      </Disclosure>
     </div>
   );
+}
+
+/** What a folded form says in a browser without JavaScript (the status buttons above work without it). */
+function NeedsScript() {
+  return <p className="mt-2 max-w-prose rounded border border-slate-300 p-3 text-sm">Formuläret kräver JavaScript i webbläsaren. Statusknapparna fungerar utan.</p>;
 }

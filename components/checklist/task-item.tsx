@@ -1,5 +1,6 @@
 "use client";
 
+import { Disclosure } from "@/components/ui/disclosure";
 import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
 import type { TaskStatus } from "@/lib/db/generated/enums";
@@ -142,13 +143,25 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
         <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />
       )}
       {task.canUpdate && planAction && (
-        <details className="mt-2">
-          <summary className="inline-flex min-h-6 cursor-pointer items-center font-medium text-blue-800 underline">
-            {task.plan.text ? "Ändra planen" : "Planera"}
-            <span className="sr-only"> för {task.title}</span>
-          </summary>
+        <Disclosure
+          className="mt-2"
+          summaryClassName="inline-flex min-h-6 cursor-pointer items-center font-medium text-blue-800 underline"
+          summary={
+            <>
+              {task.plan.text ? "Ändra planen" : "Planera"}
+              <span className="sr-only"> för {task.title}</span>
+            </>
+          }
+          withoutScript={
+            <p className="mt-2 text-sm">
+              <Link href={`${historyHref}#planera`} className="text-blue-800 underline">
+                Planera på uppgiftens sida
+              </Link>
+            </p>
+          }
+        >
           <PlanForm taskId={task.id} version={task.version} title={task.title} window={task.plan.window} values={task.plan.values} action={planAction} />
-        </details>
+        </Disclosure>
       )}
       <p className="mt-3 text-sm">
         <Link href={historyHref} className="text-blue-800 underline">

@@ -21,44 +21,57 @@ function cellOf(row: CompactRow, index: number, month: number, state: CoverageCe
   return { month, due, done, notApplicable, dueSoFar, doneSoFar, overdue, state, share: dueSoFar === 0 ? null : doneSoFar / dueSoFar };
 }
 
-const overdueText = (n: number) => (n > 0 ? `, ${n} försenad${n === 1 ? "" : "e"}` : "");
 const naText = (n: number) => (n > 0 ? `, ${n} ej aktuell${n === 1 ? "" : "a"} räknas inte` : "");
 
-/** The cell in words: what the share is of, or why there is none yet. */
-function cellText(c: CoverageCell): string {
-  if (c.share === null) return `${c.state === "current" ? "pågår" : "kommer"}, inget har passerat sitt slutdatum ännu; ${c.done} av ${c.due} klara${naText(c.notApplicable)}`;
-  const rest = c.due > c.dueSoFar ? `; ${c.due - c.dueSoFar} till senare i månaden` : "";
-  return `${c.doneSoFar} av ${c.dueSoFar} klara av dem som skulle vara klara i dag${overdueText(c.overdue)}${rest}${naText(c.notApplicable)}`;
-}
-
+/**
+ * One month of a row. The visible words are what a screen reader reads, with the row's and column's headers and the
+ * table's caption for what the share is of; only a cell with försenade is a link (to them), so that the map is not
+ * 720 tab stops and 300 bytes a cell at 60 units (README, Prestanda).
+ */
 function Cell({ cell, row, year }: { cell: CoverageCell; row: CompactRow; year: number }) {
-  const where = `${row.name}, ${MONTH_NAMES[cell.month - 1]}`;
   if (cell.due === 0) {
     return (
-      <td className={`heat-cell px-2 py-1 ${BAND_CLASSES.none}`}>
+      <td className={`heat-cell font-normal ${BAND_CLASSES.none}`}>
         <span aria-hidden="true">{cell.notApplicable > 0 ? "ej akt." : "–"}</span>
-        <span className="sr-only">{cell.notApplicable > 0 ? `${where}: ${cell.notApplicable} ej aktuella, inget att göra` : "Inget att göra"}</span>
+        <span className="sr-only">{cell.notApplicable > 0 ? `${cell.notApplicable} ej aktuella, inget att göra` : "inget att göra"}</span>
       </td>
     );
   }
   // A month whose tasks are not yet due is in progress (or to come), never a failure: no share, no red.
   const pending = cell.share === null;
-  const content = (
+  const figures = pending ? (
     <>
-      <span aria-hidden="true">{pending ? (cell.state === "current" ? "pågår" : "kommer") : formatShare(cell.share)}</span>
-      {pending && <span className="heat-note" aria-hidden="true">{`${cell.done} av ${cell.due}`}</span>}
-      {cell.overdue > 0 && <span className="heat-note" aria-hidden="true">{`${cell.overdue} förs.`}</span>}
-      <span className="sr-only">{`${where}: ${cellText(cell)}`}</span>
+      {cell.state === "current" ? "pågår" : "kommer"}
+      <span className="heat-note">
+        {`${cell.done} av ${cell.due}`}
+        <span className="sr-only">{` klara${naText(cell.notApplicable)}`}</span>
+      </span>
     </>
+  ) : (
+    <>
+      {formatShare(cell.share)}
+      <span className="sr-only">{` (${cell.doneSoFar} av ${cell.dueSoFar}${cell.due > cell.dueSoFar ? `; ${cell.due - cell.dueSoFar} till senare i månaden` : ""}${naText(cell.notApplicable)})`}</span>
+    </>
+  );
+  const overdue = cell.overdue > 0 && (
+    <span className="heat-note">
+      {cell.overdue} <span aria-hidden="true">förs.</span>
+      <span className="sr-only">{cell.overdue === 1 ? "försenad" : "försenade"}</span>
+    </span>
   );
   return (
     <td className={`heat-cell ${pending ? BAND_CLASSES.pending : BAND_CLASSES[shareBand(cell.share)]}`}>
-      {row.href ? (
-        <span className="heat-link font-semibold">{content}</span>
-      ) : (
-        <Link href={unitChecklistHref(row.id, year, cell.overdue > 0 ? "forsenade" : undefined)} className="heat-link">
-          {content}
+      {overdue && !row.href ? (
+        <Link href={unitChecklistHref(row.id, year, "forsenade")} className="heat-link">
+          <span className="sr-only">{`${row.name}, ${MONTH_NAMES[cell.month - 1]}: `}</span>
+          {figures}
+          {overdue}
         </Link>
+      ) : (
+        <>
+          {figures}
+          {overdue}
+        </>
       )}
     </td>
   );
@@ -80,11 +93,22 @@ function Row({ row, year, states, months }: { row: CompactRow; year: number; sta
       {cells.map((cell) => (
         <Cell key={cell.month} cell={cell} row={row} year={year} />
       ))}
-      <td className={`heat-cell px-2 py-1 font-semibold ${BAND_CLASSES[shareBand(share)]}`}>
+      <td className={`heat-cell ${BAND_CLASSES[shareBand(share)]}`}>
         {formatShare(share)}
         <span className="heat-note">{`${doneSoFar} av ${dueSoFar}`}</span>
       </td>
-      <td className="heat-cell px-2 py-1">{overdue > 0 ? <span className="font-semibold text-red-900">{overdue}</span> : "0"}</td>
+      <td className="heat-cell">
+        {overdue === 0 ? (
+          <span className="font-normal">0</span>
+        ) : row.href ? (
+          <span className="text-red-900">{overdue}</span>
+        ) : (
+          <Link href={unitChecklistHref(row.id, year, "forsenade")} className="heat-link text-red-900">
+            {overdue}
+            <span className="sr-only">{` försenade i ${row.name}`}</span>
+          </Link>
+        )}
+      </td>
     </tr>
   );
 }

@@ -6,14 +6,15 @@ import { ROLE_LABELS } from "@/lib/routines/labels";
 
 const cell = "px-3 py-2 align-top";
 
-/** Every overdue task of the cycle, oldest first, with unit, responsible role and days overdue. */
+/** The cycle's oldest overdue tasks (OVERDUE_LIST_LIMIT), with unit, responsible role and days overdue. */
 export function OverdueList({ data }: { data: Dashboard }) {
   if (data.overdue.length === 0) return <p className="rounded border border-green-700 bg-green-50 p-3 text-green-900">Inga uppgifter är försenade.</p>;
   return (
     <div className="space-y-2">
       {data.overdueCount > data.overdue.length && (
         <p className="text-sm text-slate-700">
-          Visar de {data.overdue.length} äldsta av {data.overdueCount} försenade uppgifter.
+          Visar de {data.overdue.length} äldsta av {data.overdueCount} försenade uppgifter. Alla finns i Excel-filen ovan (bladet Försenade), och varje enhets
+          försenade i dess checklista.
         </p>
       )}
       <ScrollArea label="Försenade uppgifter" className="max-h-[32rem] overflow-y-auto rounded-lg border border-slate-200 bg-white shadow-sm">

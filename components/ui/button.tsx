@@ -1,23 +1,18 @@
 import type { ButtonHTMLAttributes, ComponentProps, ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 
-export type ButtonVariant = "primary" | "secondary" | "danger";
+export type ButtonVariant = "primary" | "secondary" | "danger" | "pressed";
 type ButtonSize = "md" | "lg";
-
-const VARIANTS: Record<ButtonVariant, string> = {
-  primary: "bg-blue-800 text-white hover:bg-blue-900",
-  secondary: "border border-blue-800 bg-white text-blue-900 hover:bg-blue-50",
-  danger: "border border-red-800 bg-white text-red-900 hover:bg-red-50",
-};
-const SIZES: Record<ButtonSize, string> = { md: "px-3 py-2", lg: "px-4 py-2" };
 
 type Look = { variant?: ButtonVariant; size?: ButtonSize; fullWidth?: boolean; printable?: boolean };
 
-/** The classes of every button-looking control (buttons, and links styled as buttons). */
+/**
+ * The classes of every button-looking control (buttons, and links styled as buttons). The looks are named in
+ * app/globals.css (`btn`, `btn-md`, `btn-secondary` …), since a checklist has a hundred buttons. "pressed" is a toggle
+ * button that is on (aria-pressed), as a status of the checklist.
+ */
 export function buttonClass({ variant = "primary", size = "md", fullWidth = false, printable = true }: Look = {}) {
-  return [printable ? null : "no-print", fullWidth ? "w-full" : null, "rounded", SIZES[size], "font-semibold disabled:opacity-70", VARIANTS[variant]]
-    .filter(Boolean)
-    .join(" ");
+  return [printable ? null : "no-print", fullWidth ? "w-full" : null, "btn", `btn-${size}`, `btn-${variant}`].filter(Boolean).join(" ");
 }
 
 /** A button; `type` defaults to "button" so that a button inside a form never submits it by accident. */

@@ -6,7 +6,8 @@
 import { MONTH_NAMES } from "../dates/cycle.ts";
 import type { Sheet, SheetColumn } from "../export/xlsx.ts";
 import type { CoverageRow } from "./coverage.ts";
-import type { DashboardUnit } from "./queries.ts";
+import type { DashboardUnit, OverdueItem } from "./queries.ts";
+import { ROLE_LABELS } from "../routines/labels.ts";
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const UNIT_COLUMNS: SheetColumn[] = [
@@ -14,8 +15,11 @@ const UNIT_COLUMNS: SheetColumn[] = [
   { header: "Enhet", kind: "text" },
 ];
 
-/** Two sheets of a year's coverage: units × months as shares (empty where nothing was due by today), and one row per unit and month. */
-export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit>[]): Sheet[] {
+/**
+ * The sheets of a year's overview: units × months as shares (empty where nothing was due by today), one row per unit
+ * and month, and every försenad task oldest first (the page lists the oldest only).
+ */
+export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit>[], overdue: OverdueItem[] = []): Sheet[] {
   const shares: Sheet = {
     name: `Andel per månad ${year}`,
     columns: [
@@ -42,5 +46,16 @@ export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit
     ],
     rows: coverage.flatMap((r) => r.cells.map((c) => [r.unit.areaName, r.unit.name, MONTH_NAMES[c.month - 1], c.due, c.done, c.notApplicable, c.overdue, c.share])),
   };
-  return [shares, cells];
+  const late: Sheet = {
+    name: "Försenade",
+    columns: [
+      { header: "Uppgift", kind: "text" },
+      { header: "Enhet", kind: "text" },
+      { header: "Ansvarig", kind: "text" },
+      { header: "Skulle vara klar", kind: "date" },
+      { header: "Dagar försenad", kind: "integer" },
+    ],
+    rows: overdue.map((t) => [t.title, t.unitName, t.responsibleRole ? ROLE_LABELS[t.responsibleRole] : "Saknas", t.dueOn, t.daysOverdue]),
+  };
+  return [shares, cells, late];
 }

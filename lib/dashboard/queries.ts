@@ -13,7 +13,8 @@ import type { ProgressFigures } from "../tasks/progress.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getPlanningCheck } from "../tasks/plan-queries.ts";
 
-export const OVERDUE_LIST_LIMIT = 200;
+/** The oldest försenade the page lists; the Excel file has them all (options.allUnits). */
+export const OVERDUE_LIST_LIMIT = 50;
 /**
  * Up to this many units the heat map shows every unit; above it, one row per area (the sums of its units) until an
  * area is chosen (?omrade=), so that the page does not grow with the number of units (README, Prestanda).
@@ -87,7 +88,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     db.task.findMany({
       where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } },
       orderBy: [{ dueOn: "asc" }, { activity: { position: "asc" } }, { id: "asc" }],
-      take: OVERDUE_LIST_LIMIT,
+      take: options.allUnits ? undefined : OVERDUE_LIST_LIMIT,
       select: { id: true, dueOn: true, unitId: true, assigneeKey: true, unit: { select: { name: true } }, activity: { select: { title: true, responsibleRole: true } } },
     }),
     db.task.count({ where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } } }),

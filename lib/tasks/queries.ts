@@ -102,10 +102,13 @@ export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient 
   return [...(await countOverdueTasksByCycle(actor, today, db)).values()].reduce((sum, n) => sum + n, 0);
 }
 
-/** The badge's count per open cycle year: in December the ending cycle's försenade are not in the new cycle's list. */
-export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb()): Promise<Map<number, number>> {
+/**
+ * The badge's count per open cycle year (`only`: of one list): in December the ending cycle's försenade are not in the
+ * new cycle's checklist, which names them.
+ */
+export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}): Promise<Map<number, number>> {
   const tasks = await db.task.findMany({
-    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: openCycleWhere(today) }, { dueOn: { lt: today } }] },
+    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: openCycleWhere(today) }, { dueOn: { lt: today } }, only] },
     select: { status: true, dueOn: true, cycle: { select: { year: true } } },
   });
   const counts = new Map<number, number>();
@@ -167,20 +170,23 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
  * keep: a task the actor just changed, shown (with what Ångra restores) even if it has left the filter.
  */
 export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today(), keep?: string) {
-  const [years, open, overdueByYear] = await Promise.all([getYears(actor, db), openCycleCheck(db, organisationsOf(actor), today), countOverdueTasksByCycle(actor, today, db)]);
+  const [years, open] = await Promise.all([getYears(actor, db), openCycleCheck(db, organisationsOf(actor), today)]);
   // Users belong to one verksamhet (docs/decisions/010), so its calendar measures the years shown.
   const calendar = open.calendar;
   const currentYear = currentCycleYearOf(today, calendar);
   const year = chooseYear(years, params.ar, currentYear);
   const groups = years.length > 0 ? await getGroups(actor, year, db) : [];
   const group = groups.find((g) => g.key === params.enhet) ?? groups[0] ?? null;
-  const rows = group
-    ? await db.task.findMany({
+  const [rows, overdueByYear] = await Promise.all([
+    group
+    ? db.task.findMany({
         where: { AND: [taskWhereFor(actor, "task:read"), { cycle: { year } }, groupWhere(group.key)] },
         orderBy: [{ startsOn: { sort: "asc", nulls: "last" } }, { dueOn: { sort: "asc", nulls: "last" } }, { activity: { position: "asc" } }],
         select: taskSelect,
       })
-    : [];
+    : [],
+    group ? countOverdueTasksByCycle(actor, today, db, groupWhere(group.key)) : new Map<number, number>(),
+  ]);
   const mineOnly = Boolean(group?.editable) && params.visa === "mina";
   const mineCount = rows.filter((t) => isMine(actor, t)).length;
   const shown = mineOnly ? rows.filter((t) => isMine(actor, t)) : rows;
@@ -228,7 +234,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     spanNote: cycleSpanNote(year, calendar),
     /** What the year picker says after each year. */
     yearNotes: Object.fromEntries(years.map((y) => [y, describeCycleYear(y, today, calendar)])) as Record<number, string>,
-    /** The menu badge's försenade in the other open cycle (December), so the list and the badge can be reconciled. */
+    /** This list's försenade (that the actor may change) in the other open cycle (December), as the menu badge counts them. */
     overdueElsewhere: [...overdueByYear].filter(([y, n]) => y !== year && n > 0).map(([y, n]) => ({ year: y, count: n })).sort((a, b) => a.year - b.year),
     groups,
     group,

@@ -55,6 +55,8 @@ async function journey(page: Page, unit: string) {
   await expect(ticked.getByRole("status")).toHaveText(`”${TICK}” är markerad som klar.`);
   await expect(ticked.getByRole("button", { name: "Klar", exact: true })).toHaveAttribute("aria-pressed", "true");
 
+  // A folded form is rendered only when it is opened (docs/decisions/016-folded-forms-render-when-opened.md).
+  await expect(ticked.getByLabel("Kommentar")).toHaveCount(0);
   await ticked.getByText("Kommentera …").click();
   await ticked.getByLabel("Kommentar").fill(comment);
   await ticked.getByRole("button", { name: "Spara kommentar" }).click();
@@ -265,5 +267,15 @@ test.describe("utan JavaScript", () => {
     await item.getByRole("button", { name: next, exact: true }).click();
     await expect(taskItem(page, "Jämför resultatet med föregående år").getByRole("button", { name: next, exact: true })).toHaveAttribute("aria-pressed", "true");
     await expect(taskItem(page, "Jämför resultatet med föregående år").getByRole("status")).toContainText("Jämför resultatet med föregående år");
+
+    // The folded forms are rendered when opened (docs/decisions/016); without JavaScript Planera leads to the task's page.
+    const folded = taskItem(page, "Jämför resultatet med föregående år");
+    await expect(folded.locator("textarea")).toHaveCount(0);
+    await folded.getByText("Kommentera …").click();
+    await expect(folded.getByText("Formuläret kräver JavaScript i webbläsaren.").first()).toBeVisible();
+    await folded.locator("summary", { hasText: "Planera" }).click();
+    await folded.getByRole("link", { name: "Planera på uppgiftens sida" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: /Planera|Ändra planen/ })).toBeVisible();
+    await expect(page.getByLabel("Datum")).toBeVisible();
   });
 });

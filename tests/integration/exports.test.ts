@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
+import { SEEDED_TODAY } from "../support/today";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -89,11 +90,16 @@ describe.each(DATABASE_KINDS)("the Excel and CSV downloads on %s", (kind) => {
     const heat = await get("oversikt", "/oversikt/excel?ar=2026");
     expect(heat.status).toBe(200);
     expect(heat.headers.get("Content-Disposition")).toBe('attachment; filename="oversikt-2026.xlsx"');
-    const [shares] = (await sheetsOf(heat)).worksheets;
+    const [shares, , overdue] = (await sheetsOf(heat)).worksheets;
     // The 2026 cycle's months, from December 2025 (the brukarundersökning starts in December).
     expect(shares!.getRow(1).getCell(3).value).toBe("December");
     expect(shares!.getRow(1).getCell(4).value).toBe("Januari");
     expect(shares!.rowCount - 1).toBe(await t.db.unit.count({ where: { active: true } }));
+    // Every försenad task of the cycle, also beyond the page's list of the oldest.
+    const lateTasks = await t.db.task.count({ where: { cycle: { year: 2026 }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { lt: SEEDED_TODAY } } });
+    expect(lateTasks).toBeGreaterThan(0);
+    expect(overdue!.name).toBe("Försenade");
+    expect(overdue!.rowCount - 1).toBe(lateTasks);
 
     const letters = await get("brukarbrev", "/brukarbrev/oversikt/excel?ar=2026");
     expect(letters.headers.get("Content-Disposition")).toBe('attachment; filename="brukarbrev-2026.xlsx"');

@@ -97,8 +97,9 @@ describe("the workbooks of the pages", () => {
       2026,
       utcDate(2026, 11, 23),
     );
-    const wb = await open(coverageSheets(2026, coverage));
-    const [shares, cells] = wb.worksheets;
+    const late = { id: "t1", title: "Brukarfika", unitId: "u1", unitName: "Lärkan", enhet: "u1", responsibleRole: "ENHETSCHEF" as const, dueOn: utcDate(2026, 3, 31), daysOverdue: 237 };
+    const wb = await open(coverageSheets(2026, coverage, [late]));
+    const [shares, cells, overdue] = wb.worksheets;
     expect(shares!.name).toBe("Andel per månad 2026");
     expect(header(shares!).slice(0, 5)).toEqual(["Område", "Enhet", "Januari", "Februari", "Mars"]);
     expect(shares!.getCell("E2").value).toBe(0.75);
@@ -106,6 +107,9 @@ describe("the workbooks of the pages", () => {
     expect(shares!.getCell("C2").value).toBeNull();
     expect(header(cells!)).toEqual(["Område", "Enhet", "Månad", "Att göra", "Klara", "Ej aktuella", "Försenade", "Klara av dem som skulle vara klara i dag"]);
     expect((cells!.getRow(4).values as unknown[]).slice(1)).toEqual(["Område Norr", "Lärkan", "mars", 4, 3, 0, 1, 0.75]);
+    expect(overdue!.name).toBe("Försenade");
+    expect(header(overdue!)).toEqual(["Uppgift", "Enhet", "Ansvarig", "Skulle vara klar", "Dagar försenad"]);
+    expect((overdue!.getRow(2).values as unknown[]).slice(1)).toEqual(["Brukarfika", "Lärkan", "Enhetschef", utcDate(2026, 3, 31), 237]);
   });
 
   it("a unit's comparison: results as percentages, differences in points, and för få svar in words", async () => {

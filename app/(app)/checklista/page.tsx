@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { ChecklistSwitch, FilterNav, ViewSwitch } from "@/components/checklist/checklist-controls";
+import { ChecklistSwitch, checklistHref, FilterNav, ViewSwitch } from "@/components/checklist/checklist-controls";
 import { Progress } from "@/components/checklist/badges";
 import { PhaseSection } from "@/components/checklist/phase-section";
 import { requirePermission } from "@/lib/auth/session";
@@ -16,6 +15,7 @@ import { getLocalActivityPhases } from "@/lib/tasks/local-activities";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
+import { Link } from "@/components/ui/link";
 
 export const dynamic = "force-dynamic";
 
@@ -85,8 +85,10 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
           )}
           {list.overdueElsewhere.map((o) => (
             <Notice key={o.year}>
-              Du har också {o.count} {o.count === 1 ? "försenad uppgift" : "försenade uppgifter"} i cykel {o.year}, som fortfarande pågår.{" "}
-              <Link href={`/checklista?ar=${o.year}&filter=forsenade`}>Visa {o.count === 1 ? "den" : "dem"}</Link>
+              I cykel {o.year}, som fortfarande pågår, finns {o.count} {o.count === 1 ? "försenad uppgift" : "försenade uppgifter"} för {group.label} som du kan ändra.{" "}
+              <Link href={checklistHref(group.key, o.year, "forsenade")} className="text-blue-800 underline">
+                Visa {o.count === 1 ? "den" : "dem"}
+              </Link>
             </Notice>
           ))}
           <section aria-labelledby="lage" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

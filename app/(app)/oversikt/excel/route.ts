@@ -8,9 +8,9 @@ export const dynamic = "force-dynamic";
 /** The heat map of /oversikt (checklist status per unit and month) as an Excel workbook. */
 export async function GET(request: Request) {
   return downloadResponse("dashboard:read", { forbidden: "Du har inte behörighet till översikten.", missing: "Det finns ingen cykel ännu." }, async (user) => {
-    // Every unit of the verksamhet (or of the chosen area), also where the page shows one row per area.
+    // Every unit of the verksamhet (or of the chosen area), also where the page shows one row per area, and every försenad.
     const data = await getDashboard(user, dashboardParamsSchema.parse(searchParamsOf(request)), undefined, undefined, { allUnits: true });
     if (!data || data.year === null) return null;
-    return xlsxDownload(`oversikt-${data.year}`, coverageSheets(data.year, data.coverage));
+    return xlsxDownload(`oversikt-${data.year}`, coverageSheets(data.year, data.coverage, data.overdue));
   });
 }
