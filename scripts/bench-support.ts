@@ -60,7 +60,9 @@ function benchRoutine() {
     const a = source.activities[i % source.activities.length]!;
     const month = (i % 12) + 1;
     const rest = Object.fromEntries(Object.entries(a).filter(([k]) => k !== "letterNumber"));
-    return { ...rest, key: `bench-${i + 1}`, title: `${String(a.title)} (${i + 1})`, scope: "UNIT", timing: "MONTH", startMonth: month, endMonth: month, kind: "CHECKLIST" };
+    // Meetings, APT, workshops and brukarfika keep their kind, so that the planning check has its day-bound steps.
+    const kind = ["MEETING", "APT", "WORKSHOP", "USER_CAFE"].includes(String(a.kind)) ? a.kind : "CHECKLIST";
+    return { ...rest, key: `bench-${i + 1}`, title: `${String(a.title)} (${i + 1})`, scope: "UNIT", timing: "MONTH", startMonth: month, endMonth: month, kind };
   });
   // A calendar-year routine (start month 1), so that this year's cycle is the current one and open on any date.
   return routineDocumentSchema.parse({ ...source, key: "bench", title: "Benchmark-rutin", startMonth: 1, activities });

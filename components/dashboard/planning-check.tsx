@@ -3,7 +3,7 @@ import { Cell, DataTable, Row, RowHeader } from "@/components/ui/table";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { formatShare } from "@/lib/tasks/progress";
 import type { Dashboard } from "@/lib/dashboard/queries";
-import { unitChecklistHref } from "@/lib/dashboard/schemas";
+import { dashboardAreaHref, unitChecklistHref } from "@/lib/dashboard/schemas";
 
 /** Up to this many missing steps are named per unit; the rest are counted. */
 const NAMED = 4;
@@ -19,7 +19,28 @@ export function PlanningCheck({ data }: { data: Dashboard }) {
     <>
       <p className="text-sm text-slate-700">
         Planerade: steg som sker en viss dag (möten, APT, workshoppar, brukarfika och brukarbrev) som har ett planerat datum; klara steg räknas som planerade och ej aktuella räknas inte.
+        {data.coverageBy === "area" && " Välj ett område för att se dess enheter och vilka steg som saknas."}
       </p>
+      {data.coverageBy === "area" ? (
+        <DataTable label="Planering per område" caption={`Planering per område ${year}`} minWidth="40rem" white columns={["Område", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"]}>
+          {data.planningByArea.map((a) => (
+            <Row key={a.area.id}>
+              <RowHeader>
+                <Link href={dashboardAreaHref(year, a.area.id, "planering")} className="text-blue-800 underline underline-offset-2">
+                  {a.area.name}
+                </Link>
+                <span className="block text-sm font-normal text-slate-700">{a.area.units} enheter</span>
+              </RowHeader>
+              <Cell>
+                {formatShare(a.plannedShare)} <span className="text-sm text-slate-700">({a.planned} av {a.dayBound})</span>
+              </Cell>
+              <Cell>{formatShare(done.get(a.area.id) ?? null)}</Cell>
+              <Cell>{a.unplanned === 0 ? "Inga" : `${a.unplanned} steg`}</Cell>
+              <Cell>{a.outsideWindow === 0 ? "Inga" : `${a.outsideWindow} steg`}</Cell>
+            </Row>
+          ))}
+        </DataTable>
+      ) : (
       <DataTable label="Planering per enhet" caption={`Planering per enhet ${year}`} minWidth="48rem" white columns={["Enhet", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"]}>
         {data.planning.map((u) => (
           <Row key={u.unit.id} top>
@@ -61,6 +82,7 @@ export function PlanningCheck({ data }: { data: Dashboard }) {
           </Row>
         ))}
       </DataTable>
+      )}
     </>
   );
 }

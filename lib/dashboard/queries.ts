@@ -11,7 +11,7 @@ import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
-import { getPlanningCheck } from "../tasks/plan-queries.ts";
+import { getPlanningCheck, totalPlanning } from "../tasks/plan-queries.ts";
 
 /** The oldest försenade the page lists; the Excel file has them all (options.allUnits). */
 export const OVERDUE_LIST_LIMIT = 50;
@@ -103,6 +103,9 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     ]),
     getPlanningCheck(db, cycleId, units),
   ]);
+  // With one heat-map row per area, the planning check is one row per area too (the page does not grow with the units).
+  const areaOf = new Map(unitRows.map((u) => [u.id, u.area.id]));
+  const planningByArea = coverageBy === "area" ? areas.map((a) => ({ area: a, ...totalPlanning(planning.filter((p) => areaOf.get(p.unit.id) === a.id)) })) : [];
 
   const rows: DashboardUnit[] = coverageBy === "area" ? areas.map((a) => ({ id: a.id, name: a.name, areaName: a.name })) : units;
   const coverage = year === null ? [] : computeCoverage(rows, groups, year, today, firstMonth);
@@ -145,8 +148,9 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     overdue,
     overdueCount,
     gaps,
-    /** Per unit: how much of its year is planned, and what is missing (issue 21). */
-    planning,
+    /** Per unit: how much of its year is planned, and what is missing (issue 21); per area instead when the heat map is. */
+    planning: coverageBy === "unit" ? planning : [],
+    planningByArea,
     unitsWithoutTasks: cycle ? unitRows.filter((u) => withoutTaskIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, areaName: u.area.name })) : [],
     progress: yearProgress(cycle, progressDate, 0),
     compareProgress: yearProgress(compareCycle, compareDate, cycle ? 1 : 0),

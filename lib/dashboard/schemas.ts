@@ -24,8 +24,8 @@ export const dashboardParamsSchema = z
 export type DashboardParams = { year?: number; compareYear?: number | null; area?: string };
 
 /** The heat map of one area of the dashboard: /oversikt?ar=…&omrade=…#tackning. */
-export function dashboardAreaHref(year: number, areaId: string): string {
-  return `/oversikt?${new URLSearchParams({ ar: String(year), omrade: areaId }).toString()}#tackning`;
+export function dashboardAreaHref(year: number, areaId: string, section: "tackning" | "planering" = "tackning"): string {
+  return `/oversikt?${new URLSearchParams({ ar: String(year), omrade: areaId }).toString()}#${section}`;
 }
 
 /** The checklist of a unit (or "verksamhet"/"kommunikation") in a year, optionally filtered: /checklista?enhet=…&ar=…. */

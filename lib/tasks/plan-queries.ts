@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbClient } from "../db/index.ts";
-import { checkUnitPlanning, type PlanCheckTask, type UnitPlanCheck } from "./plan.ts";
+import { checkUnitPlanning, DAY_BOUND_KINDS, type PlanCheckTask, type UnitPlanCheck } from "./plan.ts";
 
 export type UnitPlanning<U> = { unit: U } & UnitPlanCheck;
 
@@ -10,7 +10,8 @@ export type UnitPlanning<U> = { unit: U } & UnitPlanCheck;
  */
 export async function getPlanningCheck<U extends { id: string }>(db: DbClient, cycleId: string, units: U[]): Promise<UnitPlanning<U>[]> {
   const rows = await db.task.findMany({
-    where: { cycleId, unitId: { in: units.map((u) => u.id) } },
+    // Only what the check looks at: day-bound steps, and anything planned (whose plan may lie outside its window).
+    where: { cycleId, unitId: { in: units.map((u) => u.id) }, OR: [{ activity: { kind: { in: [...DAY_BOUND_KINDS] }, timing: { not: "CONTINUOUS" } } }, { plannedOn: { not: null } }] },
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { activity: { position: "asc" } }, { id: "asc" }],
     select: { id: true, unitId: true, status: true, plannedOn: true, startsOn: true, dueOn: true, activity: { select: { title: true, kind: true, timing: true, ownerUnitId: true } } },
   });

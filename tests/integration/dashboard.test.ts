@@ -188,6 +188,17 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
       }
     }
     expect(west.totals.due).toBe(westUnits.reduce((n, r) => n + r.totals.due, 0));
+    // The planning check follows the heat map: one row per area, the sum of its units' checks.
+    expect(grouped.planning).toEqual([]);
+    expect(grouped.planningByArea.map((p) => p.area.name)).toEqual(grouped.areas.map((a) => a.name));
+    const westPlans = all.planning.filter((p) => p.unit.areaName === area.name);
+    expect(grouped.planningByArea.find((p) => p.area.id === area.id)).toMatchObject({
+      dayBound: westPlans.reduce((n, p) => n + p.dayBound, 0),
+      planned: westPlans.reduce((n, p) => n + p.planned, 0),
+      unplanned: westPlans.reduce((n, p) => n + p.unplanned.length, 0),
+    });
+    expect(grouped.planningByArea.reduce((n, p) => n + p.dayBound, 0)).toBeGreaterThan(0);
+    expect(all.planningByArea).toEqual([]);
 
     const second = counting(t.db);
     const chosen = (await getDashboard(chef, dashboardParamsSchema.parse({ omrade: area.id }), second.client, SEEDED_TODAY))!;
