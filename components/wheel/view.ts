@@ -47,7 +47,10 @@ export function activityLabel(a: WheelActivity, unitName: string | null, today: 
   return `${a.number}. ${a.title}. ${activityTime(a)}, ${role}. ${activityState(a, unitName)}${late}.`;
 }
 
-export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date): WheelDetail {
+/** The late units an activity's panel names; the rest are counted, with a link to the overview's list. */
+export const OVERDUE_UNITS_NAMED = 10;
+
+export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date, year: number): WheelDetail {
   const period = a.startsOn && a.dueOn ? ` (${formatDateLong(a.startsOn)} – ${formatDateLong(a.dueOn)})` : "";
   const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? " – försenad" : "";
   return {
@@ -61,9 +64,15 @@ export function activityDetail(a: WheelActivity, routineTitle: string, phaseName
       { label: "Läge", value: `${activityState(a, unitName)}${late}` },
     ],
     text: a.description,
-    // The manager goes from the wheel to each late unit's task.
+    // The manager goes from the wheel to each late unit's task (the first ten; a large verksamhet's rest in the overview).
     ...(unitName === null && a.overdueUnits.length > 0
-      ? { linksLabel: `Försenade enheter (${a.overdueUnits.length})`, links: a.overdueUnits.map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })) }
+      ? {
+          linksLabel: `Försenade enheter (${a.overdueUnits.length})`,
+          links: [
+            ...a.overdueUnits.slice(0, OVERDUE_UNITS_NAMED).map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })),
+            ...(a.overdueUnits.length > OVERDUE_UNITS_NAMED ? [{ href: `/oversikt?ar=${year}#forsenade`, label: `och ${a.overdueUnits.length - OVERDUE_UNITS_NAMED} till: se Översikt` }] : []),
+          ],
+        }
       : {}),
   };
 }
@@ -115,7 +124,7 @@ export function wheelDetails(data: WheelData): Record<string, WheelDetail> {
   const details: Record<string, WheelDetail> = {};
   for (const routine of data.routines) {
     for (const phase of routine.phases) {
-      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today);
+      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today, data.year);
     }
   }
   const survey = surveyDetail(data.survey);

@@ -11,7 +11,7 @@ import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
-import { getPlanningCheck, totalPlanning } from "../tasks/plan-queries.ts";
+import { getAreaPlanning, getPlanningCheck, type AreaPlanning, type UnitPlanning } from "../tasks/plan-queries.ts";
 
 /** The oldest försenade the page lists; the Excel file has them all (options.allUnits). */
 export const OVERDUE_LIST_LIMIT = 50;
@@ -101,11 +101,10 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
       ...(cycle ? [{ cycleId: cycle.id, date: progressDate }] : []),
       ...(compareCycle ? [{ cycleId: compareCycle.id, date: compareDate }] : []),
     ]),
-    getPlanningCheck(db, cycleId, units),
+    // With one heat-map row per area, the planning check is one row per area too (the page does not grow with the units).
+    coverageBy === "unit" ? getPlanningCheck(db, cycleId, units) : getAreaPlanning(db, cycleId, areas.map((a) => a.id)),
   ]);
-  // With one heat-map row per area, the planning check is one row per area too (the page does not grow with the units).
-  const areaOf = new Map(unitRows.map((u) => [u.id, u.area.id]));
-  const planningByArea = coverageBy === "area" ? areas.map((a) => ({ area: a, ...totalPlanning(planning.filter((p) => areaOf.get(p.unit.id) === a.id)) })) : [];
+  const planningByArea = coverageBy === "area" ? (planning as AreaPlanning[]).map(({ areaId, ...figures }) => ({ area: areas.find((a) => a.id === areaId)!, ...figures })) : [];
 
   const rows: DashboardUnit[] = coverageBy === "area" ? areas.map((a) => ({ id: a.id, name: a.name, areaName: a.name })) : units;
   const coverage = year === null ? [] : computeCoverage(rows, groups, year, today, firstMonth);
@@ -149,7 +148,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     overdueCount,
     gaps,
     /** Per unit: how much of its year is planned, and what is missing (issue 21); per area instead when the heat map is. */
-    planning: coverageBy === "unit" ? planning : [],
+    planning: coverageBy === "unit" ? (planning as UnitPlanning<DashboardUnit>[]) : [],
     planningByArea,
     unitsWithoutTasks: cycle ? unitRows.filter((u) => withoutTaskIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, areaName: u.area.name })) : [],
     progress: yearProgress(cycle, progressDate, 0),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { DbClient } from "../db/index.ts";
+import { Prisma } from "../db/generated/client.ts";
 import { checkUnitPlanning, DAY_BOUND_KINDS, type PlanCheckTask, type UnitPlanCheck } from "./plan.ts";
 
 export type UnitPlanning<U> = { unit: U } & UnitPlanCheck;
@@ -21,6 +22,31 @@ export async function getPlanningCheck<U extends { id: string }>(db: DbClient, c
     byUnit.set(r.unitId!, [...(byUnit.get(r.unitId!) ?? []), task]);
   }
   return units.map((unit) => ({ unit, ...checkUnitPlanning(byUnit.get(unit.id) ?? []) }));
+}
+
+export type AreaPlanning = { areaId: string; dayBound: number; planned: number; plannedShare: number | null; unplanned: number; outsideWindow: number };
+
+/**
+ * The planning check summed per area, in SQL (the overview above 60 units): the same counts as checkUnitPlanning's,
+ * unit by unit, added up (tests/integration/dashboard.test.ts compares them), without reading every unit's tasks.
+ */
+export async function getAreaPlanning(db: DbClient, cycleId: string, areaIds: string[]): Promise<AreaPlanning[]> {
+  const dayBound = Prisma.sql`a."kind"::text IN (${Prisma.join([...DAY_BOUND_KINDS])}) AND a."timing" <> 'CONTINUOUS' AND t."status" <> 'NOT_APPLICABLE'`;
+  const rows = await db.$queryRaw<{ areaId: string; dayBound: number; unplanned: number; outsideWindow: number }[]>`
+    SELECT u."areaId" AS "areaId",
+      count(*) FILTER (WHERE ${dayBound})::int AS "dayBound",
+      count(*) FILTER (WHERE ${dayBound} AND t."plannedOn" IS NULL AND t."status" <> 'DONE')::int AS "unplanned",
+      count(*) FILTER (WHERE t."plannedOn" IS NOT NULL AND t."startsOn" IS NOT NULL AND t."dueOn" IS NOT NULL
+        AND (t."plannedOn" < t."startsOn" OR t."plannedOn" > t."dueOn"))::int AS "outsideWindow"
+    FROM "Task" t JOIN "Unit" u ON u."id" = t."unitId" JOIN "ActivityTemplate" a ON a."id" = t."activityId"
+    WHERE t."cycleId" = ${cycleId} AND u."active"
+    GROUP BY u."areaId"`;
+  const byArea = new Map(rows.map((r) => [r.areaId, r]));
+  return areaIds.map((areaId) => {
+    const r = byArea.get(areaId) ?? { dayBound: 0, unplanned: 0, outsideWindow: 0 };
+    const planned = r.dayBound - r.unplanned;
+    return { areaId, dayBound: r.dayBound, planned, plannedShare: r.dayBound === 0 ? null : planned / r.dayBound, unplanned: r.unplanned, outsideWindow: r.outsideWindow };
+  });
 }
 
 /** The whole verksamhet's figure: planned day-bound steps of all units together. */

@@ -171,6 +171,9 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     const units = await t.db.unit.count({ where: { active: true, area: { organisationId: area.organisationId } } });
     await t.db.unit.createMany({ data: Array.from({ length: HEAT_MAP_UNIT_LIMIT + 1 - units }, (_, i) => ({ areaId: area.id, name: `Gränsenhet ${i + 1}` })) });
     await ensureCycleTasks(t.db, (await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } })).id);
+    // One brukarfika of the area planned 40 days after its window, for the planning check's sums.
+    const cafe = await t.db.task.findFirstOrThrow({ where: { cycle: { year: 2026 }, unit: { areaId: area.id }, dueOn: { not: null }, activity: { kind: "USER_CAFE" } } });
+    await t.db.task.update({ where: { id: cafe.id }, data: { plannedOn: new Date(cafe.dueOn!.getTime() + 40 * 86_400_000) } });
     const all = (await getDashboard(chef, {}, t.db, SEEDED_TODAY, { allUnits: true }))!;
     expect(all.coverageBy).toBe("unit");
     expect(all.coverage).toHaveLength(HEAT_MAP_UNIT_LIMIT + 1);
@@ -196,7 +199,9 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
       dayBound: westPlans.reduce((n, p) => n + p.dayBound, 0),
       planned: westPlans.reduce((n, p) => n + p.planned, 0),
       unplanned: westPlans.reduce((n, p) => n + p.unplanned.length, 0),
+      outsideWindow: westPlans.reduce((n, p) => n + p.outsideWindow.length, 0),
     });
+    expect(grouped.planningByArea.find((p) => p.area.id === area.id)!.outsideWindow).toBeGreaterThan(0);
     expect(grouped.planningByArea.reduce((n, p) => n + p.dayBound, 0)).toBeGreaterThan(0);
     expect(all.planningByArea).toEqual([]);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { timelineGroups } from "@/components/wheel/timeline";
+import { activityDetail, OVERDUE_UNITS_NAMED } from "@/components/wheel/view";
 import { utcDate } from "@/lib/dates/cycle";
 import { emptyCompletion } from "@/lib/wheel/completion";
 import type { WheelActivity, WheelData } from "@/lib/wheel/data";
@@ -73,5 +74,24 @@ describe("the quarter and month timeline", () => {
     expect(groups[0]!.rows.map((r) => r.id)).toEqual(["survey", "action:a1"]);
     expect(groups[0]!.rows[0]!.span).toMatchObject({ left: 67.86, continuesAfter: true });
     expect(groups[0]!.rows[1]!.point).toBe(98.22);
+  });
+});
+
+describe("an activity's panel for the verksamhetschef", () => {
+  const late = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `u${i}`, name: `Enhet ${i + 1}`, taskId: `t${i}` }));
+  const detail = (n: number) => activityDetail({ ...activity("a", 2, 2), overdueUnits: late(n) }, "Rutinen", "Fasen", null, utcDate(2027, 3, 15), 2027);
+
+  it("links every late unit's task while they are few", () => {
+    const d = detail(3);
+    expect(d.linksLabel).toBe("Försenade enheter (3)");
+    expect(d.links).toEqual(late(3).map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })));
+  });
+
+  it("names the first ten of many and counts the rest, with the overview's list of them", () => {
+    const d = detail(250);
+    expect(d.linksLabel).toBe("Försenade enheter (250)");
+    expect(d.links).toHaveLength(OVERDUE_UNITS_NAMED + 1);
+    expect(d.links!.at(-1)).toEqual({ href: "/oversikt?ar=2027#forsenade", label: "och 240 till: se Översikt" });
+    expect(detail(OVERDUE_UNITS_NAMED).links).toHaveLength(OVERDUE_UNITS_NAMED);
   });
 });
