@@ -1,7 +1,6 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
-import { MONTH_NAMES } from "@/lib/dates/cycle";
 import { formatShare, shareBand, type CoverageCell } from "@/lib/dashboard/coverage";
 import { unitChecklistHref } from "@/lib/dashboard/schemas";
 import { BAND_CLASSES } from "./bands";
@@ -25,10 +24,10 @@ const naText = (n: number) => (n > 0 ? `, ${n} ej aktuell${n === 1 ? "" : "a"} r
 
 /**
  * One month of a row. The visible words are what a screen reader reads, with the row's and column's headers and the
- * table's caption for what the share is of; only a cell with försenade is a link (to them), so that the map is not
- * 720 tab stops and 300 bytes a cell at 60 units (README, Prestanda).
+ * table's caption for what the share is of. The links are the row's: its unit's checklist and its försenade (a month
+ * has no list of its own), so that the map is not 720 tab stops and 300 bytes a cell at 60 units (README, Prestanda).
  */
-function Cell({ cell, row, year }: { cell: CoverageCell; row: CompactRow; year: number }) {
+function Cell({ cell }: { cell: CoverageCell }) {
   if (cell.due === 0) {
     return (
       <td className={`heat-cell font-normal ${BAND_CLASSES.none}`}>
@@ -61,18 +60,8 @@ function Cell({ cell, row, year }: { cell: CoverageCell; row: CompactRow; year: 
   );
   return (
     <td className={`heat-cell ${pending ? BAND_CLASSES.pending : BAND_CLASSES[shareBand(cell.share)]}`}>
-      {overdue && !row.href ? (
-        <Link href={unitChecklistHref(row.id, year, "forsenade")} className="heat-link">
-          <span className="sr-only">{`${row.name}, ${MONTH_NAMES[cell.month - 1]}: `}</span>
-          {figures}
-          {overdue}
-        </Link>
-      ) : (
-        <>
-          {figures}
-          {overdue}
-        </>
-      )}
+      {figures}
+      {overdue}
     </td>
   );
 }
@@ -91,7 +80,7 @@ function Row({ row, year, states, months }: { row: CompactRow; year: number; sta
         </Link>
       </th>
       {cells.map((cell) => (
-        <Cell key={cell.month} cell={cell} row={row} year={year} />
+        <Cell key={cell.month} cell={cell} />
       ))}
       <td className={`heat-cell ${BAND_CLASSES[shareBand(share)]}`}>
         {formatShare(share)}

@@ -33,7 +33,7 @@ export function CoverageTable({ data }: { data: Dashboard }) {
         <caption className="px-3 py-2 text-left text-slate-700">
           Klara av dem som skulle vara klara i dag, per {byArea ? "område" : "enhet"} och månad för slutdatum, {year}. En månad vars uppgifter inte har
           passerat sitt slutdatum visas som pågår (innevarande månad) eller kommer. Ej aktuella uppgifter räknas inte.{" "}
-          {byArea ? "Välj ett område för att se dess enheter." : "Välj en enhet för att öppna dess checklista, eller en månads försenade för att se dem."}
+          {byArea ? "Välj ett område för att se dess enheter." : "Välj en enhet för att öppna dess checklista, eller antalet försenade för att se dem."}
         </caption>
         <thead className="bg-slate-100">
           <tr>

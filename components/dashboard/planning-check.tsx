@@ -15,32 +15,23 @@ const NAMED = 4;
 export function PlanningCheck({ data }: { data: Dashboard }) {
   const done = new Map(data.coverage.map((r) => [r.unit.id, r.totals.share]));
   const year = data.year!;
+  const intro = (
+    <p className="text-sm text-slate-700">
+      Planerade: steg som sker en viss dag (möten, APT, workshoppar, brukarfika och brukarbrev) som har ett planerat datum; klara steg räknas som planerade och ej aktuella räknas inte.
+      {data.coverageBy === "area" && " Välj ett område för att se dess enheter och vilka steg som saknas."}
+    </p>
+  );
+  if (data.coverageBy === "area") {
+    return (
+      <>
+        {intro}
+        <AreaPlanningTable data={data} done={done} />
+      </>
+    );
+  }
   return (
     <>
-      <p className="text-sm text-slate-700">
-        Planerade: steg som sker en viss dag (möten, APT, workshoppar, brukarfika och brukarbrev) som har ett planerat datum; klara steg räknas som planerade och ej aktuella räknas inte.
-        {data.coverageBy === "area" && " Välj ett område för att se dess enheter och vilka steg som saknas."}
-      </p>
-      {data.coverageBy === "area" ? (
-        <DataTable label="Planering per område" caption={`Planering per område ${year}`} minWidth="40rem" white columns={["Område", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"]}>
-          {data.planningByArea.map((a) => (
-            <Row key={a.area.id}>
-              <RowHeader>
-                <Link href={dashboardAreaHref(year, a.area.id, "planering")} className="text-blue-800 underline underline-offset-2">
-                  {a.area.name}
-                </Link>
-                <span className="block text-sm font-normal text-slate-700">{a.area.units} enheter</span>
-              </RowHeader>
-              <Cell>
-                {formatShare(a.plannedShare)} <span className="text-sm text-slate-700">({a.planned} av {a.dayBound})</span>
-              </Cell>
-              <Cell>{formatShare(done.get(a.area.id) ?? null)}</Cell>
-              <Cell>{a.unplanned === 0 ? "Inga" : `${a.unplanned} steg`}</Cell>
-              <Cell>{a.outsideWindow === 0 ? "Inga" : `${a.outsideWindow} steg`}</Cell>
-            </Row>
-          ))}
-        </DataTable>
-      ) : (
+      {intro}
       <DataTable label="Planering per enhet" caption={`Planering per enhet ${year}`} minWidth="48rem" white columns={["Enhet", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"]}>
         {data.planning.map((u) => (
           <Row key={u.unit.id} top>
@@ -82,7 +73,31 @@ export function PlanningCheck({ data }: { data: Dashboard }) {
           </Row>
         ))}
       </DataTable>
-      )}
     </>
+  );
+}
+
+/** Above 60 units, one row per area (summed in SQL, lib/tasks/plan-queries.ts getAreaPlanning); an area opens its units. */
+function AreaPlanningTable({ data, done }: { data: Dashboard; done: Map<string, number | null> }) {
+  const year = data.year!;
+  return (
+    <DataTable label="Planering per område" caption={`Planering per område ${year}`} minWidth="40rem" white columns={["Område", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"]}>
+      {data.planningByArea.map((a) => (
+        <Row key={a.area.id}>
+          <RowHeader>
+            <Link href={dashboardAreaHref(year, a.area.id, "planering")} className="text-blue-800 underline underline-offset-2">
+              {a.area.name}
+            </Link>
+            <span className="block text-sm font-normal text-slate-700">{a.area.units} enheter</span>
+          </RowHeader>
+          <Cell>
+            {formatShare(a.plannedShare)} <span className="text-sm text-slate-700">({a.planned} av {a.dayBound})</span>
+          </Cell>
+          <Cell>{formatShare(done.get(a.area.id) ?? null)}</Cell>
+          <Cell>{a.unplanned === 0 ? "Inga" : `${a.unplanned} steg`}</Cell>
+          <Cell>{a.outsideWindow === 0 ? "Inga" : `${a.outsideWindow} steg`}</Cell>
+        </Row>
+      ))}
+    </DataTable>
   );
 }

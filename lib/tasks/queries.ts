@@ -179,12 +179,12 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const group = groups.find((g) => g.key === params.enhet) ?? groups[0] ?? null;
   const [rows, overdueByYear] = await Promise.all([
     group
-    ? db.task.findMany({
-        where: { AND: [taskWhereFor(actor, "task:read"), { cycle: { year } }, groupWhere(group.key)] },
-        orderBy: [{ startsOn: { sort: "asc", nulls: "last" } }, { dueOn: { sort: "asc", nulls: "last" } }, { activity: { position: "asc" } }],
-        select: taskSelect,
-      })
-    : [],
+      ? db.task.findMany({
+          where: { AND: [taskWhereFor(actor, "task:read"), { cycle: { year } }, groupWhere(group.key)] },
+          orderBy: [{ startsOn: { sort: "asc", nulls: "last" } }, { dueOn: { sort: "asc", nulls: "last" } }, { activity: { position: "asc" } }],
+          select: taskSelect,
+        })
+      : [],
     group ? countOverdueTasksByCycle(actor, today, db, groupWhere(group.key)) : new Map<number, number>(),
   ]);
   const mineOnly = Boolean(group?.editable) && params.visa === "mina";
