@@ -47,17 +47,10 @@ function Cell({ cell }: { cell: CoverageCell }) {
       </span>
     </>
   ) : (
-    <>
-      {formatShare(cell.share)}
-      <span className="sr-only">{` (${cell.doneSoFar} av ${cell.dueSoFar}${cell.due > cell.dueSoFar ? `; ${cell.due - cell.dueSoFar} till senare i månaden` : ""}${naText(cell.notApplicable)})`}</span>
-    </>
+    formatShare(cell.share)
   );
-  const overdue = cell.overdue > 0 && (
-    <span className="heat-note">
-      {cell.overdue} <span aria-hidden="true">förs.</span>
-      <span className="sr-only">{cell.overdue === 1 ? "försenad" : "försenade"}</span>
-    </span>
-  );
+  // "förs." is explained in the table's caption; the counts behind a share are in the Excel file.
+  const overdue = cell.overdue > 0 && <span className="heat-note">{`${cell.overdue} förs.`}</span>;
   return (
     <td className={`heat-cell ${pending ? BAND_CLASSES.pending : BAND_CLASSES[shareBand(cell.share)]}`}>
       {figures}

@@ -32,7 +32,8 @@ export function CoverageTable({ data }: { data: Dashboard }) {
       <table className="w-full min-w-[60rem] border-collapse text-sm">
         <caption className="px-3 py-2 text-left text-slate-700">
           Klara av dem som skulle vara klara i dag, per {byArea ? "område" : "enhet"} och månad för slutdatum, {year}. En månad vars uppgifter inte har
-          passerat sitt slutdatum visas som pågår (innevarande månad) eller kommer. Ej aktuella uppgifter räknas inte.{" "}
+          passerat sitt slutdatum visas som pågår (innevarande månad) eller kommer, med hur många som är klara; förs. är antalet
+          försenade. Ej aktuella uppgifter räknas inte; antalen bakom varje andel finns i Excel-filen.{" "}
           {byArea ? "Välj ett område för att se dess enheter." : "Välj en enhet för att öppna dess checklista, eller antalet försenade för att se dem."}
         </caption>
         <thead className="bg-slate-100">
