@@ -1,6 +1,8 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+
+const noSubscription = () => () => {};
 
 type Props = {
   summary: ReactNode;
@@ -24,6 +26,8 @@ type Props = {
 export function Disclosure({ summary, children, className, summaryClassName, defaultOpen = false, withoutScript }: Props) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(defaultOpen);
+  // False on the server and while hydrating, true after: once React runs, `withoutScript` is not shown.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   // The server rendered it closed; if the user opened it before React took over, keep what they see.
   useLayoutEffect(() => {
     if (ref.current?.open) setOpen(true);
@@ -31,7 +35,7 @@ export function Disclosure({ summary, children, className, summaryClassName, def
   return (
     <details ref={ref} open={open} onToggle={(event) => setOpen(event.currentTarget.open)} className={className}>
       <summary className={summaryClassName}>{summary}</summary>
-      {withoutScript === undefined || open ? children : withoutScript}
+      {withoutScript === undefined || open ? children : hydrated ? null : withoutScript}
     </details>
   );
 }
