@@ -11,7 +11,7 @@ import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
-import { getAreaPlanning, getPlanningCheck, type AreaPlanning, type UnitPlanning } from "../tasks/plan-queries.ts";
+import { getAreaPlanning, getPlanningCheck } from "../tasks/plan-queries.ts";
 
 /** The oldest försenade the page lists; the Excel file has them all (options.allUnits). */
 export const OVERDUE_LIST_LIMIT = 50;
@@ -74,7 +74,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   const compareDate = compareCycle && year !== null ? shift(progressDate, compareCycle.year - year) : progressDate;
   const firstMonth = year === null ? 1 : cycleSpan(year, calendar).startsOn.getUTCMonth() + 1;
 
-  const [groups, withoutTasks, overdueRows, overdueCount, gapRows, progress, planning] = await Promise.all([
+  const [groups, withoutTasks, overdueRows, overdueCount, gapRows, progress, planning, areaPlanning] = await Promise.all([
     coverageBy === "area"
       ? db.$queryRaw<{ unitId: string; dueOn: Date | null; status: TaskStatus; count: number }[]>`
           SELECT u."areaId" AS "unitId", t."dueOn", t."status", count(*)::int AS "count"
@@ -102,9 +102,10 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
       ...(compareCycle ? [{ cycleId: compareCycle.id, date: compareDate }] : []),
     ]),
     // With one heat-map row per area, the planning check is one row per area too (the page does not grow with the units).
-    coverageBy === "unit" ? getPlanningCheck(db, cycleId, units) : getAreaPlanning(db, cycleId, areas.map((a) => a.id)),
+    coverageBy === "unit" ? getPlanningCheck(db, cycleId, units) : [],
+    coverageBy === "area" ? getAreaPlanning(db, cycleId, areas.map((a) => a.id)) : [],
   ]);
-  const planningByArea = coverageBy === "area" ? (planning as AreaPlanning[]).map(({ areaId, ...figures }) => ({ area: areas.find((a) => a.id === areaId)!, ...figures })) : [];
+  const planningByArea = areaPlanning.map(({ areaId, ...figures }) => ({ area: areas.find((a) => a.id === areaId)!, ...figures }));
 
   const rows: DashboardUnit[] = coverageBy === "area" ? areas.map((a) => ({ id: a.id, name: a.name, areaName: a.name })) : units;
   const coverage = year === null ? [] : computeCoverage(rows, groups, year, today, firstMonth);
@@ -148,7 +149,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
     overdueCount,
     gaps,
     /** Per unit: how much of its year is planned, and what is missing (issue 21); per area instead when the heat map is. */
-    planning: coverageBy === "unit" ? (planning as UnitPlanning<DashboardUnit>[]) : [],
+    planning,
     planningByArea,
     unitsWithoutTasks: cycle ? unitRows.filter((u) => withoutTaskIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, areaName: u.area.name })) : [],
     progress: yearProgress(cycle, progressDate, 0),
