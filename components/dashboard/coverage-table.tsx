@@ -27,38 +27,44 @@ export function CoverageTable({ data }: { data: Dashboard }) {
   const byArea = data.coverageBy === "area";
   // The cycle's months in order: from December for a cycle whose routine starts in December.
   const months = cycleMonths(data.firstMonth);
+  // The explanation stands above the table, not in its caption, so that a phone shows it without scrolling sideways.
   return (
-    <ScrollArea label="Täckning per enhet och månad" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="w-full min-w-[60rem] border-collapse text-sm">
-        <caption className="px-3 py-2 text-left text-slate-700">
-          Klara av dem som skulle vara klara i dag, per {byArea ? "område" : "enhet"} och månad för slutdatum, {year}. En månad vars uppgifter inte har
-          passerat sitt slutdatum visas som pågår (innevarande månad) eller kommer, med hur många som är klara; förs. är antalet
-          försenade. Ej aktuella uppgifter räknas inte; antalen bakom varje andel finns i Excel-filen.{" "}
-          {byArea ? "Välj ett område för att se dess enheter." : "Välj en enhet för att öppna dess checklista, eller antalet försenade för att se dem."}
-        </caption>
-        <thead className="bg-slate-100">
-          <tr>
-            <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2 text-left">
-              {byArea ? "Område" : "Enhet"}
-            </th>
-            {months.map((month) => MONTH_NAMES[month - 1]!).map((m) => (
-              <th key={m} scope="col" className="px-1 py-2 text-center font-semibold">
-                <abbr title={m} className="no-underline">
-                  {m.slice(0, 3)}
-                </abbr>
+    <>
+      <p id="tackning-forklaring" className="text-sm text-slate-700">
+        Klara av dem som skulle vara klara i dag, per {byArea ? "område" : "enhet"} och månad för slutdatum, {year}. En månad vars uppgifter inte har
+        passerat sitt slutdatum visas som pågår (innevarande månad) eller kommer, med hur många som är klara; förs. är antalet
+        försenade. Ej aktuella uppgifter räknas inte; antalen bakom varje andel finns i Excel-filen.{" "}
+        {byArea ? "Välj ett område för att se dess enheter." : "Välj en enhet för att öppna dess checklista, eller antalet försenade för att se dem."}
+      </p>
+      <ScrollArea label="Täckning per enhet och månad" className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <table className="w-full min-w-[60rem] border-collapse text-sm" aria-describedby="tackning-forklaring">
+          <caption className="sr-only">
+            Klara per {byArea ? "område" : "enhet"} och månad {year}
+          </caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2 text-left">
+                {byArea ? "Område" : "Enhet"}
               </th>
-            ))}
-            <th scope="col" className="px-2 py-2 text-center">
-              Hittills<span className="sr-only">: klara av dem som skulle vara klara i dag</span>
-            </th>
-            <th scope="col" className="px-2 py-2 text-center">
-              Försenade
-            </th>
-          </tr>
-        </thead>
-        <CoverageGrid areas={compactAreas(data)} year={year} states={data.coverage[0]?.cells.map((c) => c.state) ?? []} months={months} />
-      </table>
-    </ScrollArea>
+              {months.map((month) => MONTH_NAMES[month - 1]!).map((m) => (
+                <th key={m} scope="col" className="px-1 py-2 text-center font-semibold">
+                  <abbr title={m} className="no-underline">
+                    {m.slice(0, 3)}
+                  </abbr>
+                </th>
+              ))}
+              <th scope="col" className="px-2 py-2 text-center">
+                Hittills<span className="sr-only">: klara av dem som skulle vara klara i dag</span>
+              </th>
+              <th scope="col" className="px-2 py-2 text-center">
+                Försenade
+              </th>
+            </tr>
+          </thead>
+          <CoverageGrid areas={compactAreas(data)} year={year} states={data.coverage[0]?.cells.map((c) => c.state) ?? []} months={months} />
+        </table>
+      </ScrollArea>
+    </>
   );
 }
 
