@@ -9,7 +9,6 @@ import { orderToDoNow, toDoTier } from "../tasks/to-do-now.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { countOverdueTasks } from "../tasks/queries.ts";
 
-export const SOON_DAYS = 14;
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
 /** Only an open cycle can be changed (lib/tasks/mutations.ts), so only their tasks are asked for: in December both. */
 const thisCycle = (today: Date) => ({ cycle: openCycleWhere(today) });
@@ -17,21 +16,6 @@ const thisCycle = (today: Date) => ({ cycle: openCycleWhere(today) });
 export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true } });
   return user?.emailPreference ?? "ALL";
-}
-
-/** "Att göra snart": open tasks of the open cycles the actor may update, overdue or due within SOON_DAYS days, soonest first. */
-export async function getUpcomingTasks(actor: Actor, today: Date, db: DbClient = getDb(), limit = 10) {
-  const where = { AND: [taskWhereFor(actor, "task:update"), thisCycle(today), { status: OPEN, dueOn: { not: null, lte: new Date(today.getTime() + SOON_DAYS * 86_400_000) } }] };
-  const [tasks, total] = await Promise.all([
-    db.task.findMany({
-      where,
-      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-      take: limit,
-      select: { id: true, dueOn: true, status: true, assigneeKey: true, unit: { select: { name: true } }, activity: { select: { title: true } } },
-    }),
-    db.task.count({ where }),
-  ]);
-  return { tasks, total };
 }
 
 /**

@@ -7,7 +7,7 @@ import { getLetterBoard } from "@/lib/letters/queries";
 import { getWheelData } from "@/lib/wheel/data";
 import { getManagedCycles } from "@/lib/cycles/queries";
 import { planReminders } from "@/lib/reminders/job";
-import { getUpcomingTasks } from "@/lib/reminders/queries";
+import { getTasksToDoNow } from "@/lib/reminders/queries";
 import { utcDate } from "@/lib/dates/cycle";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
@@ -96,8 +96,8 @@ describe.each(DATABASE_KINDS)("the current cycle in December on %s", (kind) => {
 
   it("reminds of the open tasks of both open cycles, and of none of 2025", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
-    const upcoming = await getUpcomingTasks(chef, utcDate(2026, 12, 20), t.db, 500);
-    const years = await t.db.task.findMany({ where: { id: { in: upcoming.tasks.map((x) => x.id) } }, select: { cycle: { select: { year: true } } } });
+    const toDo = await getTasksToDoNow(chef, utcDate(2026, 12, 20), { limit: 500 }, t.db);
+    const years = await t.db.task.findMany({ where: { id: { in: toDo.tasks.map((x) => x.id) } }, select: { cycle: { select: { year: true } } } });
     expect(new Set(years.map((x) => x.cycle.year))).toEqual(new Set([2027, 2026]));
     // Thursday 17 December: the single reminders and the weekly digests link the tasks of both open cycles.
     const planned = await planReminders(utcDate(2026, 12, 17), "http://127.0.0.1", t.db);

@@ -10,7 +10,7 @@ import { Role } from "@/lib/db/generated/enums";
 import { recordLetter, undoLetter } from "@/lib/letters/mutations";
 import { getLetterBoard, getLetterOverview } from "@/lib/letters/queries";
 import { updateReminderOffsets } from "@/lib/reminders/mutations";
-import { countOverdueTasks, getReminderRules, getUpcomingTasks } from "@/lib/reminders/queries";
+import { countOverdueTasks, getReminderRules, getTasksToDoNow } from "@/lib/reminders/queries";
 import { saveIndicator } from "@/lib/results/indicators";
 import { addImprovementNote, createImprovementAction, updateImprovementAction } from "@/lib/results/mutations";
 import { getActionFormOptions, getIndicators, getPlannedActionsForUnit, getRecentImports, getResultsOverview, getResultUnits, getUnitComparison, listImprovementActions } from "@/lib/results/queries";
@@ -136,7 +136,7 @@ describe.each(DATABASE_KINDS)("two verksamheter on %s", (kind) => {
         letterBoard: await getLetterBoard(actor, {}, t.db, SEEDED_TODAY),
         letterBoardOfA: await getLetterBoard(actor, { unitId: a.unitId }, t.db, SEEDED_TODAY),
         letterOverview: await getLetterOverview(actor, { year: YEAR }, t.db, SEEDED_TODAY),
-        upcoming: await getUpcomingTasks(actor, SEEDED_TODAY, t.db),
+        toDoNow: await getTasksToDoNow(actor, SEEDED_TODAY, {}, t.db),
         overdue: await countOverdueTasks(actor, SEEDED_TODAY, t.db),
         reminderRules: await getReminderRules(actor, t.db),
         indicators: await getIndicators(actor, t.db),
