@@ -2,7 +2,7 @@ import { ScrollArea } from "@/components/ui/scroll-area";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { Dashboard } from "@/lib/dashboard/queries";
 import { OverdueRows } from "./overdue-rows";
-import { ROLE_LABELS } from "@/lib/routines/labels";
+import { roleLabel } from "@/lib/routines/labels";
 
 const cell = "px-3 py-2 align-top";
 
@@ -37,7 +37,7 @@ export function OverdueList({ data }: { data: Dashboard }) {
                 title: t.title,
                 enhet: t.enhet,
                 unitName: t.unitName,
-                role: t.responsibleRole ? ROLE_LABELS[t.responsibleRole] : "Saknas",
+                role: roleLabel(t.responsibleRole),
                 due: formatDateLong(t.dueOn),
                 days: t.daysOverdue,
               }))}

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Section } from "@/components/ui/section";
 import { Cell, DataTable, Row } from "@/components/ui/table";
 import type { ActivityScope, Role } from "@/lib/db/generated/enums";
-import { ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
+import { roleLabel, SCOPE_LABELS } from "@/lib/routines/labels";
 
 export type ActivityRow = {
   id: string;
@@ -53,7 +53,7 @@ export function PhaseActivities({
                 <dt className="font-semibold">{whenLabel}</dt>
                 <dd>{a.when}</dd>
                 <dt className="font-semibold">Ansvarig</dt>
-                <dd>{a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas"}</dd>
+                <dd>{roleLabel(a.responsibleRole)}</dd>
                 <dt className="font-semibold">Gäller</dt>
                 <dd>{SCOPE_LABELS[a.scope]}</dd>
               </dl>
@@ -75,7 +75,7 @@ export function PhaseActivities({
                 {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
                 {a.more}
               </Cell>
-              <Cell>{a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas"}</Cell>
+              <Cell>{roleLabel(a.responsibleRole)}</Cell>
               <Cell>{SCOPE_LABELS[a.scope]}</Cell>
             </Row>
           ))}

@@ -1,5 +1,5 @@
 import { formatDateLong } from "@/lib/dates/cycle";
-import { ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
+import { roleLabel, SCOPE_LABELS } from "@/lib/routines/labels";
 import type { WheelData } from "@/lib/wheel/data";
 import { LEVEL_LABELS, LevelSwatch } from "./levels";
 import { ACTION_STATUS_LABELS, actionWho, ringNumbers, activityState, activityTime, isOverdueMark, surveyDetail } from "./view";
@@ -45,7 +45,7 @@ export function WheelTable({ data }: { data: WheelData }) {
                       <td className={cell}>{a.number}</td>
                       <th scope="row" className={`${cell} font-medium`}>{a.title}</th>
                       <td className={cell}>{activityTime(a)}</td>
-                      <td className={cell}>{a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas"}</td>
+                      <td className={cell}>{roleLabel(a.responsibleRole)}</td>
                       <td className={cell}>{SCOPE_LABELS[a.scope]}</td>
                       <td className={cell}>
                         <span className="flex items-start gap-2">

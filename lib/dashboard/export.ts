@@ -7,7 +7,7 @@ import { MONTH_NAMES } from "../dates/cycle.ts";
 import type { Sheet, SheetColumn } from "../export/xlsx.ts";
 import type { CoverageRow } from "./coverage.ts";
 import type { DashboardUnit, OverdueItem } from "./queries.ts";
-import { ROLE_LABELS } from "../routines/labels.ts";
+import { roleLabel } from "../routines/labels.ts";
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const UNIT_COLUMNS: SheetColumn[] = [
@@ -55,7 +55,7 @@ export function coverageSheets(year: number, coverage: CoverageRow<DashboardUnit
       { header: "Skulle vara klar", kind: "date" },
       { header: "Dagar försenad", kind: "integer" },
     ],
-    rows: overdue.map((t) => [t.title, t.unitName, t.responsibleRole ? ROLE_LABELS[t.responsibleRole] : "Saknas", t.dueOn, t.daysOverdue]),
+    rows: overdue.map((t) => [t.title, t.unitName, roleLabel(t.responsibleRole), t.dueOn, t.daysOverdue]),
   };
   return [shares, cells, late];
 }

@@ -11,6 +11,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   KVALITETSHANDLAGGARE: "Kvalitetshandläggare",
 };
 
+/** A responsible role in words, "Saknas" where the routine names none. */
+export const roleLabel = (role: Role | null): string => (role ? ROLE_LABELS[role] : "Saknas");
+
 export const SCOPE_LABELS: Record<ActivityScope, string> = {
   UNIT: "Varje enhet",
   ORGANISATION: "Hela verksamheten",
