@@ -9,7 +9,7 @@ import { countProgress, type ProgressFigures } from "./progress.ts";
 import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./module-tasks.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
-import { currentCycleYearOf, cycleSpanNote, describeCycleYear, isOpenCycleYear } from "../dates/cycle.ts";
+import { currentCycleYearOf, cycleSpanNote, describeCycleYear, isOpenCycleYear, openCycleYears } from "../dates/cycle.ts";
 import { openCycleCheck, openCycleWhere } from "../cycle-calendar.ts";
 import { getCyclePlanningSummary, PLANNING_STEP_KEY, type PlanningSummary } from "./plan-queries.ts";
 
@@ -185,7 +185,8 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
           select: taskSelect,
         })
       : [],
-    group ? countOverdueTasksByCycle(actor, today, db, groupWhere(group.key)) : new Map<number, number>(),
+    // Only while another cycle is open too (December) can this list have försenade elsewhere.
+    group && openCycleYears(today, calendar).some((y) => y !== year) ? countOverdueTasksByCycle(actor, today, db, groupWhere(group.key)) : new Map<number, number>(),
   ]);
   const mineOnly = Boolean(group?.editable) && params.visa === "mina";
   const mineCount = rows.filter((t) => isMine(actor, t)).length;
