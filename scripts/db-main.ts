@@ -2,8 +2,6 @@
  * Database commands: migrate | migration <name> | check | seed | prepare.
  * Run through npm scripts (npm run db:migrate, …); see README.
  */
-import path from "node:path";
-import nextEnv from "@next/env";
 import { getEnv } from "../lib/env.ts";
 import { createAdapterFactory, createDb, describeDbTarget, resolveDbTarget } from "../lib/db/index.ts";
 import { applyMigrations, diffMigrationsToSchema, isEmptyMigration, writeMigration } from "../lib/db/migrations.ts";
@@ -11,8 +9,6 @@ import { seed } from "../prisma/seed/seed.ts";
 import { explainDbError } from "../lib/db/errors.ts";
 
 // Read .env* files the same way `next start` does, so the commands and the app talk to the same database.
-nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
-
 async function main(command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
     case "migration": {
