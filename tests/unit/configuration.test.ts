@@ -55,3 +55,17 @@ describe("configuration read once (issue 29, item 7)", () => {
     expect(findProductionWarnings({ ...env, DATABASE_URL: undefined })).toEqual([]);
   });
 });
+
+describe("the demo only where it belongs (issue 29, item 1)", () => {
+  it("puts the demo into the embedded database only, and into PostgreSQL only on request, never in production", async () => {
+    const { demoSeedRefusal, prepareSeedsDemo } = await import("@/lib/setup/demo");
+    const pg = "postgresql://x@127.0.0.1/y";
+    expect(prepareSeedsDemo({ DATABASE_URL: undefined })).toBe(true);
+    expect(prepareSeedsDemo({ DATABASE_URL: pg })).toBe(false);
+    expect(demoSeedRefusal({ DATABASE_URL: undefined, NODE_ENV: "development" }, { demo: false })).toBeNull();
+    expect(demoSeedRefusal({ DATABASE_URL: pg, NODE_ENV: "development" }, { demo: false })).toMatch(/--demo/);
+    expect(demoSeedRefusal({ DATABASE_URL: pg, NODE_ENV: "development" }, { demo: true })).toBeNull();
+    expect(demoSeedRefusal({ DATABASE_URL: pg, NODE_ENV: "production" }, { demo: true })).toMatch(/aldrig in i drift/);
+    expect(demoSeedRefusal({ DATABASE_URL: undefined, NODE_ENV: "production" }, { demo: true })).toMatch(/aldrig in i drift/);
+  });
+});
