@@ -3,10 +3,12 @@ import { Role } from "../db/generated/enums.ts";
 
 const id = z.string({ error: "Uppgift saknas." }).trim().min(1, "Uppgift saknas.").max(64, "Uppgift saknas.");
 export const PASSWORD_MIN_LENGTH = 12;
-const password = z
+/** A new password: the one rule for every form that sets one. */
+export const passwordSchema = z
   .string({ error: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.` })
   .min(PASSWORD_MIN_LENGTH, `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`)
   .max(200, "Lösenordet får ha högst 200 tecken.");
+const password = passwordSchema;
 
 export const createUserSchema = z.object({
   name: z.string({ error: "Ange namn." }).trim().min(2, "Ange namn.").max(120, "Namnet får vara högst 120 tecken."),

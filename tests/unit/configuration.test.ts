@@ -33,14 +33,14 @@ describe("configuration read once (issue 29, item 7)", () => {
   });
 
   it("has every command's entry point load the .env files before any other module", () => {
-    for (const entry of ["start", "db", "reminders", "kolada"]) {
+    for (const entry of ["start", "db", "reminders", "kolada", "setup", "reset-password"]) {
       const text = readFileSync(path.join(root, "scripts", `${entry}.ts`), "utf8");
       const firstImport = text.match(/^import\s+(?:[^"']*from\s+)?["']([^"']+)["']/m)?.[1];
       expect(firstImport, `scripts/${entry}.ts`).toBe("./load-env.ts");
     }
     // Nothing else loads them a second time, differently.
     const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    for (const name of ["start", "db:migrate", "db:seed", "reminders", "kolada"]) {
+    for (const name of ["start", "db:migrate", "db:seed", "setup", "reminders", "kolada", "admin:reset-password"]) {
       expect(pkg.scripts[name], name).toMatch(/^node --import tsx scripts\/[\w-]+\.ts/);
     }
   });
