@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm } from "@/components/ui/action-form";
+import { ActionForm, useResetOnSuccess } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Link } from "@/components/ui/link";
@@ -14,6 +14,7 @@ const boxClass = "mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4
 /** A new password, typed twice: for a password link (with its secret) and for one's own change (with the current password). */
 export function NewPasswordForm({ action, token, email, minLength, askCurrent = false, submitText }: { action: Action; token?: string; email?: string; minLength: number; askCurrent?: boolean; submitText: string }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const form = useResetOnSuccess(state);
   if (state?.ok && token) {
     return (
       <div className="mt-6 space-y-4">
@@ -27,7 +28,7 @@ export function NewPasswordForm({ action, token, email, minLength, askCurrent = 
     );
   }
   return (
-    <ActionForm action={formAction} className={boxClass}>
+    <ActionForm action={formAction} className={boxClass} ref={form}>
       {token && <input type="hidden" name="token" value={token} />}
       {/* For password managers: the account the new password belongs to. */}
       {email && <input type="hidden" name="username" autoComplete="username" value={email} readOnly />}

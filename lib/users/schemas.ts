@@ -33,6 +33,18 @@ export const assignRoleSchema = z.object({
     .transform((v) => (v === WHOLE_VERKSAMHET ? null : v)),
 });
 
+/** The admin's change of a user's name and e-mail (issue 29, item 5). */
+export const updateUserSchema = createUserSchema.pick({ name: true, email: true }).extend({ userId: id });
+
+/** One's own new password on /installningar: the current one, and the new one twice. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Skriv ditt nuvarande lösenord." }).min(1, "Skriv ditt nuvarande lösenord.").max(200, "Fel nuvarande lösenord."),
+    password: passwordSchema,
+    passwordRepeat: z.string({ error: "Lösenorden är inte likadana." }),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { message: "Lösenorden är inte likadana.", path: ["passwordRepeat"] });
+
 export const removeRoleSchema = z.object({ assignmentId: id });
 export const setActiveSchema = z.object({ userId: id, active: z.enum(["true", "false"], { error: "Kontrollera uppgifterna." }).transform((v) => v === "true") });
 export const setPasswordSchema = z.object({ userId: id, password });

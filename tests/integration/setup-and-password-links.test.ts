@@ -5,7 +5,8 @@ import { loadSessionUser } from "@/lib/auth/session-user";
 import { THROTTLE } from "@/lib/auth/throttle";
 import { existingOrganisationName, runSetup } from "@/lib/setup/setup";
 import { findPasswordToken, LINK_INVALID, PASSWORD_SET, requestPasswordReset, RESET_REQUESTED, RESET_THROTTLED, setPasswordWithToken } from "@/lib/users/password-tokens";
-import { setUserActive } from "@/lib/users/mutations";
+import { changeOwnPassword, setUserActive, updateUser } from "@/lib/users/mutations";
+import { issueResetLinkForEmail } from "@/lib/users/password-tokens";
 import { loadSeedRoutine } from "@/prisma/seed/seed";
 import { loadQualityReviewRoutine } from "@/prisma/seed/quality-review";
 import { actorFor } from "./helpers/actors";
@@ -130,5 +131,42 @@ describe.each(DATABASE_KINDS)("first set-up and password links on %s (issue 29)"
     expect(await sessionOf(cookie)).toBeNull();
     const reactivated = await t.db.user.findUniqueOrThrow({ where: { id: leaver.id } });
     expect(await sessionOf(await encode({ secret, token: { uid: leaver.id, sv: reactivated.sessionVersion, sid: "sid-ny" } }))).toMatchObject({ id: leaver.id });
+  });
+
+  it("lets the admin change a user's name and e-mail, never to an e-mail in use", async () => {
+    const admin = await actorFor(t.db, "ada.admin@provstad.example");
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "slutar@provstad.example" } });
+    expect(await updateUser(admin, { userId: user.id, name: "Slutar Senare", email: "Ada.Admin@provstad.example" }, t.db)).toMatchObject({ ok: false, code: "epost-upptagen" });
+    expect(await updateUser(admin, { userId: user.id, name: "Slutar Senare", email: " Ny.Adress@provstad.example" }, t.db)).toMatchObject({ ok: true, code: "uppgifter-sparade" });
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: "Slutar Senare", email: "ny.adress@provstad.example" });
+    expect(await updateUser(admin, { userId: user.id, name: "Slutar Senare", email: "ny.adress@provstad.example" }, t.db)).toMatchObject({ code: "inget-andrat" });
+    const audit = await t.db.auditEntry.findFirstOrThrow({ where: { action: "user.update", entityId: user.id } });
+    expect(audit.before).toMatchObject({ email: "slutar@provstad.example" });
+    // Someone without user:manage changes nothing.
+    const other = await actorFor(t.db, "ny.adress@provstad.example");
+    expect(await updateUser(other, { userId: admin.id, name: "Kapad", email: "kapad@provstad.example" }, t.db)).toMatchObject({ ok: false, code: "ej-behorig" });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).name).toBe("Ada Admin");
+  });
+
+  it("changes one's own password only with the current one, and ends the other sessions", async () => {
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "ada.admin@provstad.example" } });
+    const actor = await actorFor(t.db, user.email);
+    const change = { currentPassword: "fel lösenord här", password: "mitt nya långa lösenord", passwordRepeat: "mitt nya långa lösenord" };
+    expect(await changeOwnPassword(actor, change, t.db, NOW)).toMatchObject({ ok: false, errors: { currentPassword: ["Fel nuvarande lösenord."] } });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion);
+    const changed = await changeOwnPassword(actor, { ...change, currentPassword: "återställt lösenord" }, t.db, NOW);
+    expect(changed).toMatchObject({ ok: true, sessionVersion: user.sessionVersion + 1 });
+    // Another device's session (the old version) is over; the one renewed with the new version goes on.
+    expect(await loadSessionUser(t.db, user.id, user.sessionVersion, "annan-enhet")).toBeNull();
+    expect(await loadSessionUser(t.db, user.id, user.sessionVersion + 1, "den-har")).not.toBeNull();
+    expect(await authenticateWithPassword(t.db, user.email, "mitt nya långa lösenord", "10.7.0.1", NOW)).toMatchObject({ ok: true });
+  });
+
+  it("prints a break-glass link for an active user only", async () => {
+    expect(await issueResetLinkForEmail(t.db, "okand@provstad.example", BASE, NOW)).toEqual({ ok: false, message: "Det finns ingen användare med den e-postadressen; ingenting ändrades." });
+    const issued = await issueResetLinkForEmail(t.db, "ADA.admin@provstad.example", BASE, NOW);
+    expect(issued).toMatchObject({ ok: true, name: "Ada Admin" });
+    if (!issued.ok) return;
+    expect(await setPasswordWithToken(t.db, newPassword("nödlösenordet är långt", tokenOf(issued.link)), NOW)).toEqual({ ok: true, message: PASSWORD_SET });
   });
 });
