@@ -30,7 +30,8 @@ describe("configuration read once (issue 29, item 7)", () => {
     expect(startConfigFrom("PORT=4106\n")).toEqual({ port: "4106", url: "http://localhost:4106" });
     // The environment wins over the file, as for next start.
     expect(startConfigFrom("PORT=4106\n", { PORT: "4107" })).toEqual({ port: "4107", url: "http://localhost:4107" });
-  });
+    // Three Node processes with tsx: seconds each on a busy machine.
+  }, 60_000);
 
   it("has every command's entry point load the .env files before any other module", () => {
     for (const entry of ["start", "db", "reminders", "kolada", "setup", "reset-password"]) {
