@@ -25,6 +25,11 @@ export { UNEXPECTED_ERROR, UNREADABLE_FORM };
 
 async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionContext) => Promise<T>): Promise<T | Failure> {
   const user = options.permission ? await requirePermission(options.permission) : await requireUser();
+  return runChecked(data, (form, today) => body({ user, data: form, today }));
+}
+
+// The checks of every action after the session: the form, its control characters and personnummer, and the error mapping.
+async function runChecked<T>(data: unknown, body: (form: FormData, today: Date) => Promise<T>): Promise<T | Failure> {
   // Anyone can call an action's endpoint with anything: only a form's data gets to the body.
   const form = readForm(data);
   if (!form) return { ok: false, message: UNREADABLE_FORM };
@@ -35,7 +40,7 @@ async function run<T>(options: ActionOptions, data: unknown, body: (ctx: ActionC
   const identified = fieldsWithIdentityNumbers(form);
   if (identified.length > 0) return refusal(identified, IDENTITY_NUMBER_MESSAGE);
   try {
-    return await body({ user, data: form, today: clock.today() });
+    return await body(form, clock.today());
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and Next's own signals are not failures
     // Only the error's kind: its message or stack can hold what the user typed (personal data is never logged).
@@ -72,6 +77,14 @@ function describeError(error: unknown): string {
 export function formAction<S extends FormStateLike>(options: ActionOptions, body: (ctx: ActionContext) => Promise<S>): (prev: S, data: FormData) => Promise<S> {
   // Every form state above holds a failure ({ ok: false, message }); TypeScript cannot see that of a generic S.
   return async (_prev, data) => (await run(options, data, body)) as S;
+}
+
+/**
+ * An action of a signed-out page (a password link, "Glömt lösenord?"): every check of formAction but the session.
+ * The body authorises by what the form carries (a link's secret) and throttles what could be guessed.
+ */
+export function signedOutFormAction<S extends FormStateLike>(body: (ctx: Omit<ActionContext, "user">) => Promise<S>): (prev: S, data: FormData) => Promise<S> {
+  return async (_prev, data) => (await runChecked(data, (form, today) => body({ data: form, today }))) as S;
 }
 
 /**

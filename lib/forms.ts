@@ -96,7 +96,7 @@ export function fieldsWithControlCharacters(data: FormData): string[] {
  * that the app itself generated, and Next's own action fields. Every other text field is checked for personnummer.
  */
 export function isFreeTextField(name: string): boolean {
-  return !(name === "password" || name === "id" || /Id$/.test(name) || name === "digest" || name === "randomSeed" || name.startsWith("$ACTION"));
+  return !(name === "password" || name === "passwordRepeat" || name === "currentPassword" || name === "id" || /Id$/.test(name) || name === "digest" || name === "randomSeed" || name.startsWith("$ACTION"));
 }
 
 /** The names of a submitted form's free-text fields (and file names) that hold a personnummer or samordningsnummer. */

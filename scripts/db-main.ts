@@ -1,17 +1,14 @@
 /**
- * Database commands: migrate | migration <name> | check | seed | prepare.
+ * Database commands: migrate | migration <name> | check | seed [--demo] | prepare.
+ * prepare (npm start): migrations, then the demo only on an empty embedded database; seed refuses in production.
  * Run through npm scripts (npm run db:migrate, …); see README.
  */
-import path from "node:path";
-import nextEnv from "@next/env";
 import { getEnv } from "../lib/env.ts";
 import { createAdapterFactory, createDb, describeDbTarget, resolveDbTarget } from "../lib/db/index.ts";
 import { applyMigrations, diffMigrationsToSchema, isEmptyMigration, writeMigration } from "../lib/db/migrations.ts";
 import { seed } from "../prisma/seed/seed.ts";
 import { explainDbError } from "../lib/db/errors.ts";
-
-// Read .env* files the same way `next start` does, so the commands and the app talk to the same database.
-nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
+import { demoSeedRefusal, prepareSeedsDemo, SETUP_HINT } from "../lib/setup/demo.ts";
 
 async function main(command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
@@ -37,25 +34,36 @@ async function main(command: string | undefined, args: string[]): Promise<number
     case "migrate":
     case "seed":
     case "prepare": {
-      const target = resolveDbTarget(getEnv());
+      const env = getEnv();
+      if (command === "seed") {
+        const refusal = demoSeedRefusal(env, { demo: args.includes("--demo") });
+        if (refusal) {
+          console.error(refusal);
+          return 2;
+        }
+      }
+      const target = resolveDbTarget(env);
       console.log(`Databas: ${describeDbTarget(target)}`);
       if (command !== "seed") {
         const applied = await applyMigrations(createAdapterFactory(target));
         console.log(applied.length ? `Migreringar körda: ${applied.join(", ")}` : "Databasen är redan uppdaterad.");
       }
-      if (command !== "migrate") {
-        const db = createDb(target);
-        try {
-          const summary = await seed(db, { onlyIfEmpty: command === "prepare" });
-          console.log(summary);
-        } finally {
-          await db.$disconnect();
+      if (command === "migrate") return 0;
+      const db = createDb(target);
+      try {
+        if (command === "prepare" && !prepareSeedsDemo(env)) {
+          // A real database never gets the demo by itself (issue 29): it is set up with npm run setup.
+          if ((await db.organisation.count()) === 0) console.log(SETUP_HINT);
+          return 0;
         }
+        console.log(await seed(db, { onlyIfEmpty: command === "prepare" }));
+      } finally {
+        await db.$disconnect();
       }
       return 0;
     }
     default:
-      console.error("Användning: scripts/db.ts migrate | migration <namn> | check | seed | prepare");
+      console.error("Användning: scripts/db.ts migrate | migration <namn> | check | seed [--demo] | prepare");
       return 2;
   }
 }

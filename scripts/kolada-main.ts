@@ -4,14 +4,10 @@
  * import page's confirm does. Meant for cron or a systemd timer. Exit 0: every verksamhet was written; 1: something
  * failed (and for that verksamhet nothing was written).
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
-import nextEnv from "@next/env";
 import { getDb } from "../lib/db/index.ts";
 import { plural } from "../lib/plural.ts";
 import { KOLADA_SOURCE_LABEL, runKoladaJob } from "../lib/results/kolada-import.ts";
-
-nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
 
 const USAGE = "Ange året: npm run kolada -- --year 2025";
 

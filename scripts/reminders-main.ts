@@ -3,8 +3,6 @@
  * Exit 0: everything due was sent (or had been). Exit 1: the e-mail server is missing or refused something;
  * what failed is retried on the next run.
  */
-import path from "node:path";
-import nextEnv from "@next/env";
 import { formatDateLong } from "../lib/dates/cycle.ts";
 import { getDb } from "../lib/db/index.ts";
 import { getEnv } from "../lib/env.ts";
@@ -12,8 +10,6 @@ import { createSmtpMailer } from "../lib/reminders/mail.ts";
 import { MailServerUnavailable, runReminderJob, summarise } from "../lib/reminders/job.ts";
 import { plural } from "../lib/plural.ts";
 import * as clock from "../lib/clock.ts";
-
-nextEnv.loadEnvConfig(path.resolve(import.meta.dirname, ".."), false, { info: () => {}, error: console.error });
 
 async function main(): Promise<number> {
   const env = getEnv();

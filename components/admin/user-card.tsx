@@ -1,4 +1,4 @@
-import { assignRoleAction, removeRoleAction, setActiveAction, setPasswordAction } from "@/app/(app)/admin/anvandare/actions";
+import { assignRoleAction, removeRoleAction, setActiveAction, setPasswordAction, updateUserAction } from "@/app/(app)/admin/anvandare/actions";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { PASSWORD_MIN_LENGTH, WHOLE_VERKSAMHET } from "@/lib/users/schemas";
 import type { UserList } from "@/lib/users/queries";
@@ -71,6 +71,21 @@ export function UserCard({ user, areas, isSelf }: { user: UserList["users"][numb
             </button>
           </form>
         )}
+        <details>
+          <summary className="cursor-pointer text-blue-800 underline">Ändra namn och e-post<span className="sr-only"> för {user.name}</span></summary>
+          <form action={updateUserAction} className="mt-2 flex flex-wrap items-end gap-2">
+            <input type="hidden" name="userId" value={user.id} />
+            <label className="flex flex-col text-sm">
+              Namn
+              <input name="name" defaultValue={user.name} required autoComplete="off" className={input} />
+            </label>
+            <label className="flex flex-col text-sm">
+              E-postadress
+              <input name="email" type="email" defaultValue={user.email} required autoComplete="off" className={input} />
+            </label>
+            <button type="submit" className={button}>Spara<span className="sr-only"> namn och e-post för {user.name}</span></button>
+          </form>
+        </details>
         <details>
           <summary className="cursor-pointer text-blue-800 underline">Sätt nytt lösenord<span className="sr-only"> för {user.name}</span></summary>
           <form action={setPasswordAction} className="mt-2 flex flex-wrap items-end gap-2">

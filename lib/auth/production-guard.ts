@@ -30,8 +30,25 @@ export async function findProductionProblem(env: Env, db: DbClient): Promise<str
   return null;
 }
 
-/** At server start: prints the problem in one line and stops the process when production is unsafe. */
+/**
+ * Values left from .env.example that do not stop a production start but should be changed: each a Swedish line.
+ * Only in production on PostgreSQL, as findProductionProblem.
+ */
+export function findProductionWarnings(env: Env): string[] {
+  if (env.NODE_ENV !== "production" || !env.DATABASE_URL) return [];
+  const warnings: string[] = [];
+  if (/@arshjulet\.example$/i.test(env.ACCESSIBILITY_CONTACT_EMAIL)) {
+    warnings.push(`ACCESSIBILITY_CONTACT_EMAIL är exemplets ${env.ACCESSIBILITY_CONTACT_EMAIL}: sätt kommunens adress för rapporter om tillgänglighetsbrister.`);
+  }
+  if (/@localhost>?\s*$/i.test(env.MAIL_FROM)) {
+    warnings.push(`MAIL_FROM är exemplets ${env.MAIL_FROM}: sätt en avsändare på kommunens domän, annars kan e-postservrar avvisa påminnelserna.`);
+  }
+  return warnings;
+}
+
+/** At server start: prints the problem in one line and stops the process when production is unsafe; warns about example values. */
 export async function enforceProductionSafety(env: Env, db: DbClient): Promise<void> {
+  for (const warning of findProductionWarnings(env)) console.warn(`Årshjulet varning: ${warning}`);
   const problem = await findProductionProblem(env, db);
   if (problem) {
     console.error(`Årshjulet startar inte: ${problem}`);

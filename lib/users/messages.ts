@@ -13,6 +13,8 @@ export const USER_TEXTS = {
   aktiverad: { text: "{namn} är aktiv igen." },
   inaktiverad: { text: "{namn} är inaktiverad och utloggad." },
   "losenord-satt": { text: "Nytt lösenord satt för {namn}; hens sessioner är avslutade." },
+  "uppgifter-sparade": { text: "Namn och e-post för {namn} är sparade." },
+  "inget-andrat": { text: "Inget att ändra: namn och e-post var redan desamma." },
   "ej-behorig": { text: "Du får inte administrera användare.", error: true },
   "finns-inte": { text: "Användaren finns inte eller hör inte till din verksamhet.", error: true },
   "epost-upptagen": { text: "Det finns redan en användare med den e-postadressen.", error: true },

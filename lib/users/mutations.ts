@@ -2,11 +2,13 @@ import "server-only";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
-import { hashPassword } from "../auth/password.ts";
+import { hashPassword, verifyPassword } from "../auth/password.ts";
+import { isThrottled, recordAttempt } from "../auth/throttle.ts";
+import { fieldErrorsOf, type Failure } from "../forms.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { adminOrganisationId, usersOfOrganisation } from "./queries.ts";
 import { codeOfMessage, USER_TEXTS, type UserCode } from "./messages.ts";
-import { assignRoleSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema } from "./schemas.ts";
+import { assignRoleSchema, changeOwnPasswordSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema, updateUserSchema } from "./schemas.ts";
 
 /** An answer by code (lib/users/messages.ts), with its text and the user it is about, for the page after the redirect. */
 export type UserResult = { ok: boolean; code: UserCode; message: string; userId?: string };
@@ -110,5 +112,47 @@ export async function setUserPassword(actor: Actor, raw: unknown, db: DbClient =
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { actorId: actor.id, action: "user.password", entityType: "User", entityId: user.id, after: { password: "bytt" } });
     return answer("losenord-satt", user);
+  });
+}
+
+/** The admin changes a user's name and e-mail; a new e-mail must be free. Sessions go on (the person is the same). */
+export async function updateUser(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
+  const input = updateUserSchema.safeParse(raw);
+  if (!input.success) return invalid(input.error);
+  const { name, email } = input.data;
+  return onUser(actor, db, input.data.userId, async (tx, user) => {
+    if (user.name === name && user.email === email) return answer("inget-andrat", user);
+    if (email !== user.email && (await tx.user.findUnique({ where: { email } }))) return answer("epost-upptagen");
+    const updated = await tx.user.update({ where: { id: user.id }, data: { name, email } });
+    await writeAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: user.id, before: publicUser(user), after: publicUser(updated) });
+    return answer("uppgifter-sparade", updated);
+  });
+}
+
+// Counted as a failed sign-in of the account (lib/auth/throttle.ts), so a stolen session cannot guess the password.
+const OWN_PASSWORD_ADDRESS = "installningar";
+
+/**
+ * Every user's own new password (/installningar): the current one is required, and every session of the user ends
+ * but the one that changed it (the caller renews that one's cookie with the returned sessionVersion).
+ */
+export async function changeOwnPassword(actor: Actor, raw: unknown, db: DbClient = getDb(), now = new Date()): Promise<({ ok: true; message: string; sessionVersion: number }) | Failure> {
+  const input = changeOwnPasswordSchema.safeParse(raw);
+  if (!input.success) return { ok: false, message: "Kontrollera lösenorden.", errors: fieldErrorsOf(input.error) };
+  const user = await db.user.findUnique({ where: { id: actor.id } });
+  if (!user?.active) return { ok: false, message: "Ditt konto är inte aktivt." };
+  if (!user.passwordHash) return { ok: false, message: "Ditt konto har inget lösenord: du loggar in med kommunens inloggning." };
+  if (await isThrottled(db, user.email, OWN_PASSWORD_ADDRESS, now)) return { ok: false, message: "För många felaktiga försök. Vänta 15 minuter och försök igen." };
+  if (!(await verifyPassword(input.data.currentPassword, user.passwordHash))) {
+    await recordAttempt(db, user.email, OWN_PASSWORD_ADDRESS, false, now);
+    return { ok: false, message: "Kontrollera lösenorden.", errors: { currentPassword: ["Fel nuvarande lösenord."] } };
+  }
+  const passwordHash = await hashPassword(input.data.password);
+  return inTransaction(db, async (tx) => {
+    // Only if nothing changed the account meanwhile (another session's change, a deactivation).
+    const { count } = await tx.user.updateMany({ where: { id: user.id, active: true, sessionVersion: user.sessionVersion }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    if (count === 0) return { ok: false as const, message: "Kontot ändrades samtidigt. Ladda om sidan och försök igen." };
+    await writeAudit(tx, { actorId: user.id, action: "user.password", entityType: "User", entityId: user.id, after: { password: "bytt av användaren" } });
+    return { ok: true as const, message: "Lösenordet är bytt. Du är utloggad på dina andra enheter.", sessionVersion: user.sessionVersion + 1 };
   });
 }

@@ -37,3 +37,8 @@ export async function listUsers(actor: Actor, db: DbClient = getDb()) {
 }
 
 export type UserList = NonNullable<Awaited<ReturnType<typeof listUsers>>>;
+
+/** Whether the user signs in with a password of their own (else only through the municipality's provider). */
+export async function hasPassword(userId: string, db: DbClient = getDb()): Promise<boolean> {
+  return (await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash != null;
+}

@@ -3,10 +3,12 @@ import { Role } from "../db/generated/enums.ts";
 
 const id = z.string({ error: "Uppgift saknas." }).trim().min(1, "Uppgift saknas.").max(64, "Uppgift saknas.");
 export const PASSWORD_MIN_LENGTH = 12;
-const password = z
+/** A new password: the one rule for every form that sets one. */
+export const passwordSchema = z
   .string({ error: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.` })
   .min(PASSWORD_MIN_LENGTH, `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`)
   .max(200, "Lösenordet får ha högst 200 tecken.");
+const password = passwordSchema;
 
 export const createUserSchema = z.object({
   name: z.string({ error: "Ange namn." }).trim().min(2, "Ange namn.").max(120, "Namnet får vara högst 120 tecken."),
@@ -30,6 +32,18 @@ export const assignRoleSchema = z.object({
     .max(64, "Välj en enhet i listan.")
     .transform((v) => (v === WHOLE_VERKSAMHET ? null : v)),
 });
+
+/** The admin's change of a user's name and e-mail (issue 29, item 5). */
+export const updateUserSchema = createUserSchema.pick({ name: true, email: true }).extend({ userId: id });
+
+/** One's own new password on /installningar: the current one, and the new one twice. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Skriv ditt nuvarande lösenord." }).min(1, "Skriv ditt nuvarande lösenord.").max(200, "Fel nuvarande lösenord."),
+    password: passwordSchema,
+    passwordRepeat: z.string({ error: "Lösenorden är inte likadana." }),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { message: "Lösenorden är inte likadana.", path: ["passwordRepeat"] });
 
 export const removeRoleSchema = z.object({ assignmentId: id });
 export const setActiveSchema = z.object({ userId: id, active: z.enum(["true", "false"], { error: "Kontrollera uppgifterna." }).transform((v) => v === "true") });

@@ -12,7 +12,10 @@ import { parseIsoDate } from "../../lib/dates/cycle.ts";
 import { createDb } from "../../lib/db/index.ts";
 import { applyMigrations } from "../../lib/db/migrations.ts";
 import { seed } from "../../prisma/seed/seed.ts";
-import { PREPARED_STAMP } from "./servers.ts";
+import { dataDirOf, PREPARED_STAMP, SERVERS } from "./servers.ts";
+import { addPasswordLinkUser } from "./password-link.ts";
+
+const passwordLinkDataDir = dataDirOf(SERVERS.find((s) => (s.specs as readonly string[]).includes("password-links"))!);
 
 async function main(args: string[]) {
   rmSync(PREPARED_STAMP, { force: true });
@@ -38,6 +41,12 @@ async function main(args: string[]) {
       rmSync(dataDir, { recursive: true, force: true });
       const onDisk = new PGlite(dataDir, { loadDataDir: seeded });
       await onDisk.waitReady;
+      // Only the server of password-links.spec.ts: another server's spec counts the demo users.
+      if (dataDir === passwordLinkDataDir) {
+        const linkDb = createDb({ kind: "pglite", dataDir }, new PrismaPGlite(onDisk));
+        await addPasswordLinkUser(linkDb);
+        await linkDb.$disconnect();
+      }
       await onDisk.close();
     }
   }

@@ -14,7 +14,7 @@ const base = Number(process.env.E2E_PORT_BASE ?? 3210);
 export const OIDC_PROVIDER_PORT = base + 5;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
-  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada"] },
+  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada", "password-links"] },
   // Publishing a routine version and starting a cycle change every unit's tasks: a server of its own.
   { name: "routines", port: base + 1, today: "2026-11-20", specs: ["routines"] },
   // February: brukarbrev 1 is due this month.

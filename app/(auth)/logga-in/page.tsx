@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Link } from "@/components/ui/link";
 import { getSessionUser } from "@/lib/auth/session";
 import { oidcConfig } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
@@ -36,6 +37,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <SignInForm oidcName={oidc?.name ?? null} callbackUrl={safeCallbackPath(callbackUrl)} />
+      <p className="mt-6">
+        <Link href="/glomt-losenord" className="font-semibold text-blue-800 underline">
+          Glömt lösenord?
+        </Link>
+      </p>
     </div>
   );
 }
