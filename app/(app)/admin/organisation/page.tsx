@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CloseUnitForm, CreateAreaForm, CreateUnitForm, EditUnitForm, RemoveAreaForm, RenameAreaForm, ReopenUnitForm } from "@/components/organisation/organisation-forms";
+import { WorkbookForm } from "@/components/organisation/workbook-form";
 import { Disclosure } from "@/components/ui/disclosure";
+import { ButtonAnchor } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, Section } from "@/components/ui/section";
 import { requirePermission } from "@/lib/auth/session";
@@ -74,6 +76,26 @@ export default async function OrganisationPage() {
           </div>
         </div>
       )}
+      <Section id="arbetsbok" title="Hela organisationen i en arbetsbok" card gap="3">
+        <p>
+          Bladen Områden, Enheter och Användare i en Excel-arbetsbok (eller ett blad i taget som CSV). Ladda ner mallen eller
+          dagens organisation, fyll i och importera. Du ser först vad som skapas, ändras och stängs; sedan sparas allt eller
+          inget. En enhet som inte står i filen lämnas som den är. Importen tar aldrig bort användare eller roller.
+        </p>
+        <p className="text-sm text-slate-700">
+          Nya användare får inget lösenord: de loggar in med kommunens inloggning eller väljer ”Glömt lösenord?” på inloggningssidan.
+        </p>
+        <div className="no-print flex flex-wrap gap-2" role="group" aria-label="Ladda ner">
+          <ButtonAnchor href="/admin/organisation/arbetsbok?mall=1" download variant="secondary">Mall (Excel)</ButtonAnchor>
+          <ButtonAnchor href="/admin/organisation/arbetsbok" download variant="secondary">Dagens organisation (Excel)</ButtonAnchor>
+          {(["omraden", "enheter", "anvandare"] as const).map((blad) => (
+            <ButtonAnchor key={blad} href={`/admin/organisation/arbetsbok?format=csv&blad=${blad}`} download variant="secondary">
+              {{ omraden: "Områden", enheter: "Enheter", anvandare: "Användare" }[blad]} (CSV)
+            </ButtonAnchor>
+          ))}
+        </div>
+        {tree.canManage && <WorkbookForm />}
+      </Section>
       {tree.areas.length === 0 && <Notice>Verksamheten har inga områden ännu.</Notice>}
       {tree.areas.map((area) => (
         <Section key={area.id} id={`omrade-${area.id}`} title={area.name} card gap="3">
