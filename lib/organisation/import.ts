@@ -95,7 +95,7 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
     seenAreas.add(key(name.data));
     if (!areaNames.has(key(name.data))) {
       areaNames.set(key(name.data), name.data);
-      plan.created.push(`Område ${name.data}`);
+      plan.created.push(`Område: ${name.data}`);
       plan.steps.push({ kind: "area", name: name.data });
     }
   }
@@ -120,7 +120,7 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
     if (seenUnits.has(k)) { error("units", row, `enheten ”${name.data}” i ${area} står redan på en tidigare rad.`); continue; }
     seenUnits.add(k);
     const existing = org.units.find((u) => key(u.area.name, u.name) === k);
-    const label = `Enhet ${name.data} (${area})`;
+    const label = `Enhet: ${name.data} (${area})`;
     if (!existing) {
       if (closedOn) { error("units", row, "en ny enhet kan inte vara stängd. Töm Stängd från eller ta bort raden."); continue; }
       unitsByKey.set(k, { name: name.data, area, active: true });
@@ -194,7 +194,7 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
       const elsewhere = await db.user.findUnique({ where: { email: email.data }, select: { organisationId: true } });
       if (elsewhere) { error("users", row, `${email.data} används redan i en annan verksamhet.`); continue; }
       fileNames.set(`skapad:${email.data}`, name.data);
-      plan.created.push(`Användare ${name.data} (${email.data}), utan lösenord`);
+      plan.created.push(`Användare: ${name.data} (${email.data}), utan lösenord`);
       plan.steps.push({ kind: "user", email: email.data, name: name.data });
     }
     for (const unit of units) {
@@ -203,7 +203,7 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
       const k = key(email.data, role!, unit ? key(unit.area, unit.name) : "");
       if (has || plannedRoles.has(k)) continue;
       plannedRoles.add(k);
-      (existing ? plan.changed : plan.created).push(`Roll ${ROLE_LABELS[role!]} för ${unit ? unit.name : "hela verksamheten"}: ${name.data} (${email.data})`);
+      (existing ? plan.changed : plan.created).push(`Roll: ${ROLE_LABELS[role!]} för ${unit ? unit.name : "hela verksamheten"}, ${name.data} (${email.data})`);
       plan.steps.push({ kind: "role", email: email.data, role: role!, unit: unit ? { area: unit.area, name: unit.name } : null });
     }
   }
@@ -227,8 +227,8 @@ export async function applyImport(actor: Actor, rows: WorkbookRows, previewed: s
   return transact(db, async (tx: Tx) => {
     const plan = await planImport(organisationId, rows, today, tx);
     if (!("steps" in plan)) return plan;
-    if (plan.fingerprint !== previewed) fail(STALE);
     if (plan.steps.length === 0) return { ok: true as const, message: "Inget att ändra.", plan };
+    if (plan.fingerprint !== previewed) fail(STALE);
     const areaId = async (name: string) => (await tx.area.findFirstOrThrow({ where: { organisationId, name } })).id;
     const unitId = async (unit: { area: string; name: string }) => (await tx.unit.findFirstOrThrow({ where: { area: { organisationId, name: unit.area }, name: unit.name } })).id;
     const userId = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email } })).id;
