@@ -57,6 +57,14 @@ export const AUDIT_ACTION_LABELS = {
   "review.summarise": "Sammanställningen markerad som klar",
   "calendarFeed.create": "Kalender skapad",
   "calendarFeed.revoke": "Kalender avslutad",
+  "area.create": "Område skapat",
+  "area.rename": "Område omdöpt",
+  "area.remove": "Område borttaget",
+  "unit.create": "Enhet skapad",
+  "unit.update": "Enhet ändrad",
+  "unit.close": "Enhet stängd",
+  "unit.reopen": "Enhet öppnad igen",
+  "organisation.import": "Organisationen importerad",
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
 

@@ -15,6 +15,8 @@ export const ACTIONS = [
   "dashboard:read",
   "audit:read",
   "user:manage",
+  "organisation:read",
+  "organisation:manage",
   "results:read",
   "results:import",
   "improvement:manage",
@@ -74,6 +76,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "routine:read": "own-verksamhet",
     "routine:manage": "own-verksamhet",
     "cycle:manage": "own-verksamhet",
+    "organisation:read": "own-verksamhet",
     "task:read": "own-verksamhet",
     "task:update": "verksamhet-tasks-own-role",
     "letter:read": "own-verksamhet",
@@ -90,6 +93,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
   ADMIN: {
     "routine:read": "own-verksamhet",
     "user:manage": "own-verksamhet",
+    "organisation:read": "own-verksamhet",
+    "organisation:manage": "own-verksamhet",
     "audit:read": "own-verksamhet",
   },
   // Socialkontoret's roles see the review's case data and their own routine tasks, never hemtjänst checklists.

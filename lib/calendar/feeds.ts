@@ -13,6 +13,7 @@ import { buildCalendar } from "./ics.ts";
 import { effectiveDay, planText } from "../tasks/plan.ts";
 import { createFeedSchema, feedTokenSchema, revokeFeedSchema } from "./schemas.ts";
 import * as clock from "../clock.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 export type FeedResult = { ok: true; message: string; token?: string } | { ok: false; message: string; errors?: Record<string, string[]> };
 
@@ -27,7 +28,7 @@ const feedLabel = (f: { unit: { name: string } | null; role: Role | null }) => (
 export async function getFeedOptions(actor: Actor, db: DbClient = getDb()) {
   const organisationId = homeOrganisationFor(actor, "task:read");
   if (!organisationId) return { units: [], roles: [] as Role[] };
-  const units = await db.unit.findMany({ where: { active: true, area: { organisationId } }, orderBy: [{ area: { position: "asc" } }, { name: "asc" }], select: { id: true, name: true } });
+  const units = await db.unit.findMany({ where: activeUnitWhere(organisationId), orderBy: [{ area: { position: "asc" } }, { name: "asc" }], select: { id: true, name: true } });
   const held = actor.assignments.filter((a) => a.organisationId === organisationId).map((a) => a.role);
   const roles = (Object.keys(ROLE_LABELS) as Role[]).filter((r) => r !== "ADMIN" && (held.includes(r) || canAny(actor, "dashboard:read")));
   return { units: units.filter((u) => can(actor, "task:read", { organisationId, unitId: u.id, assigneeKey: u.id })), roles };

@@ -6,6 +6,7 @@ import { ensureCycleTasks } from "./instantiate.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
 import * as clock from "../clock.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 export type FollowTask = {
   id: string;
@@ -84,7 +85,7 @@ export async function loadFollowInput(db: DbClient, cycle: { id: string; year: n
       where: { routineVersionId: newVersionId, ...ROUTINE_ACTIVITY },
       select: { id: true, key: true, scope: true, startMonth: true, endMonth: true },
     }),
-    db.unit.findMany({ where: { active: true, area: { organisationId: cycle.organisationId } }, select: { id: true } }),
+    db.unit.findMany({ where: activeUnitWhere(cycle.organisationId), select: { id: true } }),
   ]);
   const tasks: FollowTask[] = rows.map((t) => ({
     id: t.id,

@@ -9,6 +9,7 @@ import * as clock from "../clock.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getCycleCalendars } from "../cycle-calendar.ts";
 import { currentCycleYearOf, cycleSpanNote, isOpenCycleYear } from "../dates/cycle.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";
 
@@ -48,10 +49,11 @@ export async function getManagedCycle(actor: Actor, year: number, db: DbClient =
   if (!Number.isInteger(year)) return null;
   const cycle = await db.cycle.findFirst({ where: { year, organisationId: organisationFilter(actor, "cycle:manage") } });
   if (!cycle) return null;
-  const [groups, unitsWithTasks, activeUnits, watchTask, byRoutine] = await Promise.all([
+  const [groups, unitsWithTasks, closedUnitsWithTasks, activeUnits, watchTask, byRoutine] = await Promise.all([
     db.task.groupBy({ by: ["status"], where: { cycleId: cycle.id }, _count: { _all: true } }),
-    db.task.findMany({ where: { cycleId: cycle.id, unitId: { not: null } }, distinct: ["unitId"], select: { unitId: true } }),
-    db.unit.count({ where: { active: true, area: { organisationId: cycle.organisationId } } }),
+    db.task.findMany({ where: { cycleId: cycle.id, unit: activeUnitWhere(cycle.organisationId) }, distinct: ["unitId"], select: { unitId: true } }),
+    db.unit.count({ where: { area: { organisationId: cycle.organisationId }, active: false, tasks: { some: { cycleId: cycle.id } } } }),
+    db.unit.count({ where: activeUnitWhere(cycle.organisationId) }),
     db.task.findFirst({ where: { cycleId: cycle.id, activity: { key: TIMETABLE_ACTIVITY_KEY } }, select: { status: true, dueOn: true, activity: { select: { title: true } } } }),
     db.routineVersion.findMany({
       where: { activities: { some: { tasks: { some: { cycleId: cycle.id } } } } },
@@ -61,6 +63,6 @@ export async function getManagedCycle(actor: Actor, year: number, db: DbClient =
   ]);
   const counts = emptyCounts();
   for (const g of groups) counts[g.status] = g._count._all;
-  return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), unitsWithTasks: unitsWithTasks.length, activeUnits, watchTask, versions: byRoutine };
+  return { ...cycle, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), unitsWithTasks: unitsWithTasks.length, closedUnitsWithTasks, activeUnits, watchTask, versions: byRoutine };
 }
 export type ManagedCycleDetail = NonNullable<Awaited<ReturnType<typeof getManagedCycle>>>;

@@ -12,6 +12,7 @@ import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getAreaPlanning, getPlanningCheck } from "../tasks/plan-queries.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 /** The oldest försenade the page lists; the Excel file has them all (options.allUnits). */
 export const OVERDUE_LIST_LIMIT = 50;
@@ -46,7 +47,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   const [organisation, cycles, unitRows, calendar] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
-    db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
+    db.unit.findMany({ where: activeUnitWhere(organisationId), select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
     getCycleCalendar(db, organisationId),
   ]);
   const currentYear = currentCycleYearOf(today, calendar);
@@ -84,7 +85,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
       : db.task
           .groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null }, ...(area ? { unit: { areaId: area.id } } : {}) }, _count: { _all: true } })
           .then((rows) => rows.map((g) => ({ unitId: g.unitId!, dueOn: g.dueOn, status: g.status, count: g._count._all }))),
-    db.unit.findMany({ where: { active: true, area: { organisationId }, tasks: { none: { cycleId } } }, select: { id: true } }),
+    db.unit.findMany({ where: { ...activeUnitWhere(organisationId), tasks: { none: { cycleId } } }, select: { id: true } }),
     db.task.findMany({
       where: { cycleId, status: { in: OPEN }, dueOn: { lt: today } },
       orderBy: [{ dueOn: "asc" }, { activity: { position: "asc" } }, { id: "asc" }],

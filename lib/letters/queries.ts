@@ -8,6 +8,7 @@ import { letterState, type LetterState } from "../tasks/module-tasks.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf } from "../dates/cycle.ts";
 import { getCycleCalendar } from "../cycle-calendar.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 const dispatchSelect = {
   id: true,
@@ -62,7 +63,7 @@ async function unitsFor(actor: Actor, action: Action, db: DbClient) {
   const orgIds = [...new Set(grants.map((g) => g.assignment.organisationId))];
   const allOf = grants.filter((g) => g.assignment.unitId === null).map((g) => g.assignment.organisationId);
   const units = await db.unit.findMany({
-    where: { active: true, area: { organisationId: { in: orgIds } } },
+    where: activeUnitWhere({ in: orgIds }),
     select: { id: true, name: true, area: { select: { id: true, name: true, position: true, organisationId: true } } },
     orderBy: [{ area: { position: "asc" } }, { name: "asc" }],
   });

@@ -8,6 +8,7 @@ import { MAX_OFFSET_DAYS } from "./rules.ts";
 import { plural } from "../plural.ts";
 import { effectiveDay } from "../tasks/plan.ts";
 import { openCycleWhere } from "../cycle-calendar.ts";
+import { taskOfActiveUnitWhere } from "../organisation/units.ts";
 
 /**
  * A claimed delivery that is still PENDING this long after its claim belongs to a run that died: retry it.
@@ -47,7 +48,8 @@ async function loadOpenTasks(db: DbClient, today: Date) {
     // The open cycles only (in December the new one and the one ending): closed cycles are read-only, so their open
     // tasks can no longer be done.
     // Reminders count from the planned day when there is one (issue 21), else from the last day.
-    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: openCycleWhere(today) },
+    // A closed unit's tasks are ej aktuell from its closing, and never reminded of (issue 29).
+    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, AND: [taskOfActiveUnitWhere], OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: openCycleWhere(today) },
     select: {
       id: true, status: true, dueOn: true, plannedOn: true, unitId: true, assigneeKey: true,
       unit: { select: { name: true } },

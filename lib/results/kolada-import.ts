@@ -7,6 +7,7 @@ import type { Failure, Result } from "../forms.ts";
 import type { ParsedResult } from "./import.ts";
 import { fetchKolada, readKoladaAnswer, type KoladaContext } from "./kolada.ts";
 import { countReplaced, importOrganisationOf, writeResults, type ImportWritten } from "./mutations.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 /** How a Kolada import is stored and shown: the format beside "mall" and "kolada" (Kolada's CSV export). */
 export const KOLADA_API_FORMAT = "kolada-api";
@@ -22,7 +23,7 @@ async function koladaContext(db: DbClient, organisationId: string, year: number)
   if (!organisation) return { ok: false, message: NOT_ALLOWED };
   const [indicators, units] = await Promise.all([
     db.indicator.findMany({ where: { organisationId, koladaKpi: { not: null } }, orderBy: { position: "asc" }, select: { id: true, name: true, koladaKpi: true } }),
-    db.unit.findMany({ where: { area: { organisationId }, koladaOuId: { not: null } }, orderBy: { name: "asc" }, select: { id: true, name: true, koladaOuId: true } }),
+    db.unit.findMany({ where: { ...activeUnitWhere(organisationId), koladaOuId: { not: null } }, orderBy: { name: "asc" }, select: { id: true, name: true, koladaOuId: true } }),
   ]);
   if (!organisation.koladaMunicipalityId) {
     return { ok: false, message: "Kommunens id i Kolada är inte angivet. Ange det under ”Inställningar för Kolada” och försök igen." };

@@ -3,6 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { commonWeakPoints, compareUnit, effectOf, hasCommonDenominators } from "./compare.ts";
 import { actionWhere, resultScopeFor, resultWhere, unitWhere } from "./scope.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 const resultSelect = { indicatorId: true, year: true, level: true, unitId: true, value: true, respondents: true, responseRate: true } as const;
 
@@ -15,7 +16,7 @@ export async function getIndicators(actor: Actor, db: DbClient = getDb()) {
 /** The units whose results the actor may read, with their area, in organisation order. */
 export async function getResultUnits(actor: Actor, db: DbClient = getDb()) {
   return db.unit.findMany({
-    where: { ...unitWhere(resultScopeFor(actor, "results:read")), active: true },
+    where: { ...unitWhere(resultScopeFor(actor, "results:read")), ...activeUnitWhere() },
     include: { area: { select: { name: true, position: true } } },
     orderBy: [{ area: { position: "asc" } }, { name: "asc" }],
   });
@@ -139,7 +140,7 @@ export async function getActionFormOptions(actor: Actor, db: DbClient = getDb())
   const scope = resultScopeFor(actor, "improvement:manage");
   const [cycles, units, indicators] = await Promise.all([
     db.cycle.findMany({ where: { organisationId: { in: scope.organisationIds } }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
-    db.unit.findMany({ where: { ...unitWhere(scope), active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.unit.findMany({ where: { ...unitWhere(scope), ...activeUnitWhere() }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.indicator.findMany({ where: { organisationId: { in: scope.organisationIds } }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
   ]);
   return { cycles, units, indicators, canWholeVerksamhet: scope.wholeOrganisationIds.length > 0 };

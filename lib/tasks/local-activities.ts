@@ -8,6 +8,7 @@ import * as clock from "../clock.ts";
 import { activityPeriod, calendarYearOfMonth, cycleYearOf, formatDateIso, formatDateLong, MONTH_NAMES } from "../dates/cycle.ts";
 import { fieldErrorsOf, type Failure } from "../forms.ts";
 import { localActivitySchema } from "./schemas.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 export type LocalActivityResult = { ok: true; message: string; taskId: string } | Failure;
 
@@ -41,7 +42,7 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
   const [routineId, phaseKey] = p.phase.split("/");
 
   return inTransaction(db, async (tx): Promise<LocalActivityResult> => {
-    const unit = await tx.unit.findFirst({ where: { id: p.unitId, active: true }, select: { id: true, name: true, area: { select: { organisationId: true } } } });
+    const unit = await tx.unit.findFirst({ where: { id: p.unitId, ...activeUnitWhere() }, select: { id: true, name: true, area: { select: { organisationId: true } } } });
     const organisationId = unit?.area.organisationId;
     const place = organisationId ? { organisationId, unitId: p.unitId, assigneeKey: p.unitId } : null;
     if (!unit || !place || !can(actor, "task:read", place)) return { ok: false, message: NOT_YOUR_UNIT, errors: { unitId: [NOT_YOUR_UNIT] } };

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient } from "../db/index.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { checkUnitPlanning, DAY_BOUND_KINDS, type PlanCheckTask, type UnitPlanCheck } from "./plan.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 export type UnitPlanning<U> = { unit: U } & UnitPlanCheck;
 
@@ -69,7 +70,7 @@ export type PlanningSummary = ReturnType<typeof totalPlanning> & { units: { id: 
 
 /** The planning check of a whole cycle, for the routine's planning step: the total and the units with something missing. */
 export async function getCyclePlanningSummary(db: DbClient, cycleId: string, organisationId: string): Promise<PlanningSummary> {
-  const units = await db.unit.findMany({ where: { active: true, area: { organisationId } }, orderBy: [{ area: { position: "asc" } }, { name: "asc" }], select: { id: true, name: true } });
+  const units = await db.unit.findMany({ where: activeUnitWhere(organisationId), orderBy: [{ area: { position: "asc" } }, { name: "asc" }], select: { id: true, name: true } });
   const checks = await getPlanningCheck(db, cycleId, units);
   return {
     ...totalPlanning(checks),

@@ -9,6 +9,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { adminOrganisationId, usersOfOrganisation } from "./queries.ts";
 import { codeOfMessage, USER_TEXTS, type UserCode } from "./messages.ts";
 import { assignRoleSchema, changeOwnPasswordSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema, updateUserSchema } from "./schemas.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 /** An answer by code (lib/users/messages.ts), with its text and the user it is about, for the page after the redirect. */
 export type UserResult = { ok: boolean; code: UserCode; message: string; userId?: string };
@@ -63,7 +64,7 @@ export async function assignRole(actor: Actor, raw: unknown, db: DbClient = getD
   if (!input.success) return invalid(input.error);
   return onUser(actor, db, input.data.userId, async (tx, user, organisationId) => {
     const { role, unitId } = input.data;
-    if (unitId && !(await tx.unit.findFirst({ where: { id: unitId, area: { organisationId } } }))) {
+    if (unitId && !(await tx.unit.findFirst({ where: { id: unitId, ...activeUnitWhere(organisationId) } }))) {
       return answer("enhet-finns-inte");
     }
     if (user.roleAssignments.some((a) => a.role === role && a.unitId === unitId && a.organisationId === organisationId)) {

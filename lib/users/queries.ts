@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { grantsFor, type Actor } from "../auth/permissions.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 /** The verksamhet in which the actor administers users, or null when they may not. */
 export function adminOrganisationId(actor: Actor): string | null {
@@ -27,7 +28,7 @@ export async function listUsers(actor: Actor, db: DbClient = getDb()) {
         roleAssignments: { where: { organisationId }, include: { unit: { select: { name: true } } }, orderBy: { role: "asc" } },
       },
     }),
-    db.area.findMany({ where: { organisationId }, orderBy: { position: "asc" }, include: { units: { where: { active: true }, orderBy: { name: "asc" } } } }),
+    db.area.findMany({ where: { organisationId }, orderBy: { position: "asc" }, include: { units: { where: activeUnitWhere(), orderBy: { name: "asc" } } } }),
   ]);
   return {
     organisationId,

@@ -12,6 +12,7 @@ import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type Wh
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import { emptyProgress } from "../tasks/progress.ts";
+import { activeUnitWhere } from "../organisation/units.ts";
 
 export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
 
@@ -36,7 +37,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const [organisation, cycles, unitRows, calendar] = await Promise.all([
     db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
-    db.unit.findMany({ where: { active: true, area: { organisationId } }, select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
+    db.unit.findMany({ where: activeUnitWhere(organisationId), select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
     getCycleCalendar(db, organisationId),
   ]);
   const currentYear = currentCycleYearOf(today, calendar);

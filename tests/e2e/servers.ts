@@ -25,6 +25,9 @@ const SERVER_LIST = [
   // server of its own. The start page's journeys run here too: they tick a task of Lärkan, and the checklist's
   // Ångra test on the november server counts Lärkan's open tasks while it runs (two files run side by side).
   { name: "kommun", port: base + 4, today: "2026-11-20", specs: ["oidc", "home"], oidc: true },
+  // Areas and units created, closed and imported change every unit list and count: a server of its own (base + 5 is
+  // the OIDC provider's port).
+  { name: "organisation", port: base + 6, today: "2026-11-20", specs: ["organisation"] },
 ] as const;
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];

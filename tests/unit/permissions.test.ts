@@ -83,6 +83,8 @@ const expectedOther: Record<Exclude<Action, "task:read" | "task:update">, Record
   "dashboard:read": only({ VERKSAMHETSCHEF: ALL_OF_ORG, VERKSAMHETSUTVECKLARE: ALL_OF_ORG }),
   "audit:read": only({ VERKSAMHETSCHEF: ALL_OF_ORG, ADMIN: ALL_OF_ORG }),
   "user:manage": only({ ADMIN: ALL_OF_ORG }),
+  "organisation:read": only({ ADMIN: ALL_OF_ORG, VERKSAMHETSUTVECKLARE: ALL_OF_ORG }),
+  "organisation:manage": only({ ADMIN: ALL_OF_ORG }),
   "results:read": only({ ENHETSCHEF: [unitA], KOORDINATOR: [unitA], VERKSAMHETSCHEF: ALL_OF_ORG, VERKSAMHETSUTVECKLARE: ALL_OF_ORG }),
   "results:import": only({ VERKSAMHETSUTVECKLARE: ALL_OF_ORG }),
   "improvement:manage": only({ ENHETSCHEF: [unitA], VERKSAMHETSCHEF: ALL_OF_ORG, VERKSAMHETSUTVECKLARE: ALL_OF_ORG }),

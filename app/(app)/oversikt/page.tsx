@@ -10,6 +10,8 @@ import { YearCompare } from "@/components/dashboard/year-compare";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getDashboard, HEAT_MAP_UNIT_LIMIT, type Dashboard } from "@/lib/dashboard/queries";
+import { homeOrganisationFor } from "@/lib/auth/scope";
+import { getActiveUnitsWithoutChief } from "@/lib/organisation/queries";
 import { plural } from "@/lib/plural";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
@@ -49,6 +51,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const data = await getDashboard(user, dashboardParamsSchema.parse(await searchParams));
   if (!data) redirect("/ingen-behorighet");
   const year = data.year;
+  const withoutChief = await getActiveUnitsWithoutChief(homeOrganisationFor(user, "dashboard:read")!);
 
   return (
     <div className="space-y-8">
@@ -67,6 +70,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             </Link>
           </p>
       </PageHeader>
+      {withoutChief.length > 0 && (
+        <Notice>
+          {withoutChief.length === 1 ? "En aktiv enhet saknar enhetschef" : `${withoutChief.length} aktiva enheter saknar enhetschef`}, så ingen får deras påminnelser:{" "}
+          {withoutChief.map((u) => u.name).join(", ")}.
+        </Notice>
+      )}
       {year === null ? (
         <Notice>Det finns ingen cykel ännu. När årets cykel är startad visas översikten här.</Notice>
       ) : (

@@ -1,3 +1,4 @@
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
@@ -36,7 +37,8 @@ export default async function CyclePage({ params, searchParams }: Props) {
       <section aria-labelledby="lage" className={card}>
         <h2 id="lage" className="text-xl font-semibold">Läge</h2>
         <p className="mt-2">
-          {cycle.total} uppgifter för {cycle.unitsWithTasks} av {cycle.activeUnits} aktiva enheter, verksamheten och kommunikationsenheten.
+          {cycle.total} uppgifter för {cycle.unitsWithTasks} av {cycle.activeUnits} aktiva enheter, verksamheten och kommunikationsenheten
+          {cycle.closedUnitsWithTasks > 0 && ` (och ${plural(cycle.closedUnitsWithTasks, "stängd enhet", "stängda enheter")}, vars uppgifter finns kvar som historik)`}.
         </p>
         <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
           {(Object.keys(cycle.counts) as (keyof typeof cycle.counts)[]).map((s) => (
