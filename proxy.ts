@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "./lib/env.ts";
 import { hasControlCharacter } from "./lib/forms.ts";
+import { ALLOWED_METHODS } from "./lib/method-guard.ts";
 import { contentSecurityPolicy, securityHeaders } from "./lib/security-headers.ts";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
 
@@ -34,7 +35,6 @@ export const config = {
 
 type Problem = { status: 400 | 405 | 413; message: string };
 
-const ALLOWED_METHODS = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
 const BAD_REQUEST: Problem = { status: 400, message: "Felaktig begäran: adressen eller formuläret kunde inte läsas." };
 
 /** Why a request cannot be answered by the app, or null. Exported for tests/unit/proxy.test.ts. */
