@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { SiteHeader } from "@/components/ui/site-header";
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   icons: { icon: "/arshjulet.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that Next.js can put this request's CSP nonce on its scripts (proxy.ts).
+  await connection();
   return (
     <html lang="sv">
       <body className="flex min-h-screen flex-col">

@@ -73,8 +73,9 @@ export function formFields(data: FormData): Record<string, string> {
 }
 
 // C0 controls except tab, line feed and carriage return (a textarea sends those), DEL, and the C1 controls: no form
-// field of ours holds them, PostgreSQL refuses NUL in text, and they hide text on a page.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// field of ours holds them, PostgreSQL refuses NUL in text, and they hide text on a page. And what XML 1.0 cannot carry
+// (U+FFFE, U+FFFF, a surrogate without its pair): stored, they would break every Excel export (issue 30, H6).
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;
 
 export const CONTROL_CHARACTER_MESSAGE = "Texten innehåller otillåtna tecken (styrtecken). Ta bort dem och försök igen.";
 
@@ -91,17 +92,26 @@ export function fieldsWithControlCharacters(data: FormData): string[] {
   return [...names];
 }
 
+// What the app itself makes: a cuid (ids) and a SHA-256 digest in hex. Only such a value is left unchecked.
+const APP_MADE = /^(?:c[a-z0-9]{20,31}|[0-9a-f]{64})$/;
+
+/** Whether a text is shaped like what the app makes itself: a cuid or a hex SHA-256 digest. */
+export const isAppMade = (text: string): boolean => APP_MADE.test(text);
+
 /**
- * Fields that are not free text and may hold any digits: passwords (hashed, never shown), ids, tokens and digests
- * that the app itself generated, and Next's own action fields. Every other text field is checked for personnummer.
+ * Whether a field's value is checked for personnummer: every field is, except passwords (hashed, never shown), Next's
+ * own action fields, and ids and digests that hold what the app made (a cuid, a hex digest), in which a random run of
+ * digits could look like one. A user-chosen token (the review's seed) is text like any other.
  */
-export function isFreeTextField(name: string): boolean {
-  return !(name === "password" || name === "passwordRepeat" || name === "currentPassword" || name === "id" || /Id$/.test(name) || name === "digest" || name === "randomSeed" || name.startsWith("$ACTION"));
+export function isCheckedField(name: string, value: string): boolean {
+  if (name === "password" || name === "passwordRepeat" || name === "currentPassword" || name.startsWith("$ACTION")) return false;
+  const appMade = name === "id" || /Id$/.test(name) || name === "digest";
+  return !(appMade && isAppMade(value));
 }
 
-/** The names of a submitted form's free-text fields (and file names) that hold a personnummer or samordningsnummer. */
+/** The names of a submitted form's fields (and file names) that hold a personnummer or samordningsnummer. */
 export function fieldsWithIdentityNumbers(data: FormData): string[] {
   const names = new Set<string>();
-  for (const [name, value] of data.entries()) if (isFreeTextField(name) && containsIdentityNumber(textOf(value))) names.add(name);
+  for (const [name, value] of data.entries()) if (isCheckedField(name, textOf(value)) && containsIdentityNumber(textOf(value))) names.add(name);
   return [...names];
 }

@@ -1,24 +1,33 @@
 import { plural } from "./plural.ts";
 
 /**
- * Swedish personnummer and samordningsnummer inside any text: ÅÅMMDD-NNNK or ÅÅÅÅMMDD-NNNK, with any separator or
- * none between the date and the last four (- + space . _ / \ : or a dash), and optionally one between the date's parts
- * (1945-01-01-1235, 45 01 01-1235). A samordningsnummer has 60 added to the day. Only a real date with a correct
- * check digit (Luhn) counts, so that phone numbers, counts, dates and order numbers pass; and only a whole digit
- * run, never a part of a longer one. Used wherever the app stores free text (GDPR: it holds no personal identity
- * numbers): the action wrapper for every form, and the upload checks.
+ * Swedish personnummer and samordningsnummer inside any text: ÅÅMMDD-NNNK or ÅÅÅÅMMDD-NNNK, however its digit groups
+ * are written apart. The text is first read as a reader sees it (NFKC: full-width and other compatibility digits
+ * folded; digits of other scripts as 0–9; invisible format characters and combining marks gone). Then, between two
+ * letters, the digit runs are joined across anything that is not a letter or digit (spaces, line breaks, any
+ * punctuation, any number of them): 19450101  1235, 19450101--1235, 1945-01-011235, 1945_01_01_1235,
+ * 19450101,1235, 19450101\r\n1235 are all found. A break may fall only where the number's own groups meet (after the
+ * century, year, month or day), so that phone numbers (070-123 45 67), dates with times and counts pass; and only
+ * whole digit runs count, never a part of a longer one. A samordningsnummer has 60 added to the day. Only a real date
+ * with a correct check digit (Luhn) counts. Used wherever the app stores text (GDPR: it holds no personal identity
+ * numbers): the action wrapper for every form field, the upload checks on every decoded value, the sign-in.
  */
-const SEPARATOR = String.raw`[-+._/\\:\u2010-\u2015\u2212]`;
-const DIGITS_AT = [
-  // 450101-1235, 194501011235, 450101 - 1235
-  new RegExp(String.raw`(19|20)?(\d{2})(\d{2})(\d{2})(?:\s*${SEPARATOR}\s*|\s)?(\d{4})(?!\d)`, "y"),
-  // 1945-01-01-1235, 45.01.01/1235, 45 01 01-1235: the same mark between the date's parts
-  new RegExp(String.raw`(19|20)?(\d{2})([-./ ])(\d{2})\3(\d{2})(?:\s*${SEPARATOR}\s*|\s)(\d{4})(?!\d)`, "y"),
-];
 
-/** Text as a reader sees it: compatibility forms (full-width digits, odd dashes) folded, invisible format characters gone. */
+/** Text as a reader sees it: compatibility forms folded, any script's decimal digits as 0–9, invisible characters and combining marks gone. */
 function visible(text: string): string {
-  return text.normalize("NFKC").replace(/\p{Cf}/gu, "");
+  return text
+    .normalize("NFKC")
+    .replace(/[\p{Cf}\p{M}]/gu, "")
+    .replace(/\p{Nd}/gu, asciiDigit);
+}
+
+/** A decimal digit of any script as 0–9: Unicode lays out each script's digits as a run of ten, zero first. */
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  if (code <= 0x39) return digit;
+  let zero = code;
+  while (code - zero < 9 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((code - zero) % 10);
 }
 
 function isRealDate(century: string | undefined, yy: string, mm: string, dd: string): boolean {
@@ -46,17 +55,16 @@ export function hasValidCheckDigit(tenDigits: string): boolean {
   return sum % 10 === 0;
 }
 
-function identityNumberAt(text: string, index: number, checkDigit: boolean): boolean {
-  for (const pattern of DIGITS_AT) {
-    pattern.lastIndex = index;
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const groups = match.slice(1);
-    // The grouped form captures its separator as the fourth group.
-    const [century, yy, mm, dd, last] = groups.length === 6 ? [groups[0], groups[1]!, groups[3]!, groups[4]!, groups[5]!] : [groups[0], groups[1]!, groups[2]!, groups[3]!, groups[4]!];
-    if (isRealDate(century, yy, mm, dd) && (!checkDigit || hasValidCheckDigit(`${yy}${mm}${dd}${last}`))) return true;
-  }
-  return false;
+/** Whether a whole run of digits (its groups' breaks at `cuts`) is a personnummer: 10 digits, or 12 from 19 or 20. */
+function isIdentityNumber(digits: string, cuts: number[], checkDigit: boolean): boolean {
+  const offset = digits.length === 12 ? 2 : 0;
+  if (digits.length !== 10 && digits.length !== 12) return false;
+  if (offset && !/^(19|20)/.test(digits)) return false;
+  // Breaks only between the number's own groups: after the century, the year, the month or the day.
+  if (!cuts.every((cut) => cut % 2 === 0 && cut <= offset + 6)) return false;
+  const ten = digits.slice(offset);
+  const [yy, mm, dd] = [ten.slice(0, 2), ten.slice(2, 4), ten.slice(4, 6)];
+  return isRealDate(offset ? digits.slice(0, 2) : undefined, yy, mm, dd) && (!checkDigit || hasValidCheckDigit(ten));
 }
 
 /**
@@ -65,16 +73,38 @@ function identityNumberAt(text: string, index: number, checkDigit: boolean): boo
  * like one at all, such as a pseudonymous case reference (a mistyped personnummer is still one).
  */
 export function containsIdentityNumber(text: string, { checkDigit = true }: { checkDigit?: boolean } = {}): boolean {
+  if (!/[\p{N}]/u.test(text)) return false;
   const shown = visible(text);
-  if (!/\d/.test(shown)) return false;
-  // Only where a digit run starts: a number inside a longer run of digits is not one.
-  for (let i = 0; i < shown.length; i++) {
-    if (isDigit(shown[i]!) && (i === 0 || !isDigit(shown[i - 1]!)) && identityNumberAt(shown, i, checkDigit)) return true;
+  // A letter ends a number; anything else between digit runs may be a way of writing one apart.
+  for (const stretch of shown.split(/\p{L}+/u)) {
+    const groups = stretch.match(/\d+/g);
+    if (!groups) continue;
+    for (let first = 0; first < groups.length; first++) {
+      let digits = "";
+      const cuts: number[] = [];
+      for (let last = first; last < groups.length && digits.length < 12; last++) {
+        if (digits) cuts.push(digits.length);
+        digits += groups[last];
+        if (isIdentityNumber(digits, cuts, checkDigit)) return true;
+      }
+    }
   }
   return false;
 }
 
-const isDigit = (c: string) => c >= "0" && c <= "9";
+/**
+ * The paths ("title", "activities.3.description") of the texts inside a decoded value (a parsed JSON document, a
+ * table's rows, an object of form fields) that hold a personnummer: the one scan of stored values after decoding.
+ */
+export function identityNumberPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") return containsIdentityNumber(value) ? [path.join(".")] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => identityNumberPaths(item, [...path, String(i)]));
+  if (value && typeof value === "object") {
+    // Keys are stored too (a JSON object's keys may be written back as text).
+    return Object.entries(value).flatMap(([key, item]) => [...(containsIdentityNumber(key) ? [[...path, key].join(".")] : []), ...identityNumberPaths(item, [...path, key])]);
+  }
+  return [];
+}
 
 /** The 1-based line numbers of the text that hold a personnummer or samordningsnummer (never the number itself). */
 export function findIdentityNumberLines(text: string): number[] {

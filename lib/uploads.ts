@@ -4,7 +4,7 @@
  * its limits in its area's schemas.ts), control characters, and personnummer. Pure: the browser loads it too.
  */
 import { hasControlCharacter } from "./forms.ts";
-import { describeLines, findIdentityNumberLines } from "./personal-data.ts";
+import { containsIdentityNumber, describeLines, identityNumberPaths } from "./personal-data.ts";
 import { plural } from "./plural.ts";
 
 export type UploadLimits = {
@@ -47,25 +47,37 @@ export function countCsvRows(text: string): number {
   return Math.max(0, text.split(/\r\n|\r|\n/).filter((line) => line.trim() !== "").length - 1);
 }
 
-// In a JSON string a control character can also be written as an escape, \u0000; tab and line breaks are allowed.
-const ESCAPED_CONTROL = /(?<!\\)(?:\\\\)*\\u(?!000[9aAdD])(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F])/;
+/** A line of JSON with its string escapes decoded (\u0031 → 1, \n → a line break): the text as it will be stored. */
+export function decodeJsonEscapes(line: string): string {
+  const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+  return line.replace(/\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g, (_, hex: string | undefined, char: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : simple[char!]!));
+}
 
 /**
- * The refusal of a file whose text holds a control character (also escaped, in JSON) or a personnummer, naming the
- * lines and never their content; or null. `context` says in a sentence what the file may hold instead.
+ * The refusal of a file whose text holds a control character or a personnummer, naming the lines and never their
+ * content; or null. A JSON file's lines are read with their escapes decoded (\u0031 is a 1, \u0000 a control
+ * character). `context` says in a sentence what the file may hold instead. A CSV file's cells are checked again
+ * once read (cellProblem), since a quoted cell can run over several lines.
  */
 export function textProblem(text: string, options: { json?: boolean; context?: string } = {}): string | null {
   const lines = text.split(/\r\n|\r|\n/);
-  const controlled = lines.flatMap((line, i) => (hasControlCharacter(line) || (options.json && ESCAPED_CONTROL.test(line)) ? [i + 1] : []));
+  const decoded = options.json ? lines.map(decodeJsonEscapes) : lines;
+  const controlled = lines.flatMap((line, i) => (hasControlCharacter(line) || hasControlCharacter(decoded[i]!) ? [i + 1] : []));
   if (controlled.length > 0) {
     return `Filen innehåller otillåtna tecken (styrtecken) på ${describeLines(controlled)}. Ta bort dem, spara filen som vanlig text (UTF-8) och försök igen. ${NOTHING_SAVED}`;
   }
-  const identified = findIdentityNumberLines(text);
-  if (identified.length > 0) {
-    const context = options.context ?? "Årshjulet får inte innehålla personnummer.";
-    return `Filen innehåller något som ser ut som ett personnummer eller samordningsnummer (${describeLines(identified)}). ${context} Ta bort uppgiften och importera igen. ${NOTHING_SAVED}`;
-  }
-  return null;
+  const identified = lines.flatMap((line, i) => (containsIdentityNumber(line) || containsIdentityNumber(decoded[i]!) ? [i + 1] : []));
+  return identified.length > 0 ? identityNumberProblem(identified, options.context) : null;
+}
+
+function identityNumberProblem(lines: number[], context = "Årshjulet får inte innehålla personnummer."): string {
+  return `Filen innehåller något som ser ut som ett personnummer eller samordningsnummer (${describeLines(lines)}). ${context} Ta bort uppgiften och importera igen. ${NOTHING_SAVED}`;
+}
+
+/** The refusal of a read table whose cells (each as it will be stored, quotes undone) hold a personnummer; or null. */
+export function cellProblem(records: readonly { line: number; fields: readonly string[] }[], options: { context?: string } = {}): string | null {
+  const identified = records.flatMap((record) => (identityNumberPaths(record.fields).length > 0 ? [record.line] : []));
+  return identified.length > 0 ? identityNumberProblem(identified, options.context) : null;
 }
 
 /** One kind of upload: its limits, how the browser counts its rows or activities, and what its text may not hold. */

@@ -1,4 +1,6 @@
 import type { DbClient, Prisma } from "../db/index.ts";
+import { isAppMade } from "../forms.ts";
+import { containsIdentityNumber } from "../personal-data.ts";
 
 /** Every action the audit trail records, with the words the audit page shows for it. */
 export const AUDIT_ACTION_LABELS = {
@@ -81,9 +83,15 @@ export type AuditInput = {
   after?: unknown;
 };
 
-// Dates become ISO strings and undefined disappears, so what is stored is exactly what JSON can hold.
+export const REDACTED_IDENTITY_NUMBER = "(personnummer borttaget)";
+
+// Dates become ISO strings and undefined disappears, so what is stored is exactly what JSON can hold. A safety net
+// for the trail (issue 30): every write path refuses a personnummer before it gets here, but a text of before or
+// after that holds one anyway is stored without it (lib/personal-data.ts; ids and digests the app made are left alone).
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  if (value === undefined || value === null) return undefined;
+  const text = JSON.stringify(value, (_key, item: unknown) => (typeof item === "string" && !isAppMade(item) && containsIdentityNumber(item) ? REDACTED_IDENTITY_NUMBER : item));
+  return JSON.parse(text) as Prisma.InputJsonValue;
 }
 
 /** Appends one entry to the audit trail. Call it inside the transaction of the mutation it records. */

@@ -6,7 +6,8 @@ import type { Env } from "../env.ts";
 
 /**
  * NEXTAUTH_SECRET when set. For the embedded demo database only, a random secret is created once and kept
- * beside the data, so sessions survive a restart without configuration. The production guard refuses a
+ * inside its data directory (PGlite leaves other files there alone), so sessions survive a restart without
+ * configuration, and two instances never share one (beside the data, instances with data under one parent did). The production guard refuses a
  * PostgreSQL deployment without a strong secret of its own.
  */
 export function resolveAuthSecret(env: Env): string {
@@ -15,9 +16,10 @@ export function resolveAuthSecret(env: Env): string {
     if (env.NODE_ENV === "production") throw new Error("NEXTAUTH_SECRET saknas.");
     return "development-only-secret-not-for-production-use";
   }
-  const file = path.join(path.dirname(path.resolve(env.PGLITE_DATA_DIR)), "nextauth-secret");
+  const dataDir = path.resolve(env.PGLITE_DATA_DIR);
+  const file = path.join(dataDir, "nextauth-secret");
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();

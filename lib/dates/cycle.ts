@@ -9,6 +9,9 @@ export function utcDate(year: number, month: number, day: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
+/** The earliest year a date of the app may have (issue 30, H10: years before it are refused). */
+export const MIN_YEAR = 1900;
+
 /** The last day of a month (1–12) of a year, as a date-only value. */
 export function lastDayOfMonth(year: number, month: number): Date {
   return new Date(Date.UTC(year, month, 0));
@@ -146,6 +149,8 @@ export function parseIsoDate(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Date.UTC reads the years 0–99 as 1900–1999 ("0026-06-01" became 1926), and no routine of ours is that old.
+  if (year < MIN_YEAR) return null;
   const date = utcDate(year, month, day);
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
 }

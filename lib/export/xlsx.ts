@@ -4,7 +4,7 @@
  * percent format, and text made inert the way the CSV downloads make it. tests/unit/xlsx.test.ts opens the files.
  */
 import ExcelJS from "exceljs";
-import { formulaSafe } from "./safe-text.ts";
+import { formulaSafe, xmlSafe } from "./safe-text.ts";
 
 /**
  * text; integer; decimal (one decimal); percent: a share 0–1 shown as "87,5 %"; date: a calendar day
@@ -49,7 +49,7 @@ function cellValue(kind: ColumnKind, value: SheetValue): ExcelJS.CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (value instanceof Date) return kind === "datetime" ? stockholmWallClock(value) : value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  return formulaSafe(value).slice(0, MAX_CELL_TEXT);
+  return formulaSafe(xmlSafe(value)).slice(0, MAX_CELL_TEXT);
 }
 
 const shownLength = (kind: ColumnKind, value: ExcelJS.CellValue) =>
@@ -57,7 +57,7 @@ const shownLength = (kind: ColumnKind, value: ExcelJS.CellValue) =>
 
 /** An Excel sheet name: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(name: string): string {
-  return name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || "Blad";
+  return xmlSafe(name).replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || "Blad";
 }
 
 /** The workbook of the given sheets as .xlsx bytes. */
@@ -68,7 +68,7 @@ export async function buildWorkbook(sheets: Sheet[], createdAt: Date): Promise<U
   workbook.modified = createdAt;
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheetName(sheet.name), { views: [{ state: "frozen", ySplit: 1 }] });
-    const header = ws.addRow(sheet.columns.map((c) => c.header));
+    const header = ws.addRow(sheet.columns.map((c) => xmlSafe(c.header)));
     header.font = { bold: true };
     header.alignment = { vertical: "top", wrapText: true };
     const widths = sheet.columns.map((c) => c.header.length);

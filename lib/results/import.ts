@@ -6,7 +6,7 @@ import type { ResultLevel } from "../db/generated/enums.ts";
 import { plural } from "../plural.ts";
 import { columnLetter, decodeUtf8, detectSeparator, parseDecimal, readCsv, SEPARATOR_NAMES, type CsvRecord, type Separator } from "./csv.ts";
 import { KOLADA_RIKET, MIN_RESPONDENTS, RESULTS_UPLOAD } from "./schemas.ts";
-import { countProblem, sizeProblem, textProblem } from "../uploads.ts";
+import { cellProblem, countProblem, sizeProblem, textProblem } from "../uploads.ts";
 
 export type ImportContext = {
   indicators: { id: string; key: string; name: string; koladaKpi: string | null }[];
@@ -83,6 +83,9 @@ export function readResultsFile(bytes: Uint8Array, ctx: ImportContext): ReadResu
   }
   const parsed = readCsv(text, separator);
   if (!parsed.ok) return failure([parsed.message]);
+  // Every cell as it will be stored (quotes undone, a quoted cell over several lines joined): lib/personal-data.ts.
+  const identified = cellProblem(parsed.records, RESULTS_UPLOAD);
+  if (identified) return { ok: false, message: identified, details: [] };
   const [header, ...records] = parsed.records;
   const names = header!.fields.map(normaliseColumn);
   if (records.length === 0) return { ok: false, message: "Filen innehåller bara rubrikraden: det finns inga resultat att importera.", details: [] };

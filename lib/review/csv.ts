@@ -3,7 +3,7 @@
  * exclusion rules need. Pure, no database; tests/unit/review-csv.test.ts covers it.
  */
 import { decodeUtf8, detectSeparator, readCsv } from "../results/csv.ts";
-import { countProblem, textProblem } from "../uploads.ts";
+import { cellProblem, countProblem, textProblem } from "../uploads.ts";
 import { containsIdentityNumber } from "../personal-data.ts";
 import { CASE_LIST_UPLOAD } from "./schemas.ts";
 import type { SamplingCase } from "./sampling.ts";
@@ -65,6 +65,9 @@ export function parseCaseList(input: string | Uint8Array, areas: { id: string; n
   }
   const parsed = readCsv(text, separator);
   if (!parsed.ok) return { ok: false, message: `Ärendelistan har ett fel. ${NOTHING_SAVED}`, details: [parsed.message] };
+  // Every cell as it will be stored (quotes undone, a quoted cell over several lines joined): lib/personal-data.ts.
+  const identified = cellProblem(parsed.records, CASE_LIST_UPLOAD);
+  if (identified) return { ok: false, message: identified };
   const [head, ...rows] = parsed.records;
   const index = new Map<string, number>();
   head!.fields.forEach((f, i) => index.set(normaliseHeader(f), i));

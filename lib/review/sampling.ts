@@ -2,6 +2,7 @@
  * The reproducible random draw of the quality review. Pure: the same cases, size and seed always give the same
  * sample, so a stored seed lets anyone repeat and audit the draw. tests/unit/review-sampling.test.ts covers it.
  */
+import { containsIdentityNumber } from "../personal-data.ts";
 
 export type SamplingCase = {
   id: string;
@@ -67,6 +68,7 @@ export type Draw = {
 /**
  * Draws the sample: excludes by the rules, then shuffles each area's eligible cases (sorted by case reference
  * first, so import order does not matter) with a generator seeded by the seed and the area, Fisher–Yates.
+import { containsIdentityNumber } from "../personal-data.ts";
  * `areaIds` are the organisation's areas: one with no case in the list is short (0 eligible), not left out.
  */
 export function drawSample(cases: SamplingCase[], sizePerArea: number, seed: string, areaIds: string[] = []): Draw {
@@ -106,5 +108,7 @@ export function nextReplacement(cases: DrawnCase[], declined: { areaId: string }
 export function newSeed(): string {
   const bytes = new Uint8Array(8);
   globalThis.crypto.getRandomValues(bytes);
-  return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const seed = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  // A random hex run can look like a personnummer, and a seed is shown, stored and typed back in: draw another.
+  return containsIdentityNumber(seed) ? newSeed() : seed;
 }

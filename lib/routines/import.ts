@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ACTIVITY_FIELD_LABELS, VERSION_FIELD_LABELS } from "./labels.ts";
 import { countRoutineActivities, ROUTINE_UPLOAD, routineDocumentSchema, type RoutineDocument } from "./schemas.ts";
 import { countProblem } from "../uploads.ts";
+import { identityNumberPaths } from "../personal-data.ts";
 
 const parseIsoDate = (value: string | null): Date | null => (value ? dateFromIso(value) : null);
 
@@ -182,6 +183,11 @@ export function parseRoutineJson(text: string): ParsedRoutine {
     const position = jsonErrorPosition(text) ?? text.length;
     const { line, column } = lineAndColumn(text, position);
     return { ok: false, message: `Texten är inte giltig JSON: fel på rad ${line}, tecken ${column}.`, problems: [] };
+  }
+  // Every text of the document as it will be stored, escapes decoded (\u0031 is a 1): lib/personal-data.ts.
+  const identified = identityNumberPaths(raw);
+  if (identified.length > 0) {
+    return { ok: false, message: `Rutinen innehåller något som ser ut som ett personnummer eller samordningsnummer. Ta bort uppgiften och importera igen. Inget har sparats.`, problems: identified.slice(0, MAX_PROBLEMS).map((path) => describeDocumentPath(raw, path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)))) };
   }
   // Counted before the schema: 6 000 activities took seconds to validate and store.
   const tooMany = countProblem(ROUTINE_UPLOAD.limits, countRoutineActivities(text));

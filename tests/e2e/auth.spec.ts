@@ -41,7 +41,8 @@ test.describe("inloggning", () => {
     expect(headers["referrer-policy"]).toBe("same-origin");
   });
 
-  for (const target of ["//evil.example/", "/\\evil.example/"]) {
+  // The first round's two, and the probe's of 6 December (issue 30, H4): decided on the normalised URL.
+  for (const target of ["//evil.example/", "/\\evil.example/", "/.//evil.example", "/..//evil.example", "/%2e//evil.example", "/a/..//evil.example", "/%2e%2e//evil.example", "/./%2Fevil.example"]) {
     test(`efter inloggningen stannar man på webbplatsen, även med callbackUrl=${target}`, async ({ page }) => {
       await page.goto(`/logga-in?callbackUrl=${encodeURIComponent(target)}`);
       await page.getByLabel("E-postadress").fill(DEMO_ACCOUNTS.koordinator);

@@ -44,17 +44,32 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
     expect(await authenticateWithPassword(t.db, "finns-inte@arshjulet.example", DEMO_PASSWORD, "10.0.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
   });
 
-  it("throttles an account after repeated failures, whoever tries, and lets it in again later", async () => {
+  it("locks an address out of an account after repeated failures, and lets it in again later", async () => {
     const email = "koordinator@arshjulet.example";
-    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) {
-      await authenticateWithPassword(t.db, email, "fel", `10.1.0.${i}`, NOW);
-    }
-    expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.1.1.1", NOW)).toEqual({ ok: false, reason: "THROTTLED" });
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) await authenticateWithPassword(t.db, email, "fel", "10.1.0.1", NOW);
+    const soon = new Date(NOW.getTime() + (THROTTLE.slowSeconds + 1) * 1000);
+    expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.1.0.1", soon)).toEqual({ ok: false, reason: "THROTTLED" });
     // An unknown account is throttled the same way, so throttling reveals nothing either.
-    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) await authenticateWithPassword(t.db, "okand@x.example", "fel", `10.2.0.${i}`, NOW);
-    expect(await authenticateWithPassword(t.db, "okand@x.example", "fel", "10.2.1.1", NOW)).toEqual({ ok: false, reason: "THROTTLED" });
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) await authenticateWithPassword(t.db, "okand@x.example", "fel", "10.2.0.1", NOW);
+    expect(await authenticateWithPassword(t.db, "okand@x.example", "fel", "10.2.0.1", soon)).toEqual({ ok: false, reason: "THROTTLED" });
     const later = new Date(NOW.getTime() + (THROTTLE.windowMinutes + 1) * 60_000);
-    expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.1.1.1", later)).toMatchObject({ ok: true });
+    expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.1.0.1", later)).toMatchObject({ ok: true });
+  });
+
+  // Issue 30: five wrong passwords from anywhere locked the owner out from every address for 15 minutes.
+  it("slows an account guessed at from many addresses, and lets its owner in from a new address (decision 019)", async () => {
+    const email = "verksamhetschef@arshjulet.example";
+    // A day before the other tests' attempts, so that their windows never meet.
+    const START = new Date(NOW.getTime() - 24 * 3600_000);
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) await authenticateWithPassword(t.db, email, "fel", `10.3.0.${i}`, START);
+    // Moments after the last guess: one attempt per slowSeconds on the account, from anywhere.
+    expect(await authenticateWithPassword(t.db, email, "gissning", "10.3.1.1", START)).toEqual({ ok: false, reason: "THROTTLED" });
+    const slot = (n: number) => new Date(START.getTime() + n * (THROTTLE.slowSeconds + 1) * 1000);
+    // The next guess in the next slot is answered, and the one right after it is slowed again.
+    expect(await authenticateWithPassword(t.db, email, "gissning", "10.3.1.2", slot(1))).toEqual({ ok: false, reason: "INVALID" });
+    expect(await authenticateWithPassword(t.db, email, "gissning", "10.3.1.3", slot(1))).toEqual({ ok: false, reason: "THROTTLED" });
+    // The owner, from a new address with the right password: not refused.
+    expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.3.9.9", slot(2))).toMatchObject({ ok: true });
   });
 
   it("throttles an address that tries many accounts", async () => {

@@ -15,6 +15,31 @@ describe("safeCallbackPath", () => {
     },
   );
 
+  // The probe of 6 December (issue 30, H4): checked before normalisation, these became //evil.example.
+  it.each([
+    "/.//evil.example",
+    "/..//evil.example",
+    "/%2e//evil.example",
+    "/a/..//evil.example",
+    "/%2e%2e//evil.example",
+    "/./%2Fevil.example",
+    "/.%2F%2Fevil.example",
+    "/./%5cevil.example",
+    "/a/../%2f/evil.example",
+    "/%2E/%2E%2E//evil.example",
+    "/./\\evil.example",
+  ])("decides %s on the normalised URL and stays on this site", (value) => {
+    const result = safeCallbackPath(value);
+    expect(result).toBe("/");
+    expect(new URL(result, "http://arshjulet.test").origin).toBe("http://arshjulet.test");
+  });
+
+  it("returns the normalised path of a harmless one", () => {
+    expect(safeCallbackPath("/a/../checklista?x=1#y")).toBe("/checklista?x=1#y");
+    expect(safeCallbackPath("/./rutiner")).toBe("/rutiner");
+    expect(safeCallbackPath("/rutiner/%2e%2e/checklista")).toBe("/checklista");
+  });
+
   it("uses the fallback it is given", () => {
     expect(safeCallbackPath("//evil.host", "/installningar")).toBe("/installningar");
   });

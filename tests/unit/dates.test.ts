@@ -91,3 +91,18 @@ describe("stockholmDayStart", () => {
     expect(at("2026-10-26")).toBe("2026-10-25T23:00:00.000Z");
   });
 });
+
+describe("years before 1900 (issue 30, H10)", () => {
+  it("refuses them instead of reading 0026 as 1926", async () => {
+    const { parseIsoDate } = await import("@/lib/dates/cycle");
+    const { calendarDate } = await import("@/lib/dates/schemas");
+    for (const text of ["0026-06-01", "0000-01-01", "0099-12-31", "1899-12-31"]) {
+      expect(parseIsoDate(text)).toBeNull();
+      const parsed = calendarDate.safeParse(text);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => i.message)).toEqual(["Året måste vara 1900 eller senare."]);
+    }
+    expect(parseIsoDate("1900-01-01")?.toISOString()).toBe("1900-01-01T00:00:00.000Z");
+    expect(calendarDate.safeParse("2026-06-01").success).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { containsIdentityNumber, describeLines, findIdentityNumberLines, hasValidCheckDigit } from "@/lib/personal-data";
-import { fieldsWithIdentityNumbers, isFreeTextField } from "@/lib/forms";
+import { fieldsWithIdentityNumbers, isCheckedField } from "@/lib/forms";
 
 // Valid check digits (Luhn): 450101-1235, 450312-1230, 121212-1212; samordningsnummer 450161-1232 (1 January + 60);
 // 000229-1235 (29 February 2000). 010229-1234 has a correct check digit but no such day (2001 is no leap year).
@@ -32,6 +32,22 @@ describe("containsIdentityNumber", () => {
     "pnr:450101-1235.",
     "４５０１０１－１２３５", // full-width digits and hyphen
     "450101\u200b-1235", // a zero-width space in between
+    // The probe of 6 December (issue 30, H3): any non-alphanumeric characters between the groups.
+    "19450101  1235",
+    "19450101--1235",
+    "1945-01-011235",
+    "1945_01_01_1235",
+    "19450101,1235",
+    "19450101\r\n1235",
+    "Brukare 19450101\n\n1235 ringde",
+    "19 45 01 01 1235",
+    "450101 / - 1235",
+    "450101\t1235",
+    "19450101\u00a01235", // a no-break space
+    "١٩٤٥٠١٠١-١٢٣٥", // Arabic-Indic digits
+    "\u{1d7cf}\u{1d7d7}\u{1d7d2}\u{1d7d3}\u{1d7ce}\u{1d7cf}\u{1d7ce}\u{1d7cf}-1235", // mathematical bold digits
+    "①⑨④⑤⓪①⓪①-①②③⑤", // circled digits
+    "1\u03009450101-1235", // a combining mark inside
   ])("finds %s", (text) => {
     expect(containsIdentityNumber(text)).toBe(true);
   });
@@ -58,6 +74,11 @@ describe("containsIdentityNumber", () => {
     ["an order number", "Order 2026-000123"],
     ["a year range", "2025-2026"],
     ["a Kolada row", "U21468;0180;2025;T;85,5;120"],
+    ["a date and a time that Luhn would pass", "2026-12-01 12:35"],
+    ["a mobile number in groups", "0701-23 45 67 and 070 123 45 67"],
+    ["a number split inside its last four", "450101-12 35"],
+    ["a letter between the groups", "19450101 x 1235"],
+    ["a list of small numbers", "1, 2, 3, 4, 5, 6, 7, 8, 9, 10"],
   ])("leaves %s alone (%s)", (_what, text) => {
     expect(containsIdentityNumber(text)).toBe(false);
   });
@@ -100,10 +121,16 @@ describe("fieldsWithIdentityNumbers", () => {
     expect(fieldsWithIdentityNumbers(data)).toEqual([]);
   });
 
-  it("leaves passwords, ids, digests, seeds and Next's own fields alone", () => {
+  it("leaves passwords, Next's own fields, and ids and digests the app made alone", () => {
     const digits = "4501011235";
-    expect(fieldsWithIdentityNumbers(form({ password: digits, taskId: digits, id: digits, digest: digits, randomSeed: digits, "$ACTION_1:0": digits }))).toEqual([]);
-    expect(isFreeTextField("comment")).toBe(true);
-    expect(isFreeTextField("password")).toBe(false);
+    const cuid = "cm4501011235abcdefghijklm"; // a random cuid can hold a run of digits like this one
+    const digest = "a4501011235b" + "0".repeat(52);
+    expect(fieldsWithIdentityNumbers(form({ password: digits, taskId: cuid, id: cuid, digest, "$ACTION_1:0": digits }))).toEqual([]);
+    expect(isCheckedField("comment", "x")).toBe(true);
+    expect(isCheckedField("password", "x")).toBe(false);
+  });
+
+  it("checks a user-chosen token (the review's seed) and an id or digest that the app did not make (issue 30, H2)", () => {
+    expect(fieldsWithIdentityNumbers(form({ randomSeed: "19450101-1235", taskId: "19450101-1235", digest: "4501011235" }))).toEqual(["randomSeed", "taskId", "digest"]);
   });
 });

@@ -76,6 +76,14 @@ describe("the workbook helper", () => {
     expect(ws.getCell("A4").value).toBe("'+46 70");
   });
 
+  it("drops what XML 1.0 cannot carry, so that the workbook stays readable (issue 30, H6)", async () => {
+    const odd: Sheet = { name: "Blad\uFFFF", columns: [{ header: "Text\uFFFE", kind: "text" }], rows: [["a\uFFFFb\uFFFEc\uD800d\u0001e\u{1F600}"]] };
+    const ws = (await open([odd])).worksheets[0]!;
+    expect(ws.name).toBe("Blad");
+    expect(header(ws)).toEqual(["Text"]);
+    expect(ws.getCell("A2").value).toBe("abcde\u{1F600}");
+  });
+
   it("turns an instant into Swedish wall-clock time across both daylight-saving changes", () => {
     expect(stockholmWallClock(new Date("2026-03-29T00:59:00Z")).toISOString()).toBe("2026-03-29T01:59:00.000Z");
     expect(stockholmWallClock(new Date("2026-03-29T01:00:00Z")).toISOString()).toBe("2026-03-29T03:00:00.000Z");

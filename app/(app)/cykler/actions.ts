@@ -10,7 +10,8 @@ export const startCycleAction = formAction<FormState>({}, async ({ user, data })
   const result = await startCycle(user, { year: field(data, "year") });
   if (!result.ok) return result;
   revalidatePath("/", "layout");
-  redirect(`/cykler/${result.year}?startad=${result.created}`);
+  // Only that it was started: the page counts the tasks itself (a number in the address could be anyone's, issue 30 H9).
+  redirect(`/cykler/${result.year}?startad=1`);
 });
 
 export const planAgainAction = formAction<FormState>({}, async ({ user, data }) => {

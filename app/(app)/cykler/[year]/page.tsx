@@ -23,7 +23,8 @@ export default async function CyclePage({ params, searchParams }: Props) {
   const cycle = await getManagedCycle(user, Number(year));
   if (!cycle) notFound();
   const timetable = getSurveyTimetable(cycle);
-  const started = startad !== undefined && /^\d+$/.test(startad) ? Number(startad) : null;
+  // The banner's number is the cycle's own count from the database, never one from the address (issue 30, H9).
+  const started = startad !== undefined ? cycle.total : null;
   const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
   return (
     <div className="space-y-6">

@@ -1,0 +1,100 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "./lib/env.ts";
+import { hasControlCharacter } from "./lib/forms.ts";
+import { ALLOWED_METHODS } from "./lib/method-guard.ts";
+import { contentSecurityPolicy, securityHeaders } from "./lib/security-headers.ts";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
+
+/**
+ * Runs before every request (Next.js 16's proxy, once called middleware). It is no protection of data (every page,
+ * action and query checks the user itself); it does two things for every response:
+ * - answers input that Next.js itself cannot decode, before Next's own error path (a 500 without our headers,
+ *   issue 30, H5 and H7): an odd method (405), a path or query with malformed percent-encoding, invalid UTF-8 or a
+ *   control character (400), and a server action's body that cannot be read (400) or is too large (413);
+ * - sets the Content-Security-Policy with a fresh nonce (lib/security-headers.ts), as Next.js documents it: Next.js
+ *   reads the nonce from the request's policy and puts it on its own scripts. Pages are therefore rendered per
+ *   request (app/layout.tsx waits for the connection).
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const refusal = await requestProblem(request);
+  if (refusal) return refuse(refusal);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  // Everything but Next's own static files (built, never decoded from a request's input).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
+
+type Problem = { status: 400 | 405 | 413; message: string };
+
+const BAD_REQUEST: Problem = { status: 400, message: "Felaktig begäran: adressen eller formuläret kunde inte läsas." };
+
+/** Why a request cannot be answered by the app, or null. Exported for tests/unit/proxy.test.ts. */
+export async function requestProblem(request: Request): Promise<Problem | null> {
+  if (!ALLOWED_METHODS.has(request.method)) return { status: 405, message: "Metoden stöds inte." };
+  const url = new URL(request.url);
+  if (!decodesCleanly(url.pathname.split("/"))) return BAD_REQUEST;
+  const query = url.search.slice(1);
+  if (query && !decodesCleanly(query.split(/[&=]/).map((part) => part.replace(/\+/g, " ")))) return BAD_REQUEST;
+  if (request.method === "POST" && request.headers.has("next-action")) return actionBodyProblem(request);
+  return null;
+}
+
+/** Each part percent-decodes to valid UTF-8 without a control character (NUL reaches PostgreSQL as an error). */
+function decodesCleanly(parts: string[]): boolean {
+  for (const part of parts) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(part);
+    } catch {
+      return false; // %ZZ, a bare %, %FF (invalid UTF-8)
+    }
+    if (hasControlCharacter(decoded)) return false;
+  }
+  return true;
+}
+
+/**
+ * A server action's body as Next.js will decode it: a multipart form with its boundary, complete, and field names
+ * without control characters; or React's JSON reply. Its size within the action limit (next.config.ts).
+ */
+async function actionBodyProblem(request: Request): Promise<Problem | null> {
+  const tooLarge: Problem = { status: 413, message: "Formuläret är för stort." };
+  if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) return tooLarge;
+  const body = await request.clone().arrayBuffer();
+  if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return tooLarge;
+  const type = request.headers.get("content-type") ?? "";
+  if (/^multipart\/form-data/i.test(type)) {
+    if (!/;\s*boundary=/i.test(type)) return BAD_REQUEST;
+    try {
+      const form = await new Response(body, { headers: { "content-type": type } }).formData();
+      for (const name of form.keys()) if (hasControlCharacter(name)) return BAD_REQUEST;
+    } catch {
+      return BAD_REQUEST;
+    }
+    return null;
+  }
+  if (/^application\/x-www-form-urlencoded/i.test(type)) return null;
+  try {
+    JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+  } catch {
+    return BAD_REQUEST;
+  }
+  return null;
+}
+
+function refuse({ status, message }: Problem): NextResponse {
+  const response = new NextResponse(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  for (const { key, value } of securityHeaders(getEnv().NEXTAUTH_URL)) response.headers.set(key, value);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
+  if (status === 405) response.headers.set("Allow", [...ALLOWED_METHODS].join(", "));
+  return response;
+}
