@@ -1,5 +1,6 @@
 import type { DbClient } from "../db/index.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
+import { getCycleStartMonth } from "../cycle-calendar.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 
 /**
@@ -13,7 +14,7 @@ export async function ensureCycleTasks(db: DbClient, cycleId: string): Promise<n
   const [activities, units, existing] = await Promise.all([
     db.activityTemplate.findMany({
       where: { ...ROUTINE_ACTIVITY, routineVersion: { status: "ACTIVE", routine: { organisationId: cycle.organisationId } } },
-      select: { id: true, key: true, scope: true, startMonth: true, endMonth: true, routineVersion: { select: { routineId: true, routine: { select: { startMonth: true } } } } },
+      select: { id: true, key: true, scope: true, startMonth: true, endMonth: true, routineVersion: { select: { routineId: true } } },
     }),
     db.unit.findMany({ where: { active: true, area: { organisationId: cycle.organisationId } }, select: { id: true } }),
     db.task.findMany({
@@ -21,9 +22,10 @@ export async function ensureCycleTasks(db: DbClient, cycleId: string): Promise<n
       select: { assigneeKey: true, activity: { select: { key: true, routineVersion: { select: { routineId: true } } } } },
     }),
   ]);
+  const cycleStartMonth = await getCycleStartMonth(db, cycle.organisationId);
   const identityOf = new Map(activities.map((a) => [a.id, `${a.routineVersion.routineId}/${a.key}`]));
   const covered = new Set(existing.map((t) => `${t.activity.routineVersion.routineId}/${t.activity.key}/${t.assigneeKey}`));
-  const planned = withoutCovered(planTasks(cycle.year, activities.map((a) => ({ ...a, routineStartMonth: a.routineVersion.routine.startMonth })), units.map((u) => u.id)), identityOf, covered);
+  const planned = withoutCovered(planTasks(cycle.year, activities.map((a) => ({ ...a, cycleStartMonth })), units.map((u) => u.id)), identityOf, covered);
   const result = await db.task.createMany({
     data: planned.map((t) => ({ ...t, cycleId })),
     skipDuplicates: true,

@@ -47,7 +47,7 @@ async function loadOpenTasks(db: DbClient, today: Date) {
     // The open cycles only (in December the new one and the one ending): closed cycles are read-only, so their open
     // tasks can no longer be done.
     // Reminders count from the planned day when there is one (issue 21), else from the last day.
-    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: openCycleWhere(today) },
+    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: await openCycleWhere(db, today) },
     select: {
       id: true, status: true, dueOn: true, plannedOn: true, unitId: true, assigneeKey: true,
       unit: { select: { name: true } },

@@ -11,7 +11,7 @@ import { countOverdueTasks } from "../tasks/queries.ts";
 
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
 /** Only an open cycle can be changed (lib/tasks/mutations.ts), so only their tasks are asked for: in December both. */
-const thisCycle = (today: Date) => ({ cycle: openCycleWhere(today) });
+const thisCycle = async (db: DbClient, today: Date) => ({ cycle: await openCycleWhere(db, today) });
 
 export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true } });
@@ -32,7 +32,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
     where: {
       AND: [
         taskWhereFor(actor, "task:read"),
-        thisCycle(today),
+        await thisCycle(db, today),
         ...(unitId ? [{ OR: [{ unitId }, { unitId: null }] }] : []),
         { status: OPEN, OR: [{ dueOn: { lt: today } }, { startsOn: { lte: monthEnd }, dueOn: { gte: monthStart } }] },
       ],

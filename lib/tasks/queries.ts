@@ -108,7 +108,7 @@ export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient 
  */
 export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}): Promise<Map<number, number>> {
   const tasks = await db.task.findMany({
-    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: openCycleWhere(today) }, { dueOn: { lt: today } }, only] },
+    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: await openCycleWhere(db, today) }, { dueOn: { lt: today } }, only] },
     select: { status: true, dueOn: true, cycle: { select: { year: true } } },
   });
   const counts = new Map<number, number>();
