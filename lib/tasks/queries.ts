@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
-import type { ChecklistFilter, ChecklistParams } from "./schemas.ts";
+import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
 import { isCurrent, isHandled, isOverdue, isUndoable, matchesFilter } from "./status.ts";
@@ -10,7 +10,7 @@ import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./
 import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf, cycleSpanNote, describeCycleYear, isOpenCycleYear, openCycleYears } from "../dates/cycle.ts";
-import { openCycleCheck, openCycleWhere } from "../cycle-calendar.ts";
+import { openCycleCheck, openCycleWhere, openCyclesOn } from "../cycle-calendar.ts";
 import { getCyclePlanningSummary, PLANNING_STEP_KEY, type PlanningSummary } from "./plan-queries.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */
@@ -70,7 +70,7 @@ function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unit
   if (!driver) return null;
   if (driver.kind === "letter") {
     const readable = task.unitId !== null && can(actor, "letter:read", { organisationId: task.cycle.organisationId, unitId: task.unitId });
-    return { module: driver, letterState: letterState(task, task.letterDispatches[0] ?? null, today), href: readable ? `/brukarbrev?enhet=${task.unitId}` : null };
+    return { module: driver, letterState: letterState(task, task.letterDispatches[0] ?? null, today), href: readable ? `/brukarbrev?enhet=${task.unitId}&ar=${task.cycle.year}` : null };
   }
   const readable = can(actor, "review:read", { organisationId: task.cycle.organisationId });
   const path = `/kvalitetsgranskning/${task.cycle.year}${driver.step === "summary" ? "/sammanstallning" : ""}`;
@@ -107,13 +107,60 @@ export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient 
  * new cycle's checklist, which names them.
  */
 export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}): Promise<Map<number, number>> {
-  const tasks = await db.task.findMany({
-    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: await openCycleWhere(db, today) }, { dueOn: { lt: today } }, only] },
-    select: { status: true, dueOn: true, cycle: { select: { year: true } } },
-  });
+  const groups = await db.task.groupBy({ by: ["cycleId"], where: await overdueWhere(actor, today, db, "task:update", only), _count: { _all: true } });
+  const cycles = await db.cycle.findMany({ where: { id: { in: groups.map((g) => g.cycleId) } }, select: { id: true, year: true } });
+  const yearOf = new Map(cycles.map((c) => [c.id, c.year]));
   const counts = new Map<number, number>();
-  for (const t of tasks) if (isOverdue(t, today)) counts.set(t.cycle.year, (counts.get(t.cycle.year) ?? 0) + 1);
+  for (const g of groups) counts.set(yearOf.get(g.cycleId)!, (counts.get(yearOf.get(g.cycleId)!) ?? 0) + g._count._all);
   return counts;
+}
+
+/**
+ * The försenade of the open cycles (isOverdue, in SQL) that the actor may change ("task:update": the badge's) or
+ * read ("task:read": the overview's). Every count of försenade and the list its link leads to use this one clause.
+ */
+export async function overdueWhere(actor: Actor, today: Date, db: DbClient, action: "task:update" | "task:read", only: Prisma.TaskWhereInput = {}): Promise<Prisma.TaskWhereInput> {
+  return { AND: [taskWhereFor(actor, action), { cycle: await openCycleWhere(db, today) }, { dueOn: { lt: today }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, only] };
+}
+
+export type OverdueCycle = { year: number; label: string; state: "current" | "ending"; openUntil: Date; tasks: (ChecklistTask & { unitName: string })[] };
+
+/**
+ * The list every försenade count links to (/checklista/forsenade): the overdue tasks of the open cycles, newest cycle
+ * first, each cycle labelled and each task with the checklist's actions. "mina": those the actor may change (the
+ * badge, Att göra nu, the checklist's notice); "alla": those the actor may read (the overview, the wheel).
+ */
+export async function getOverdueList(actor: Actor, params: OverdueListParams, db: DbClient = getDb(), today: Date = clock.today()): Promise<OverdueCycle[]> {
+  const organisations = organisationsOf(actor);
+  const [open, rows] = await Promise.all([
+    openCycleCheck(db, organisations, today),
+    db.task.findMany({
+      where: await overdueWhere(actor, today, db, params.visa === "alla" ? "task:read" : "task:update", params.ar ? { cycle: { year: params.ar } } : {}),
+      orderBy: [{ dueOn: "asc" }, { activity: { position: "asc" } }, { id: "asc" }],
+      select: { ...taskSelect, unit: { select: { name: true } } },
+    }),
+  ]);
+  const cycles = openCyclesOn(today, open.calendar);
+  return cycles
+    .map((c) => ({
+      year: c.year,
+      label: c.label,
+      state: c.state,
+      openUntil: c.openUntil,
+      tasks: rows
+        .filter((t) => t.cycle.year === c.year)
+        .map((t) => ({
+          ...t,
+          unitName: t.unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
+          overdue: true,
+          current: isCurrent(t, today),
+          canUpdate: canUpdateTask(actor, t, open.isOpen),
+          module: moduleView(actor, t, today),
+          kept: false,
+          undoTo: null,
+        })),
+    }))
+    .filter((c) => c.tasks.length > 0);
 }
 
 /** What Ångra restores on a task the actor just changed: the status before the actor's own last status change. */
