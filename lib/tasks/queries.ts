@@ -11,6 +11,7 @@ import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf, cycleSpanNote, describeCycleYear, isOpenCycleYear, openCycleYears } from "../dates/cycle.ts";
 import { openCycleCheck, openCycleWhere, openCyclesOn } from "../cycle-calendar.ts";
+import { overdueHref } from "./overdue-href.ts";
 import { getCyclePlanningSummary, PLANNING_STEP_KEY, type PlanningSummary } from "./plan-queries.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */
@@ -106,8 +107,8 @@ export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient 
  * The badge's count per open cycle year (`only`: of one list): in December the ending cycle's försenade are not in the
  * new cycle's checklist, which names them.
  */
-export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}): Promise<Map<number, number>> {
-  const groups = await db.task.groupBy({ by: ["cycleId"], where: await overdueWhere(actor, today, db, "task:update", only), _count: { _all: true } });
+export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}, action: "task:update" | "task:read" = "task:update"): Promise<Map<number, number>> {
+  const groups = await db.task.groupBy({ by: ["cycleId"], where: await overdueWhere(actor, today, db, action, only), _count: { _all: true } });
   const cycles = await db.cycle.findMany({ where: { id: { in: groups.map((g) => g.cycleId) } }, select: { id: true, year: true } });
   const yearOf = new Map(cycles.map((c) => [c.id, c.year]));
   const counts = new Map<number, number>();
@@ -124,6 +125,23 @@ export async function overdueWhere(actor: Actor, today: Date, db: DbClient, acti
 }
 
 export type OverdueCycle = { year: number; label: string; state: "current" | "ending"; openUntil: Date; tasks: (ChecklistTask & { unitName: string })[] };
+
+export type OverdueElsewhere = { year: number; label: string; state: "current" | "ending"; openUntil: Date; count: number; href: string };
+
+/**
+ * The försenade of the open cycles other than the one a page shows (docs/decisions/020): the ending cycle's beside the
+ * new one, or the new one's beside an older one chosen. "task:read" counts what the actor may see (the overview, the
+ * wheel), "task:update" what they may do; `href` lists exactly those tasks.
+ */
+export async function getOverdueElsewhere(actor: Actor, shownYear: number | null, action: "task:update" | "task:read", db: DbClient = getDb(), today: Date = clock.today()): Promise<OverdueElsewhere[]> {
+  const open = await openCycleCheck(db, organisationsOf(actor), today);
+  const others = openCyclesOn(today, open.calendar).filter((c) => c.year !== shownYear);
+  if (others.length === 0) return [];
+  const counts = await countOverdueTasksByCycle(actor, today, db, { cycle: { year: { in: others.map((c) => c.year) } } }, action);
+  return others
+    .map((c) => ({ year: c.year, label: c.label, state: c.state, openUntil: c.openUntil, count: counts.get(c.year) ?? 0, href: overdueHref({ year: c.year, all: action === "task:read" }) }))
+    .filter((c) => c.count > 0);
+}
 
 /**
  * The list every försenade count links to (/checklista/forsenade): the overdue tasks of the open cycles, newest cycle

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { REVIEW_TASK_KEYS } from "../tasks/module-tasks.ts";
 import { showsRoutine, wheelScopeFor, type WheelScope } from "./scope.ts";
-import { activityPeriod, currentCycleYearOf, cycleStartMonth, utcDate } from "../dates/cycle.ts";
+import { activityPeriod, currentCycleYearOf, cycleStartMonth, isOpenCycleYear, utcDate } from "../dates/cycle.ts";
 import { getCycleCalendar } from "../cycle-calendar.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
 import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
@@ -141,6 +141,8 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     years: cycles.map((c) => c.year),
     firstMonth,
     year,
+    /** Whether the cycle shown is open (docs/decisions/020): then its försenade are listed at overdueHref. */
+    open: isOpenCycleYear(year, today, calendar),
     hasCycle: cycle !== null,
     survey: cycle
       ? { dispatchOn: cycle.surveyDispatchOn, reminderOn: cycle.surveyReminderOn, lastAnswerOn: cycle.surveyLastAnswerOn, resultsPublishedOn: cycle.resultsPublishedOn }
