@@ -63,4 +63,6 @@ export const undoLetterSchema = z.object({
 export const letterBoardParamsSchema = z.object({
   enhet: z.string().max(100).optional().catch(undefined),
   ar: z.coerce.number().int().min(2000).max(2200).optional().catch(undefined),
+  /** A letter whose form opens at once (the link from a försenad brukarbrev). */
+  brev: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
 });

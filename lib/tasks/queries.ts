@@ -50,6 +50,7 @@ const taskSelect = {
       kind: true,
       timing: true,
       templateRef: true,
+      letterNumber: true,
       position: true,
       ownerUnitId: true,
       phase: { select: { key: true, name: true, position: true } },
@@ -65,13 +66,18 @@ export type TaskModuleView = { module: TaskModule; letterState: LetterState | nu
 /** kept: shown although it no longer matches the filter, because the user just changed it (undoTo: what Ångra restores). */
 export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null; planning?: PlanningSummary };
 
+/** A brukarbrev's card on the Brukarbrev page of its cycle, with its form open (three clicks from the badge, issue 32). */
+function letterHref(unitId: string, year: number, letterNumber: number | null) {
+  return letterNumber ? `/brukarbrev?enhet=${unitId}&ar=${year}&brev=${letterNumber}#brukarbrev-${letterNumber}` : `/brukarbrev?enhet=${unitId}&ar=${year}`;
+}
+
 /** The module a task is done in, with a link there when the actor may open it. */
 function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unitId" | "cycle" | "activity" | "letterDispatches">, today: Date): TaskModuleView | null {
   const driver = taskModuleOf(task.activity);
   if (!driver) return null;
   if (driver.kind === "letter") {
     const readable = task.unitId !== null && can(actor, "letter:read", { organisationId: task.cycle.organisationId, unitId: task.unitId });
-    return { module: driver, letterState: letterState(task, task.letterDispatches[0] ?? null, today), href: readable ? `/brukarbrev?enhet=${task.unitId}&ar=${task.cycle.year}` : null };
+    return { module: driver, letterState: letterState(task, task.letterDispatches[0] ?? null, today), href: readable ? letterHref(task.unitId!, task.cycle.year, task.activity.letterNumber) : null };
   }
   const readable = can(actor, "review:read", { organisationId: task.cycle.organisationId });
   const path = `/kvalitetsgranskning/${task.cycle.year}${driver.step === "summary" ? "/sammanstallning" : ""}`;

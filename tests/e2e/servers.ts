@@ -25,6 +25,9 @@ const SERVER_LIST = [
   // server of its own. The start page's journeys run here too: they tick a task of Lärkan, and the checklist's
   // Ångra test on the november server counts Lärkan's open tasks while it runs (two files run side by side).
   { name: "kommun", port: base + 4, today: "2026-11-20", specs: ["oidc", "home"], oidc: true },
+  // 6 December: the 2027 cycle has begun and the 2026 cycle is open for its efterarbete (docs/decisions/020); the
+  // koordinator registers 2026's overdue Brukarbrev 4 from the badge. base + 5 is the OIDC provider's port.
+  { name: "december", port: base + 6, today: "2026-12-06", specs: ["two-cycles"] },
 ] as const;
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];

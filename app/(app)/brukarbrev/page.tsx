@@ -22,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("letter:read");
-  const { enhet, ar } = letterBoardParamsSchema.parse(await searchParams);
+  const { enhet, ar, brev } = letterBoardParamsSchema.parse(await searchParams);
   const today = clock.today();
   const board = await getLetterBoard(user, { unitId: enhet, year: ar }, undefined, today);
   // The other open cycle's försenade that the user can do, beside the cycle shown (docs/decisions/020).
@@ -87,7 +87,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
             <>
               <div className="grid gap-4 lg:grid-cols-2">
                 {board.letters.map((letter) => (
-                  <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} actions={board.canRecord ? { record: recordLetterAction, undo: undoLetterAction } : null} />
+                  <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} openForm={letter.number === brev} actions={board.canRecord ? { record: recordLetterAction, undo: undoLetterAction } : null} />
                 ))}
               </div>
               {board.canRecord && (
