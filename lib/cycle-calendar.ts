@@ -1,5 +1,5 @@
 import type { DbClient, Prisma } from "./db/index.ts";
-import { currentCycleYearOf, isOpenCycleYear, openCycleYears, type CycleCalendar } from "./dates/cycle.ts";
+import { currentCycleYearOf, cycleOpenUntil, cycleSpan, cycleStartMonth, formatCycleLabel, isOpenCycleYear, openCycleYears, type CycleCalendar } from "./dates/cycle.ts";
 
 /**
  * How a verksamhet's cycles are measured: the start months of its routines (docs/decisions/014-routine-start-month.md).
@@ -32,19 +32,48 @@ export async function openCycleCheck(db: DbClient, organisationIds: string[], to
 }
 
 /**
- * The cycles open on `today` (today within their span), for the where clause of a query across verksamheter. In
- * calendar year C and month M, a routine starting in s opens cycle C + 1 when 1 < s ≤ M and cycle C otherwise; a
- * cycle is open when some routine of its verksamhet opens it. A verksamhet without routines has none open.
+ * The cycles open on `today` (openCycleYears: the current one and, in the first months of a cycle, the ending one), for
+ * the where clause of a query across verksamheter. A verksamhet without routines has none open.
  */
-export function openCycleWhere(today: Date): Prisma.CycleWhereInput {
-  const year = today.getUTCFullYear();
-  const month = today.getUTCMonth() + 1;
-  return {
-    OR: [
-      { year, organisation: { routines: { some: { OR: [{ startMonth: { lte: 1 } }, { startMonth: { gt: month } }] } } } },
-      { year: year + 1, organisation: { routines: { some: { startMonth: { gt: 1, lte: month } } } } },
-    ],
-  };
+export async function openCycleWhere(db: DbClient, today: Date): Promise<Prisma.CycleWhereInput> {
+  const rows = await db.routine.findMany({ distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } });
+  const calendars = new Map<string, number[]>();
+  for (const r of rows) calendars.set(r.organisationId, [...(calendars.get(r.organisationId) ?? []), r.startMonth]);
+  const open = [...calendars].map(([organisationId, calendar]) => ({ organisationId, year: { in: openCycleYears(today, calendar) } }));
+  return open.length > 0 ? { OR: open } : { id: { in: [] } };
+}
+
+export type OpenCycle = {
+  year: number;
+  /** "current": today lies in it; "ending": it has ended but its unfinished work can still be done until `openUntil`. */
+  state: "current" | "ending";
+  startsOn: Date;
+  endsOn: Date;
+  /** The last day its tasks can be changed: its end for the current cycle, ENDING_CYCLE_OPEN_MONTHS later for the ending one. */
+  openUntil: Date;
+  /** "Cykel 2026 (december 2025 – november 2026)" */
+  label: string;
+};
+
+/**
+ * The open cycles of a verksamhet on `today`, the current first: the one model of docs/decisions/020 that pages,
+ * badges, exports and reminders follow. Pure; getOpenCycles reads the calendar.
+ */
+export function openCyclesOn(today: Date, calendar: CycleCalendar): OpenCycle[] {
+  return openCycleYears(today, calendar).map((year, i) => {
+    const { startsOn, endsOn } = cycleSpan(year, calendar);
+    return { year, state: i === 0 ? "current" : "ending", startsOn, endsOn, openUntil: i === 0 ? endsOn : cycleOpenUntil(year, calendar), label: formatCycleLabel(year, calendar) };
+  });
+}
+
+/** openCyclesOn for a verksamhet read from the database. */
+export async function getOpenCycles(db: DbClient, organisationId: string, today: Date): Promise<OpenCycle[]> {
+  return openCyclesOn(today, await getCycleCalendar(db, organisationId));
+}
+
+/** The month a verksamhet's cycles begin (cycleStartMonth), for placing its activities in a cycle (activityPeriod). */
+export async function getCycleStartMonth(db: DbClient, organisationId: string): Promise<number> {
+  return cycleStartMonth(await getCycleCalendar(db, organisationId));
 }
 
 /** The current cycle of a verksamhet on `today`: the newest that has begun (lib/dates/cycle.ts currentCycleYearOf). */

@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
+import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
+import { getOverdueElsewhere } from "@/lib/tasks/queries";
 import { ToDoNowPanel } from "@/components/reminders/to-do-now-panel";
 import { TaskItem } from "@/components/checklist/task-item";
 import { toTaskView } from "@/components/checklist/task-view";
@@ -66,9 +68,11 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const base = { path: "/", year: params.year, unitId: params.unitId, view, hidden: viewParams.hidden, firstMonth: all.firstMonth };
   const keep = Object.fromEntries(new URLSearchParams(wheelViewQuery({ view, hidden: viewParams.hidden }).slice(1)));
   const group = panelGroup(data);
-  const [toDo, checklist] = await Promise.all([
+  const [toDo, checklist, elsewhere] = await Promise.all([
     canAny(user, "task:read") ? getTasksToDoNow(user, today, { unitId: data.unit?.id }) : null,
     group && canAny(user, "task:read") ? getChecklist(user, checklistParamsSchema.parse({ enhet: group, ar: String(data.year), filter: "alla", visa: "enhet" }), undefined, today) : null,
+    // The other open cycle's försenade beside the cycle shown (docs/decisions/020).
+    canAny(user, "task:read") ? getOverdueElsewhere(user, data.year, data.scope === "verksamhet" ? "task:read" : "task:update", undefined, today) : [],
   ]);
 
   // The user's own tasks behind the wheel's activities (keyed as the wheel keys them: routine/activity key).
@@ -108,6 +112,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           </div>
         }
       />
+      <OverdueElsewhereNotice cycles={elsewhere} what={data.scope === "verksamhet" ? "i verksamheten" : "som du kan göra"} />
       {!data.hasCycle && <Notice>Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.</Notice>}
       {empty ? (
         <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>

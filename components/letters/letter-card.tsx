@@ -39,7 +39,7 @@ export function TemplateRef({ value }: { value: string | null }) {
  * One brukarbrev: when it is planned, whether it is sent, and (for the koordinator, actions given) the form to
  * record it. Without actions the card is read-only, as the enhetschef sees it.
  */
-export function LetterCard({ letter, unitId, year, today, actions }: { letter: Letter; unitId: string; year: number; today: Date; actions: { record: Action; undo: Action } | null }) {
+export function LetterCard({ letter, unitId, year, today, actions, openForm = false }: { letter: Letter; unitId: string; year: number; today: Date; actions: { record: Action; undo: Action } | null; /** Its form open at once (?brev=). */ openForm?: boolean }) {
   const { task, dispatch } = letter;
   const headingId = `brukarbrev-${letter.number}`;
   return (
@@ -83,6 +83,7 @@ export function LetterCard({ letter, unitId, year, today, actions }: { letter: L
             unitId={unitId}
             year={year}
             letterNumber={letter.number}
+            openForm={openForm}
             today={formatDateIso(today)}
             initial={
               dispatch

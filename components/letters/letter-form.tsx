@@ -20,7 +20,7 @@ type Place = { unitId: string; year: number; letterNumber: number };
  * away once saved, with the confirmation outside it; and, apart and behind its own disclosure and a confirm,
  * take the record back. Without JavaScript the page comes back with the form closed and the confirmation shown.
  */
-export function LetterActions({ recordAction, undoAction, initial, today, ...place }: Place & { recordAction: Action; undoAction: Action; initial: LetterFormValues | null; today: string }) {
+export function LetterActions({ recordAction, undoAction, initial, today, openForm = false, ...place }: Place & { recordAction: Action; undoAction: Action; initial: LetterFormValues | null; today: string; openForm?: boolean }) {
   const [state, formAction, pending] = useActionState(recordAction, null);
   const [undoState, undoFormAction, undoPending] = useActionState(undoAction, null);
   // A new round remounts the disclosures closed: after a save the form folds away.
@@ -50,7 +50,7 @@ export function LetterActions({ recordAction, undoAction, initial, today, ...pla
         {shown?.message ?? ""}
         {shown?.warning && <p className="rounded border border-amber-400 bg-amber-50 p-2 text-amber-950">{shown.warning}</p>}
       </div>
-      <Disclosure key={`record-${round}`} className="mt-2" summaryClassName="cursor-pointer font-medium text-blue-900" summary={correcting ? "Rätta registreringen" : "Markera som skickat"}>
+      <Disclosure key={`record-${round}`} defaultOpen={openForm && round === 0} className="mt-2" summaryClassName="cursor-pointer font-medium text-blue-900" summary={correcting ? "Rätta registreringen" : "Markera som skickat"}>
         <LetterForm {...place} formAction={formAction} pending={pending} state={state?.ok ? null : state} initial={initial} today={today} />
       </Disclosure>
       {initial?.version !== undefined && (

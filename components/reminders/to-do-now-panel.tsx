@@ -2,6 +2,7 @@ import { Link } from "@/components/ui/link";
 import { daysBetween, formatDateLong } from "@/lib/dates/cycle";
 import type { ToDoNowTask } from "@/lib/reminders/queries";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { overdueHref } from "@/lib/tasks/overdue-href";
 
 function whose(t: ToDoNowTask): string {
   if (t.unit) return t.unit.name;
@@ -30,8 +31,8 @@ export function ToDoNowPanel({ tasks, total, overdue, today, oneUnit = false }: 
             Du har {overdue} {overdue === 1 ? "försenad uppgift" : "försenade uppgifter"}
             {oneUnit ? " i dina enheter" : ""}.
           </span>{" "}
-          <Link href="/checklista?filter=forsenade" className="text-sm text-blue-800 underline underline-offset-4">
-            Visa försenade i checklistan
+          <Link href={overdueHref()} className="text-sm text-blue-800 underline underline-offset-4">
+            Visa {overdue === 1 ? "den" : "alla"}
           </Link>
         </p>
       )}
@@ -51,7 +52,8 @@ export function ToDoNowPanel({ tasks, total, overdue, today, oneUnit = false }: 
                         {t.activity.title}
                       </Link>{" "}
                       <span className="text-slate-700">
-                        ({whose(t)}, {TASK_STATUS_LABELS[t.status].toLowerCase()})
+                        ({whose(t)}, cykel {t.cycle.year}
+                        {t.cycleState === "ending" ? " som har tagit slut" : ""}, {TASK_STATUS_LABELS[t.status].toLowerCase()})
                       </span>
                     </span>
                     <span className={t.overdue ? "font-medium text-red-800" : "text-slate-700"}>{when(t, today)}</span>
@@ -62,9 +64,14 @@ export function ToDoNowPanel({ tasks, total, overdue, today, oneUnit = false }: 
           ))}
           {total > tasks.length && (
             <p className="mt-2 text-sm">
-              Visar {tasks.length} av {total}.{" "}
+              Visar {tasks.length} av {total}
+              {oneUnit ? ": hjulets enhet och hela verksamhetens" : ""}.{" "}
+              <Link href={overdueHref()} className="text-blue-800 underline underline-offset-4">
+                Alla försenade
+              </Link>{" "}
+              och månadens uppgifter i{" "}
               <Link href="/checklista" className="text-blue-800 underline underline-offset-4">
-                Se alla i checklistan
+                checklistan
               </Link>
             </p>
           )}

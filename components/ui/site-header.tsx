@@ -5,6 +5,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { countOverdueTasks } from "@/lib/reminders/queries";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import * as clock from "@/lib/clock";
+import { overdueHref } from "@/lib/tasks/overdue-href";
 
 /** Menu entries, each shown to users who hold its action somewhere (and not `unless`, which has its own entry). */
 const NAV: { href: string; label: string; action: Action; unless?: Action }[] = [
@@ -49,7 +50,7 @@ export async function SiteHeader() {
               ))}
               {overdue > 0 && (
                 <li>
-                  <Link href="/#att-gora-nu" className="rounded-full bg-red-800 px-2 py-0.5 font-semibold text-white hover:underline">
+                  <Link href={overdueHref()} className="rounded-full bg-red-800 px-2 py-0.5 font-semibold text-white hover:underline">
                     {overdue} {overdue === 1 ? "försenad" : "försenade"}
                   </Link>
                 </li>

@@ -1,4 +1,6 @@
 import type { WheelData } from "@/lib/wheel/data";
+import { Link } from "@/components/ui/link";
+import { overdueHref } from "@/lib/tasks/overdue-href";
 import { formatShare, PROGRESS_LABELS, shareDueDone, shareOfYear } from "@/lib/tasks/progress";
 
 /** Key figures above the wheel: activities, tasks handled and overdue in the year. */
@@ -16,7 +18,18 @@ export function WheelSummary({ data }: { data: WheelData }) {
     { label: "Aktiviteter i hjulet", value: String(activities.length), note: `${data.routines.length} ${data.routines.length === 1 ? "rutin" : "rutiner"}` },
     { label: `${PROGRESS_LABELS.dueDone}${whose}`, value: formatShare(shareDueDone(p)), note: `${p.dueDone} av ${p.due} ${p.due === 1 ? "uppgift" : "uppgifter"}` },
     { label: `${PROGRESS_LABELS.year}${whose}`, value: formatShare(shareOfYear(p)), note: `${p.done} av ${p.total}; ej aktuella (${p.notApplicable}) räknas inte` },
-    { label: "Försenade uppgifter", value: String(overdue), note: "slutmånaden har passerat" },
+    {
+      label: "Försenade uppgifter",
+      value: String(overdue),
+      note:
+        overdue > 0 && data.open && data.scope === "verksamhet" && !data.unit ? (
+          <Link href={overdueHref({ year: data.year, all: true })} className="text-blue-800 underline">
+            Visa {overdue === 1 ? "den" : `de ${overdue}`}
+          </Link>
+        ) : (
+          "slutmånaden har passerat"
+        ),
+    },
     { label: "Förbättringsåtgärder", value: String(data.actions.length), note: `${doneActions} ${doneActions === 1 ? "genomförd" : "genomförda"}` },
   ];
   return (

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient } from "../db/index.ts";
 import type { ActivityScope, TaskStatus } from "../db/generated/enums.ts";
 import { activityPeriod } from "../dates/cycle.ts";
+import { getCycleStartMonth } from "../cycle-calendar.ts";
 import { ensureCycleTasks } from "./instantiate.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
 import * as clock from "../clock.ts";
@@ -20,7 +21,7 @@ export type FollowTask = {
   title: string;
   unitName: string | null;
 };
-export type FollowActivity = { id: string; key: string; scope: ActivityScope; startMonth: number | null; endMonth: number | null; routineStartMonth?: number };
+export type FollowActivity = { id: string; key: string; scope: ActivityScope; startMonth: number | null; endMonth: number | null; cycleStartMonth?: number };
 export type KeptTask = { taskId: string; title: string; unitName: string | null; reason: "in-progress" | "history" };
 
 export type FollowPlan = {
@@ -54,7 +55,7 @@ export function planFollowVersion(year: number, tasks: FollowTask[], activities:
     const target = byKey.get(task.key);
     if (target && target.scope === task.scope) {
       if (target.id !== task.activityId) {
-        plan.repoint.push({ taskId: task.id, fromActivityId: task.activityId, toActivityId: target.id, ...activityPeriod(year, target, target.routineStartMonth) });
+        plan.repoint.push({ taskId: task.id, fromActivityId: task.activityId, toActivityId: target.id, ...activityPeriod(year, target, target.cycleStartMonth) });
       }
     } else if (task.status === "NOT_STARTED" && !task.hasHistory) {
       plan.remove.push(task.id);
@@ -71,7 +72,7 @@ export function planFollowVersion(year: number, tasks: FollowTask[], activities:
 
 /** The inputs of planFollowVersion for one cycle and routine, read from the database. */
 export async function loadFollowInput(db: DbClient, cycle: { id: string; year: number; organisationId: string }, newVersionId: string) {
-  const version = await db.routineVersion.findUniqueOrThrow({ where: { id: newVersionId }, select: { routineId: true, routine: { select: { startMonth: true } } } });
+  const version = await db.routineVersion.findUniqueOrThrow({ where: { id: newVersionId }, select: { routineId: true } });
   const [rows, activities, units] = await Promise.all([
     db.task.findMany({
       where: { cycleId: cycle.id, activity: { ...ROUTINE_ACTIVITY, routineVersion: { routineId: version.routineId, id: { not: newVersionId } } } },
@@ -98,8 +99,8 @@ export async function loadFollowInput(db: DbClient, cycle: { id: string; year: n
     title: t.activity.title,
     unitName: t.unit?.name ?? null,
   }));
-  const routineStartMonth = version.routine.startMonth;
-  return { tasks, activities: activities.map((a) => ({ ...a, routineStartMonth })), unitIds: units.map((u) => u.id) };
+  const cycleStartMonth = await getCycleStartMonth(db, cycle.organisationId);
+  return { tasks, activities: activities.map((a) => ({ ...a, cycleStartMonth })), unitIds: units.map((u) => u.id) };
 }
 
 export type FollowSummary = { year: number; repointed: number; created: number; removed: number; kept: KeptTask[]; untouched: number };

@@ -1,5 +1,6 @@
 import type { DbClient } from "../db/index.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
+import { getCycleStartMonth } from "../cycle-calendar.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { activeUnitWhere } from "../organisation/units.ts";
 
@@ -15,7 +16,7 @@ export async function ensureCycleTasks(db: DbClient, cycleId: string, options: {
   const [activities, units, existing] = await Promise.all([
     db.activityTemplate.findMany({
       where: { ...ROUTINE_ACTIVITY, routineVersion: { status: "ACTIVE", routine: { organisationId: cycle.organisationId } } },
-      select: { id: true, key: true, scope: true, startMonth: true, endMonth: true, routineVersion: { select: { routineId: true, routine: { select: { startMonth: true } } } } },
+      select: { id: true, key: true, scope: true, startMonth: true, endMonth: true, routineVersion: { select: { routineId: true } } },
     }),
     options.unitIds ? options.unitIds.map((id) => ({ id })) : db.unit.findMany({ where: activeUnitWhere(cycle.organisationId), select: { id: true } }),
     db.task.findMany({
@@ -23,9 +24,10 @@ export async function ensureCycleTasks(db: DbClient, cycleId: string, options: {
       select: { assigneeKey: true, activity: { select: { key: true, routineVersion: { select: { routineId: true } } } } },
     }),
   ]);
+  const cycleStartMonth = await getCycleStartMonth(db, cycle.organisationId);
   const identityOf = new Map(activities.map((a) => [a.id, `${a.routineVersion.routineId}/${a.key}`]));
   const covered = new Set(existing.map((t) => `${t.activity.routineVersion.routineId}/${t.activity.key}/${t.assigneeKey}`));
-  const all = withoutCovered(planTasks(cycle.year, activities.map((a) => ({ ...a, routineStartMonth: a.routineVersion.routine.startMonth })), units.map((u) => u.id)), identityOf, covered);
+  const all = withoutCovered(planTasks(cycle.year, activities.map((a) => ({ ...a, cycleStartMonth })), units.map((u) => u.id)), identityOf, covered);
   const { unitIds, fromDay } = options;
   const planned = all.filter((t) => (!unitIds || t.unitId !== null) && (!fromDay || t.dueOn === null || t.dueOn >= fromDay));
   const result = await db.task.createMany({

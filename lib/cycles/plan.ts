@@ -6,8 +6,8 @@ export type PlannableActivity = {
   scope: ActivityScope;
   startMonth: number | null;
   endMonth: number | null;
-  /** The start month of the activity's routine (Routine.startMonth); default January. */
-  routineStartMonth?: number;
+  /** The month the verksamhet's cycles begin (cycleStartMonth); default January. */
+  cycleStartMonth?: number;
 };
 
 export type PlannedTask = {
@@ -25,7 +25,7 @@ export type PlannedTask = {
  */
 export function planTasks(year: number, activities: PlannableActivity[], unitIds: string[]): PlannedTask[] {
   return activities.flatMap((activity): PlannedTask[] => {
-    const period = activityPeriod(year, activity, activity.routineStartMonth);
+    const period = activityPeriod(year, activity, activity.cycleStartMonth);
     if (activity.scope === "UNIT") {
       return unitIds.map((unitId) => ({ activityId: activity.id, unitId, assigneeKey: unitId, ...period }));
     }

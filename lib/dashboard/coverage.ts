@@ -1,6 +1,6 @@
 import type { TaskStatus } from "../db/generated/enums.ts";
 import { emptyProgress, shareDueDone, shareOfYear, type ProgressFigures } from "../tasks/progress.ts";
-import { calendarYearOfMonth, cycleMonths, lastDayOfMonth, routineCycleSpan } from "../dates/cycle.ts";
+import { calendarYearOfMonth, cycleMonths, routineCycleSpan } from "../dates/cycle.ts";
 
 export { formatShare } from "../tasks/progress.ts";
 
@@ -50,9 +50,8 @@ const emptyCell = (year: number, month: number, today: Date): CoverageCell => ({
  */
 export function computeCoverage<U extends { id: string }>(units: U[], groups: CoverageGroup[], year: number, today: Date, firstMonth = 1): CoverageRow<U>[] {
   const months = cycleMonths(firstMonth);
-  // From the cycle's first month to the end of its year: a task of a January routine due in December of the year
-  // (thirteen months after a December start) is counted in the December column with the one of the year before.
-  const window = { startsOn: routineCycleSpan(year, firstMonth).startsOn, endsOn: lastDayOfMonth(year, 12) };
+  // The cycle's twelve months: every task's window lies inside them (activityPeriod), so each column is one month.
+  const window = routineCycleSpan(year, firstMonth);
   const rows = new Map(units.map((unit) => [unit.id, { unit, cells: months.map((m) => emptyCell(calendarYearOfMonth(year, m, firstMonth), m, today)), figures: emptyProgress() }]));
   for (const g of groups) {
     const row = rows.get(g.unitId);

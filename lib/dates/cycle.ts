@@ -29,17 +29,23 @@ export function calendarYearOfMonth(cycleYear: number, month: number, startMonth
 }
 
 /**
- * When an activity happens in a cycle year: from the first day of its start month, in the calendar year that month
- * has in the cycle of a routine starting in `routineStartMonth`, to the last day of its end month, the first time that
- * month comes after the start. So a "januari–december" activity of a December routine's 2027 cycle runs January to
- * December 2027, and a span that wraps over the year end (november–februari) ends in the next year.
+ * When an activity happens in cycle `year` of a verksamhet whose cycles begin in `cycleStart` (cycleStartMonth):
+ * the smallest window inside the cycle that holds every month of the activity's span (docs/decisions/020-one-cycle-
+ * twelve-months.md). Months are read in the cycle's order, so with a December start "januari–mars" is January to
+ * March and "december" the December before. A span that runs past the cycle's last month back into its first
+ * ("januari–december" of a December cycle, "november–februari" of a January one) covers the cycle's end and its
+ * beginning, so its window is the whole cycle: december–november. No window ever leaves its cycle.
  */
-export function activityPeriod(year: number, span: MonthSpan, routineStartMonth = 1): { startsOn: Date | null; dueOn: Date | null } {
+export function activityPeriod(year: number, span: MonthSpan, cycleStart = 1): { startsOn: Date | null; dueOn: Date | null } {
   if (span.startMonth === null || span.endMonth === null) return { startsOn: null, dueOn: null };
-  const startYear = calendarYearOfMonth(year, span.startMonth, routineStartMonth);
+  const position = (month: number) => (month - cycleStart + 12) % 12;
+  const monthAt = (p: number) => ((cycleStart - 1 + p) % 12) + 1;
+  let [first, last] = [position(span.startMonth), position(span.endMonth)];
+  if (last < first) [first, last] = [0, 11];
+  const [startMonth, endMonth] = [monthAt(first), monthAt(last)];
   return {
-    startsOn: utcDate(startYear, span.startMonth, 1),
-    dueOn: lastDayOfMonth(span.endMonth < span.startMonth ? startYear + 1 : startYear, span.endMonth),
+    startsOn: utcDate(calendarYearOfMonth(year, startMonth, cycleStart), startMonth, 1),
+    dueOn: lastDayOfMonth(calendarYearOfMonth(year, endMonth, cycleStart), endMonth),
   };
 }
 
@@ -77,40 +83,65 @@ export function cycleYearOf(date: Date, startMonth = 1): number {
 
 /** The start months of a verksamhet's routines, as its cycles are measured; none is read as [1] (calendar years). */
 export type CycleCalendar = readonly number[];
-const monthsOf = (calendar: CycleCalendar) => (calendar.length > 0 ? calendar : [1]);
 
-/** The twelve months of one routine's part of cycle `year`: from its start month to the day before it comes round again. */
+/**
+ * The month a verksamhet's cycles begin: the earliest-beginning of its routines' start months. A start s > 1 begins
+ * cycle Y in month s of Y − 1, before any January start, so with a December and a January routine cycles begin in
+ * December. One month for every routine, so that a cycle is twelve months and two cycles never share a month
+ * (docs/decisions/020-one-cycle-twelve-months.md).
+ */
+export function cycleStartMonth(calendar: CycleCalendar): number {
+  const later = calendar.filter((s) => s > 1);
+  return later.length > 0 ? Math.min(...later) : 1;
+}
+
+/** The twelve months of a cycle `year` that begins in `startMonth`: from that month to the day before it comes round again. */
 export function routineCycleSpan(year: number, startMonth = 1): { startsOn: Date; endsOn: Date } {
   if (startMonth <= 1) return { startsOn: utcDate(year, 1, 1), endsOn: lastDayOfMonth(year, 12) };
   return { startsOn: utcDate(year - 1, startMonth, 1), endsOn: lastDayOfMonth(year, startMonth - 1) };
 }
 
-/** A cycle's span: from its earliest routine start to its latest routine end. */
+/** A cycle's span: twelve months from the verksamhet's cycle start month. */
 export function cycleSpan(year: number, calendar: CycleCalendar): { startsOn: Date; endsOn: Date } {
-  const spans = monthsOf(calendar).map((s) => routineCycleSpan(year, s));
-  return {
-    startsOn: new Date(Math.min(...spans.map((s) => s.startsOn.getTime()))),
-    endsOn: new Date(Math.max(...spans.map((s) => s.endsOn.getTime()))),
-  };
+  return routineCycleSpan(year, cycleStartMonth(calendar));
 }
 
 /**
- * The cycle years open on `today` (today is within their span), newest first. More than one in the months where one
- * routine's new year has begun and another's old one runs on: in December 2026, 2027 and 2026 for a December and a
- * January routine.
+ * How long an ending cycle stays open after its last day, in months of the new cycle: its unfinished work can be done
+ * and registered until the end of the new cycle's second month (31 January for a December start). See
+ * docs/decisions/020-one-cycle-twelve-months.md.
  */
-export function openCycleYears(today: Date, calendar: CycleCalendar): number[] {
-  return [...new Set(monthsOf(calendar).map((s) => cycleYearOf(today, s)))].sort((a, b) => b - a);
+export const ENDING_CYCLE_OPEN_MONTHS = 2;
+
+/** The last day an ending cycle `year` can still be changed: ENDING_CYCLE_OPEN_MONTHS after its end. */
+export function cycleOpenUntil(year: number, calendar: CycleCalendar): Date {
+  const { endsOn } = cycleSpan(year, calendar);
+  return lastDayOfMonth(endsOn.getUTCFullYear(), endsOn.getUTCMonth() + 1 + ENDING_CYCLE_OPEN_MONTHS);
 }
 
-/** "The current cycle": the newest cycle that has begun on `today`, the one pages show unless another is chosen. */
+/**
+ * The cycle years open on `today`, newest first: the cycle today lies in and, for ENDING_CYCLE_OPEN_MONTHS after
+ * its end, the one before it, whose unfinished work can still be done. In December 2026 and January 2027, 2027 and
+ * 2026 for a December start.
+ */
+export function openCycleYears(today: Date, calendar: CycleCalendar): number[] {
+  const current = cycleYearOf(today, cycleStartMonth(calendar));
+  return today.getTime() <= cycleOpenUntil(current - 1, calendar).getTime() ? [current, current - 1] : [current];
+}
+
+/** "The current cycle": the one today lies in, the one pages show unless another is chosen. */
 export function currentCycleYearOf(today: Date, calendar: CycleCalendar): number {
   return openCycleYears(today, calendar)[0]!;
 }
 
-/** A cycle can be changed while today is within its span: earlier cycles are history, later ones have not begun. */
+/** A cycle can be changed while it is open (openCycleYears): earlier cycles are history, later ones have not begun. */
 export function isOpenCycleYear(year: number, today: Date, calendar: CycleCalendar): boolean {
   return openCycleYears(today, calendar).includes(year);
+}
+
+/** The ending cycle that is still open on `today` beside the current one, or null. */
+export function endingCycleYearOf(today: Date, calendar: CycleCalendar): number | null {
+  return openCycleYears(today, calendar)[1] ?? null;
 }
 
 /** The months of a routine's cycle in order, from its start month: [12, 1, 2, …, 11] for December. */
@@ -129,7 +160,10 @@ export function formatCycleSpan(year: number, calendar: CycleCalendar): string {
  * " (kommande)". Short, so that the picker fits a narrow screen; the page says the months (cycleSpanNote).
  */
 export function describeCycleYear(year: number, today: Date, calendar: CycleCalendar): string {
-  return isOpenCycleYear(year, today, calendar) ? " (pågår)" : year < currentCycleYearOf(today, calendar) ? " (avslutad)" : " (kommande)";
+  const current = currentCycleYearOf(today, calendar);
+  if (year === current) return " (pågår)";
+  if (isOpenCycleYear(year, today, calendar)) return " (efterarbete)";
+  return year < current ? " (avslutad)" : " (kommande)";
 }
 
 /** " (december 2026 – november 2027)" after a cycle's year; nothing for a calendar-year cycle. */

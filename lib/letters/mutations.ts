@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { writeAudit } from "../audit/index.ts";
-import { cycleSpan, dateFromIso, formatCycleSpan, formatDateIso, formatDateLong, isOpenCycleYear } from "../dates/cycle.ts";
+import { cycleOpenUntil, cycleSpan, dateFromIso, formatCycleSpan, formatDateIso, formatDateLong, isOpenCycleYear } from "../dates/cycle.ts";
 import { getCycleCalendar } from "../cycle-calendar.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { fieldErrorsOf, INVALID_FORM, type Failure } from "../forms.ts";
@@ -60,8 +60,12 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
   return transact(db, async (tx) => {
     const { unit, task, existing, calendar } = await findLetterTask(tx, actor, v.unitId, v.year, v.letterNumber, today);
     // The cycle's span, not the calendar year: a cycle may begin in the December before its year.
+    // An ending cycle's letter may be sent after its last day, while the cycle is open for efterarbete (decision 020).
     const span = cycleSpan(v.year, calendar);
-    if (sentOn < span.startsOn || sentOn > span.endsOn) fail("Kontrollera de markerade fälten.", { sentOn: [`Datumet ska ligga i cykeln ${v.year} (${formatCycleSpan(v.year, calendar)}).`] });
+    const lastDay = cycleOpenUntil(v.year, calendar);
+    if (sentOn < span.startsOn || sentOn > lastDay) {
+      fail("Kontrollera de markerade fälten.", { sentOn: [`Datumet ska ligga i cykeln ${v.year} (${formatCycleSpan(v.year, calendar)}) eller i dess efterarbete till och med ${formatDateLong(lastDay)}.`] });
+    }
     const title = `Brukarbrev ${v.letterNumber} för ${unit.name}`;
     if (existing) {
       if (v.version !== existing.version) {

@@ -6,8 +6,8 @@ import { isOverdue } from "../tasks/status.ts";
 import { LETTER_NUMBERS } from "./schemas.ts";
 import { letterState, type LetterState } from "../tasks/module-tasks.ts";
 import * as clock from "../clock.ts";
-import { currentCycleYearOf } from "../dates/cycle.ts";
-import { getCycleCalendar } from "../cycle-calendar.ts";
+import { currentCycleYearOf, isOpenCycleYear } from "../dates/cycle.ts";
+import { getCycleCalendar, openCyclesOn } from "../cycle-calendar.ts";
 import { activeUnitWhere } from "../organisation/units.ts";
 
 const dispatchSelect = {
@@ -72,20 +72,25 @@ async function unitsFor(actor: Actor, action: Action, db: DbClient) {
 
 /**
  * The Brukarbrev page: the units whose letters the actor may read (the koordinator's, where they record, first),
- * the chosen unit's four letters in this year's cycle, whether the actor may record them, and the koordinator's
- * other routine tasks there. An enhetschef reads their units' letters without changing them. Null when the
+ * the chosen unit's four letters in the chosen cycle (`year`, default the current one: an ending cycle that is still
+ * open can be chosen and its letters registered, docs/decisions/020), whether the actor may record them, and the
+ * koordinator's other routine tasks there. `cycles` are the open cycles, for the page's cycle switch. An enhetschef reads their units' letters without changing them. Null when the
  * actor may read letters nowhere.
  */
-export async function getLetterBoard(actor: Actor, params: { unitId?: string }, db: DbClient = getDb(), today: Date = clock.today()) {
+export async function getLetterBoard(actor: Actor, params: { unitId?: string; year?: number }, db: DbClient = getDb(), today: Date = clock.today()) {
   const readable = await unitsFor(actor, "letter:read", db);
   if (readable.length === 0) return null;
   const canRecordIn = (u: (typeof readable)[number]) => can(actor, "letter:record", { organisationId: u.area.organisationId, unitId: u.id });
   const units = [...readable.filter(canRecordIn), ...readable.filter((u) => !canRecordIn(u))];
   const unit = units.find((u) => u.id === params.unitId) ?? units[0]!;
   const canRecord = canRecordIn(unit);
-  const year = currentCycleYearOf(today, await getCycleCalendar(db, unit.area.organisationId));
+  const calendar = await getCycleCalendar(db, unit.area.organisationId);
+  const cycles = openCyclesOn(today, calendar);
+  const asked = params.year !== undefined ? await db.cycle.findUnique({ where: { organisationId_year: { organisationId: unit.area.organisationId, year: params.year } }, select: { id: true } }) : null;
+  const year = asked ? params.year! : currentCycleYearOf(today, calendar);
+  const open = isOpenCycleYear(year, today, calendar);
   const cycle = await db.cycle.findUnique({ where: { organisationId_year: { organisationId: unit.area.organisationId, year } }, select: { id: true, year: true } });
-  if (!cycle) return { units, unit, year, canRecord, cycleExists: false as const, letters: lettersOf([], today), otherTasks: [] };
+  if (!cycle) return { units, unit, year, cycles, open, canRecord, cycleExists: false as const, letters: lettersOf([], today), otherTasks: [] };
 
   const [letterTasks, otherTasks] = await Promise.all([
     db.task.findMany({ where: { cycleId: cycle.id, unitId: unit.id, activity: { kind: "LETTER" } }, select: letterTaskSelect }),
@@ -99,7 +104,10 @@ export async function getLetterBoard(actor: Actor, params: { unitId?: string }, 
     units,
     unit,
     year,
-    canRecord,
+    cycles,
+    /** Whether the cycle shown can be changed: letters of a closed cycle are read only. */
+    open,
+    canRecord: canRecord && open,
     cycleExists: true as const,
     letters: lettersOf(letterTasks, today),
     otherTasks: otherTasks.map((t) => ({ ...t, overdue: isOverdue(t, today) })),

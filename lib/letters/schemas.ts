@@ -58,3 +58,11 @@ export const undoLetterSchema = z.object({
   letterNumber: z.coerce.number().int().min(1, "Brukarbreven är numrerade 1–4.").max(4, "Brukarbreven är numrerade 1–4."),
   version: z.coerce.number({ error: "Versionen saknas." }).int(),
 });
+
+/** The Brukarbrev page's address: the unit and the cycle (?ar=2026 for an ending cycle still open). */
+export const letterBoardParamsSchema = z.object({
+  enhet: z.string().max(100).optional().catch(undefined),
+  ar: z.coerce.number().int().min(2000).max(2200).optional().catch(undefined),
+  /** A letter whose form opens at once (the link from a försenad brukarbrev). */
+  brev: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+});

@@ -49,7 +49,7 @@ async function loadOpenTasks(db: DbClient, today: Date) {
     // tasks can no longer be done.
     // Reminders count from the planned day when there is one (issue 21), else from the last day.
     // A closed unit's tasks are ej aktuell from its closing, and never reminded of (issue 29).
-    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, AND: [taskOfActiveUnitWhere], OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: openCycleWhere(today) },
+    where: { status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, AND: [taskOfActiveUnitWhere], OR: [{ plannedOn: { lte: horizon } }, { plannedOn: null, dueOn: { not: null, lte: horizon } }], cycle: await openCycleWhere(db, today) },
     select: {
       id: true, status: true, dueOn: true, plannedOn: true, unitId: true, assigneeKey: true,
       unit: { select: { name: true } },

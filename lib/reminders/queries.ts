@@ -3,7 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../auth/scope.ts";
-import { openCycleWhere } from "../cycle-calendar.ts";
+import { openCycleCheck, openCycleWhere, openCyclesOn } from "../cycle-calendar.ts";
 import { lastDayOfMonth, utcDate } from "../dates/cycle.ts";
 import { orderToDoNow, toDoTier } from "../tasks/to-do-now.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
@@ -11,7 +11,7 @@ import { countOverdueTasks } from "../tasks/queries.ts";
 
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
 /** Only an open cycle can be changed (lib/tasks/mutations.ts), so only their tasks are asked for: in December both. */
-const thisCycle = (today: Date) => ({ cycle: openCycleWhere(today) });
+const thisCycle = async (db: DbClient, today: Date) => ({ cycle: await openCycleWhere(db, today) });
 
 export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true } });
@@ -21,8 +21,10 @@ export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
 /**
  * "Att göra nu" beside the start page's wheel: open tasks of this year's cycle the actor may read that are overdue
  * or fall in this month, in the order of orderToDoNow (the actor's own first, overdue first). With `unitId` (the
- * unit the wheel shows) other units' tasks are left out; the verksamhet's and kommunikationsenhetens stay.
- * `overdue` is the menu's count (countOverdueTasks), so the panel and the badge never disagree.
+ * unit the wheel shows) other units' tasks are left out; the verksamhet's and kommunikationsenhetens stay, and
+ * `total` still counts them all, so the panel can say "visar N av M". Each task names its cycle (two are open in a
+ * new cycle's first months, docs/decisions/020). `overdue` is the menu's count (countOverdueTasks), so the panel and
+ * the badge never disagree, and both lead to the same list (overdueHref).
  */
 export async function getTasksToDoNow(actor: Actor, today: Date, options: { unitId?: string | null; limit?: number } = {}, db: DbClient = getDb()) {
   const { unitId = null, limit = 8 } = options;
@@ -32,8 +34,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
     where: {
       AND: [
         taskWhereFor(actor, "task:read"),
-        thisCycle(today),
-        ...(unitId ? [{ OR: [{ unitId }, { unitId: null }] }] : []),
+        await thisCycle(db, today),
         { status: OPEN, OR: [{ dueOn: { lt: today } }, { startsOn: { lte: monthEnd }, dueOn: { gte: monthStart } }] },
       ],
     },
@@ -44,17 +45,23 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
       assigneeKey: true,
       unitId: true,
       unit: { select: { name: true } },
-      cycle: { select: { organisationId: true } },
+      cycle: { select: { organisationId: true, year: true } },
       activity: { select: { title: true, responsibleRole: true } },
     },
   });
+  const cycles = openCyclesOn(today, (await openCycleCheck(db, [...new Set(actor.assignments.map((a) => a.organisationId))], today)).calendar);
   const roles = new Set(actor.assignments.map((a) => a.role));
   const tasks = orderToDoNow(
     rows.map((t) => ({ ...t, title: t.activity.title, responsibleRole: t.activity.responsibleRole })),
     (t) => toDoTier(t, can(actor, "task:update", { organisationId: t.cycle.organisationId, unitId: t.unitId, assigneeKey: t.assigneeKey, responsibleRole: t.responsibleRole }), roles),
     today,
   );
-  return { tasks: tasks.slice(0, limit), total: tasks.length, overdue: await countOverdueTasks(actor, today, db) };
+  const shown = unitId ? tasks.filter((t) => t.unitId === unitId || t.unitId === null) : tasks;
+  return {
+    tasks: shown.slice(0, limit).map((t) => ({ ...t, cycleState: cycles.find((c) => c.year === t.cycle.year)?.state ?? ("current" as const) })),
+    total: tasks.length,
+    overdue: await countOverdueTasks(actor, today, db),
+  };
 }
 export type ToDoNowTask = Awaited<ReturnType<typeof getTasksToDoNow>>["tasks"][number];
 

@@ -19,8 +19,8 @@ const FOLLOW_REQUIRED = "Välj om återstående uppgifter ska följa den nya ver
  * Cycles that a newly published version may affect: the open ones (today within their span) and later ones. Earlier
  * years are history. Every open year is this calendar year or the next, so "later" is every year after this one.
  */
-function openCyclesWhere(organisationId: string, today: Date) {
-  return { organisationId, OR: [openCycleWhere(today), { year: { gt: today.getUTCFullYear() } }] };
+async function openCyclesWhere(db: DbClient, organisationId: string, today: Date) {
+  return { organisationId, OR: [await openCycleWhere(db, today), { year: { gt: today.getUTCFullYear() } }] };
 }
 
 /** What publishing a draft would do to the open cycles if their remaining tasks follow it (for the confirmation step). */
@@ -30,7 +30,7 @@ export async function previewFollow(actor: Actor, versionId: string, db: DbClien
     include: { routine: { select: { organisationId: true } } },
   });
   if (!draft) return [];
-  const cycles = await db.cycle.findMany({ where: openCyclesWhere(draft.routine.organisationId, today), orderBy: { year: "asc" } });
+  const cycles = await db.cycle.findMany({ where: await openCyclesWhere(db, draft.routine.organisationId, today), orderBy: { year: "asc" } });
   const previews: { year: number; plan: FollowPlan }[] = [];
   for (const cycle of cycles) {
     const input = await loadFollowInput(db, cycle, draft.id);
@@ -70,7 +70,7 @@ export async function publishDraft(
     const check = routineDocumentSchema.safeParse(toRoutineDocument(draft));
     if (!check.success) return fail(`Utkastet kan inte publiceras: ${check.error.issues[0]!.message}`);
     if (draft.activities.length === 0) return fail("Utkastet har inga aktiviteter. Lägg till minst en innan du publicerar.");
-    const cycles = await tx.cycle.findMany({ where: openCyclesWhere(draft.routine.organisationId, today), orderBy: { year: "asc" } });
+    const cycles = await tx.cycle.findMany({ where: await openCyclesWhere(tx, draft.routine.organisationId, today), orderBy: { year: "asc" } });
     if (cycles.length > 0 && !p.followTasks) {
       return fail(INVALID_FORM, { followTasks: [FOLLOW_REQUIRED] });
     }

@@ -1,3 +1,4 @@
+import { getCycleStartMonth } from "../cycle-calendar.ts";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type DbClient } from "../db/index.ts";
@@ -50,12 +51,12 @@ export async function addLocalActivity(actor: Actor, input: unknown, db: DbClien
     if (!can(actor, "task:update", { ...place, responsibleRole: p.responsibleRole })) return { ok: false, message: NOT_YOUR_ROLE, errors: { responsibleRole: [NOT_YOUR_ROLE] } };
     const version = await tx.routineVersion.findFirst({
       where: { status: "ACTIVE", routineId, routine: { organisationId: place.organisationId } },
-      select: { id: true, routine: { select: { startMonth: true } }, phases: { where: { key: phaseKey }, select: { id: true } } },
+      select: { id: true, phases: { where: { key: phaseKey }, select: { id: true } } },
     });
     const phase = version?.phases[0];
     if (!version || !phase) return { ok: false, message: PHASE_GONE, errors: { phase: [PHASE_GONE] } };
-    // The routine's current cycle: with a December start, an activity added in December 2026 is in the 2027 cycle.
-    const startMonth = version.routine.startMonth;
+    // The verksamhet's current cycle: with a December start, an activity added in December 2026 is in the 2027 cycle.
+    const startMonth = await getCycleStartMonth(tx, place.organisationId);
     const year = cycleYearOf(today, startMonth);
     if (p.date && cycleYearOf(p.date, startMonth) !== year) return { ok: false, message: `Datumet ska ligga i cykelåret ${year}.`, errors: { date: [`Datumet ska ligga i cykelåret ${year}.`] } };
     const cycle = await tx.cycle.findUnique({ where: { organisationId_year: { organisationId: place.organisationId, year } }, select: { id: true } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
-import type { ChecklistFilter, ChecklistParams } from "./schemas.ts";
+import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
 import { isCurrent, isHandled, isOverdue, isUndoable, matchesFilter } from "./status.ts";
@@ -10,7 +10,8 @@ import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./
 import type { TaskStatus } from "../db/generated/enums.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf, cycleSpanNote, describeCycleYear, isOpenCycleYear, openCycleYears } from "../dates/cycle.ts";
-import { openCycleCheck, openCycleWhere } from "../cycle-calendar.ts";
+import { openCycleCheck, openCycleWhere, openCyclesOn } from "../cycle-calendar.ts";
+import { overdueHref } from "./overdue-href.ts";
 import { getCyclePlanningSummary, PLANNING_STEP_KEY, type PlanningSummary } from "./plan-queries.ts";
 
 /** The pseudo-units of the unit switch for tasks without a unit. */
@@ -49,6 +50,7 @@ const taskSelect = {
       kind: true,
       timing: true,
       templateRef: true,
+      letterNumber: true,
       position: true,
       ownerUnitId: true,
       phase: { select: { key: true, name: true, position: true } },
@@ -64,13 +66,18 @@ export type TaskModuleView = { module: TaskModule; letterState: LetterState | nu
 /** kept: shown although it no longer matches the filter, because the user just changed it (undoTo: what Ångra restores). */
 export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null; planning?: PlanningSummary };
 
+/** A brukarbrev's card on the Brukarbrev page of its cycle, with its form open (three clicks from the badge, issue 32). */
+function letterHref(unitId: string, year: number, letterNumber: number | null) {
+  return letterNumber ? `/brukarbrev?enhet=${unitId}&ar=${year}&brev=${letterNumber}#brukarbrev-${letterNumber}` : `/brukarbrev?enhet=${unitId}&ar=${year}`;
+}
+
 /** The module a task is done in, with a link there when the actor may open it. */
 function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unitId" | "cycle" | "activity" | "letterDispatches">, today: Date): TaskModuleView | null {
   const driver = taskModuleOf(task.activity);
   if (!driver) return null;
   if (driver.kind === "letter") {
     const readable = task.unitId !== null && can(actor, "letter:read", { organisationId: task.cycle.organisationId, unitId: task.unitId });
-    return { module: driver, letterState: letterState(task, task.letterDispatches[0] ?? null, today), href: readable ? `/brukarbrev?enhet=${task.unitId}` : null };
+    return { module: driver, letterState: letterState(task, task.letterDispatches[0] ?? null, today), href: readable ? letterHref(task.unitId!, task.cycle.year, task.activity.letterNumber) : null };
   }
   const readable = can(actor, "review:read", { organisationId: task.cycle.organisationId });
   const path = `/kvalitetsgranskning/${task.cycle.year}${driver.step === "summary" ? "/sammanstallning" : ""}`;
@@ -106,14 +113,78 @@ export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient 
  * The badge's count per open cycle year (`only`: of one list): in December the ending cycle's försenade are not in the
  * new cycle's checklist, which names them.
  */
-export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}): Promise<Map<number, number>> {
-  const tasks = await db.task.findMany({
-    where: { AND: [taskWhereFor(actor, "task:update"), { cycle: openCycleWhere(today) }, { dueOn: { lt: today } }, only] },
-    select: { status: true, dueOn: true, cycle: { select: { year: true } } },
-  });
+export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}, action: "task:update" | "task:read" = "task:update"): Promise<Map<number, number>> {
+  const groups = await db.task.groupBy({ by: ["cycleId"], where: await overdueWhere(actor, today, db, action, only), _count: { _all: true } });
+  const cycles = await db.cycle.findMany({ where: { id: { in: groups.map((g) => g.cycleId) } }, select: { id: true, year: true } });
+  const yearOf = new Map(cycles.map((c) => [c.id, c.year]));
   const counts = new Map<number, number>();
-  for (const t of tasks) if (isOverdue(t, today)) counts.set(t.cycle.year, (counts.get(t.cycle.year) ?? 0) + 1);
+  for (const g of groups) counts.set(yearOf.get(g.cycleId)!, (counts.get(yearOf.get(g.cycleId)!) ?? 0) + g._count._all);
   return counts;
+}
+
+/**
+ * The försenade of the open cycles (isOverdue, in SQL) that the actor may change ("task:update": the badge's) or
+ * read ("task:read": the overview's). Every count of försenade and the list its link leads to use this one clause.
+ */
+export async function overdueWhere(actor: Actor, today: Date, db: DbClient, action: "task:update" | "task:read", only: Prisma.TaskWhereInput = {}): Promise<Prisma.TaskWhereInput> {
+  return { AND: [taskWhereFor(actor, action), { cycle: await openCycleWhere(db, today) }, { dueOn: { lt: today }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, only] };
+}
+
+export type OverdueCycle = { year: number; label: string; state: "current" | "ending"; openUntil: Date; tasks: (ChecklistTask & { unitName: string })[] };
+
+export type OverdueElsewhere = { year: number; label: string; state: "current" | "ending"; openUntil: Date; count: number; href: string };
+
+/**
+ * The försenade of the open cycles other than the one a page shows (docs/decisions/020): the ending cycle's beside the
+ * new one, or the new one's beside an older one chosen. "task:read" counts what the actor may see (the overview, the
+ * wheel), "task:update" what they may do; `href` lists exactly those tasks.
+ */
+export async function getOverdueElsewhere(actor: Actor, shownYear: number | null, action: "task:update" | "task:read", db: DbClient = getDb(), today: Date = clock.today()): Promise<OverdueElsewhere[]> {
+  const open = await openCycleCheck(db, organisationsOf(actor), today);
+  const others = openCyclesOn(today, open.calendar).filter((c) => c.year !== shownYear);
+  if (others.length === 0) return [];
+  const counts = await countOverdueTasksByCycle(actor, today, db, { cycle: { year: { in: others.map((c) => c.year) } } }, action);
+  return others
+    .map((c) => ({ year: c.year, label: c.label, state: c.state, openUntil: c.openUntil, count: counts.get(c.year) ?? 0, href: overdueHref({ year: c.year, all: action === "task:read" }) }))
+    .filter((c) => c.count > 0);
+}
+
+/**
+ * The list every försenade count links to (/checklista/forsenade): the overdue tasks of the open cycles, newest cycle
+ * first, each cycle labelled and each task with the checklist's actions. "mina": those the actor may change (the
+ * badge, Att göra nu, the checklist's notice); "alla": those the actor may read (the overview, the wheel).
+ */
+export async function getOverdueList(actor: Actor, params: OverdueListParams, db: DbClient = getDb(), today: Date = clock.today()): Promise<OverdueCycle[]> {
+  const organisations = organisationsOf(actor);
+  const [open, rows] = await Promise.all([
+    openCycleCheck(db, organisations, today),
+    db.task.findMany({
+      where: await overdueWhere(actor, today, db, params.visa === "alla" ? "task:read" : "task:update", params.ar ? { cycle: { year: params.ar } } : {}),
+      orderBy: [{ dueOn: "asc" }, { activity: { position: "asc" } }, { id: "asc" }],
+      select: { ...taskSelect, unit: { select: { name: true } } },
+    }),
+  ]);
+  const cycles = openCyclesOn(today, open.calendar);
+  return cycles
+    .map((c) => ({
+      year: c.year,
+      label: c.label,
+      state: c.state,
+      openUntil: c.openUntil,
+      tasks: rows
+        .filter((t) => t.cycle.year === c.year)
+        .map((t) => ({
+          ...t,
+          unitName: t.unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
+          overdue: true,
+          current: isCurrent(t, today),
+          canUpdate: canUpdateTask(actor, t, open.isOpen),
+          module: moduleView(actor, t, today),
+          kept: false,
+          undoTo: null,
+        })),
+    }))
+    .filter((c) => c.tasks.length > 0);
 }
 
 /** What Ångra restores on a task the actor just changed: the status before the actor's own last status change. */

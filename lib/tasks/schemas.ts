@@ -71,6 +71,16 @@ export const checklistParamsSchema = z.object({
 });
 export type ChecklistParams = z.infer<typeof checklistParamsSchema>;
 
+/**
+ * The list of försenade (/checklista/forsenade): of one open cycle (`ar`) or all, and "mina" (what the user may
+ * change: the menu's badge) or "alla" (what the user may read: the overview's figures). docs/decisions/020.
+ */
+export const overdueListParamsSchema = z.object({
+  ar: z.coerce.number().int().min(2000).max(2200).optional().catch(undefined),
+  visa: z.enum(["mina", "alla"]).catch("mina").default("mina"),
+});
+export type OverdueListParams = z.infer<typeof overdueListParamsSchema>;
+
 /** The cookie that names the task the user just changed, so the checklist keeps it in view with Ångra. */
 export const JUST_CHANGED_COOKIE = "checklista-senast";
 export const justChangedSchema = z.string().min(1).max(100).optional().catch(undefined);

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { REVIEW_TASK_KEYS } from "../tasks/module-tasks.ts";
 import { showsRoutine, wheelScopeFor, type WheelScope } from "./scope.ts";
-import { activityPeriod, currentCycleYearOf, cycleSpan, utcDate } from "../dates/cycle.ts";
+import { activityPeriod, currentCycleYearOf, cycleStartMonth, isOpenCycleYear, utcDate } from "../dates/cycle.ts";
 import { getCycleCalendar } from "../cycle-calendar.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
 import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
@@ -113,7 +113,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     for (const c of ids.map((i) => counts.get(i)).filter((c) => c !== undefined)) {
       for (const k of Object.keys(completion) as (keyof Completion)[]) completion[k] += c[k];
     }
-    const { startsOn, dueOn } = activityPeriod(year, row, row.routineVersion.routine.startMonth);
+    const { startsOn, dueOn } = activityPeriod(year, row, cycleStartMonth(calendar));
     const late = new Map(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
     const overdueUnits = scope.kind === "verksamhet" ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
     const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, startsOn, dueOn, completion, overdueUnits };
@@ -135,13 +135,15 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     inYear: a.dueOn !== null && a.dueOn.getUTCFullYear() === year,
   }));
 
-  // Twelve o'clock is the cycle's first month among the routines shown: December when the brukarundersökning is.
-  const firstMonth = cycleSpan(year, [...new Set(shown.map((r) => r.routineVersion.routine.startMonth))]).startsOn.getUTCMonth() + 1;
+  // Twelve o'clock is the cycle's first month: December when the brukarundersökning is one of the verksamhet's routines.
+  const firstMonth = cycleStartMonth(calendar);
   return {
     organisationName: organisation?.name ?? "",
     years: cycles.map((c) => c.year),
     firstMonth,
     year,
+    /** Whether the cycle shown is open (docs/decisions/020): then its försenade are listed at overdueHref. */
+    open: isOpenCycleYear(year, today, calendar),
     hasCycle: cycle !== null,
     survey: cycle
       ? { dispatchOn: cycle.surveyDispatchOn, reminderOn: cycle.surveyReminderOn, lastAnswerOn: cycle.surveyLastAnswerOn, resultsPublishedOn: cycle.resultsPublishedOn }

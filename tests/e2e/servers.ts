@@ -28,6 +28,9 @@ const SERVER_LIST = [
   // Areas and units created, closed and imported change every unit list and count: a server of its own (base + 5 is
   // the OIDC provider's port).
   { name: "organisation", port: base + 6, today: "2026-11-20", specs: ["organisation"] },
+  // 6 December: the 2027 cycle has begun and the 2026 cycle is open for its efterarbete (docs/decisions/020); the
+  // koordinator registers 2026's overdue Brukarbrev 4 from the badge.
+  { name: "december", port: base + 7, today: "2026-12-06", specs: ["two-cycles"] },
 ] as const;
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];

@@ -16,6 +16,8 @@ import { wheelParamsSchema } from "@/lib/wheel/schemas";
 import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
+import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
+import { getOverdueElsewhere } from "@/lib/tasks/queries";
 
 export const metadata: Metadata = { title: "Årshjul" };
 export const dynamic = "force-dynamic";
@@ -27,6 +29,8 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
   const data = await getWheelData(user, wheelParamsSchema.parse(await searchParams));
   if (!data) redirect("/ingen-behorighet");
   const empty = data.routines.length === 0;
+  // The other open cycle's försenade beside the cycle shown (docs/decisions/020).
+  const elsewhere = await getOverdueElsewhere(user, data.year, data.scope === "verksamhet" ? "task:read" : "task:update", undefined, data.today);
 
   return (
     <div className="wheel-page space-y-6">
@@ -53,6 +57,7 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
           </div>
         }
       />
+      <OverdueElsewhereNotice cycles={elsewhere} what={data.scope === "verksamhet" ? "i verksamheten" : "som du kan göra"} />
       {!data.hasCycle && (
         <Notice>
           Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.

@@ -7,6 +7,9 @@ import { LetterCard } from "@/components/letters/letter-card";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getLetterBoard } from "@/lib/letters/queries";
+import { letterBoardParamsSchema } from "@/lib/letters/schemas";
+import { getOverdueElsewhere } from "@/lib/tasks/queries";
+import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
 import { recordLetterAction, undoLetterAction } from "./actions";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,9 +22,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LettersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("letter:read");
-  const { enhet } = await searchParams;
+  const { enhet, ar, brev } = letterBoardParamsSchema.parse(await searchParams);
   const today = clock.today();
-  const board = await getLetterBoard(user, { unitId: typeof enhet === "string" ? enhet : undefined }, undefined, today);
+  const board = await getLetterBoard(user, { unitId: enhet, year: ar }, undefined, today);
+  // The other open cycle's försenade that the user can do, beside the cycle shown (docs/decisions/020).
+  const elsewhere = board ? await getOverdueElsewhere(user, board.year, "task:update", undefined, today) : [];
 
   return (
     <div className="space-y-6">
@@ -42,6 +47,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
         <>
           {board.units.length > 1 && (
             <FilterForm action="/brukarbrev" frame="bar" submitVariant="primary">
+              <input type="hidden" name="ar" value={board.year} />
               <Select id="val-enhet" name="enhet" label="Enhet" defaultValue={board.unit.id} dense>
                 {board.units.map((u) => (
                   <option key={u.id} value={u.id}>
@@ -54,8 +60,26 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
           <h2 className="text-2xl font-semibold">
             {board.unit.name}, {board.year}
           </h2>
-          {!board.canRecord && (
-            <Notice>Du kan läsa enhetens brukarbrev men inte registrera dem; det gör enhetens koordinator.</Notice>
+          {board.cycles.length > 1 && (
+            <nav aria-label="Cykel" className="flex flex-wrap gap-x-4 gap-y-2">
+              {board.cycles.map((c) => (
+                <Link
+                  key={c.year}
+                  href={`/brukarbrev?enhet=${board.unit.id}&ar=${c.year}`}
+                  aria-current={c.year === board.year ? "page" : undefined}
+                  className={`inline-block py-2 underline underline-offset-4 ${c.year === board.year ? "font-semibold text-slate-900" : "text-blue-800"}`}
+                >
+                  {c.label}
+                  {c.state === "ending" ? `, öppen till och med ${formatDateLong(c.openUntil)}` : ", pågår"}
+                </Link>
+              ))}
+            </nav>
+          )}
+          <OverdueElsewhereNotice cycles={elsewhere} what="som du kan göra" />
+          {!board.open ? (
+            <Notice>Cykeln {board.year} är avslutad. Breven visas bara för läsning.</Notice>
+          ) : (
+            !board.canRecord && <Notice>Du kan läsa enhetens brukarbrev men inte registrera dem; det gör enhetens koordinator.</Notice>
           )}
           {!board.cycleExists ? (
             <Notice>Cykeln {board.year} är inte startad ännu.</Notice>
@@ -63,7 +87,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
             <>
               <div className="grid gap-4 lg:grid-cols-2">
                 {board.letters.map((letter) => (
-                  <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} actions={board.canRecord ? { record: recordLetterAction, undo: undoLetterAction } : null} />
+                  <LetterCard key={letter.number} letter={letter} unitId={board.unit.id} year={board.year} today={today} openForm={letter.number === brev} actions={board.canRecord ? { record: recordLetterAction, undo: undoLetterAction } : null} />
                 ))}
               </div>
               {board.canRecord && (
@@ -87,7 +111,7 @@ export default async function LettersPage({ searchParams }: { searchParams: Sear
                     </ul>
                   )}
                   <p className="mt-3 text-sm">
-                    Uppgifterna bockas av i <Link href={`/checklista?enhet=${board.unit.id}`} className="text-blue-800 underline">checklistan</Link>.
+                    Uppgifterna bockas av i <Link href={`/checklista?enhet=${board.unit.id}&ar=${board.year}`} className="text-blue-800 underline">checklistan</Link>.
                   </p>
                 </Section>
               )}

@@ -85,7 +85,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
           )}
           {list.overdueElsewhere.map((o) => (
             <Notice key={o.year}>
-              I cykel {o.year}, som fortfarande pågår, finns {o.count} {o.count === 1 ? "försenad uppgift" : "försenade uppgifter"} för {group.label} som du kan ändra.{" "}
+              I cykel {o.year}, {o.year < year ? "som har tagit slut men är öppen för efterarbete" : "som pågår"}, finns {o.count} {o.count === 1 ? "försenad uppgift" : "försenade uppgifter"} för {group.label} som du kan ändra.{" "}
               <Link href={checklistHref(group.key, o.year, "forsenade")} className="text-blue-800 underline">
                 Visa {o.count === 1 ? "den" : "dem"}
               </Link>

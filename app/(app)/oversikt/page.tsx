@@ -18,6 +18,8 @@ import { wheelHref } from "@/lib/wheel/schemas";
 import { DownloadLinks } from "@/components/ui/download-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, Section } from "@/components/ui/section";
+import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
+import { getOverdueElsewhere } from "@/lib/tasks/queries";
 
 export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
@@ -52,6 +54,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   if (!data) redirect("/ingen-behorighet");
   const year = data.year;
   const withoutChief = await getActiveUnitsWithoutChief(homeOrganisationFor(user, "dashboard:read")!);
+  // The other open cycle's försenade beside the one shown (docs/decisions/020).
+  const elsewhere = await getOverdueElsewhere(user, year, "task:read", undefined, data.today);
 
   return (
     <div className="space-y-8">
@@ -91,8 +95,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             <HeatMapScope data={data} />
             <CoverageTable data={data} />
           </Section>
-          <Section id="forsenade" title={<>Försenade uppgifter ({data.overdueCount})</>} gap="3">
+          <Section id="forsenade" title={<>Försenade uppgifter i cykel {year} ({data.overdueCount})</>} gap="3">
             <OverdueList data={data} />
+            <OverdueElsewhereNotice cycles={elsewhere} what="i verksamheten" />
           </Section>
           <Section id="planering" title="Inplanerat per enhet" gap="3">
             <PlanningCheck data={data} />

@@ -10,6 +10,9 @@ import { plural } from "@/lib/plural";
 import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, Section } from "@/components/ui/section";
+import { Link } from "@/components/ui/link";
+import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
+import { getOverdueElsewhere } from "@/lib/tasks/queries";
 
 export const metadata: Metadata = { title: "Brukarbrev – översikt" };
 export const dynamic = "force-dynamic";
@@ -25,6 +28,8 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
     undefined,
     clock.today(),
   );
+  // The other open cycle's försenade beside the cycle shown (docs/decisions/020), with a link to its letters.
+  const elsewhere = overview ? await getOverdueElsewhere(user, overview.year, "task:read") : [];
   // Above LETTER_OVERVIEW_UNIT_LIMIT units the page shows one area at a time; the downloads always hold every unit.
   const paged = !!overview && overview.allUnits > LETTER_OVERVIEW_UNIT_LIMIT;
 
@@ -41,6 +46,14 @@ export default async function LetterOverviewPage({ searchParams }: { searchParam
           </>
         }
       />
+      <OverdueElsewhereNotice cycles={elsewhere} what="i verksamheten" />
+      {elsewhere.map((c) => (
+        <p key={c.year}>
+          <Link href={`/brukarbrev/oversikt?ar=${c.year}`} className="text-blue-800 underline">
+            Brukarbreven i cykel {c.year}
+          </Link>
+        </p>
+      ))}
       {!overview || overview.year === null ? (
         <Notice>Ingen cykel är startad ännu.</Notice>
       ) : (
