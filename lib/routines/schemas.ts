@@ -155,6 +155,10 @@ export const publishSchema = z
     validUntil: z.preprocess((v) => (v === "" ? undefined : v), calendarDate.optional()),
     replacesText: optionalText(200, "Högst 200 tecken."),
     followTasks: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["ja", "nej"], { error: "Välj ja eller nej." }).optional()),
+    /** The answer per open cycle (the form's follow-YYYY radios); a year without one takes followTasks. */
+    followByYear: z.record(z.string().regex(/^\d{4}$/), z.enum(["ja", "nej"], { error: "Välj ja eller nej." })).optional(),
+    /** The late-created tasks the preview listed ("2026:activity-key/assignee", comma-separated). */
+    seenLate: z.string().max(100_000).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.validity === "till-datum" && !p.validUntil) {
