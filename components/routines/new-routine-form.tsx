@@ -9,10 +9,11 @@ import { useUploadCheck, withUploadProblem } from "@/components/ui/upload-check"
 import type { FormState } from "@/lib/forms";
 import { ROUTINE_UPLOAD } from "@/lib/routines/schemas";
 import { limitsText } from "@/lib/uploads";
+import { StartMonthField } from "./start-month-field";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 
-export function NewRoutineForm({ action }: { action: Action }) {
+export function NewRoutineForm({ action, exampleYear }: { action: Action; exampleYear: number }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <ActionForm action={formAction} className="max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -21,6 +22,7 @@ export function NewRoutineForm({ action }: { action: Action }) {
       <Field name="colour" label="Färg i årshjulet" state={state} hint="Rutinens lager i årshjulet ritas i den här färgen.">
         {(a) => <input {...a} name="colour" type="color" defaultValue="#0f766e" className="mt-1 block h-11 w-24 rounded border border-slate-500 bg-white" />}
       </Field>
+      <StartMonthField state={state} defaultValue={1} exampleYear={exampleYear} />
       <StatusMessage state={state} />
       <SubmitButton pending={pending} pendingText="Skapar …">
         Skapa rutinen

@@ -77,7 +77,10 @@ export function PublishRecordView({ record }: { record: PublishRecord }) {
   }
   return (
     <div className="space-y-2 text-sm">
-      <p>Vid publiceringen fick återstående uppgifter följa den nya versionen:</p>
+      <p>
+        Vid publiceringen fick återstående uppgifter följa den nya versionen
+        {record.followTasks === "delvis" ? " i de här cyklerna; övriga öppna cykler fortsatte enligt den tidigare versionen" : ""}:
+      </p>
       <ul className="list-disc space-y-2 pl-5">
         {record.followed.map((f) => (
           <li key={f.year}>

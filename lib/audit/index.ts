@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS = {
   "local-activity.create": "Egen aktivitet tillagd",
   "routine.create": "Rutin skapad",
   "routine.update-colour": "Rutinens färg ändrad",
+  "routine.update-start-month": "Rutinens startmånad ändrad",
   "routine-version.create-draft": "Utkast skapat",
   "routine-version.update": "Utkastets uppgifter ändrade",
   "routine-version.import": "Rutin importerad",

@@ -31,6 +31,8 @@ export type Action = (typeof ACTIONS)[number];
  * - own-unit-own-role: as own-unit, and only tasks whose responsible role is this role.
  * - verksamhet-tasks: the verksamhet-wide tasks (no unit, not kommunikationsenheten's).
  * - verksamhet-tasks-own-role: as verksamhet-tasks, and only tasks whose responsible role is this role.
+ * - verksamhet-tasks-hemtjanst: as verksamhet-tasks, except socialkontoret's (SOCIALKONTORET_ROLES): the auditor's steps
+ *   belong to the auditor, so hemtjänst's management reads them but never changes them (issue 32).
  * - communications-tasks: kommunikationsenhetens tasks.
  * - own-verksamhet: everything in the verksamhet the role is held in.
  * There is no scope across verksamheter: no role reaches another verksamhet's data (issue 18, item 11).
@@ -40,10 +42,14 @@ export const SCOPES = [
   "own-unit-own-role",
   "verksamhet-tasks",
   "verksamhet-tasks-own-role",
+  "verksamhet-tasks-hemtjanst",
   "communications-tasks",
   "own-verksamhet",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
+
+/** Socialkontoret's roles: they audit hemtjänst, so their tasks are theirs alone to change. */
+export const SOCIALKONTORET_ROLES = ["BISTANDSHANDLAGGARE", "KVALITETSHANDLAGGARE"] as const satisfies readonly Role[];
 
 export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
   ENHETSCHEF: {
@@ -65,7 +71,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
   VERKSAMHETSCHEF: {
     "routine:read": "own-verksamhet",
     "task:read": "own-verksamhet",
-    "task:update": "verksamhet-tasks",
+    "task:update": "verksamhet-tasks-hemtjanst",
     "letter:read": "own-verksamhet",
     "dashboard:read": "own-verksamhet",
     "audit:read": "own-verksamhet",
@@ -100,6 +106,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
   // Socialkontoret's roles see the review's case data and their own routine tasks, never hemtjänst checklists.
   BISTANDSHANDLAGGARE: {
     "routine:read": "own-verksamhet",
+    "task:read": "verksamhet-tasks-own-role",
+    "task:update": "verksamhet-tasks-own-role",
     "review:read": "own-verksamhet",
     "review:interview": "own-verksamhet",
   },
@@ -124,6 +132,10 @@ export type Resource = {
   responsibleRole?: Role | null;
 };
 
+export function isSocialkontoretRole(role: Role | null): boolean {
+  return role !== null && (SOCIALKONTORET_ROLES as readonly Role[]).includes(role);
+}
+
 function inScope(scope: Scope, a: RoleAssignmentLike, r: Resource): boolean {
   if (r.organisationId !== a.organisationId) return false;
   const unitId = r.unitId ?? null;
@@ -140,6 +152,8 @@ function inScope(scope: Scope, a: RoleAssignmentLike, r: Resource): boolean {
       return isVerksamhetTask;
     case "verksamhet-tasks-own-role":
       return isVerksamhetTask && r.responsibleRole === a.role;
+    case "verksamhet-tasks-hemtjanst":
+      return isVerksamhetTask && !isSocialkontoretRole(r.responsibleRole ?? null);
     case "communications-tasks":
       return unitId === null && r.assigneeKey === "COMMUNICATIONS";
   }

@@ -76,6 +76,10 @@ export async function revokeCalendarFeed(actor: Actor, input: unknown, db: DbCli
 
 /** A planned time is an event of PLANNED_EVENT_MINUTES from its start (the plan has no end time). */
 export const PLANNED_EVENT_MINUTES = 60;
+
+/** What a feed's events are, as the /kalender page and the feed's own description say it (issue 32). */
+export const FEED_EVENTS_TEXT =
+  "En uppgift med en planerad dag och tid visas som en händelse på en timme vid den tiden, en planerad dag utan tid som en heldagshändelse den dagen, och en uppgift som inte är planerad som en heldagshändelse på sitt slutdatum.";
 function timedEvent(day: Date, time: string) {
   const start = stockholmInstant(day, time);
   return { start, end: new Date(start.getTime() + PLANNED_EVENT_MINUTES * 60_000) };
@@ -139,5 +143,5 @@ export async function getFeedCalendar(token: string, baseUrl: string, db: DbClie
       lastModified: t.updatedAt,
     };
   });
-  return buildCalendar({ name, description: "Uppgifter ur rutinerna i Årshjulet: planerade dagar (med tid när den är angiven), annars slutdatum som heldagshändelser.", generatedAt: new Date(), events });
+  return buildCalendar({ name, description: `Uppgifter ur rutinerna i Årshjulet. ${FEED_EVENTS_TEXT}`, generatedAt: new Date(), events });
 }

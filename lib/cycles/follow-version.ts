@@ -4,7 +4,7 @@ import type { ActivityScope, TaskStatus } from "../db/generated/enums.ts";
 import { activityPeriod } from "../dates/cycle.ts";
 import { getCycleStartMonth } from "../cycle-calendar.ts";
 import { ensureCycleTasks } from "./instantiate.ts";
-import { planTasks, withoutCovered } from "./plan.ts";
+import { planTasks, withoutCovered, type PlannedTask } from "./plan.ts";
 import * as clock from "../clock.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { activeUnitWhere } from "../organisation/units.ts";
@@ -20,18 +20,22 @@ export type FollowTask = {
   hasHistory: boolean;
   title: string;
   unitName: string | null;
+  /** The task's deadline now, so that the plan can say which deadlines move. */
+  dueOn?: Date | null;
 };
 export type FollowActivity = { id: string; key: string; scope: ActivityScope; startMonth: number | null; endMonth: number | null; cycleStartMonth?: number };
 export type KeptTask = { taskId: string; title: string; unitName: string | null; reason: "in-progress" | "history" };
 
 export type FollowPlan = {
-  repoint: { taskId: string; fromActivityId: string; toActivityId: string; startsOn: Date | null; dueOn: Date | null }[];
+  repoint: { taskId: string; fromActivityId: string; toActivityId: string; startsOn: Date | null; dueOn: Date | null; fromDueOn: Date | null }[];
   remove: string[];
   keep: KeptTask[];
   /** Klar or ej aktuell: never touched. */
   untouched: number;
   /** How many tasks the new version adds (activities or assignees that have no task yet). */
   create: number;
+  /** The tasks it adds, with their dates (what ensureCycleTasks will create). */
+  created: PlannedTask[];
 };
 
 const FINISHED: TaskStatus[] = ["DONE", "NOT_APPLICABLE"];
@@ -46,7 +50,7 @@ const FINISHED: TaskStatus[] = ["DONE", "NOT_APPLICABLE"];
  */
 export function planFollowVersion(year: number, tasks: FollowTask[], activities: FollowActivity[], unitIds: string[]): FollowPlan {
   const byKey = new Map(activities.map((a) => [a.key, a]));
-  const plan: FollowPlan = { repoint: [], remove: [], keep: [], untouched: 0, create: 0 };
+  const plan: FollowPlan = { repoint: [], remove: [], keep: [], untouched: 0, create: 0, created: [] };
   for (const task of tasks) {
     if (FINISHED.includes(task.status)) {
       plan.untouched++;
@@ -55,7 +59,7 @@ export function planFollowVersion(year: number, tasks: FollowTask[], activities:
     const target = byKey.get(task.key);
     if (target && target.scope === task.scope) {
       if (target.id !== task.activityId) {
-        plan.repoint.push({ taskId: task.id, fromActivityId: task.activityId, toActivityId: target.id, ...activityPeriod(year, target, target.cycleStartMonth) });
+        plan.repoint.push({ taskId: task.id, fromActivityId: task.activityId, toActivityId: target.id, ...activityPeriod(year, target, target.cycleStartMonth), fromDueOn: task.dueOn ?? null });
       }
     } else if (task.status === "NOT_STARTED" && !task.hasHistory) {
       plan.remove.push(task.id);
@@ -66,7 +70,8 @@ export function planFollowVersion(year: number, tasks: FollowTask[], activities:
   const removed = new Set(plan.remove);
   const identityOf = new Map(activities.map((a) => [a.id, a.key]));
   const covered = new Set(tasks.filter((t) => !removed.has(t.id)).map((t) => `${t.key}/${t.assigneeKey}`));
-  plan.create = withoutCovered(planTasks(year, activities, unitIds), identityOf, covered).length;
+  plan.created = withoutCovered(planTasks(year, activities, unitIds), identityOf, covered);
+  plan.create = plan.created.length;
   return plan;
 }
 
@@ -84,9 +89,9 @@ export async function loadFollowInput(db: DbClient, cycle: { id: string; year: n
     }),
     db.activityTemplate.findMany({
       where: { routineVersionId: newVersionId, ...ROUTINE_ACTIVITY },
-      select: { id: true, key: true, scope: true, startMonth: true, endMonth: true },
+      select: { id: true, key: true, scope: true, startMonth: true, endMonth: true, title: true },
     }),
-    db.unit.findMany({ where: activeUnitWhere(cycle.organisationId), select: { id: true } }),
+    db.unit.findMany({ where: activeUnitWhere(cycle.organisationId), select: { id: true, name: true } }),
   ]);
   const tasks: FollowTask[] = rows.map((t) => ({
     id: t.id,
@@ -98,9 +103,10 @@ export async function loadFollowInput(db: DbClient, cycle: { id: string; year: n
     hasHistory: t._count.events > 0 || t._count.letterDispatches > 0 || t.comment !== null,
     title: t.activity.title,
     unitName: t.unit?.name ?? null,
+    dueOn: t.dueOn,
   }));
   const cycleStartMonth = await getCycleStartMonth(db, cycle.organisationId);
-  return { tasks, activities: activities.map((a) => ({ ...a, cycleStartMonth })), unitIds: units.map((u) => u.id) };
+  return { tasks, activities: activities.map((a) => ({ ...a, cycleStartMonth })), unitIds: units.map((u) => u.id), unitNames: new Map(units.map((u) => [u.id, u.name])) };
 }
 
 export type FollowSummary = { year: number; repointed: number; created: number; removed: number; kept: KeptTask[]; untouched: number };

@@ -83,6 +83,10 @@ export const declineSchema = z.object({
 });
 export type DeclineInput = z.infer<typeof declineSchema>;
 
+/** Refused when the answers say the ordered services are not (all) given but the form says there is no deviation. */
+export const NOT_RECEIVED_IS_DEVIATION =
+  "Svaren säger att brukaren inte får alla beviljade insatser, och det är en avvikelse från beställningen. Välj Ja, avvikelse och en orsak, eller ändra svaret på den första frågan.";
+
 const answer = z.enum(ReviewAnswer, { error: "Välj ja, delvis eller nej." });
 
 export const interviewSchema = z
@@ -107,6 +111,10 @@ export const interviewSchema = z
   .superRefine((v, ctx) => {
     if (v.deviation && v.deviationCauses.length === 0) {
       ctx.addIssue({ code: "custom", path: ["deviationCauses"], message: "Välj minst en orsak till avvikelsen." });
+    }
+    // The review asks whether the ordered services are performed: "Nej" or "Delvis" to that is a deviation (issue 32).
+    if (!v.deviation && v.receivesGranted !== "YES") {
+      ctx.addIssue({ code: "custom", path: ["deviation"], message: NOT_RECEIVED_IS_DEVIATION });
     }
     if (!v.deviation && v.deviationCauses.length > 0) {
       ctx.addIssue({ code: "custom", path: ["deviationCauses"], message: "Orsaker anges bara när intervjun visar en avvikelse." });

@@ -4,6 +4,7 @@
  */
 import type { DeviationCause, ReviewAnswer, ReviewCaseState } from "../db/generated/enums.ts";
 import { QUESTIONS, type QuestionField } from "./schemas.ts";
+import { formatDateLong } from "../dates/cycle.ts";
 
 export type SummaryCase = {
   areaId: string;
@@ -74,4 +75,15 @@ export function summariseReview(cases: SummaryCase[], areas: { id: string; name:
 export function formatShare(part: number, whole: number): string {
   if (whole === 0) return "–";
   return `${part} av ${whole} (${Math.round((100 * part) / whole)} %)`;
+}
+
+/**
+ * The summary's status line (issue 32): "Sammanställd" only once the summary is declared complete, which needs every
+ * sampled case interviewed; before that the report says it is preliminary and how far the interviews have come.
+ */
+export function summaryStatusText(report: { summarisedOn: Date | null; summary: Pick<YearSummary, "sampled" | "interviewed"> }, today: Date): string {
+  const { sampled, interviewed } = report.summary;
+  if (report.summarisedOn) return `Sammanställd ${formatDateLong(report.summarisedOn)}.`;
+  if (sampled > 0 && interviewed >= sampled) return `Alla ${sampled} i urvalet är intervjuade, men sammanställningen är inte markerad som klar. Utskrift ${formatDateLong(today)}.`;
+  return `Preliminär: ${interviewed} av ${sampled} i urvalet är intervjuade. Utskrift ${formatDateLong(today)}.`;
 }

@@ -6,7 +6,8 @@ import { homeOrganisationFor, organisationFilter } from "../auth/scope.ts";
 import { activityColumns, parseRoutineJson, writeRoutineVersion } from "./import.ts";
 import { fieldErrorsOf, INVALID_FORM, type MutationResult } from "../forms.ts";
 import { slugify } from "../slug.ts";
-import { draftMetadataSchema, newRoutineSchema, ROUTINE_UPLOAD, routineColourSchema } from "./schemas.ts";
+import { draftMetadataSchema, newRoutineSchema, ROUTINE_UPLOAD, routineColourSchema, routineStartMonthSchema } from "./schemas.ts";
+import { MONTH_NAMES } from "../dates/cycle.ts";
 import { sizeProblem, textProblem, utf8Bytes } from "../uploads.ts";
 import { fail, isUniqueViolation, transact } from "../db/transaction.ts";
 import { DRAFT_GONE, NOT_ALLOWED } from "./messages.ts";
@@ -19,19 +20,19 @@ type VersionRef = MutationResult<{ key: string; version: number }>;
 export async function createRoutine(actor: Actor, input: unknown, db: DbClient = getDb()): Promise<VersionRef> {
   const organisationId = homeOrganisationFor(actor, "routine:manage");
   if (!organisationId) return { ok: false, message: NOT_ALLOWED };
-  const raw = (input ?? {}) as { title?: unknown; key?: unknown; colour?: unknown };
+  const raw = (input ?? {}) as { title?: unknown; key?: unknown; colour?: unknown; startMonth?: unknown };
   // An empty key is derived from the title, as the form promises.
   const derivedKey = typeof raw.key === "string" && raw.key.trim() !== "" ? raw.key : typeof raw.title === "string" && raw.title.trim() !== "" ? slugify(raw.title) : "";
   const parsed = newRoutineSchema.safeParse({ ...raw, key: derivedKey });
   if (!parsed.success) return { ok: false, message: INVALID_FORM, errors: fieldErrorsOf(parsed.error) };
-  const { title, key, colour } = parsed.data;
+  const { title, key, colour, startMonth } = parsed.data;
   const taken = { ok: false as const, message: INVALID_FORM, errors: { key: [`Det finns redan en rutin med nyckeln ${key}.`] } };
   try {
     return await transact(db, async (tx) => {
       if (await tx.routine.findUnique({ where: { organisationId_key: { organisationId, key } } })) return taken;
-      const routine = await tx.routine.create({ data: { organisationId, key, title, colour } });
+      const routine = await tx.routine.create({ data: { organisationId, key, title, colour, startMonth } });
       const version = await tx.routineVersion.create({ data: { routineId: routine.id, version: 1, status: "DRAFT", title } });
-      await writeAudit(tx, { actorId: actor.id, action: "routine.create", entityType: "Routine", entityId: routine.id, after: { key, title, colour, draftVersionId: version.id } });
+      await writeAudit(tx, { actorId: actor.id, action: "routine.create", entityType: "Routine", entityId: routine.id, after: { key, title, colour, startMonth, draftVersionId: version.id } });
       return { ok: true as const, message: `Rutinen ${title} är skapad. Lägg till faser och aktiviteter i utkastet.`, key, version: 1 };
     });
   } catch (error) {
@@ -133,6 +134,34 @@ export async function updateDraftMetadata(actor: Actor, input: unknown, db: DbCl
     await writeAudit(tx, { actorId: actor.id, action: "routine-version.update", entityType: "RoutineVersion", entityId: draft.id, before: { title: draft.title, purpose: draft.purpose }, after: { title, purpose: purpose || null } });
     return { ok: true as const, message: "Uppgifterna om versionen är sparade." };
   });
+}
+
+export const START_MONTH_LOCKED =
+  "Startmånaden kan inte ändras när rutinen redan har uppgifter i en cykel: uppgifterna skulle då flytta mellan cyklerna och deras historik följa med till ett annat år. Skapa en ny rutin med rätt startmånad i stället, eller be driften flytta uppgifterna med en datamigrering.";
+
+/**
+ * Changes a routine's start month from its draft, while the routine has no tasks in any cycle (docs/decisions/021):
+ * the month moves nothing then, and it applies from the first cycle the routine is planned into.
+ */
+export async function updateRoutineStartMonth(actor: Actor, input: unknown, db: DbClient = getDb()): Promise<MutationResult> {
+  if (!canAny(actor, "routine:manage")) return { ok: false, message: NOT_ALLOWED };
+  const parsed = routineStartMonthSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: INVALID_FORM, errors: fieldErrorsOf(parsed.error) };
+  const { versionId, startMonth } = parsed.data;
+  return transact(db, async (tx) => {
+    const draft = await tx.routineVersion.findFirst({ where: { id: versionId, status: "DRAFT", routine: { organisationId: organisationFilter(actor, "routine:manage") } }, include: { routine: true } });
+    if (!draft) return fail(DRAFT_GONE);
+    if (await routineHasTasks(draft.routineId, tx)) return { ok: false as const, message: START_MONTH_LOCKED, errors: { startMonth: [START_MONTH_LOCKED] } };
+    const before = draft.routine.startMonth;
+    await tx.routine.update({ where: { id: draft.routineId }, data: { startMonth } });
+    await writeAudit(tx, { actorId: actor.id, action: "routine.update-start-month", entityType: "Routine", entityId: draft.routineId, before: { startMonth: before }, after: { startMonth } });
+    return { ok: true as const, message: `Rutinens år börjar nu i ${MONTH_NAMES[startMonth - 1]}.` };
+  });
+}
+
+/** Whether any cycle holds a task of the routine (any version's activity, a unit's own activities included). */
+export async function routineHasTasks(routineId: string, db: DbClient = getDb()): Promise<boolean> {
+  return (await db.task.count({ where: { activity: { routineVersion: { routineId } } } })) > 0;
 }
 
 /** Sets the colour of a routine's layer in the wheel. */

@@ -117,11 +117,18 @@ export type ActivityInput = z.infer<typeof activitySchema>;
 
 const colour = z.string().regex(/^#[0-9a-f]{6}$/i, "Färgen anges som #rrggbb.");
 
+const START_MONTH_MESSAGE = "Välj den månad rutinens år börjar i.";
+/** A routine's start month from a form: 1–12 (docs/decisions/021-start-month-in-the-app.md). */
+const startMonth = z.coerce.number({ error: START_MONTH_MESSAGE }).int(START_MONTH_MESSAGE).min(1, START_MONTH_MESSAGE).max(12, START_MONTH_MESSAGE);
+
 export const newRoutineSchema = z.object({
   title: z.string().trim().min(1, "Rutinen behöver en titel.").max(200, "Titeln får vara högst 200 tecken."),
   key: z.string().trim().min(1, "Ange en nyckel, t.ex. kvalitetssakring-hemtjanst.").pipe(key),
   colour,
+  startMonth: startMonth.default(1),
 });
+
+export const routineStartMonthSchema = z.object({ versionId: z.string().min(1), startMonth });
 
 export const routineColourSchema = z.object({ routineId: z.string().min(1), colour });
 
@@ -148,6 +155,10 @@ export const publishSchema = z
     validUntil: z.preprocess((v) => (v === "" ? undefined : v), calendarDate.optional()),
     replacesText: optionalText(200, "Högst 200 tecken."),
     followTasks: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["ja", "nej"], { error: "Välj ja eller nej." }).optional()),
+    /** The answer per open cycle (the form's follow-YYYY radios); a year without one takes followTasks. */
+    followByYear: z.record(z.string().regex(/^\d{4}$/), z.enum(["ja", "nej"], { error: "Välj ja eller nej." })).optional(),
+    /** The late-created tasks the preview listed ("2026:activity-key/assignee", comma-separated). */
+    seenLate: z.string().max(100_000).optional(),
   })
   .superRefine((p, ctx) => {
     if (p.validity === "till-datum" && !p.validUntil) {

@@ -74,7 +74,8 @@ export type FullVersion = NonNullable<Awaited<ReturnType<typeof getManagedVersio
 
 export type PublishRecord = {
   at: Date;
-  followTasks: "ja" | "nej" | null;
+  /** "delvis": some open cycles followed and some kept the earlier version (issue 32: chosen per cycle). */
+  followTasks: "ja" | "nej" | "delvis" | null;
   followed: { year: number; repointed: number; created: number; removed: number; kept: { title: string; unitName: string | null; reason: string }[]; untouched: number }[];
 };
 
@@ -84,6 +85,6 @@ export async function getPublishRecord(actor: Actor, versionId: string, db: DbCl
   if (!version) return null;
   const entry = await db.auditEntry.findFirst({ where: { action: "routine-version.publish", entityType: "RoutineVersion", entityId: version.id }, orderBy: { at: "desc" } });
   if (!entry) return null;
-  const after = (entry.after ?? {}) as { followTasks?: "ja" | "nej" | null; followed?: PublishRecord["followed"] };
+  const after = (entry.after ?? {}) as { followTasks?: PublishRecord["followTasks"]; followed?: PublishRecord["followed"] };
   return { at: entry.at, followTasks: after.followTasks ?? null, followed: Array.isArray(after.followed) ? after.followed : [] };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../db/index.ts";
-import { grantsFor, type Action, type Actor, type RoleAssignmentLike, type Scope } from "../auth/permissions.ts";
+import { grantsFor, SOCIALKONTORET_ROLES, type Action, type Actor, type RoleAssignmentLike, type Scope } from "../auth/permissions.ts";
 
 function whereForGrant(a: RoleAssignmentLike, scope: Scope): Prisma.TaskWhereInput {
   const inOrg = { cycle: { organisationId: a.organisationId } };
@@ -18,6 +18,8 @@ function whereForGrant(a: RoleAssignmentLike, scope: Scope): Prisma.TaskWhereInp
       return verksamhet;
     case "verksamhet-tasks-own-role":
       return { ...verksamhet, ...ownRole };
+    case "verksamhet-tasks-hemtjanst":
+      return { ...verksamhet, OR: [{ activity: { responsibleRole: null } }, { activity: { responsibleRole: { notIn: [...SOCIALKONTORET_ROLES] } } }] };
     case "communications-tasks":
       return { ...inOrg, unitId: null, assigneeKey: "COMMUNICATIONS" };
   }

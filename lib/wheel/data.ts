@@ -30,6 +30,13 @@ function chooseCycle<T extends { year: number }>(cycles: T[], asked: number | un
  * review's roles the review's routine. A fixed number of queries whatever the number of units or activities.
  * Null without routine:read.
  */
+/** Whether a day lies in the twelve months a cycle year's wheel draws: from its first month (in year − 1 unless January). */
+export function isInWheelYear(day: Date, year: number, firstMonth: number): boolean {
+  const start = utcDate(firstMonth > 1 ? year - 1 : year, firstMonth, 1);
+  const end = utcDate(start.getUTCFullYear() + 1, firstMonth, 1);
+  return day >= start && day < end;
+}
+
 export async function getWheelData(actor: Actor, params: WheelParams, db: DbClient = getDb(), today: Date = clock.today()) {
   const organisationId = homeOrganisationFor(actor, "routine:read");
   if (!organisationId) return null;
@@ -77,12 +84,13 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
       where: {
         organisationId,
         AND: [
-          { OR: [...(cycle ? [{ cycleId: cycle.id }] : []), { dueOn: { gte: utcDate(year, 1, 1), lte: utcDate(year, 12, 31) } }] },
+          // The wheel's twelve months start in year − 1 when its first month is not January: read both years, keep the wheel's below.
+          { OR: [...(cycle ? [{ cycleId: cycle.id }] : []), { dueOn: { gte: utcDate(year - 1, 1, 1), lte: utcDate(year, 12, 31) } }] },
           ...(unit ? [{ OR: [{ unitId: unit.id }, { unitId: null }] }] : []),
         ],
       },
       orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { title: "asc" }],
-      select: { id: true, title: true, status: true, dueOn: true, ownerName: true, unitId: true, indicator: { select: { name: true } } },
+      select: { id: true, cycleId: true, title: true, status: true, dueOn: true, ownerName: true, unitId: true, indicator: { select: { name: true } } },
     }),
     // The shares done, counted as on every page (lib/tasks/progress.ts): the whole cycle, or the chosen unit's tasks.
     cycle ? getCycleProgress(db, [{ cycleId: cycle.id, date: today, unitId: unit?.id }]).then((p) => p[0]!) : Promise.resolve(emptyProgress()),
@@ -123,20 +131,24 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     return { ...base, unitStatus: status, unitTask, level: statusLevel(status, startsOn, today) };
   });
 
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const actions: WheelAction[] = actionRows.map((a) => ({
+  // Twelve o'clock is the cycle's first month: December when the brukarundersökning is one of the verksamhet's routines.
+  const firstMonth = cycleStartMonth(calendar);
+  // An action's unit by its own record, whatever the scope's units are (the handläggare's wheel has none).
+  const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
+  const unknown = [...new Set(actionRows.flatMap((a) => (a.unitId && !unitName.has(a.unitId) ? [a.unitId] : [])))];
+  const actionUnits = unknown.length > 0 ? await db.unit.findMany({ where: { id: { in: unknown } }, select: { id: true, name: true, active: true } }) : [];
+  for (const u of actionUnits) unitName.set(u.id, u.active ? u.name : `${u.name} (inte längre aktiv)`);
+  const actions: WheelAction[] = actionRows.filter((a) => a.cycleId === cycle?.id || (a.dueOn !== null && isInWheelYear(a.dueOn, year, firstMonth))).map((a) => ({
     id: a.id,
     title: a.title,
     status: a.status,
     dueOn: a.dueOn,
     ownerName: a.ownerName,
-    unitName: a.unitId ? (unitName.get(a.unitId) ?? "Enhet som inte längre är aktiv") : null,
+    unitName: a.unitId ? (unitName.get(a.unitId) ?? "Enhet som inte längre finns") : null,
     indicatorName: a.indicator?.name ?? null,
-    inYear: a.dueOn !== null && a.dueOn.getUTCFullYear() === year,
+    // Drawn in the sector of its month only when that sector is this month of this wheel (issue 32: not December a year early).
+    inYear: a.dueOn !== null && isInWheelYear(a.dueOn, year, firstMonth),
   }));
-
-  // Twelve o'clock is the cycle's first month: December when the brukarundersökning is one of the verksamhet's routines.
-  const firstMonth = cycleStartMonth(calendar);
   return {
     organisationName: organisation?.name ?? "",
     years: cycles.map((c) => c.year),

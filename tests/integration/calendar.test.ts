@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { createCalendarFeed, getFeedCalendar, hashFeedToken, listCalendarFeeds, revokeCalendarFeed } from "@/lib/calendar/feeds";
+import { createCalendarFeed, FEED_EVENTS_TEXT, getFeedCalendar, hashFeedToken, listCalendarFeeds, revokeCalendarFeed } from "@/lib/calendar/feeds";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
 import { SEEDED_TODAY } from "../support/today";
@@ -47,6 +47,30 @@ describe.each(DATABASE_KINDS)("calendar feeds on %s", (kind) => {
     // The same feed with the .ics suffix; DTSTAMP is the moment of writing, so it may have moved to the next second.
     const withoutStamps = (ics: string | null) => ics?.replace(/^DTSTAMP:.*$/gm, "DTSTAMP");
     expect(withoutStamps(await getFeedCalendar(`${token}.ics`, BASE, t.db, SEEDED_TODAY))).toBe(withoutStamps(text));
+  });
+
+  // Issue 32: /kalender says what the feed holds (FEED_EVENTS_TEXT); the feed holds exactly that.
+  it("holds what the page says: a one-hour event at a planned time, all day on a planned day without one, else all day on the deadline", async () => {
+    const result = await createCalendarFeed(enhetschef, { target: `enhet:${larkan}` }, t.db);
+    const token = (result as { token: string }).token;
+    const [timed, untimed, plain] = await t.db.task.findMany({ where: { unitId: larkan, cycle: { year: 2026 }, dueOn: { not: null }, plannedOn: null }, orderBy: { id: "asc" }, take: 3 });
+    await t.db.task.update({ where: { id: timed!.id }, data: { plannedOn: new Date("2026-06-10T00:00:00Z"), plannedTime: "14:00" } });
+    await t.db.task.update({ where: { id: untimed!.id }, data: { plannedOn: new Date("2026-06-11T00:00:00Z"), plannedTime: null } });
+    const text = (await getFeedCalendar(token, BASE, t.db, SEEDED_TODAY))!;
+    const byUid = new Map(parse(text).map((e) => [e.uid, e]));
+    const at = byUid.get(`${timed!.id}@arshjulet`)!;
+    expect(at.startDate.isDate).toBe(false);
+    expect(at.startDate.toJSDate().toISOString()).toBe("2026-06-10T12:00:00.000Z");
+    expect(at.endDate.toJSDate().getTime() - at.startDate.toJSDate().getTime()).toBe(60 * 60_000);
+    const day = byUid.get(`${untimed!.id}@arshjulet`)!;
+    expect(day.startDate.isDate).toBe(true);
+    expect(day.startDate.toString()).toBe("2026-06-11");
+    const due = byUid.get(`${plain!.id}@arshjulet`)!;
+    expect(due.startDate.isDate).toBe(true);
+    expect(due.startDate.toString()).toBe(plain!.dueOn!.toISOString().slice(0, 10));
+    expect(FEED_EVENTS_TEXT).toContain("händelse på en timme");
+    expect(FEED_EVENTS_TEXT).toContain("heldagshändelse på sitt slutdatum");
+    expect(text.replace(/\r\n /g, "")).toContain(FEED_EVENTS_TEXT.replace(/,/g, "\\,"));
   });
 
   it("refuses a wrong, malformed or revoked token", async () => {

@@ -121,7 +121,13 @@ describe.each(DATABASE_KINDS)("cycles on %s", (kind) => {
     expect(preview2027!.plan.remove).toHaveLength(lgTasks.length - 1);
     expect(preview2027!.plan.keep).toEqual([expect.objectContaining({ taskId: commented.id, reason: "history" })]);
 
-    const result = await publishDraft(actor, { versionId: v2.id, ...decision, followTasks: "ja" }, t.db, SEEDED_TODAY);
+    // The new activity's tasks in 2026 are due in March, already passed: the preview lists them, and publishing
+    // creates them only as seen there (issue 32).
+    expect(preview2026!.lateCreated).toHaveLength(units);
+    const blind = await publishDraft(actor, { versionId: v2.id, ...decision, followTasks: "ja" }, t.db, SEEDED_TODAY);
+    expect(blind).toMatchObject({ ok: false });
+    const seenLate = [preview2026!, preview2027!].flatMap((p) => p.lateCreated.map((l) => l.identity)).join(",");
+    const result = await publishDraft(actor, { versionId: v2.id, ...decision, followTasks: "ja", seenLate }, t.db, SEEDED_TODAY);
     expect(result).toMatchObject({ ok: true, message: "Version 2 av Brukarundersökning hemtjänst är publicerad och gäller nu. Version 1 är arkiverad." });
     const followed = result.ok ? result.followed : [];
     expect(followed.map((f) => f.year)).toEqual([2026, 2027]);

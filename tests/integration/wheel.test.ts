@@ -127,7 +127,9 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
       [null, "2026-12-15"],
       ["Tallbacken", "2026-12-18"],
     ]);
-    expect(all.actions.every((a) => a.inYear)).toBe(true);
+    // The 2026 wheel's December is December 2025 (the brukarundersökning starts in December): the cycle's actions due
+    // in December 2026 are listed with it but drawn in the 2027 wheel (issue 32).
+    expect(all.actions.map((a) => a.inYear)).toEqual([true, false, false]);
     const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
     const one = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, t.db, SEEDED_TODAY))!;
     expect(one.actions.map((a) => a.unitName)).toEqual(["Lärkan", null]);
@@ -148,5 +150,35 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     expect(second.counter.n).toBe(first.counter.n);
     // Eight, and one for the verksamhet's cycle calendar (its routines' start months).
     expect(second.counter.n).toBeLessThanOrEqual(9);
+  });
+});
+
+// Issue 32, item 6: an improvement action is drawn in its own cycle's sector, and its unit is named as it is.
+describe.each(DATABASE_KINDS)("improvement actions in the wheel on %s", (kind) => {
+  let t: TestDatabase;
+  let chef: SessionUser;
+  beforeAll(async () => ({ t, actor: chef } = await createTestDatabaseAs(kind, "verksamhetschef@arshjulet.example")));
+  afterAll(async () => t?.close());
+
+  it("draws an action due 15 December 2026 in the 2027 wheel's December, not the 2026 wheel's, and names its active unit", async () => {
+    await ensureCycle2027(t.db);
+    const tallbacken = await t.db.unit.findFirstOrThrow({ where: { name: "Tallbacken" } });
+    expect(tallbacken.active).toBe(true);
+    const cycle2026 = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
+    const action = await t.db.improvementAction.create({
+      data: { organisationId: cycle2026.organisationId, cycleId: cycle2026.id, unitId: tallbacken.id, title: "Decemberåtgärd", ownerName: "Enhetschef", dueOn: utcDate(2026, 12, 15) },
+    });
+    const drawn = (d: WheelData) => d.actions.find((a) => a.id === action.id);
+    const in2026 = (await getWheelData(chef, { year: 2026 }, t.db, SEEDED_TODAY))!;
+    expect(in2026.firstMonth).toBe(12);
+    // Listed with its cycle, but December in the 2026 wheel is December 2025: not drawn there.
+    expect(drawn(in2026)).toMatchObject({ inYear: false, unitName: "Tallbacken" });
+    const in2027 = (await getWheelData(chef, { year: 2027 }, t.db, SEEDED_TODAY))!;
+    expect(drawn(in2027)).toMatchObject({ inYear: true, unitName: "Tallbacken" });
+
+    const handlaggare = (await getWheelData(await actorFor(t.db, "handlaggare@arshjulet.example"), { year: 2026 }, t.db, SEEDED_TODAY))!;
+    // The handläggare's wheel has no units of its own; the action's unit is still named as the active unit it is.
+    expect(handlaggare.units).toEqual([]);
+    expect(drawn(handlaggare)).toMatchObject({ unitName: "Tallbacken" });
   });
 });

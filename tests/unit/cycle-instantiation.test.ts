@@ -47,7 +47,7 @@ describe("a new version mid-cycle (planFollowVersion)", () => {
   it("re-points remaining tasks to the activity with the same key and recomputes their dates", () => {
     const plan = planFollowVersion(2026, [task({ id: "a" }), task({ id: "b", assigneeKey: "u2", status: "IN_PROGRESS", hasHistory: true })], v2, ["u1", "u2"]);
     expect(plan.repoint).toEqual([
-      { taskId: "a", fromActivityId: "v1-brev1", toActivityId: "v2-brev1", startsOn: new Date("2026-03-01T00:00:00Z"), dueOn: new Date("2026-03-31T00:00:00Z") },
+      { taskId: "a", fromActivityId: "v1-brev1", toActivityId: "v2-brev1", startsOn: new Date("2026-03-01T00:00:00Z"), dueOn: new Date("2026-03-31T00:00:00Z"), fromDueOn: null },
       expect.objectContaining({ taskId: "b", toActivityId: "v2-brev1" }),
     ]);
   });

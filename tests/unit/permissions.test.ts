@@ -26,6 +26,8 @@ const tasks: Record<string, Resource> = {
   "verksamhet, utvecklare's task": { organisationId: ORG, unitId: null, assigneeKey: "ORGANISATION", responsibleRole: "VERKSAMHETSUTVECKLARE" },
   "kommunikationsenheten's task": { organisationId: ORG, unitId: null, assigneeKey: "COMMUNICATIONS", responsibleRole: "KOMMUNIKATOR" },
   "verksamhet, kvalitetshandläggare's task": { organisationId: ORG, unitId: null, assigneeKey: "ORGANISATION", responsibleRole: "KVALITETSHANDLAGGARE" },
+  "verksamhet, biståndshandläggare's task": { organisationId: ORG, unitId: null, assigneeKey: "ORGANISATION", responsibleRole: "BISTANDSHANDLAGGARE" },
+  "verksamhet, task without a role": { organisationId: ORG, unitId: null, assigneeKey: "ORGANISATION", responsibleRole: null },
   "other verksamhet, unit task": { organisationId: OTHER_ORG, unitId: "X", assigneeKey: "X", responsibleRole: "ENHETSCHEF" },
   "other verksamhet, verksamhet task": { organisationId: OTHER_ORG, unitId: null, assigneeKey: "ORGANISATION", responsibleRole: "VERKSAMHETSCHEF" },
 };
@@ -40,17 +42,18 @@ const expectedTasks: Record<"task:read" | "task:update", Record<Role, string[]>>
     VERKSAMHETSUTVECKLARE: TASK_NAMES.filter((n) => !n.startsWith("other")),
     KOMMUNIKATOR: ["kommunikationsenheten's task"],
     ADMIN: [],
-    BISTANDSHANDLAGGARE: [],
+    BISTANDSHANDLAGGARE: ["verksamhet, biståndshandläggare's task"],
     KVALITETSHANDLAGGARE: ["verksamhet, kvalitetshandläggare's task"],
   },
+  // The auditor's steps are the auditor's: the verksamhetschef reads them but changes only hemtjänst's own (issue 32).
   "task:update": {
     ENHETSCHEF: ["unit A, enhetschef's task", "unit A, koordinator's task"],
     KOORDINATOR: ["unit A, koordinator's task"],
-    VERKSAMHETSCHEF: ["verksamhet, verksamhetschef's task", "verksamhet, utvecklare's task", "verksamhet, kvalitetshandläggare's task"],
+    VERKSAMHETSCHEF: ["verksamhet, verksamhetschef's task", "verksamhet, utvecklare's task", "verksamhet, task without a role"],
     VERKSAMHETSUTVECKLARE: ["verksamhet, utvecklare's task"],
     KOMMUNIKATOR: ["kommunikationsenheten's task"],
     ADMIN: [],
-    BISTANDSHANDLAGGARE: [],
+    BISTANDSHANDLAGGARE: ["verksamhet, biståndshandläggare's task"],
     KVALITETSHANDLAGGARE: ["verksamhet, kvalitetshandläggare's task"],
   },
 };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CreateFeedForm, RevokeFeedForm } from "@/components/calendar/feed-forms";
 import { requirePermission } from "@/lib/auth/session";
-import { getFeedOptions, listCalendarFeeds } from "@/lib/calendar/feeds";
+import { FEED_EVENTS_TEXT, getFeedOptions, listCalendarFeeds } from "@/lib/calendar/feeds";
 import { formatDateLong, stockholmDate } from "@/lib/dates/cycle";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { createFeedAction, revokeFeedAction } from "./actions";
@@ -27,7 +27,7 @@ export default async function CalendarPage() {
         title="Kalender i Outlook"
         description={
           <>
-          Prenumerera på uppgifterna i årshjulet i Outlook eller en annan kalender. Varje uppgift visas som en heldagshändelse på sitt slutdatum. Adressen innehåller en
+          Prenumerera på uppgifterna i årshjulet i Outlook eller en annan kalender. {FEED_EVENTS_TEXT} Adressen innehåller en
           hemlig nyckel: den som har adressen kan läsa kalendern, så dela den inte. Avsluta kalendern om adressen har kommit i fel händer.
           </>
         }

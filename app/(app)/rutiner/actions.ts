@@ -6,12 +6,12 @@ import { formAction } from "@/lib/actions";
 import { flashPath } from "@/lib/flash";
 import { formString as field, type FormState } from "@/lib/forms";
 import { routinePath } from "@/lib/routines/paths";
-import { createDraft, createRoutine, deleteDraft, importRoutine, updateRoutineColour } from "@/lib/routines/mutations";
+import { createDraft, createRoutine, deleteDraft, importRoutine, updateRoutineColour, updateRoutineStartMonth } from "@/lib/routines/mutations";
 import { ROUTINE_UPLOAD } from "@/lib/routines/schemas";
 import { sizeProblem } from "@/lib/uploads";
 
 export const createRoutineAction = formAction<FormState>({}, async ({ user, data }) => {
-  const result = await createRoutine(user, { title: field(data, "title"), key: field(data, "key"), colour: field(data, "colour") });
+  const result = await createRoutine(user, { title: field(data, "title"), key: field(data, "key"), colour: field(data, "colour"), startMonth: field(data, "startMonth") });
   if (!result.ok) return result;
   revalidatePath("/rutiner");
   redirect(flashPath(routinePath(result.key, result.version, "redigera"), "rutin-skapad"));
@@ -34,6 +34,12 @@ export const deleteDraftAction = formAction<FormState>({}, async ({ user, data }
 
 export const updateColourAction = formAction<FormState>({}, async ({ user, data }) => {
   const result = await updateRoutineColour(user, { routineId: field(data, "routineId"), colour: field(data, "colour") });
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+});
+
+export const updateStartMonthAction = formAction<FormState>({}, async ({ user, data }) => {
+  const result = await updateRoutineStartMonth(user, { versionId: field(data, "versionId"), startMonth: field(data, "startMonth") });
   if (result.ok) revalidatePath("/", "layout");
   return result;
 });

@@ -3,6 +3,7 @@ import { NewRoutineForm } from "@/components/routines/new-routine-form";
 import { requirePermission } from "@/lib/auth/session";
 import { createRoutineAction } from "../actions";
 import { PageHeader } from "@/components/ui/page-header";
+import * as clock from "@/lib/clock";
 
 export const metadata: Metadata = { title: "Ny rutin" };
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ export default async function NewRoutinePage() {
         title="Ny rutin"
         description="Rutinen skapas med ett tomt utkast. Där lägger du till faser och aktiviteter och publicerar när rutinen är beslutad. Varje rutin blir ett eget lager i årshjulet, i sin egen färg."
       />
-      <NewRoutineForm action={createRoutineAction} />
+      <NewRoutineForm action={createRoutineAction} exampleYear={clock.today().getUTCFullYear() + 1} />
     </div>
   );
 }

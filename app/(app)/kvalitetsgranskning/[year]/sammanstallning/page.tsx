@@ -12,6 +12,7 @@ import { formatDateIso, formatDateLong, stockholmDate } from "@/lib/dates/cycle"
 import { summariseAction } from "../../actions";
 import { getReviewSummary } from "@/lib/review/queries";
 import { yearParam } from "@/lib/review/schemas";
+import { summaryStatusText } from "@/lib/review/summary";
 import * as clock from "@/lib/clock";
 
 type Props = { params: Promise<{ year: string }> };
@@ -43,7 +44,7 @@ export default async function ReviewSummaryPage({ params }: Props) {
           <h1 className="text-2xl font-bold sm:text-3xl">Kvalitetssäkring i hemtjänsten {year}</h1>
           <p className="text-slate-700">
             Beställda insatser jämfört med utförda. Slumpvis urval, {report.sampleSizePerArea} ärenden per hemtjänstområde
-            {report.drawnAt ? `, draget ${formatDateLong(stockholmDate(report.drawnAt))}` : ""}. Sammanställd {formatDateLong(clock.today())}.
+            {report.drawnAt ? `, draget ${formatDateLong(stockholmDate(report.drawnAt))}` : ""}. {summaryStatusText(report, clock.today())}
           </p>
         </header>
         <SummaryReport year={year} summary={report.summary} earlier={report.earlier} />

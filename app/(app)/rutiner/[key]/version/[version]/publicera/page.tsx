@@ -3,7 +3,9 @@ import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { PublishForm } from "@/components/routines/publish-form";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateIso } from "@/lib/dates/cycle";
+import { formatDateIso, formatDateLong } from "@/lib/dates/cycle";
+
+const dueText = (d: Date | null) => (d ? formatDateLong(d) : "inget datum");
 import { previewFollow } from "@/lib/routines/publish";
 import { getManagedRoutine, getManagedVersion } from "@/lib/routines/versions";
 import { publishAction } from "./actions";
@@ -50,7 +52,12 @@ export default async function PublishPage({ params }: Props) {
         versionId={version.id}
         version={version.version}
         routineKey={key}
-        previews={previews.map(({ year, plan }) => ({ year, repoint: plan.repoint.length, create: plan.create, remove: plan.remove.length, untouched: plan.untouched, keep: plan.keep }))}
+        previews={previews.map(({ year, plan, lateCreated, moved }) => ({
+          year, repoint: plan.repoint.length, create: plan.create, remove: plan.remove.length, untouched: plan.untouched, keep: plan.keep,
+          lateCreated: lateCreated.map((t) => ({ title: t.title, unitName: t.unitName, due: dueText(t.dueOn) })),
+          moved: moved.map((t) => ({ title: t.title, unitName: t.unitName, due: dueText(t.dueOn), from: t.fromDueOn ? formatDateLong(t.fromDueOn) : undefined, late: t.late })),
+        }))}
+        seenLate={previews.flatMap((p) => p.lateCreated.map((t) => t.identity)).join(",")}
         defaults={{
           decidedBy: version.decidedBy ?? active?.decidedBy ?? "",
           decidedOn: formatDateIso(clock.today()),

@@ -9,7 +9,10 @@ import { DeleteDraftButton } from "@/components/routines/routine-buttons";
 import { ColourSwatch, StatusBadge } from "@/components/routines/status-badge";
 import { requirePermission } from "@/lib/auth/session";
 import { getManagedVersion } from "@/lib/routines/versions";
-import { deleteDraftAction } from "../../../../actions";
+import { deleteDraftAction, updateStartMonthAction } from "../../../../actions";
+import { StartMonthForm } from "@/components/routines/start-month-field";
+import { routineHasTasks, START_MONTH_LOCKED } from "@/lib/routines/mutations";
+import * as clock from "@/lib/clock";
 import { activityRowAction, phaseAction, updateMetadataAction } from "./actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
@@ -27,6 +30,7 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
   const base = `/rutiner/${key}/version/${version.version}`;
   // Only drafts are edited; a published version is shown read-only.
   if (version.status !== "DRAFT") redirect(base);
+  const locked = (await routineHasTasks(version.routineId)) ? START_MONTH_LOCKED : null;
   const phases = version.phases.map((p) => ({ id: p.id, key: p.key, name: p.name, activityCount: version.activities.filter((a) => a.phaseId === p.id).length }));
   return (
     <div className="space-y-6">
@@ -61,6 +65,12 @@ export default async function DraftEditorPage({ params, searchParams }: Props) {
         <p className="mt-1 text-sm text-slate-700">Beslutet (beslutad av, datum, dokumentansvarig och giltighet) anges när utkastet publiceras.</p>
         <div className="mt-3 max-w-3xl">
           <MetadataForm action={updateMetadataAction} versionId={version.id} routineKey={key} title={version.title} purpose={version.purpose} />
+        </div>
+      </Section>
+
+      <Section id="startmanad" title="Rutinens år" card>
+        <div className="mt-3">
+          <StartMonthForm action={updateStartMonthAction} versionId={version.id} startMonth={version.routine.startMonth} exampleYear={clock.today().getUTCFullYear() + 1} locked={locked} />
         </div>
       </Section>
 
