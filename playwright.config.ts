@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { SERVERS } from "./tests/e2e/servers";
+import { GO_LIVE_PORT, SERVERS } from "./tests/e2e/servers";
 
 const baseURL = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -20,16 +20,20 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: SERVERS.flatMap((server) => [
-    { name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } },
-    {
-      name: server.name,
-      testMatch: server.specs.map((spec) => `${spec}.spec.ts`),
-      dependencies: [`${server.name}-inloggning`],
-      use: { baseURL: baseURL(server.port) },
-      metadata: { today: server.today },
-    },
-  ]),
+  projects: [
+    ...SERVERS.flatMap((server) => [
+      { name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } },
+      {
+        name: server.name,
+        testMatch: server.specs.map((spec) => `${spec}.spec.ts`),
+        dependencies: [`${server.name}-inloggning`],
+        use: { baseURL: baseURL(server.port) },
+        metadata: { today: server.today },
+      },
+    ]),
+    // Going live from an empty PostgreSQL database: the spec runs npm run setup and starts its own server.
+    { name: "go-live", testMatch: /go-live\.spec\.ts/, use: { baseURL: baseURL(GO_LIVE_PORT) } },
+  ],
   // A fresh embedded database per server and run, seeded as of the server's today; the servers start side by side.
   globalSetup: "./tests/e2e/global-setup.ts",
 });

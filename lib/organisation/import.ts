@@ -30,7 +30,8 @@ type Step =
 
 const MAX_ERRORS = 20;
 const key = (...parts: string[]) => parts.map((p) => p.toLocaleLowerCase("sv")).join("\u0000");
-const ROLE_BY_TEXT = new Map<string, Role>(Object.values(Role).flatMap((r) => [[key(ROLE_LABELS[r]), r], [key(r), r]]));
+// A role by its label, its code, or what its holder is called where the label names a unit ("Kommunikatör").
+const ROLE_BY_TEXT = new Map<string, Role>([...Object.values(Role).flatMap((r): [string, Role][] => [[key(ROLE_LABELS[r]), r], [key(r), r]]), [key("Kommunikatör"), "KOMMUNIKATOR"]]);
 
 async function loadOrganisation(db: DbClient, organisationId: string) {
   const [areas, units, users] = await Promise.all([

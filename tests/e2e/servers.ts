@@ -12,6 +12,8 @@ import { OIDC_CLIENT } from "./oidc-client";
 const base = Number(process.env.E2E_PORT_BASE ?? 3210);
 /** The OpenID Connect provider of oidc.spec.ts (tests/e2e/oidc-provider.ts), started by the global setup. */
 export const OIDC_PROVIDER_PORT = base + 5;
+/** The server of go-live.spec.ts, which the spec starts itself on a PostgreSQL database after `npm run setup`. */
+export const GO_LIVE_PORT = base + 8;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
   { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada", "password-links"] },
