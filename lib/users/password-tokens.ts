@@ -91,7 +91,7 @@ export const passwordResetRequestSchema = z.object({
  */
 export async function requestPasswordReset(db: DbClient, raw: unknown, address: () => Promise<string>, baseUrl: string, now = new Date()): Promise<{ result: Result; mail?: MailMessage }> {
   const input = passwordResetRequestSchema.safeParse(raw);
-  if (!input.success) return { result: { ok: false, message: "Kontrollera e-postadressen.", errors: fieldErrorsOf(input.error) } };
+  if (!input.success) return { result: { ok: false, message: "Kontrollera e-postadressen och försök igen.", errors: fieldErrorsOf(input.error) } };
   const email = normaliseEmail(input.data.email);
   // Read only for a well-formed request (the client's address, as the sign-in throttle counts it).
   const ip = await address();

@@ -98,3 +98,26 @@ test("en förfalskad server action från en enhetschef ändrar ingenting", async
   await expect(adminPage.getByText(forged)).toHaveCount(0);
   await expect(adminPage.getByRole("heading", { name: /Alla användare/ })).toBeVisible();
 });
+
+test("admin ändrar en användares namn och e-post (issue 29), även i en mobil", async ({ page }) => {
+  const name = `Byter Namn ${stamp}`;
+  await signIn(page, "admin", "/admin/anvandare");
+  const create = page.getByRole("region", { name: "Ny användare" });
+  await create.getByLabel("Namn").fill(name);
+  await create.getByLabel("E-postadress").fill(`byter.${stamp}@kommun.example`);
+  await create.getByRole("button", { name: "Skapa användare" }).click();
+  await expect(page.getByRole("status")).toContainText(`${name} är skapad`);
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name }) });
+  await card.getByText("Ändra namn och e-post").click();
+  await card.getByLabel("Namn").fill(`${name} Gift`);
+  await card.getByLabel("E-postadress").fill(`gift.${stamp}@kommun.example`);
+  await expectNoAxeViolations(page);
+  await card.getByRole("button", { name: /^Spara namn och e-post/ }).click();
+  await expect(page.getByRole("status")).toHaveText(`Namn och e-post för ${name} Gift är sparade.`);
+  const renamed = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: `${name} Gift` }) });
+  await expect(renamed).toContainText(`gift.${stamp}@kommun.example`);
+  await page.screenshot({ path: "test-results/admin-andra-anvandare-375.png", fullPage: false });
+  await expectNoAxeViolations(page);
+});
