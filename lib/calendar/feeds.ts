@@ -13,7 +13,7 @@ import { buildCalendar } from "./ics.ts";
 import { effectiveDay, planText } from "../tasks/plan.ts";
 import { createFeedSchema, feedTokenSchema, revokeFeedSchema } from "./schemas.ts";
 import * as clock from "../clock.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 export type FeedResult = { ok: true; message: string; token?: string } | { ok: false; message: string; errors?: Record<string, string[]> };
 

@@ -7,7 +7,7 @@ import { ensureCycleTasks } from "./instantiate.ts";
 import { planTasks, withoutCovered, type PlannedTask } from "./plan.ts";
 import * as clock from "../clock.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 export type FollowTask = {
   id: string;

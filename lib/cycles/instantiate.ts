@@ -2,7 +2,7 @@ import type { DbClient } from "../db/index.ts";
 import { planTasks, withoutCovered } from "./plan.ts";
 import { getCycleStartMonth } from "../cycle-calendar.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 /**
  * Creates the tasks a cycle is missing, from the organisation's active routine versions and active units.

@@ -9,7 +9,7 @@ import * as clock from "../clock.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getCycleCalendars } from "../cycle-calendar.ts";
 import { currentCycleYearOf, cycleSpanNote, isOpenCycleYear } from "../dates/cycle.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 export { getSurveyTimetable, SURVEY_MILESTONES, TIMETABLE_ACTIVITY_KEY, type SurveyTimetable } from "./timetable.ts";
 

@@ -12,7 +12,7 @@ import { getCycleProgress } from "../tasks/progress-queries.ts";
 import type { ProgressFigures } from "../tasks/progress.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getAreaPlanning, getPlanningCheck } from "../tasks/plan-queries.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 /** The oldest försenade the page lists; the Excel file has them all (options.allUnits). */
 export const OVERDUE_LIST_LIMIT = 50;

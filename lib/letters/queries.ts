@@ -8,7 +8,7 @@ import { letterState, type LetterState } from "../tasks/module-tasks.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf, isOpenCycleYear } from "../dates/cycle.ts";
 import { getCycleCalendar, openCyclesOn } from "../cycle-calendar.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 const dispatchSelect = {
   id: true,

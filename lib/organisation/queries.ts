@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
 import { canAny, type Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
-import { activeUnitWhere } from "./units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 /** The verksamhet's areas, each with all its units (closed ones last), for /admin/organisation; null without organisation:read. */
 export async function getOrganisationTree(actor: Actor, db: DbClient = getDb()) {

@@ -8,7 +8,7 @@ import { MAX_OFFSET_DAYS } from "./rules.ts";
 import { plural } from "../plural.ts";
 import { effectiveDay } from "../tasks/plan.ts";
 import { openCycleWhere } from "../cycle-calendar.ts";
-import { taskOfActiveUnitWhere } from "../organisation/units.ts";
+import { taskOfActiveUnitWhere } from "../active-units.ts";
 
 /**
  * A claimed delivery that is still PENDING this long after its claim belongs to a run that died: retry it.

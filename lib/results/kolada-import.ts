@@ -7,7 +7,7 @@ import type { Failure, Result } from "../forms.ts";
 import type { ParsedResult } from "./import.ts";
 import { fetchKolada, readKoladaAnswer, type KoladaContext } from "./kolada.ts";
 import { countReplaced, importOrganisationOf, writeResults, type ImportWritten } from "./mutations.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 /** How a Kolada import is stored and shown: the format beside "mall" and "kolada" (Kolada's CSV export). */
 export const KOLADA_API_FORMAT = "kolada-api";

@@ -3,7 +3,7 @@ import { getDb, type DbClient } from "../db/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { commonWeakPoints, compareUnit, effectOf, hasCommonDenominators } from "./compare.ts";
 import { actionWhere, resultScopeFor, resultWhere, unitWhere } from "./scope.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 const resultSelect = { indicatorId: true, year: true, level: true, unitId: true, value: true, respondents: true, responseRate: true } as const;
 

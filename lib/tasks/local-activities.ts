@@ -9,7 +9,7 @@ import * as clock from "../clock.ts";
 import { activityPeriod, calendarYearOfMonth, cycleYearOf, formatDateIso, formatDateLong, MONTH_NAMES } from "../dates/cycle.ts";
 import { fieldErrorsOf, type Failure } from "../forms.ts";
 import { localActivitySchema } from "./schemas.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 export type LocalActivityResult = { ok: true; message: string; taskId: string } | Failure;
 

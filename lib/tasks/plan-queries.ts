@@ -2,7 +2,7 @@ import "server-only";
 import type { DbClient } from "../db/index.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { checkUnitPlanning, DAY_BOUND_KINDS, type PlanCheckTask, type UnitPlanCheck } from "./plan.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 export type UnitPlanning<U> = { unit: U } & UnitPlanCheck;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { grantsFor, type Actor } from "../auth/permissions.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 /** The verksamhet in which the actor administers users, or null when they may not. */
 export function adminOrganisationId(actor: Actor): string | null {

@@ -12,7 +12,7 @@ import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type Wh
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import { emptyProgress } from "../tasks/progress.ts";
-import { activeUnitWhere } from "../organisation/units.ts";
+import { activeUnitWhere } from "../active-units.ts";
 
 export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
 

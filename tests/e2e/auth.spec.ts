@@ -127,12 +127,12 @@ test("inloggningsspärren räknar per anslutning: ett bytt X-Forwarded-For ger i
 
 // What each role's menu offers; direct visits to the pages of other roles end at "Ingen behörighet".
 const MENU: Record<DemoRole, { sees: string[]; notSees: string[] }> = {
-  enhetschef: { sees: ["Rutiner", "Min checklista"], notSees: ["Användare", "Händelselogg"] },
+  enhetschef: { sees: ["Rutiner", "Min checklista"], notSees: ["Användare", "Händelselogg", "Organisation"] },
   koordinator: { sees: ["Rutiner", "Min checklista"], notSees: ["Användare", "Händelselogg"] },
   verksamhetschef: { sees: ["Rutiner", "Händelselogg"], notSees: ["Användare"] },
-  utvecklare: { sees: ["Rutiner"], notSees: ["Användare", "Händelselogg"] },
+  utvecklare: { sees: ["Rutiner", "Organisation"], notSees: ["Användare", "Händelselogg"] },
   kommunikator: { sees: ["Rutiner", "Min checklista"], notSees: ["Användare", "Händelselogg"] },
-  admin: { sees: ["Rutiner", "Användare", "Händelselogg"], notSees: ["Min checklista"] },
+  admin: { sees: ["Rutiner", "Användare", "Organisation", "Händelselogg"], notSees: ["Min checklista"] },
   handlaggare: { sees: ["Rutiner"], notSees: ["Min checklista", "Användare", "Händelselogg"] },
   kvalitetshandlaggare: { sees: ["Rutiner"], notSees: ["Användare", "Händelselogg"] },
 };

@@ -1,4 +1,4 @@
-import type { Prisma } from "../db/index.ts";
+import type { Prisma } from "./db/index.ts";
 
 /**
  * The one filter for a verksamhet's active units (docs/decisions/018-closed-units-and-the-organisation-workbook.md):
