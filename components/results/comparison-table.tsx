@@ -1,5 +1,6 @@
 import type { ComparisonRow } from "@/lib/results/compare";
 import { cellText, pointsText, VERDICT_CLASS, VERDICT_TEXT } from "./format";
+import { UNCHANGED_MARGIN_TEXT } from "@/lib/results/schemas";
 
 /** The same comparison as numbers; the verdict is written out, not only coloured. */
 export function ComparisonTable({ rows, unitName, year }: { rows: ComparisonRow[]; unitName: string; year: number }) {
@@ -41,7 +42,7 @@ export function ComparisonTable({ rows, unitName, year }: { rows: ComparisonRow[
           ))}
         </tbody>
       </table>
-      <p className="px-3 pb-3 text-xs text-slate-700">p.e. = procentenheter. En förändring under 1 procentenhet räknas som oförändrad.</p>
+      <p className="px-3 pb-3 text-xs text-slate-700">p.e. = procentenheter. {UNCHANGED_MARGIN_TEXT}</p>
     </div>
   );
 }

@@ -56,11 +56,12 @@ export function activityDetail(a: WheelActivity, routineTitle: string, phaseName
   return {
     title: `${a.number}. ${a.title}`,
     rows: [
-      { label: "Rutin", value: routineTitle },
+      // A unit's own activity stands in a routine's phase but is not the routine's: it concerns its unit alone (issue 32).
+      { label: "Rutin", value: a.local ? `Enhetens egen aktivitet, i fasen ${phaseName} av ${routineTitle} (ingår inte i rutinens dokument)` : routineTitle },
       { label: "Fas", value: phaseName },
       { label: "Tid", value: `${activityTime(a)}${period}` },
       { label: "Ansvarig", value: a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "Saknas i rutinen" },
-      { label: "Gäller", value: SCOPE_LABELS[a.scope] },
+      { label: "Gäller", value: a.local ? `Bara ${unitName ?? "den egna enheten"}` : SCOPE_LABELS[a.scope] },
       { label: "Läge", value: `${activityState(a, unitName)}${late}` },
     ],
     text: a.description,

@@ -8,6 +8,7 @@ import { getCycleCalendar } from "../cycle-calendar.ts";
 import { fail, transact } from "../db/transaction.ts";
 import { fieldErrorsOf, INVALID_FORM, type Failure } from "../forms.ts";
 import { setModuleTaskStatus } from "../tasks/mutations.ts";
+import { outsideWindowWarning } from "../tasks/plan.ts";
 import { DISPATCH_METHOD_LABELS, recordLetterSchema, undoLetterSchema, type RecordLetterInput } from "./schemas.ts";
 import * as clock from "../clock.ts";
 
@@ -38,7 +39,7 @@ async function findLetterTask(tx: DbClient, actor: Actor, unitId: string, year: 
   if (!isOpenCycleYear(year, today, calendar)) fail(`Cykeln ${year} kan inte ändras här; brukarbrev registreras i en cykel som pågår.`);
   const task = await tx.task.findFirst({
     where: { cycle: { organisationId: unit.area.organisationId, year }, unitId, activity: { kind: "LETTER", letterNumber } },
-    select: { id: true, cycleId: true, status: true, version: true, letterDispatches: true },
+    select: { id: true, cycleId: true, status: true, version: true, startsOn: true, dueOn: true, letterDispatches: true },
   });
   if (!task) fail(`Brukarbrev ${letterNumber} finns inte i årets rutin för ${unit.name}.`);
   return { unit, task, existing: task.letterDispatches[0] ?? null, calendar };
@@ -83,7 +84,8 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
       });
       // A corrected date moves the task's done date with it.
       await setModuleTaskStatus(tx, actor.id, task.id, { status: "DONE", doneOn: sentOn }, "letter");
-      return { ok: true as const, message: `${title} är rättat: ${describeDispatch(facts)}.` };
+      const farFromPlan = sentOutsideWindow(sentOn, task);
+      return { ok: true as const, message: `${title} är rättat: ${describeDispatch(facts)}.`, ...(farFromPlan ? { warning: farFromPlan } : {}) };
     }
 
     if (v.version !== undefined) fail(`${title} har tagits bort av någon annan medan du hade sidan öppen. Registrera det igen om det skickades.`);
@@ -100,9 +102,16 @@ export async function recordLetter(actor: Actor, input: unknown, db: DbClient = 
       v.letterNumber > 1
         ? await tx.letterDispatch.findUnique({ where: { cycleId_unitId_letterNumber: { cycleId: created.cycleId, unitId: unit.id, letterNumber: v.letterNumber - 1 } }, select: { id: true } })
         : { id: "" };
-    const warning = previous ? undefined : `Obs! Brukarbrev ${v.letterNumber - 1} är inte registrerat som skickat ännu. Registrera det också om det har skickats.`;
+    const warnings = [sentOutsideWindow(sentOn, task), previous ? null : `Obs! Brukarbrev ${v.letterNumber - 1} är inte registrerat som skickat ännu. Registrera det också om det har skickats.`].filter(Boolean);
+    const warning = warnings.length > 0 ? warnings.join(" ") : undefined;
     return { ok: true as const, message: `${title} är registrerat som skickat (${describeDispatch(facts)}) och markerat som klart i checklistan.`, ...(warning ? { warning } : {}) };
   });
+}
+
+/** The plan form's warning (lib/tasks/plan.ts) for a letter sent outside its month: saved, but said (issue 32). */
+function sentOutsideWindow(sentOn: Date, task: { startsOn: Date | null; dueOn: Date | null }): string | null {
+  const outside = outsideWindowWarning(sentOn, task);
+  return outside ? `Obs! ${outside} Kontrollera datumet; registreringen är sparad.` : null;
 }
 
 /** Takes back a record of a letter that was not sent after all; the task goes back to ej påbörjad. Kept in the history. */

@@ -65,7 +65,7 @@ export function compareUnit(indicators: IndicatorLike[], results: ResultLike[], 
       const vsPrevious = diff(unit, previous);
       return {
         indicator, unit, previous, kommun, riket, vsKommun, vsRiket: diff(unit, riket), vsPrevious,
-        verdictKommun: verdictOf(vsKommun, indicator.higherIsBetter, 0.05),
+        verdictKommun: verdictOf(vsKommun, indicator.higherIsBetter),
         verdictPrevious: verdictOf(vsPrevious, indicator.higherIsBetter),
       };
     });
@@ -96,7 +96,7 @@ export function commonWeakPoints(indicators: IndicatorLike[], results: ResultLik
           r.indicatorId === indicator.id && r.year === year && r.level === "UNIT" && r.unitId !== null && units.has(r.unitId) && r.value !== null,
       );
       const belowKommun =
-        kommun === null ? [] : values.filter((r) => verdictOf(r.value - kommun, indicator.higherIsBetter, 0.05) === "worse").map((r) => ({ unitId: r.unitId, value: r.value }));
+        kommun === null ? [] : values.filter((r) => verdictOf(r.value - kommun, indicator.higherIsBetter) === "worse").map((r) => ({ unitId: r.unitId, value: r.value }));
       return { indicator, kommun, compared: kommun === null ? 0 : values.length, belowKommun, common: several && belowKommun.length * 2 > values.length && values.length > 0 };
     })
     .sort((a, b) => Number(b.common) - Number(a.common) || b.belowKommun.length - a.belowKommun.length || a.indicator.position - b.indicator.position);

@@ -13,8 +13,13 @@ export const RESULTS_UPLOAD: UploadKind = {
 };
 /** Kolada's code for the whole country. */
 export const KOLADA_RIKET = "0000";
-/** A change smaller than this (percentage points) counts as unchanged in the effect follow-up. */
+/**
+ * The one results threshold (issue 32): a difference smaller than this many percentage points counts as no
+ * difference, against the previous year, against the kommun (and so towards gemensamma nämnare) and in the effect follow-up.
+ */
 export const UNCHANGED_MARGIN = 1;
+/** How the pages say UNCHANGED_MARGIN. */
+export const UNCHANGED_MARGIN_TEXT = `En skillnad under ${UNCHANGED_MARGIN} procentenhet räknas som ingen skillnad, både mot kommunen och mot förra året.`;
 
 
 export const IMPROVEMENT_STATUS_LABELS: Record<ImprovementStatus, string> = {

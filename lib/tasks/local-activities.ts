@@ -21,7 +21,8 @@ const PHASE_GONE = "Fasen finns inte i någon gällande rutin. Välj en fas i li
 /** The phases a unit's own activity can be put in: those of the organisation's active routine versions. */
 export async function getLocalActivityPhases(organisationId: string, db: DbClient = getDb()) {
   const versions = await db.routineVersion.findMany({
-    where: { status: "ACTIVE", routine: { organisationId } },
+    // Only routines whose work reaches the units (an activity for every unit): never the review, socialkontoret's routine (issue 32).
+    where: { status: "ACTIVE", routine: { organisationId }, activities: { some: { scope: "UNIT", ownerUnitId: null } } },
     orderBy: { routine: { title: "asc" } },
     select: { routine: { select: { id: true, title: true } }, phases: { orderBy: { position: "asc" }, select: { key: true, name: true } } },
   });

@@ -124,7 +124,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     const { startsOn, dueOn } = activityPeriod(year, row, cycleStartMonth(calendar));
     const late = new Map(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
     const overdueUnits = scope.kind === "verksamhet" ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
-    const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, startsOn, dueOn, completion, overdueUnits };
+    const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, local: row.ownerUnitId !== null, startsOn, dueOn, completion, overdueUnits };
     if (!unit) return { ...base, level: completionLevel(completion, startsOn, today) };
     const status = ids.map((i) => unitStatus.get(i)).find((s) => s !== undefined) ?? null;
     const unitTask = ids.map((i) => unitTaskOf.get(i)).find((t) => t !== undefined) ?? null;

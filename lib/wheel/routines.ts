@@ -18,6 +18,8 @@ export type WheelActivity = {
   endMonth: number | null;
   responsibleRole: Role | null;
   scope: ActivityScope;
+  /** A unit's own activity (issue 21): it concerns that unit only and is not part of the routine's document. */
+  local: boolean;
   startsOn: Date | null;
   dueOn: Date | null;
   completion: Completion;
@@ -46,6 +48,7 @@ export const activitySelect = {
   endMonth: true,
   responsibleRole: true,
   scope: true,
+  ownerUnitId: true,
   phase: { select: { key: true, name: true, position: true } },
   routineVersion: { select: { version: true, routine: { select: { id: true, key: true, title: true, colour: true, startMonth: true } } } },
 } satisfies Prisma.ActivityTemplateSelect;

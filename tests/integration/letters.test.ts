@@ -170,3 +170,27 @@ describe.each(DATABASE_KINDS)("brukarbrev on %s", (kind) => {
     await t.db.unit.updateMany({ where: { name: { startsWith: "Brevenhet " } }, data: { active: false } });
   });
 });
+
+// Issue 32, item 6: a letter recorded as sent far from its month gets the warning the plan form gives; it is saved.
+describe.each(DATABASE_KINDS)("a letter sent outside its month on %s", (kind) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+  });
+  afterAll(() => t?.close());
+
+  it("warns, saves, and says nothing for a date inside the month", async () => {
+    const koordinator = await actorFor(t.db, KOORDINATOR);
+    const larkan = (await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } })).id;
+    const letter = { unitId: larkan, year: 2026, letterNumber: 4, count: 84, method: "POST" };
+    // Brukarbrev 4 is November's; 5 September is in the cycle but far from the plan.
+    const early = await recordLetter(koordinator, { ...letter, sentOn: "2026-09-05" }, t.db, { today: SEEDED_TODAY });
+    expect(early).toMatchObject({ ok: true, warning: expect.stringContaining("5 september 2026 ligger utanför aktivitetens tid (november 2026).") });
+    const dispatch = await t.db.letterDispatch.findFirstOrThrow({ where: { unitId: larkan, letterNumber: 4, cycle: { year: 2026 } } });
+    expect(dispatch.sentOn.toISOString().slice(0, 10)).toBe("2026-09-05");
+    // Corrected to a day in November: no such warning.
+    const fixed = await recordLetter(koordinator, { ...letter, sentOn: "2026-11-20", version: dispatch.version }, t.db, { today: SEEDED_TODAY });
+    expect(fixed).toMatchObject({ ok: true });
+    expect(fixed.ok && fixed.warning).toBeFalsy();
+  });
+});

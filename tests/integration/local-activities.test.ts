@@ -92,6 +92,16 @@ describe.each(DATABASE_KINDS)("a unit's own activities on %s", (kind) => {
     const wheel = (await getWheelData(chefV, { year: 2027, unitId: lärkan }, t.db, DECEMBER_DAY))!;
     const extra = wheel.routines.flatMap((r) => r.phases.flatMap((p) => p.activities)).find((a) => a.title === "Extra brukarfika")!;
     expect(extra.unitTask).toMatchObject({ plannedOn: utcDate(2026, 12, 10), plannedTime: null });
+    // The wheel knows it as Lärkan's own, so its panel can say so (issue 32).
+    expect(extra.local).toBe(true);
+  });
+
+  it("offers a unit's own activity only the phases of routines that reach the units, never the review's", async () => {
+    const org = (await t.db.organisation.findFirstOrThrow()).id;
+    const labels = (await getLocalActivityPhases(org, t.db)).map((p) => p.label);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.every((l) => l.startsWith("Brukarundersökning"))).toBe(true);
+    expect(labels.some((l) => l.includes("Urval") || l.includes("Intervjuer"))).toBe(false);
   });
 
   it("refuses another unit, a missing title, a month outside 1–12, a date that does not exist or lies in another year, and changes nothing", async () => {

@@ -98,3 +98,23 @@ it("formats percentages and points the Swedish way", () => {
   expect(formatPoints(-1)).toBe("−1");
   expect(formatPoints(0)).toBe("±0");
 });
+
+// Issue 32, item 6: one results threshold, named once (UNCHANGED_MARGIN), for the kommun, the previous year and gemensamma nämnare.
+describe("the one results threshold", () => {
+  it("calls −0.5 p.e. no difference against the kommun and the previous year alike, and −1 p.e. worse in both", async () => {
+    const { UNCHANGED_MARGIN, UNCHANGED_MARGIN_TEXT } = await import("@/lib/results/schemas");
+    expect(UNCHANGED_MARGIN).toBe(1);
+    expect(UNCHANGED_MARGIN_TEXT).toContain("under 1 procentenhet");
+    const halfBelow = compareUnit([helhet], [r("hel", 2026, "u1", 79.5), r("hel", 2026, "KOMMUN", 80), r("hel", 2025, "u1", 80)], "u1", 2026)[0]!;
+    expect([halfBelow.verdictKommun, halfBelow.verdictPrevious]).toEqual(["same", "same"]);
+    const oneBelow = compareUnit([helhet], [r("hel", 2026, "u1", 79), r("hel", 2026, "KOMMUN", 80), r("hel", 2025, "u1", 80)], "u1", 2026)[0]!;
+    expect([oneBelow.verdictKommun, oneBelow.verdictPrevious]).toEqual(["worse", "worse"]);
+  });
+
+  it("does not count units half a point below the kommun towards gemensamma nämnare", () => {
+    const results = [r("hel", 2026, "KOMMUN", 80), r("hel", 2026, "u1", 79.5), r("hel", 2026, "u2", 79.5), r("hel", 2026, "u3", 81)];
+    const [point] = commonWeakPoints([helhet], results, ["u1", "u2", "u3"], 2026);
+    expect(point!.belowKommun).toEqual([]);
+    expect(point!.common).toBe(false);
+  });
+});

@@ -15,6 +15,7 @@ function row(id: string, key: string, version: number, r: ReturnType<typeof rout
     endMonth: month,
     responsibleRole: "ENHETSCHEF",
     scope: "UNIT",
+    ownerUnitId: null,
     phase: { key: phase[0], name: phase[0], position: phase[1] },
     routineVersion: { version, routine: r },
   };

@@ -7,6 +7,7 @@ import type { WheelActivity, WheelData } from "@/lib/wheel/data";
 
 const activity = (key: string, startMonth: number, endMonth: number, plan: Partial<NonNullable<WheelActivity["unitTask"]>> | null = null): WheelActivity => ({
   id: `r/${key}`,
+  local: false,
   number: 1,
   key,
   title: `Aktivitet ${key}`,
@@ -74,6 +75,20 @@ describe("the quarter and month timeline", () => {
     expect(groups[0]!.rows.map((r) => r.id)).toEqual(["survey", "action:a1"]);
     expect(groups[0]!.rows[0]!.span).toMatchObject({ left: 67.86, continuesAfter: true });
     expect(groups[0]!.rows[1]!.point).toBe(98.22);
+  });
+});
+
+describe("a unit's own activity's panel", () => {
+  it("says it concerns the unit only and is not the routine's, though it stands in the routine's phase", () => {
+    const d = activityDetail({ ...activity("a", 2, 2), local: true }, "Brukarundersökning hemtjänst", "Uppföljning", "Lärkan", utcDate(2027, 3, 15), 2027);
+    const row = (label: string) => d.rows.find((r) => r.label === label)!.value;
+    expect(row("Gäller")).toBe("Bara Lärkan");
+    expect(row("Rutin")).toBe("Enhetens egen aktivitet, i fasen Uppföljning av Brukarundersökning hemtjänst (ingår inte i rutinens dokument)");
+  });
+  it("leaves a routine's activity as the routine's, for every unit", () => {
+    const d = activityDetail(activity("a", 2, 2), "Brukarundersökning hemtjänst", "Uppföljning", "Lärkan", utcDate(2027, 3, 15), 2027);
+    expect(d.rows.find((r) => r.label === "Gäller")!.value).toBe("Varje enhet");
+    expect(d.rows.find((r) => r.label === "Rutin")!.value).toBe("Brukarundersökning hemtjänst");
   });
 });
 
