@@ -1,7 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/users/schemas";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/auth/credential-limits";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, SubmitButton } from "@/components/ui/button";

@@ -2,7 +2,7 @@ import "server-only";
 import type { DbClient } from "../db/index.ts";
 import { hasControlCharacter } from "../forms.ts";
 import { containsIdentityNumber } from "../personal-data.ts";
-import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "../users/schemas.ts";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "./credential-limits.ts";
 import { verifyPassword } from "./password.ts";
 import { isThrottled, normaliseEmail, recordAttempt } from "./throttle.ts";
 

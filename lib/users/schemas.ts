@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { Role } from "../db/generated/enums.ts";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "../auth/credential-limits.ts";
 
 const id = z.string({ error: "Uppgift saknas." }).trim().min(1, "Uppgift saknas.").max(64, "Uppgift saknas.");
 export const PASSWORD_MIN_LENGTH = 12;
-/** The longest e-mail address and password the app takes, on the sign-in form too (issue 30: a 100 005-character one was stored). */
-export const EMAIL_MAX_LENGTH = 200;
-export const PASSWORD_MAX_LENGTH = 200;
 const password = z
   .string({ error: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.` })
   .min(PASSWORD_MIN_LENGTH, `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`)
