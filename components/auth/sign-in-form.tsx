@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/auth/credential-limits";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, SubmitButton } from "@/components/ui/button";
@@ -8,7 +9,7 @@ import { FieldLabel, inputClass } from "@/components/ui/field";
 import { messageClass } from "@/components/ui/status-message";
 
 const MESSAGES: Record<string, string> = {
-  THROTTLED: "För många misslyckade inloggningsförsök. Vänta 15 minuter och försök igen.",
+  THROTTLED: "För många misslyckade inloggningsförsök. Vänta en stund och försök igen: en halv minut, eller en kvart om det var från den här datorn.",
   INVALID: "Fel e-postadress eller lösenord.",
   CredentialsSignin: "Fel e-postadress eller lösenord.",
   INVALID_INPUT: "E-postadressen innehåller otillåtna tecken (styrtecken). Skriv den igen och försök på nytt.",
@@ -45,12 +46,12 @@ export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null;
       <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
         <div>
           <FieldLabel htmlFor="email">E-postadress</FieldLabel>
-          <input id="email" name="email" type="email" autoComplete="username" required
+          <input id="email" name="email" type="email" autoComplete="username" required maxLength={EMAIL_MAX_LENGTH}
             className={inputClass} />
         </div>
         <div>
           <FieldLabel htmlFor="password">Lösenord</FieldLabel>
-          <input id="password" name="password" type="password" autoComplete="current-password" required
+          <input id="password" name="password" type="password" autoComplete="current-password" required maxLength={PASSWORD_MAX_LENGTH}
             className={inputClass} />
         </div>
         <p aria-live="assertive" role="status" className={message ? messageClass("error") : "sr-only"}>

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbClient } from "../db/index.ts";
 import { hasControlCharacter } from "../forms.ts";
 import { containsIdentityNumber } from "../personal-data.ts";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "./credential-limits.ts";
 import { verifyPassword } from "./password.ts";
 import { isThrottled, normaliseEmail, recordAttempt } from "./throttle.ts";
 
@@ -20,6 +21,8 @@ const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 export async function authenticateWithPassword(db: DbClient, email: string, password: string, ip: string, now = new Date()): Promise<SignInResult> {
   // No e-mail address holds one, and PostgreSQL refuses a NUL: refused before any query (and not counted).
   if (hasControlCharacter(email)) return { ok: false, reason: "INVALID_INPUT" };
+  // Longer than any account's: refused before anything is stored (a 100 005-character e-mail was, in LoginAttempt).
+  if (email.length > EMAIL_MAX_LENGTH || password.length > PASSWORD_MAX_LENGTH) return { ok: false, reason: "INVALID" };
   // People are used to signing in with their personnummer: one typed here is refused, and never stored as an attempt's
   // e-mail (the attempt still counts for the address, under a placeholder).
   if (containsIdentityNumber(email)) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Role } from "../db/generated/enums.ts";
+import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "../auth/credential-limits.ts";
 
 const id = z.string({ error: "Uppgift saknas." }).trim().min(1, "Uppgift saknas.").max(64, "Uppgift saknas.");
 export const PASSWORD_MIN_LENGTH = 12;
@@ -7,12 +8,12 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const passwordSchema = z
   .string({ error: `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.` })
   .min(PASSWORD_MIN_LENGTH, `Lösenordet måste ha minst ${PASSWORD_MIN_LENGTH} tecken.`)
-  .max(200, "Lösenordet får ha högst 200 tecken.");
+  .max(PASSWORD_MAX_LENGTH, `Lösenordet får ha högst ${PASSWORD_MAX_LENGTH} tecken.`);
 const password = passwordSchema;
 
 export const createUserSchema = z.object({
   name: z.string({ error: "Ange namn." }).trim().min(2, "Ange namn.").max(120, "Namnet får vara högst 120 tecken."),
-  email: z.string({ error: "Ange en giltig e-postadress." }).trim().toLowerCase().email("Ange en giltig e-postadress.").max(200, "E-postadressen får vara högst 200 tecken."),
+  email: z.string({ error: "Ange en giltig e-postadress." }).trim().toLowerCase().email("Ange en giltig e-postadress.").max(EMAIL_MAX_LENGTH, `E-postadressen får vara högst ${EMAIL_MAX_LENGTH} tecken.`),
   /** Empty: the user signs in only through the municipality's identity provider. */
   password: z.union([z.literal(""), password]).transform((v) => (v === "" ? null : v)),
 });

@@ -34,7 +34,7 @@ export async function signInWithForm(page: Page, account: DemoRole | { email: st
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Logga in", exact: true }).click();
-  // The start page after sign-in is the app's heaviest page: on a loaded two-core machine it took over the default 5 s.
+  // The start page renders per request (CSP nonces, proxy.ts) and is the heaviest: seconds on a loaded machine.
   await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible({ timeout: 20_000 });
 }
 

@@ -93,6 +93,9 @@ const ODD_TEXTS = [
   "javascript:alert(1)", "=HYPERLINK(\"http://x\")", "%00", "%0d%0a", "null", "undefined", "NaN", "Infinity", "-Infinity", "true", "false", "[]", "{}", "[object Object]",
   "0", "-0", "-1", "1.5", "1e3", "0x10", "1_000", "9007199254740993", "1e308", "-1e308", "99999999999999999999999999", "2026-02-30", "2026-13-01", "0000-00-00", "9999-12-31",
   "2026-11-20T25:00", "20261120", "constructor", "__proto__", "prototype", "toString", "hasOwnProperty",
+  // The probe of 6 December (issue 30): personnummer written apart, in JSON escapes, full-width; U+FFFF and U+FFFE.
+  "19450101  1235", "19450101--1235", "1945-01-011235", "1945_01_01_1235", "19450101,1235", "19450101\r\n1235", "Brukare 19450101\n1235",
+  "１９４５０１０１-１２３５", "\\u00319450101-1235", '{"title":"Brukare \\u00319450101-1235"}', "450161-1232", "0026-06-01", "a\uffffb", "a\ufffeb",
 ];
 
 type Ids = string[];
@@ -280,4 +283,24 @@ describe("every server action refuses malformed calls", () => {
     quiet.mockRestore();
     expect(failures).toEqual([]);
   }, 600_000);
+
+  // Issue 30: after every call above, no text of any table holds a personnummer (lib/personal-data.ts), whatever got in.
+  it("leaves no personnummer in any text column of any table", async () => {
+    const { identityNumberPaths } = await import("@/lib/personal-data");
+    const { isAppMade } = await import("@/lib/forms");
+    const columns = await t.db.$queryRawUnsafe<{ table_name: string; column_name: string; data_type: string }[]>(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'jsonb', 'ARRAY') AND table_name <> '_prisma_migrations' ORDER BY table_name, column_name`,
+    );
+    expect(columns.length).toBeGreaterThan(20);
+    const found: string[] = [];
+    for (const { table_name, column_name } of columns) {
+      // Hashes and ids are what the app made (a random hex run can look like anything).
+      if (/hash$|^id$|Id$/i.test(column_name)) continue;
+      const rows = await t.db.$queryRawUnsafe<{ v: unknown }[]>(`SELECT to_jsonb("${column_name}") AS v FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`);
+      const strip = (v: unknown): unknown => (typeof v === "string" ? (isAppMade(v) ? "" : v) : Array.isArray(v) ? v.map(strip) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, strip(x)])) : v);
+      const hits = rows.filter((row) => identityNumberPaths(strip(row.v)).length > 0).length;
+      if (hits > 0) found.push(`${table_name}.${column_name}: ${hits} rader`);
+    }
+    expect(found).toEqual([]);
+  });
 });

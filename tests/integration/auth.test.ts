@@ -72,6 +72,13 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
     expect(await authenticateWithPassword(t.db, email, DEMO_PASSWORD, "10.3.9.9", slot(2))).toMatchObject({ ok: true });
   });
 
+  it("refuses an e-mail or password longer than any account's, and stores nothing of it (issue 30)", async () => {
+    const before = await t.db.loginAttempt.count();
+    expect(await authenticateWithPassword(t.db, `${"a".repeat(100_000)}@x.example`, "fel", "10.4.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
+    expect(await authenticateWithPassword(t.db, "enhetschef@arshjulet.example", "x".repeat(201), "10.4.0.1", NOW)).toEqual({ ok: false, reason: "INVALID" });
+    expect(await t.db.loginAttempt.count()).toBe(before);
+  });
+
   it("throttles an address that tries many accounts", async () => {
     for (let i = 0; i < THROTTLE.maxFailuresPerAddress; i++) {
       await authenticateWithPassword(t.db, `gissning${i}@x.example`, "fel", "10.9.9.9", NOW);

@@ -7,7 +7,9 @@ export const dynamic = "force-dynamic";
 /** The import template for Excel: semicolons, decimal commas and a UTF-8 BOM, with the verksamhet's own unit names. */
 export async function GET() {
   const user = await getSessionUser();
-  if (!user || !canAny(user, "results:import")) return new Response("Du har inte behörighet.", { status: 403 });
+  // Signed out: 401, as every other route answers (issue 30); signed in without the right: 403.
+  if (!user) return new Response("Logga in för att ladda ner filen.", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!canAny(user, "results:import")) return new Response("Du har inte behörighet.", { status: 403 });
   const units = await getResultUnits(user);
   const lines = [
     "indikator;enhet;år;värde;antal_svar;svarsfrekvens",
