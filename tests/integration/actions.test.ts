@@ -62,7 +62,7 @@ describe("formAction", () => {
     expect(body).toHaveBeenCalledTimes(1);
   });
 
-  it("refuses a personnummer in any free-text field or file name, before the body runs, but not in a password or an id", async () => {
+  it("refuses a personnummer in any free-text field or file name, before the body runs, but not in a password or an id the app made", async () => {
     const body = vi.fn(async () => ({ ok: true, message: "" }));
     const action = formAction<FormState>({}, body);
     for (const bad of ["19450101/1235", "450101_1235", "Ring 450161-1232"]) {
@@ -72,7 +72,10 @@ describe("formAction", () => {
     upload.set("file", new File(["x"], "a\u0000.csv"));
     expect(await action(null, upload)).toMatchObject({ ok: false, message: CONTROL_CHARACTER_MESSAGE, errors: { file: [CONTROL_CHARACTER_MESSAGE] } });
     expect(body).not.toHaveBeenCalled();
-    expect(await action(null, form({ password: "Sommar4501011235", taskId: "4501011235", note: "19450101/1234 har fel kontrollsiffra" }))).toEqual({ ok: true, message: "" });
+    // An id field is exempt only when it holds what the app makes (a cuid): a number typed into one is checked (issue 30, H2).
+    expect(await action(null, form({ taskId: "4501011235" }))).toEqual({ ok: false, message: IDENTITY_NUMBER_MESSAGE, errors: { taskId: [IDENTITY_NUMBER_MESSAGE] } });
+    expect(body).not.toHaveBeenCalled();
+    expect(await action(null, form({ password: "Sommar4501011235", passwordRepeat: "Sommar4501011235", taskId: "cm4501011235abcdefghijklm", note: "19450101/1234 har fel kontrollsiffra" }))).toEqual({ ok: true, message: "" });
     expect(body).toHaveBeenCalledTimes(1);
   });
 

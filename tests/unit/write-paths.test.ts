@@ -41,6 +41,8 @@ const WRITERS: Record<string, "form" | "checks" | "app"> = {
   "lib/cycles/instantiate.ts": "app",
   "lib/cycles/mutations.ts": "form",
   "lib/letters/mutations.ts": "form",
+  "lib/organisation/cycles.ts": "app", // a closed unit's open tasks become ej aktuell with the app's own reason
+  "lib/organisation/mutations.ts": "form", // and the workbook's cells: readWorkbook (lib/organisation/workbook.ts, a DECODER) checks every cell
   "lib/reminders/job.ts": "app",
   "lib/reminders/mutations.ts": "form",
   "lib/results/indicators.ts": "form", // and a key derived from the name: lib/slug.ts checks
@@ -51,9 +53,11 @@ const WRITERS: Record<string, "form" | "checks" | "app"> = {
   "lib/routines/import.ts": "checks", // the parsed document's values (parseRoutineJson)
   "lib/routines/mutations.ts": "checks", // the routine file's text, escapes decoded
   "lib/routines/publish.ts": "app",
+  "lib/setup/setup.ts": "checks", // npm run setup's names and e-mail come from the command line
   "lib/tasks/local-activities.ts": "form",
   "lib/tasks/mutations.ts": "form",
   "lib/users/mutations.ts": "form",
+  "lib/users/password-tokens.ts": "form", // a token's hash and a reset request's e-mail, through signedOutFormAction
   "lib/users/oidc.ts": "checks", // the provider's subject: a personnummer is stored as its digest
   "lib/users/sessions.ts": "app",
   "scripts/bench-support.ts": "app", // benchmark data, made up by the script
@@ -63,6 +67,7 @@ const WRITERS: Record<string, "form" | "checks" | "app"> = {
 const DECODERS: Record<string, "checks" | "not stored"> = {
   "lib/audit/index.ts": "checks", // its own JSON copy of before/after
   "lib/export/xlsx.ts": "not stored", // writes workbooks, reads none
+  "lib/organisation/workbook.ts": "checks",
   "lib/results/csv.ts": "not stored", // the parser: its callers check the cells (below)
   "lib/results/import.ts": "checks",
   "lib/results/kolada.ts": "not stored", // Kolada's JSON: only numbers and ids are kept (kolada-import.ts)
@@ -106,12 +111,14 @@ describe("write paths (issue 30)", () => {
       for (const [, name, value] of source.matchAll(/export\s+const\s+(\w+)\s*=\s*([^\n]*)/g)) {
         // Directly, or through a helper of the same file that is itself formAction(...) or postAction(...).
         const helper = /^(\w+)\(/.exec(value!)?.[1];
-        const wrapped = /^(formAction|postAction)\b/.test(value!) || (helper !== undefined && new RegExp(String.raw`const ${helper}\s*=[^;]{0,300}?\b(formAction|postAction)[<(]`).test(source));
+        const wrapped = /^(formAction|postAction|signedOutFormAction)\b/.test(value!) || (helper !== undefined && new RegExp(String.raw`const ${helper}\s*=[^;]{0,300}?\b(formAction|postAction)[<(]`).test(source));
         expect(wrapped, `${file}: ${name} must be formAction(...) or postAction(...) from lib/actions.ts`).toBe(true);
       }
     }
     // The wrapper itself checks every field (lib/actions.ts).
     expect(read("lib/actions.ts")).toMatch(/fieldsWithIdentityNumbers\(form\)/);
+    // The signed-out pages' wrapper runs the same checks (runChecked), only without a session.
+    expect(read("lib/actions.ts")).toMatch(/signedOutFormAction[^]*?runChecked\(/);
   });
 
   it("has no route handler that takes a body except the sign-in's (checked in lib/auth/credentials.ts)", () => {
