@@ -156,8 +156,8 @@ export function formatCycleSpan(year: number, calendar: CycleCalendar): string {
 }
 
 /**
- * What a year picker says after a cycle year: " (pågår)" for every open cycle (two in December), " (avslutad)",
- * " (kommande)". Short, so that the picker fits a narrow screen; the page says the months (cycleSpanNote).
+ * What a year picker says after a cycle year: " (pågår)" for the current cycle, " (efterarbete)" for the ending one
+ * still open (docs/decisions/020), " (avslutad)", " (kommande)". Short, so that the picker fits a narrow screen; the page says the months (cycleSpanNote).
  */
 export function describeCycleYear(year: number, today: Date, calendar: CycleCalendar): string {
   const current = currentCycleYearOf(today, calendar);

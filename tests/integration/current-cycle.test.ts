@@ -28,9 +28,9 @@ describe.each(DATABASE_KINDS)("the current cycle in December on %s", (kind) => {
   it("shows the checklist of 2027 by default, and lets both open cycles be changed but not 2025", async () => {
     const chef = await actorFor(t.db, ENHETSCHEF);
     const list = await getChecklist(chef, checklistParamsSchema.parse({}), t.db, DECEMBER_DAY);
-    expect(list).toMatchObject({ year: 2027, currentYear: 2027, readOnlyYear: false, spanNote: " (december 2026 – december 2027)" });
+    expect(list).toMatchObject({ year: 2027, currentYear: 2027, readOnlyYear: false, spanNote: " (december 2026 – november 2027)" });
     expect(list.years).toEqual([2027, 2026, 2025]);
-    expect(list.yearNotes).toEqual({ 2027: " (pågår)", 2026: " (pågår)", 2025: " (avslutad)" });
+    expect(list.yearNotes).toEqual({ 2027: " (pågår)", 2026: " (efterarbete)", 2025: " (avslutad)" });
     // Only December 2026's tasks have begun in 2027; the list holds the whole cycle.
     const tasks = list.phases.flatMap((p) => p.tasks);
     expect(tasks.find((x) => x.activity.key === "planera-i-planeringsverktyget")).toMatchObject({ dueOn: utcDate(2026, 12, 31), canUpdate: true });
@@ -88,9 +88,9 @@ describe.each(DATABASE_KINDS)("the current cycle in December on %s", (kind) => {
     const cycles = await getManagedCycles(await actorFor(t.db, UTVECKLARE), t.db, DECEMBER_DAY);
     expect(cycles.currentYear).toBe(2027);
     expect(cycles.map((c) => [c.year, c.open, c.spanNote])).toEqual([
-      [2027, true, " (december 2026 – december 2027)"],
-      [2026, true, " (december 2025 – december 2026)"],
-      [2025, false, " (december 2024 – december 2025)"],
+      [2027, true, " (december 2026 – november 2027)"],
+      [2026, true, " (december 2025 – november 2026)"],
+      [2025, false, " (december 2024 – november 2025)"],
     ]);
   });
 

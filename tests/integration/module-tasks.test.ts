@@ -122,7 +122,7 @@ describe.each(DATABASE_KINDS)("module-driven tasks on %s", (kind) => {
     // In the checklist the letter task shows the letter's state and a link, and the tick is refused.
     const list = await getChecklist(koordinator, { filter: "alla", visa: "enhet", enhet: larkan.id }, t.db, SEEDED_TODAY);
     const shown = list.phases.flatMap((p) => p.tasks).find((x) => x.id === task.id)!;
-    expect(shown.module).toMatchObject({ module: { kind: "letter" }, letterState: "not-applicable", href: `/brukarbrev?enhet=${larkan.id}` });
+    expect(shown.module).toMatchObject({ module: { kind: "letter" }, letterState: "not-applicable", href: `/brukarbrev?enhet=${larkan.id}&ar=2026&brev=3#brukarbrev-3` });
   });
 
   it("completes a letter on the day it was sent, keeps when it was recorded, and counts it klar i tid on that day", async () => {

@@ -3,8 +3,8 @@ import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 
 /**
- * A day in December 2026, when the brukarundersökning's 2027 cycle has begun (it starts in December) while the
- * quality review's 2026 runs on: both cycles are open (docs/decisions/014-routine-start-month.md).
+ * A day in December 2026, when the 2027 cycle has begun (the brukarundersökning starts in December) while the 2026
+ * cycle is open for its efterarbete: both cycles are open (docs/decisions/020-one-cycle-twelve-months.md).
  */
 export const DECEMBER_DAY = utcDate(2026, 12, 2);
 
