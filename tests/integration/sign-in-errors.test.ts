@@ -73,7 +73,9 @@ describe.each(DATABASE_KINDS)("sign-in errors on %s", (kind) => {
 
   it("turns an unexpected failure of the sign-in into a known code, logging only its kind", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const failing = { loginAttempt: { count: () => Promise.reject(new Error("Invalid `prisma.loginAttempt.count()` invocation: 22021 invalid byte sequence")) } };
+    // The database fails on every call the sign-in makes (the throttle reads counts and the latest attempt side by side).
+    const fail = () => Promise.reject(new Error("Invalid `prisma.loginAttempt.count()` invocation: 22021 invalid byte sequence"));
+    const failing = { loginAttempt: { count: fail, findFirst: fail } };
     session.db = failing;
     try {
       const url = await signInUrl("enhetschef@arshjulet.example");
