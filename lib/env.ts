@@ -33,6 +33,12 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_DISPLAY_NAME: z.string().trim().min(1).default("Kommunens inloggning"),
+  // Issue 31: the e-mail of an account in one of these domains is trusted without `email_verified` (Entra ID sends none).
+  OIDC_ALLOWED_EMAIL_DOMAINS: optionalText
+    .transform((v) => (v ?? "").split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter((d) => d !== ""))
+    .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), {
+      message: "OIDC_ALLOWED_EMAIL_DOMAINS ska vara domäner åtskilda med komma, t.ex. botkyrka.se,kommun.se.",
+    }),
   // Reminders (issue 11): e-mail goes out only when SMTP_URL is set.
   SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL måste börja med smtp:// eller smtps://." }),
   MAIL_FROM: optionalText.transform((v) => v ?? "Årshjulet <arshjulet@localhost>"),

@@ -15,6 +15,7 @@ export const AUDIT_ACTION_LABELS = {
   "organisation.setup": "Årshjulet installerat",
   "user.email-preference": "E-postval ändrat",
   "user.oidc-link": "Kopplad till kommunens inloggning",
+  "user.oidc-unlink": "Bortkopplad från kommunens inloggning",
   "session.end": "Utloggad",
   "role.assign": "Roll tillagd",
   "role.remove": "Roll borttagen",

@@ -39,7 +39,7 @@ export async function authenticateWithPassword(db: DbClient, email: string, pass
 }
 
 /** Why a sign-in through the municipality's identity provider is refused: the error code the sign-in page shows. */
-export type OidcRefusal = "OidcUnknown" | "OidcUnverified";
+export type OidcRefusal = "OidcUnknown" | "OidcUnverified" | "OidcDomain";
 export type OidcResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: OidcRefusal };
 /** The claims of the provider's ID token that the mapping reads; anything else in them is ignored. */
-export type OidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown };
+export type OidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown; preferred_username?: unknown; upn?: unknown } & Record<string, unknown>;

@@ -8,7 +8,7 @@ import { fieldErrorsOf, type Failure } from "../forms.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { adminOrganisationId, usersOfOrganisation } from "./queries.ts";
 import { codeOfMessage, USER_TEXTS, type UserCode } from "./messages.ts";
-import { assignRoleSchema, changeOwnPasswordSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema, updateUserSchema } from "./schemas.ts";
+import { assignRoleSchema, changeOwnPasswordSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema, unlinkOidcSchema, updateUserSchema } from "./schemas.ts";
 import { activeUnitWhere } from "../active-units.ts";
 
 /** An answer by code (lib/users/messages.ts), with its text and the user it is about, for the page after the redirect. */
@@ -113,6 +113,22 @@ export async function setUserPassword(actor: Actor, raw: unknown, db: DbClient =
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, { actorId: actor.id, action: "user.password", entityType: "User", entityId: user.id, after: { password: "bytt" } });
     return answer("losenord-satt", user);
+  });
+}
+
+/**
+ * The admin unlinks a user from the account of the municipality's sign-in (a wrong link, or a person whose directory
+ * account was replaced): the stored subject goes, and the user's sessions end. The next sign-in through the provider
+ * links again by e-mail, under the same rules as the first (lib/users/oidc.ts).
+ */
+export async function unlinkOidc(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
+  const input = unlinkOidcSchema.safeParse(raw);
+  if (!input.success) return invalid(input.error);
+  return onUser(actor, db, input.data.userId, async (tx, user) => {
+    const { count } = await tx.user.updateMany({ where: { id: user.id, oidcSubject: { not: null } }, data: { oidcSubject: null, sessionVersion: { increment: 1 } } });
+    if (count === 0) return answer("oidc-ej-kopplad");
+    await writeAudit(tx, { actorId: actor.id, action: "user.oidc-unlink", entityType: "User", entityId: user.id, before: { kopplad: "kommunens inloggning" }, after: { kopplad: "nej" } });
+    return answer("oidc-bortkopplad", user);
   });
 }
 
