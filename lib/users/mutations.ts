@@ -10,6 +10,7 @@ import { adminOrganisationId, usersOfOrganisation } from "./queries.ts";
 import { codeOfMessage, USER_TEXTS, type UserCode } from "./messages.ts";
 import { assignRoleSchema, changeOwnPasswordSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema, unlinkOidcSchema, updateUserSchema } from "./schemas.ts";
 import { activeUnitWhere } from "../active-units.ts";
+import { getEnv } from "../env.ts";
 
 /** An answer by code (lib/users/messages.ts), with its text and the user it is about, for the page after the redirect. */
 export type UserResult = { ok: boolean; code: UserCode; message: string; userId?: string };
@@ -158,7 +159,7 @@ export async function changeOwnPassword(actor: Actor, raw: unknown, db: DbClient
   if (!input.success) return { ok: false, message: "Kontrollera lösenorden.", errors: fieldErrorsOf(input.error) };
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user?.active) return { ok: false, message: "Ditt konto är inte aktivt." };
-  if (!user.passwordHash) return { ok: false, message: "Ditt konto har inget lösenord: du loggar in med kommunens inloggning." };
+  if (!user.passwordHash) return { ok: false, message: `Ditt konto har inget lösenord: du loggar in med ${getEnv().OIDC_DISPLAY_NAME}.` };
   if (await isThrottled(db, user.email, OWN_PASSWORD_ADDRESS, now)) return { ok: false, message: "För många felaktiga försök. Vänta 15 minuter och försök igen." };
   if (!(await verifyPassword(input.data.currentPassword, user.passwordHash))) {
     await recordAttempt(db, user.email, OWN_PASSWORD_ADDRESS, false, now);

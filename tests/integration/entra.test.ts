@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveOidcUser, type OidcOptions } from "@/lib/users/oidc";
 import { unlinkOidc } from "@/lib/users/mutations";
+import { endSession, startSession } from "@/lib/users/sessions";
 import { actorFor } from "./helpers/actors";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
@@ -77,5 +78,13 @@ describe.each(DATABASE_KINDS)("Entra-shaped accounts on %s", (kind) => {
     expect((await userByEmail("enhetschef@arshjulet.example")).oidcSubject).toBe("entra-ec");
     // A new directory account of the same person links afresh.
     expect(await resolveOidcUser(t.db, { sub: "entra-kh-2", upn: user.email }, ENTRA)).toMatchObject({ ok: true, userId: user.id });
+  });
+
+  it("records a sign-in and a sign-out through the municipality's sign-in with the method", async () => {
+    const user = await userByEmail("enhetschef@arshjulet.example");
+    await startSession(t.db, user.id, "kommunens inloggning");
+    expect(await endSession(t.db, { uid: user.id, sid: "entra-sess", m: "kommunens inloggning" }, 3600)).toBe(true);
+    const entries = await t.db.auditEntry.findMany({ where: { entityId: user.id, action: { in: ["session.start", "session.end"] } }, orderBy: { at: "asc" } });
+    expect(entries.map((e) => [e.action, e.after])).toEqual([["session.start", { metod: "kommunens inloggning" }], ["session.end", { metod: "kommunens inloggning" }]]);
   });
 });
