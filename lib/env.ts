@@ -33,6 +33,16 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_DISPLAY_NAME: z.string().trim().min(1).default("Kommunens inloggning"),
+  // Issue 31: the e-mail of an account in one of these domains is trusted without `email_verified` (Entra ID sends none).
+  OIDC_ALLOWED_EMAIL_DOMAINS: optionalText
+    .transform((v) => (v ?? "").split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter((d) => d !== ""))
+    .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), {
+      message: "OIDC_ALLOWED_EMAIL_DOMAINS ska vara domäner åtskilda med komma, t.ex. botkyrka.se,kommun.se.",
+    }),
+  // Issue 31: "off" removes the password form and provider (only with OIDC configured: checked below); AUTH_BREAK_GLASS=on
+  // then lets an administrator in by password after `npm run admin:reset-password`, and no one else.
+  AUTH_PASSWORD_SIGN_IN: z.enum(["on", "off"], { error: "AUTH_PASSWORD_SIGN_IN ska vara on eller off." }).default("on"),
+  AUTH_BREAK_GLASS: z.enum(["on", "off"], { error: "AUTH_BREAK_GLASS ska vara on eller off." }).default("off"),
   // Reminders (issue 11): e-mail goes out only when SMTP_URL is set.
   SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL måste börja med smtp:// eller smtps://." }),
   MAIL_FROM: optionalText.transform((v) => v ?? "Årshjulet <arshjulet@localhost>"),
@@ -43,6 +53,9 @@ const envSchema = z.object({
   ACCESSIBILITY_CONTACT_EMAIL: optionalText
     .refine((v) => v === undefined || z.email().safeParse(v).success, { message: "ACCESSIBILITY_CONTACT_EMAIL måste vara en e-postadress." })
     .transform((v) => v ?? "tillganglighet@arshjulet.example"),
+}).refine((env) => env.AUTH_PASSWORD_SIGN_IN === "on" || Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET), {
+  path: ["AUTH_PASSWORD_SIGN_IN"],
+  message: "AUTH_PASSWORD_SIGN_IN=off kräver kommunens inloggning (OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET): annars kan ingen logga in.",
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -65,4 +78,13 @@ export function oidcConfig(env = getEnv()) {
   return env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
     ? { issuer: env.OIDC_ISSUER.replace(/\/$/, ""), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_DISPLAY_NAME }
     : null;
+}
+
+/**
+ * How the password sign-in works: "on" (the form and provider, as always), "off" (neither: the municipality's sign-in
+ * only) or "break-glass" (off, but an administrator may sign in by password while AUTH_BREAK_GLASS=on).
+ */
+export function passwordSignIn(env = getEnv()): "on" | "off" | "break-glass" {
+  if (env.AUTH_PASSWORD_SIGN_IN === "on") return "on";
+  return env.AUTH_BREAK_GLASS === "on" ? "break-glass" : "off";
 }

@@ -1,4 +1,4 @@
-import { assignRoleAction, removeRoleAction, setActiveAction, setPasswordAction, updateUserAction } from "@/app/(app)/admin/anvandare/actions";
+import { assignRoleAction, removeRoleAction, setActiveAction, setPasswordAction, unlinkOidcAction, updateUserAction } from "@/app/(app)/admin/anvandare/actions";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { PASSWORD_MIN_LENGTH, WHOLE_VERKSAMHET } from "@/lib/users/schemas";
 import type { UserList } from "@/lib/users/queries";
@@ -6,7 +6,8 @@ import type { UserList } from "@/lib/users/queries";
 const input = "rounded border border-slate-500 px-2 py-1";
 const button = "rounded border border-blue-800 px-3 py-1 text-blue-900 hover:bg-blue-50";
 
-export function UserCard({ user, areas, isSelf }: { user: UserList["users"][number]; areas: UserList["areas"]; isSelf: boolean }) {
+/** `oidcName`: OIDC_DISPLAY_NAME, the name of the municipality's sign-in in every text about it. */
+export function UserCard({ user, areas, isSelf, oidcName }: { user: UserList["users"][number]; areas: UserList["areas"]; isSelf: boolean; oidcName: string }) {
   const base = `anv-${user.id}`;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`${base}-namn`}>
@@ -16,7 +17,18 @@ export function UserCard({ user, areas, isSelf }: { user: UserList["users"][numb
         </h3>
         <span className="break-all text-slate-700">{user.email}</span>
       </div>
-      <p className="mt-1 text-sm text-slate-700">{user.hasPassword ? "Loggar in med lösenord eller kommunens inloggning." : "Loggar in bara med kommunens inloggning."}</p>
+      <p className="mt-1 text-sm text-slate-700">{user.hasPassword ? `Loggar in med lösenord eller ${oidcName}.` : `Loggar in bara med ${oidcName}.`}</p>
+      <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+        <span>{user.oidcLinked ? `Kopplad till ett konto i ${oidcName}.` : `Inte kopplad till ${oidcName} ännu (kopplas vid första inloggningen där).`}</span>
+        {user.oidcLinked && (
+          <form action={unlinkOidcAction}>
+            <input type="hidden" name="userId" value={user.id} />
+            <button type="submit" className="min-h-6 text-red-800 underline">
+              Koppla bort<span className="sr-only"> {user.name} från {oidcName}</span>
+            </button>
+          </form>
+        )}
+      </div>
 
       <h4 className="mt-3 font-medium">Roller</h4>
       {user.roleAssignments.length === 0 ? (

@@ -17,7 +17,8 @@ const MESSAGES: Record<string, string> = {
   UNAVAILABLE: "Inloggningen gick inte att genomföra just nu. Försök igen om en stund.",
 };
 
-export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null; callbackUrl: string }) {
+/** `passwordForm`: false with AUTH_PASSWORD_SIGN_IN=off, when only the municipality's sign-in is offered. */
+export function SignInForm({ oidcName, callbackUrl, passwordForm = true }: { oidcName: string | null; callbackUrl: string; passwordForm?: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -43,6 +44,7 @@ export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null;
 
   return (
     <div className="mt-6 space-y-6">
+      {passwordForm && (
       <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
         <div>
           <FieldLabel htmlFor="email">E-postadress</FieldLabel>
@@ -61,6 +63,7 @@ export function SignInForm({ oidcName, callbackUrl }: { oidcName: string | null;
           Logga in
         </SubmitButton>
       </form>
+      )}
       {oidcName && (
         <Button onClick={() => signIn("kommun", { callbackUrl })} variant="secondary" size="lg" fullWidth>
           Logga in med {oidcName}

@@ -15,6 +15,8 @@ export const AUDIT_ACTION_LABELS = {
   "organisation.setup": "Årshjulet installerat",
   "user.email-preference": "E-postval ändrat",
   "user.oidc-link": "Kopplad till kommunens inloggning",
+  "user.oidc-unlink": "Bortkopplad från kommunens inloggning",
+  "session.start": "Inloggad",
   "session.end": "Utloggad",
   "role.assign": "Roll tillagd",
   "role.remove": "Roll borttagen",

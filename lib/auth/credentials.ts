@@ -38,8 +38,12 @@ export async function authenticateWithPassword(db: DbClient, email: string, pass
   return ok && user ? { ok: true, userId: user.id, sessionVersion: user.sessionVersion } : { ok: false, reason: "INVALID" };
 }
 
+/** How a session began, in the audit trail (sign-in and sign-out): by password, by an administrator's break-glass password, or the municipality's sign-in. */
+export const SIGN_IN_METHODS = ["lösenord", "nödinloggning", "kommunens inloggning"] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
 /** Why a sign-in through the municipality's identity provider is refused: the error code the sign-in page shows. */
-export type OidcRefusal = "OidcUnknown" | "OidcUnverified";
+export type OidcRefusal = "OidcUnknown" | "OidcUnverified" | "OidcDomain";
 export type OidcResult = { ok: true; userId: string; sessionVersion: number } | { ok: false; reason: OidcRefusal };
 /** The claims of the provider's ID token that the mapping reads; anything else in them is ignored. */
-export type OidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown };
+export type OidcClaims = { sub?: unknown; email?: unknown; email_verified?: unknown; preferred_username?: unknown; upn?: unknown } & Record<string, unknown>;

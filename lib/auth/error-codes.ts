@@ -13,6 +13,7 @@ export const SIGN_IN_ERROR_CODES = [
   // lib/users/oidc.ts (the municipality's provider)
   "OidcUnknown",
   "OidcUnverified",
+  "OidcDomain",
   // next-auth v4
   "Configuration",
   "AccessDenied",

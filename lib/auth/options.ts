@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/index.ts";
-import { getEnv, oidcConfig } from "../env.ts";
+import { getEnv, oidcConfig, passwordSignIn } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
 import { PEER_HEADER } from "./peer-header.ts";
-import { authenticateWithPassword, type OidcClaims, type OidcResult } from "./credentials.ts";
+import { authenticateWithPassword, type OidcClaims, type OidcResult, type SignInMethod } from "./credentials.ts";
 import { resolveAuthSecret } from "./secret.ts";
 import { safeCallbackPath } from "./callback-path.ts";
 import { isSessionEnded } from "./session-end.ts";
@@ -25,19 +25,27 @@ function addressOf(headers: Record<string, unknown> | undefined): string {
  */
 export type SignInWrites = {
   resolveOidcUser(db: DbClient, claims: OidcClaims): Promise<OidcResult>;
+  startSession(db: DbClient, userId: string, method: SignInMethod): Promise<void>;
   endSession(db: DbClient, token: Record<string, unknown> | null | undefined, maxAgeSeconds: number): Promise<boolean>;
 };
+
+/** Whether the user holds the administrator role somewhere (the only one let in by password while AUTH_BREAK_GLASS=on). */
+async function isAdministrator(db: DbClient, userId: string): Promise<boolean> {
+  return (await db.roleAssignment.count({ where: { userId, role: "ADMIN" } })) > 0;
+}
 
 export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
   const env = getEnv();
   const oidc = oidcConfig(env);
   const maxAge = env.SESSION_MAX_AGE_HOURS * 3600;
+  // AUTH_PASSWORD_SIGN_IN=off: no credentials provider, so a password POST is refused by next-auth itself.
+  const passwordMode = oidc ? passwordSignIn(env) : "on";
   return {
     secret: resolveAuthSecret(env),
     session: { strategy: "jwt", maxAge, updateAge: 15 * 60 },
     pages: { signIn: "/logga-in", error: "/logga-in" },
     providers: [
-      CredentialsProvider({
+      ...(passwordMode === "off" ? [] : [CredentialsProvider({
         id: "credentials",
         name: "E-post och lösenord",
         credentials: { email: { label: "E-post", type: "email" }, password: { label: "Lösenord", type: "password" } },
@@ -51,9 +59,11 @@ export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
             return { ok: false as const, reason: "UNAVAILABLE" as const };
           });
           if (!result.ok) throw new Error(result.reason);
-          return { id: result.userId, sessionVersion: result.sessionVersion };
+          // Break-glass: the right password of anyone but an administrator is refused as a wrong one.
+          if (passwordMode === "break-glass" && !(await isAdministrator(getDb(), result.userId))) throw new Error("INVALID");
+          return { id: result.userId, sessionVersion: result.sessionVersion, method: passwordMode === "break-glass" ? "nödinloggning" : "lösenord" };
         },
-      }),
+      })]),
       ...(oidc
         ? [
             {
@@ -90,9 +100,14 @@ export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
         if (user && account?.provider === "kommun") {
           // Linked by signIn a moment ago, so this finds the same user by subject.
           const local = writes ? await writes.resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims) : null;
-          if (local?.ok) Object.assign(token, { uid: local.userId, sv: local.sessionVersion, sid: randomUUID() });
+          if (local?.ok) {
+            Object.assign(token, { uid: local.userId, sv: local.sessionVersion, sid: randomUUID(), m: "kommunens inloggning" });
+            await writes?.startSession(getDb(), local.userId, "kommunens inloggning");
+          }
         } else if (user) {
-          Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1, sid: randomUUID() });
+          const method = (user as { method?: SignInMethod }).method ?? "lösenord";
+          Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1, sid: randomUUID(), m: method });
+          await writes?.startSession(getDb(), user.id, method);
         } else if (typeof token.sid === "string" && (await isSessionEnded(getDb(), token.sid))) {
           // A copy of a signed-out cookie must not be renewed (see endSession); next-auth then clears it.
           throw new Error("SESSION_ENDED");

@@ -13,6 +13,8 @@ export const USER_TEXTS = {
   aktiverad: { text: "{namn} är aktiv igen." },
   inaktiverad: { text: "{namn} är inaktiverad och utloggad." },
   "losenord-satt": { text: "Nytt lösenord satt för {namn}; hens sessioner är avslutade." },
+  "oidc-bortkopplad": { text: "{namn} är inte längre kopplad till kommunens inloggning; nästa inloggning där kopplas på nytt efter e-postadressen." },
+  "oidc-ej-kopplad": { text: "Användaren är inte kopplad till kommunens inloggning.", error: true },
   "uppgifter-sparade": { text: "Namn och e-post för {namn} är sparade." },
   "inget-andrat": { text: "Inget att ändra: namn och e-post var redan desamma." },
   "ej-behorig": { text: "Du får inte administrera användare.", error: true },

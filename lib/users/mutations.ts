@@ -8,8 +8,9 @@ import { fieldErrorsOf, type Failure } from "../forms.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { adminOrganisationId, usersOfOrganisation } from "./queries.ts";
 import { codeOfMessage, USER_TEXTS, type UserCode } from "./messages.ts";
-import { assignRoleSchema, changeOwnPasswordSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema, updateUserSchema } from "./schemas.ts";
+import { assignRoleSchema, changeOwnPasswordSchema, createUserSchema, firstMessage, removeRoleSchema, setActiveSchema, setPasswordSchema, unlinkOidcSchema, updateUserSchema } from "./schemas.ts";
 import { activeUnitWhere } from "../active-units.ts";
+import { getEnv } from "../env.ts";
 
 /** An answer by code (lib/users/messages.ts), with its text and the user it is about, for the page after the redirect. */
 export type UserResult = { ok: boolean; code: UserCode; message: string; userId?: string };
@@ -116,6 +117,22 @@ export async function setUserPassword(actor: Actor, raw: unknown, db: DbClient =
   });
 }
 
+/**
+ * The admin unlinks a user from the account of the municipality's sign-in (a wrong link, or a person whose directory
+ * account was replaced): the stored subject goes, and the user's sessions end. The next sign-in through the provider
+ * links again by e-mail, under the same rules as the first (lib/users/oidc.ts).
+ */
+export async function unlinkOidc(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
+  const input = unlinkOidcSchema.safeParse(raw);
+  if (!input.success) return invalid(input.error);
+  return onUser(actor, db, input.data.userId, async (tx, user) => {
+    const { count } = await tx.user.updateMany({ where: { id: user.id, oidcSubject: { not: null } }, data: { oidcSubject: null, sessionVersion: { increment: 1 } } });
+    if (count === 0) return answer("oidc-ej-kopplad");
+    await writeAudit(tx, { actorId: actor.id, action: "user.oidc-unlink", entityType: "User", entityId: user.id, before: { kopplad: "kommunens inloggning" }, after: { kopplad: "nej" } });
+    return answer("oidc-bortkopplad", user);
+  });
+}
+
 /** The admin changes a user's name and e-mail; a new e-mail must be free. Sessions go on (the person is the same). */
 export async function updateUser(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
   const input = updateUserSchema.safeParse(raw);
@@ -142,7 +159,7 @@ export async function changeOwnPassword(actor: Actor, raw: unknown, db: DbClient
   if (!input.success) return { ok: false, message: "Kontrollera lösenorden.", errors: fieldErrorsOf(input.error) };
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user?.active) return { ok: false, message: "Ditt konto är inte aktivt." };
-  if (!user.passwordHash) return { ok: false, message: "Ditt konto har inget lösenord: du loggar in med kommunens inloggning." };
+  if (!user.passwordHash) return { ok: false, message: `Ditt konto har inget lösenord: du loggar in med ${getEnv().OIDC_DISPLAY_NAME}.` };
   if (await isThrottled(db, user.email, OWN_PASSWORD_ADDRESS, now)) return { ok: false, message: "För många felaktiga försök. Vänta 15 minuter och försök igen." };
   if (!(await verifyPassword(input.data.currentPassword, user.passwordHash))) {
     await recordAttempt(db, user.email, OWN_PASSWORD_ADDRESS, false, now);

@@ -24,7 +24,7 @@ export async function listUsers(actor: Actor, db: DbClient = getDb()) {
       where: usersOfOrganisation(organisationId),
       orderBy: [{ active: "desc" }, { name: "asc" }],
       select: {
-        id: true, name: true, email: true, active: true, passwordHash: true,
+        id: true, name: true, email: true, active: true, passwordHash: true, oidcSubject: true,
         roleAssignments: { where: { organisationId }, include: { unit: { select: { name: true } } }, orderBy: { role: "asc" } },
       },
     }),
@@ -33,7 +33,7 @@ export async function listUsers(actor: Actor, db: DbClient = getDb()) {
   return {
     organisationId,
     areas,
-    users: users.map(({ passwordHash, ...u }) => ({ ...u, hasPassword: passwordHash !== null })),
+    users: users.map(({ passwordHash, oidcSubject, ...u }) => ({ ...u, hasPassword: passwordHash !== null, oidcLinked: oidcSubject !== null })),
   };
 }
 

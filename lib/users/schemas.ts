@@ -49,6 +49,7 @@ export const changeOwnPasswordSchema = z
 export const removeRoleSchema = z.object({ assignmentId: id });
 export const setActiveSchema = z.object({ userId: id, active: z.enum(["true", "false"], { error: "Kontrollera uppgifterna." }).transform((v) => v === "true") });
 export const setPasswordSchema = z.object({ userId: id, password });
+export const unlinkOidcSchema = z.object({ userId: id });
 
 /** The first Swedish message of a failed parse. */
 export function firstMessage(error: z.ZodError): string {

@@ -2,6 +2,12 @@ import "server-only";
 import { writeAudit } from "../audit/index.ts";
 import type { DbClient } from "../db/index.ts";
 import { inTransaction } from "../db/transaction.ts";
+import { SIGN_IN_METHODS, type SignInMethod } from "../auth/credentials.ts";
+
+/** A successful sign-in, audited with its method (failed ones are counted by the throttle, lib/auth/throttle.ts). */
+export async function startSession(db: DbClient, userId: string, method: SignInMethod): Promise<void> {
+  await writeAudit(db, { actorId: userId, action: "session.start", entityType: "User", entityId: userId, after: { metod: method } });
+}
 
 /** What sign-out knows of the session it ends: the decoded token of its cookie (null when it could not be read). */
 export type EndingToken = Record<string, unknown> | null | undefined;
@@ -22,7 +28,8 @@ export async function endSession(db: DbClient, token: EndingToken, maxAgeSeconds
     if (!user || (await tx.endedSession.findUnique({ where: { id: sid } }))) return false;
     await tx.endedSession.deleteMany({ where: { expiresAt: { lt: now } } });
     await tx.endedSession.create({ data: { id: sid, userId: uid, endedAt: now, expiresAt } });
-    await writeAudit(tx, { actorId: uid, action: "session.end", entityType: "User", entityId: uid });
+    const method = (SIGN_IN_METHODS as readonly unknown[]).includes(token.m) ? (token.m as SignInMethod) : undefined;
+    await writeAudit(tx, { actorId: uid, action: "session.end", entityType: "User", entityId: uid, ...(method ? { after: { metod: method } } : {}) });
     return true;
   });
 }

@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import type { Metadata } from "next";
 import { EmailPreferenceForm } from "@/components/reminders/email-preference-form";
 import { requireUser } from "@/lib/auth/session";
@@ -34,7 +35,7 @@ export default async function SettingsPage() {
             <NewPasswordForm action={changeOwnPasswordAction} email={user.email} askCurrent minLength={PASSWORD_MIN_LENGTH} submitText="Byt lösenord" />
           </>
         ) : (
-          <p className="mt-1 text-slate-700">Du loggar in med kommunens inloggning och har inget lösenord i Årshjulet.</p>
+          <p className="mt-1 text-slate-700">Du loggar in med {getEnv().OIDC_DISPLAY_NAME} och har inget lösenord i Årshjulet.</p>
         )}
       </Section>
     </div>

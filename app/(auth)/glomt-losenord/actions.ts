@@ -6,14 +6,17 @@ import { signedOutFormAction } from "@/lib/actions";
 import { clientAddress } from "@/lib/auth/client-address";
 import { PEER_HEADER } from "@/lib/auth/peer-header";
 import { getDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { getEnv, passwordSignIn } from "@/lib/env";
 import type { FormState } from "@/lib/forms";
 import { createSmtpMailer } from "@/lib/reminders/mail";
 import { requestPasswordReset } from "@/lib/users/password-tokens";
+import { passwordOffText } from "@/lib/users/sign-in-texts";
 
 /** "Glömt lösenord?": the same answer for every address; the e-mail goes out after the answer, so its time tells nothing. */
 export const requestPasswordResetAction = signedOutFormAction<FormState>(async ({ data }) => {
   const env = getEnv();
+  // AUTH_PASSWORD_SIGN_IN=off: no password to forget, and no link goes out.
+  if (passwordSignIn(env) !== "on") return { ok: false, message: passwordOffText(env.OIDC_DISPLAY_NAME) };
   const address = async () => {
     const h = await headers();
     return clientAddress(h.get(PEER_HEADER) ?? undefined, h.get("x-forwarded-for") ?? undefined, env.TRUSTED_PROXIES);

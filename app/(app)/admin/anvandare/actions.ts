@@ -6,7 +6,7 @@ import { postAction, type ActionContext } from "@/lib/actions";
 import { flashPath } from "@/lib/flash";
 import type { Failure } from "@/lib/forms";
 import { codeOfMessage } from "@/lib/users/messages";
-import { assignRole, createUser, removeRole, setUserActive, setUserPassword, updateUser, type UserResult } from "@/lib/users/mutations";
+import { assignRole, createUser, removeRole, setUserActive, setUserPassword, unlinkOidc, updateUser, type UserResult } from "@/lib/users/mutations";
 
 // Plain form posts (they work without JavaScript): do the change, then show the result on the page by its code
 // (never as text in the address, which anyone could write a link with).
@@ -25,3 +25,4 @@ export const removeRoleAction = userAction(removeRole);
 export const setActiveAction = userAction(setUserActive);
 export const setPasswordAction = userAction(setUserPassword);
 export const updateUserAction = userAction(updateUser);
+export const unlinkOidcAction = userAction(unlinkOidc);

@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { UserCard } from "@/components/admin/user-card";
 import { FlashMessage } from "@/components/ui/status-message";
 import { requirePermission } from "@/lib/auth/session";
+import { getEnv } from "@/lib/env";
 import { FLASH_PARAM, flashText } from "@/lib/flash";
 import { USER_TEXTS } from "@/lib/users/messages";
 import { listUsers } from "@/lib/users/queries";
@@ -45,7 +46,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             Lösenord
             <input name="password" type="password" autoComplete="new-password" aria-describedby="losen-hjalp" className={input} />
             <span id="losen-hjalp" className="mt-1 block text-sm text-slate-700">
-              Minst {PASSWORD_MIN_LENGTH} tecken. Lämna tomt för den som bara loggar in med kommunens inloggning.
+              Minst {PASSWORD_MIN_LENGTH} tecken. Lämna tomt för den som bara loggar in med {getEnv().OIDC_DISPLAY_NAME}.
             </span>
           </label>
           <div className="sm:col-span-3">
@@ -57,7 +58,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <section aria-labelledby="alla-anvandare">
         <h2 id="alla-anvandare" className="text-xl font-semibold">Alla användare ({list.users.length})</h2>
         <ul className="mt-3 space-y-3">
-          {list.users.map((user) => <UserCard key={user.id} user={user} areas={list.areas} isSelf={user.id === actor.id} />)}
+          {list.users.map((user) => <UserCard key={user.id} user={user} areas={list.areas} isSelf={user.id === actor.id} oidcName={getEnv().OIDC_DISPLAY_NAME} />)}
         </ul>
       </section>
     </div>

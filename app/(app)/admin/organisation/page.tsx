@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/env";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CloseUnitForm, CreateAreaForm, CreateUnitForm, EditUnitForm, RemoveAreaForm, RenameAreaForm, ReopenUnitForm } from "@/components/organisation/organisation-forms";
@@ -83,7 +84,7 @@ export default async function OrganisationPage() {
           inget. En enhet som inte står i filen lämnas som den är. Importen tar aldrig bort användare eller roller.
         </p>
         <p className="text-sm text-slate-700">
-          Nya användare får inget lösenord: de loggar in med kommunens inloggning eller väljer ”Glömt lösenord?” på inloggningssidan.
+          Nya användare får inget lösenord: de loggar in med {getEnv().OIDC_DISPLAY_NAME} eller väljer ”Glömt lösenord?” på inloggningssidan.
         </p>
         <div className="no-print flex flex-wrap gap-2" role="group" aria-label="Ladda ner">
           <ButtonAnchor href="/admin/organisation/arbetsbok?mall=1" download variant="secondary">Mall (Excel)</ButtonAnchor>

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import { signInErrorRedirect, withKnownSignInErrors } from "@/lib/auth/error-codes";
 import { buildAuthOptions } from "@/lib/auth/options";
 import { resolveOidcUser } from "@/lib/users/oidc";
-import { endSession } from "@/lib/users/sessions";
+import { endSession, startSession } from "@/lib/users/sessions";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[]
   const params = await ctx.params;
   // next-auth would echo the link's error text into a Location header (a line break gives a 500): we answer it.
   if (req.method === "GET" && params.nextauth?.[0] === "error") return signInErrorRedirect(req.url);
-  const response: Response = await NextAuth(req as never, { params } as never, (options ??= buildAuthOptions({ resolveOidcUser, endSession })));
+  const response: Response = await NextAuth(req as never, { params } as never, (options ??= buildAuthOptions({ resolveOidcUser, startSession, endSession })));
   return withKnownSignInErrors(response);
 }
 
