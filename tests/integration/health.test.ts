@@ -17,6 +17,9 @@ const { checkReadiness, expectedMigrationNames } = await import("@/lib/db/readin
 const { getSessionUser, requireUser } = await import("@/lib/auth/session");
 const { buildAuthOptions } = await import("@/lib/auth/options");
 const { DatabaseUnavailableError, isDatabaseUnavailable } = await import("@/lib/db/availability");
+const { enforceProductionSafety } = await import("@/lib/auth/production-guard");
+const { DEMO_EMAIL_DOMAIN } = await import("@/lib/auth/demo-accounts");
+const { getEnv } = await import("@/lib/env");
 const packageJson = (await import("@/package.json")).default;
 
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -130,5 +133,46 @@ describe("health and readiness on PostgreSQL", () => {
   it("does not count a query fault as an outage", async () => {
     const error = await t.db.$queryRawUnsafe("SELECT * FROM no_such_table").catch((e: unknown) => e);
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+
+  describe("start-up (instrumentation.ts's production guard)", () => {
+    const production = () => ({ ...getEnv(), NODE_ENV: "production" as const, DATABASE_URL: (t.target as { url: string }).url, NEXTAUTH_SECRET: "k3J9-vQ2x8Lm4Np7Rt1Zc6Yb0Wd5Hf2Gs9" });
+
+    it("waits with a line per try and then exits non-zero while the database refuses connections", async () => {
+      const lines: string[] = [];
+      const log = vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+      const exit = vi.fn();
+      await refuseConnections(t);
+      try {
+        await enforceProductionSafety(production(), t.db, { attempts: 3, delayMs: 10, exit });
+      } finally {
+        log.mockRestore();
+        await allowConnections(t);
+      }
+      expect(exit).toHaveBeenCalledExactlyOnceWith(1);
+      expect(lines.filter((l) => l.startsWith("Årshjulet väntar på databasen"))).toHaveLength(2);
+      expect(lines.at(-1)).toBe("Årshjulet startar inte: databasen kan inte nås efter 3 försök.");
+      expect(lines.join("\n")).not.toMatch(/postgres|55000|accepting/i);
+    });
+
+    it("starts once the database lets connections in again during the wait", async () => {
+      await t.db.user.updateMany({ where: { email: { endsWith: DEMO_EMAIL_DOMAIN } }, data: { active: false } });
+      const lines: string[] = [];
+      const log = vi.spyOn(console, "error").mockImplementation((line: string) => {
+        lines.push(line);
+        if (lines.length === 2) void allowConnections(t);
+      });
+      const exit = vi.fn();
+      await refuseConnections(t);
+      try {
+        await enforceProductionSafety(production(), t.db, { attempts: 50, delayMs: 50, exit });
+      } finally {
+        log.mockRestore();
+        await allowConnections(t);
+      }
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      expect(lines.every((l) => l.startsWith("Årshjulet väntar på databasen"))).toBe(true);
+      expect(exit).not.toHaveBeenCalled();
+    });
   });
 });
