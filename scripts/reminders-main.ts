@@ -1,5 +1,5 @@
 /**
- * `npm run reminders`: deletes what is kept only for a while (lib/retention.ts), sends today's reminder e-mails once and exits. Meant for cron or a systemd timer (see README).
+ * `npm run reminders`: deletes what is kept only for a while (lib/retention.ts), sends today's reminder e-mails once and exits. Meant for cron or a systemd timer (see docs/drift.md).
  * Exit 0: everything due was sent (or had been). Exit 1: the e-mail server is missing or refused something;
  * what failed is retried on the next run.
  */
