@@ -10,7 +10,7 @@ export function SiteFooter() {
           <Link href="/tillganglighet" className="text-blue-800 underline underline-offset-4">
             Tillgänglighetsredogörelse
           </Link>
-          <span>Version {APP_VERSION}</span>
+          <span>{`Version ${APP_VERSION}`}</span>
         </p>
       </div>
     </footer>
