@@ -2,7 +2,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { DatabaseUnavailableError, isDatabaseUnavailable } from "../db/availability.ts";
+import { DatabaseUnavailableError, isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "../db/availability.ts";
 import { getDb } from "../db/index.ts";
 import { getAuthOptions } from "./options.ts";
 import { canAny, type Action } from "./permissions.ts";
@@ -18,10 +18,13 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   // A token without a session id predates sign-out on the server and cannot be ended: it must sign in again.
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number" || typeof session.sid !== "string") return null;
   try {
-    return await loadSessionUser(getDb(), session.uid, session.sv, session.sid);
+    const user = await loadSessionUser(getDb(), session.uid, session.sv, session.sid);
+    noteDatabaseAvailable();
+    return user;
   } catch (error) {
-    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
-    throw error;
+    if (!isDatabaseUnavailable(error)) throw error;
+    noteDatabaseUnavailable();
+    throw new DatabaseUnavailableError();
   }
 });
 

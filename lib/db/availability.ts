@@ -36,3 +36,30 @@ export class DatabaseUnavailableError extends Error {
     this.name = "DatabaseUnavailableError";
   }
 }
+
+// The outage as this process has seen it, shared by the pages (which find it) and proxy.ts (which answers 503 while it
+// lasts): on globalThis, as the proxy and the pages are separate bundles in one Node.js process.
+const outage = globalThis as unknown as { __arshjuletDatabaseOutage?: { lastTry: number } };
+
+/** A page found the database unreachable: proxy.ts answers page views with 503 until a page reaches it again. */
+export function noteDatabaseUnavailable(now = Date.now()): void {
+  outage.__arshjuletDatabaseOutage = { lastTry: now };
+}
+
+/** A page reached the database: the outage is over. */
+export function noteDatabaseAvailable(): void {
+  outage.__arshjuletDatabaseOutage = undefined;
+}
+
+/**
+ * Whether proxy.ts answers this page view with 503 instead of rendering it. During an outage one view per
+ * `retryMs` is let through to try the database (it then shows the same Swedish page from app/global-error.tsx, or
+ * ends the outage), so the app recovers by itself with no restart.
+ */
+export function answerUnavailable(now = Date.now(), retryMs = 1000): boolean {
+  const current = outage.__arshjuletDatabaseOutage;
+  if (!current) return false;
+  if (now - current.lastTry < retryMs) return true;
+  current.lastTry = now;
+  return false;
+}
