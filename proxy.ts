@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { answerUnavailable } from "./lib/db/availability.ts";
 import { getEnv } from "./lib/env.ts";
 import { hasControlCharacter } from "./lib/forms.ts";
 import { ALLOWED_METHODS } from "./lib/method-guard.ts";
@@ -12,12 +13,15 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
  *   issue 30, H5 and H7): an odd method (405), a path or query with malformed percent-encoding, invalid UTF-8 or a
  *   control character (400), and a server action's body that cannot be read (400) or is too large (413);
  * - sets the Content-Security-Policy with a fresh nonce (lib/security-headers.ts), as Next.js documents it: Next.js
- *   reads the nonce from the request's policy and puts it on its own scripts. Pages are therefore rendered per
+ *   reads the nonce from the request's policy and puts it on its own scripts.
+ * - while a page has found the database unreachable, answers page views 503 "Årshjulet är tillfälligt
+ *   otillgängligt", letting one through per second to try again (lib/db/availability.ts, issue 34). Pages are therefore rendered per
  *   request (app/layout.tsx waits for the connection).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const refusal = await requestProblem(request);
   if (refusal) return refuse(refusal);
+  if (isPageView(request) && answerUnavailable()) return unavailable();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development" });
   const headers = new Headers(request.headers);
@@ -96,5 +100,26 @@ function refuse({ status, message }: Problem): NextResponse {
   for (const { key, value } of securityHeaders(getEnv().NEXTAUTH_URL)) response.headers.set(key, value);
   response.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
   if (status === 405) response.headers.set("Allow", [...ALLOWED_METHODS].join(", "));
+  return response;
+}
+
+/** A browser asking for a page (not an API, a file or a server action), which the outage page may answer. */
+function isPageView(request: Request): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const { pathname } = new URL(request.url);
+  return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !/\.[a-z0-9]+$/i.test(pathname);
+}
+
+/** The outage page: plain HTML without scripts or styles (no nonce needed), with our headers and Retry-After. */
+function unavailable(): NextResponse {
+  const html =
+    '<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    "<title>Årshjulet är tillfälligt otillgängligt</title></head><body><main>" +
+    "<h1>Årshjulet är tillfälligt otillgängligt</h1>" +
+    "<p>Tjänsten kan inte nå sin databas just nu. Du är inte utloggad och inget av det du sparat har försvunnit. " +
+    "Ladda om sidan om en stund; kvarstår felet, kontakta kommunens IT-support.</p></main></body></html>\n";
+  const response = new NextResponse(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" } });
+  for (const { key, value } of securityHeaders(getEnv().NEXTAUTH_URL)) response.headers.set(key, value);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
   return response;
 }

@@ -1,7 +1,11 @@
 "use client";
 
+import { ServiceUnavailable } from "@/components/ui/service-unavailable";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/db/availability";
+
 // Unexpected errors end here; the message is fixed so nothing internal reaches the browser.
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  if (error.digest === DATABASE_UNAVAILABLE_DIGEST) return <ServiceUnavailable />;
   return (
     <div role="alert" className="rounded border border-red-300 bg-red-50 p-4">
       <h1 className="text-xl font-semibold text-red-900">Något gick fel</h1>

@@ -29,6 +29,12 @@ const envSchema = z.object({
       message: "TRUSTED_PROXIES ska vara ett heltal mellan 0 och 10 (antalet egna proxyservrar framför appen).",
     })
     .transform((v) => (v === undefined ? 0 : Number(v))),
+  // Days the audit trail is kept; unset (the default) keeps it for ever. The daily job deletes older entries (lib/retention.ts).
+  AUDIT_RETENTION_DAYS: optionalText
+    .refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 365), {
+      message: "AUDIT_RETENTION_DAYS ska vara ett antal dagar, minst 365 (eller lämnas tom för att behålla loggen).",
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   OIDC_ISSUER: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "OIDC_ISSUER måste vara en adress." }),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,

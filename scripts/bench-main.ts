@@ -10,7 +10,7 @@
  * action, full answer with the re-rendered checklist):
  *   BENCH action=tick units=60 p50_ms=… p95_ms=… kb=… sql=…
  * with the machine's load average, since the machine is shared. Drops the database afterwards. Prints figures; it
- * never fails on them (the README records what was measured).
+ * never fails on them (docs/prestanda.md records what was measured).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

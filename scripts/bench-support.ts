@@ -117,7 +117,7 @@ export function ensureBuilt() {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
   if (existsSync(path.join(root, distDir, "BUILD_ID"))) return;
   console.log("Bygger appen först (next build) …");
-  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) throw new Error("Bygget misslyckades.");
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run reminders`: sends today's reminder e-mails once and exits. Meant for cron or a systemd timer (see README).
+ * `npm run reminders`: deletes what is kept only for a while (lib/retention.ts), sends today's reminder e-mails once and exits. Meant for cron or a systemd timer (see docs/drift.md).
  * Exit 0: everything due was sent (or had been). Exit 1: the e-mail server is missing or refused something;
  * what failed is retried on the next run.
  */
@@ -9,10 +9,13 @@ import { getEnv } from "../lib/env.ts";
 import { createSmtpMailer } from "../lib/reminders/mail.ts";
 import { MailServerUnavailable, runReminderJob, summarise } from "../lib/reminders/job.ts";
 import { plural } from "../lib/plural.ts";
+import { purgeExpired, summariseRetention } from "../lib/retention.ts";
 import * as clock from "../lib/clock.ts";
 
 async function main(): Promise<number> {
   const env = getEnv();
+  // Retention first, whether or not e-mail is configured: the daily job is the one that always runs.
+  console.log(summariseRetention(await purgeExpired(getDb(), new Date(), env.AUDIT_RETENTION_DAYS)));
   if (!env.SMTP_URL) {
     console.error("Inga påminnelser skickades: SMTP_URL är inte satt (se .env.example).");
     return 1;

@@ -1,12 +1,15 @@
 /**
  * `npm start`: brings the database up to date (migrations, and demo data on an empty embedded database), builds the
- * app if it has not been built, then serves it. PORT (default 3000) picks the port; .env and .env.local are read first.
+ * app if it has not been built or its source has changed since (scripts/build-fingerprint.ts; `--build` forces it),
+ * then serves it. Next.js telemetry is off unless NEXT_TELEMETRY_DISABLED is set otherwise. PORT (default 3000) picks the port; .env and .env.local are read first.
  */
 import "./load-env.ts";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { buildApp, buildReason } from "./build-fingerprint.ts";
 import { REPO_ROOT as root, serverStartConfig } from "./env-files.ts";
+
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
@@ -17,7 +20,12 @@ function run(command: string, args: string[]): void {
 
 run(process.execPath, ["--import", "tsx", "scripts/db.ts", "prepare"]);
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-if (!existsSync(path.join(root, distDir, "BUILD_ID")) || process.argv.includes("--build")) run(bin("next"), ["build"]);
+const reason = process.argv.includes("--build") ? "--build" : buildReason(root, distDir);
+if (reason) {
+  console.log(`Bygger appen (${reason}) …`);
+  const status = buildApp(root, distDir);
+  if (status !== 0) process.exit(status);
+}
 
 const { port, env } = serverStartConfig(process.env);
 const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });

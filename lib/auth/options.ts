@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "../db/availability.ts";
 import { getDb } from "../db/index.ts";
 import { getEnv, oidcConfig, passwordSignIn } from "../env.ts";
 import { clientAddress } from "./client-address.ts";
@@ -108,7 +109,7 @@ export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
           const method = (user as { method?: SignInMethod }).method ?? "lösenord";
           Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1, sid: randomUUID(), m: method });
           await writes?.startSession(getDb(), user.id, method);
-        } else if (typeof token.sid === "string" && (await isSessionEnded(getDb(), token.sid))) {
+        } else if (typeof token.sid === "string" && (await isSessionEndedOrUnknown(token.sid))) {
           // A copy of a signed-out cookie must not be renewed (see endSession); next-auth then clears it.
           throw new Error("SESSION_ENDED");
         }
@@ -125,6 +126,20 @@ export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
       },
     },
   };
+}
+
+/**
+ * Whether "Logga ut" ended the session. While the database cannot be reached the answer is unknown, and the token
+ * is kept unchanged: throwing here would make next-auth clear the cookie and send the user to sign in, although the
+ * service, not the session, is what failed. getSessionUser then reports the database as unavailable.
+ */
+async function isSessionEndedOrUnknown(sessionId: string): Promise<boolean> {
+  try {
+    return await isSessionEnded(getDb(), sessionId);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return false;
+    throw error;
+  }
 }
 
 let cached: NextAuthOptions | undefined;

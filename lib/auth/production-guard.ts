@@ -1,4 +1,6 @@
 import "server-only";
+import { isDatabaseUnavailable } from "../db/availability.ts";
+import { explainDbError } from "../db/errors.ts";
 import type { DbClient } from "../db/index.ts";
 import type { Env } from "../env.ts";
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "./demo-accounts.ts";
@@ -46,12 +48,38 @@ export function findProductionWarnings(env: Env): string[] {
   return warnings;
 }
 
-/** At server start: prints the problem in one line and stops the process when production is unsafe; warns about example values. */
-export async function enforceProductionSafety(env: Env, db: DbClient): Promise<void> {
+/** How long the start waits for an unreachable database: STARTUP_DB_ATTEMPTS tries, STARTUP_DB_DELAY_MS apart. */
+export const STARTUP_DB_ATTEMPTS = 10;
+export const STARTUP_DB_DELAY_MS = 3000;
+
+type StartOptions = { attempts?: number; delayMs?: number; exit?: (code: number) => void };
+
+/**
+ * At server start: prints the problem in one line and stops the process when production is unsafe; warns about
+ * example values. The check reads the database: while it cannot be reached the start waits and tries again, one
+ * log line per try, and then exits non-zero so that a supervisor (systemd's Restart=on-failure, a container
+ * runtime) starts it again. It never leaves a server up that answers 500 on every route (issue 34).
+ */
+export async function enforceProductionSafety(env: Env, db: DbClient, options: StartOptions = {}): Promise<void> {
+  const { attempts = STARTUP_DB_ATTEMPTS, delayMs = STARTUP_DB_DELAY_MS, exit = (code: number) => process.exit(code) } = options;
   for (const warning of findProductionWarnings(env)) console.warn(`Årshjulet varning: ${warning}`);
-  const problem = await findProductionProblem(env, db);
+  let problem: string | null = null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      problem = await findProductionProblem(env, db);
+      break;
+    } catch (error) {
+      if (isDatabaseUnavailable(error) && attempt < attempts) {
+        console.error(`Årshjulet väntar på databasen (försök ${attempt} av ${attempts}, nytt försök om ${Math.round(delayMs / 1000)} s): databasen kan inte nås.`);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        continue;
+      }
+      problem = isDatabaseUnavailable(error) ? `databasen kan inte nås efter ${attempts} försök.` : explainDbError(error);
+      break;
+    }
+  }
   if (problem) {
     console.error(`Årshjulet startar inte: ${problem}`);
-    process.exit(1);
+    exit(1);
   }
 }

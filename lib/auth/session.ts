@@ -2,17 +2,30 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { DatabaseUnavailableError, isDatabaseUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "../db/availability.ts";
 import { getDb } from "../db/index.ts";
 import { getAuthOptions } from "./options.ts";
 import { canAny, type Action } from "./permissions.ts";
 import { loadSessionUser, type SessionUser } from "./session-user.ts";
 
-/** The signed-in user, checked against the database once per request; null when signed out or ended. */
+/**
+ * The signed-in user, checked against the database once per request; null when signed out or ended.
+ * While the database cannot be reached it throws DatabaseUnavailableError: the pages then say the service is
+ * temporarily unavailable (app/global-error.tsx, app/error.tsx) instead of sending the user to sign in (issue 34).
+ */
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown; sid?: unknown } | null;
   // A token without a session id predates sign-out on the server and cannot be ended: it must sign in again.
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number" || typeof session.sid !== "string") return null;
-  return loadSessionUser(getDb(), session.uid, session.sv, session.sid);
+  try {
+    const user = await loadSessionUser(getDb(), session.uid, session.sv, session.sid);
+    noteDatabaseAvailable();
+    return user;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    noteDatabaseUnavailable();
+    throw new DatabaseUnavailableError();
+  }
 });
 
 /** The signed-in user, or a redirect to the sign-in page. */

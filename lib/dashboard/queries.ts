@@ -18,7 +18,7 @@ import { activeUnitWhere } from "../active-units.ts";
 export const OVERDUE_LIST_LIMIT = 50;
 /**
  * Up to this many units the heat map shows every unit; above it, one row per area (the sums of its units) until an
- * area is chosen (?omrade=), so that the page does not grow with the number of units (README, Prestanda).
+ * area is chosen (?omrade=), so that the page does not grow with the number of units (docs/prestanda.md).
  */
 export const HEAT_MAP_UNIT_LIMIT = 60;
 const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];

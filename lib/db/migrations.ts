@@ -68,11 +68,29 @@ export function readMigrationList(dir = MIGRATIONS_DIR): MigrationList {
   };
 }
 
-/** Applies every migration not yet recorded in _prisma_migrations; returns the names applied now. */
+/** A migration already applied to the database whose text in prisma/migrations has changed since (issue 34). */
+export class EditedMigrationError extends Error {
+  constructor(readonly names: string[]) {
+    super(
+      `Databasen vägrar uppgraderas: ${names.length === 1 ? "migreringen" : "migreringarna"} ${names.join(", ")} har ändrats sedan ${names.length === 1 ? "den" : "de"} kördes i databasen. ` +
+        "En migrering som har körts får aldrig ändras: återställ filen och lägg ändringen i en ny migrering.",
+    );
+    this.name = "EditedMigrationError";
+  }
+}
+
+/**
+ * Applies every migration not yet recorded in _prisma_migrations; returns the names applied now. The engine records
+ * each applied migration's SHA-256 checksum there; a database where an applied migration's text has changed since
+ * is refused with EditedMigrationError before anything is applied (what `prisma migrate deploy` only warns about).
+ */
 export async function applyMigrations(factory: SqlMigrationAwareDriverAdapterFactory, dir = MIGRATIONS_DIR) {
   const engine = await openEngine(factory);
   try {
-    const out = await engine.applyMigrations({ migrationsList: readMigrationList(dir), filters: NO_FILTER });
+    const migrationsList = readMigrationList(dir);
+    const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER });
+    if (diagnosis.editedMigrationNames.length > 0) throw new EditedMigrationError([...diagnosis.editedMigrationNames].sort());
+    const out = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return out.appliedMigrationNames;
   } finally {
     engine.free();

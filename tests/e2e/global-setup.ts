@@ -40,7 +40,7 @@ async function waitUntilServing(server: Server, child: ChildProcess, log: string
 export default async function globalSetup() {
   const started = Date.now();
   // The servers run the production build; build it once here rather than letting them race to build it.
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) runOrThrow(path.join(root, "node_modules", ".bin", "next"), ["build"], process.env, "next build");
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) runOrThrow(path.join(root, "node_modules", ".bin", "next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, "next build");
 
   mkdirSync(dataRoot, { recursive: true });
   // `npm test` prepares the databases while the other tests run and says so; otherwise prepare them now.

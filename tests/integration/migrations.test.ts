@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readdirSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createAdapterFactory } from "@/lib/db";
-import { applyMigrations, diffMigrationsToSchema, isEmptyMigration, MIGRATIONS_DIR } from "@/lib/db/migrations";
+import { applyMigrations, diffMigrationsToSchema, EditedMigrationError, isEmptyMigration, MIGRATIONS_DIR } from "@/lib/db/migrations";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
 const migrationNames = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -35,6 +37,26 @@ describe.each(DATABASE_KINDS)("migrations on %s", (kind) => {
   it("applies nothing the second time", async () => {
     // On PGlite the engine must talk to the same in-memory instance as the client: a new memory:// would be empty.
     expect(await applyMigrations(t.factory ?? createAdapterFactory(t.target))).toEqual([]);
+  });
+
+  it("refuses a database where an applied migration's text has changed, and applies nothing then (issue 34)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "arshjulet-migrations-"));
+    try {
+      cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+      const edited = migrationNames[3]!;
+      appendFileSync(path.join(dir, edited, "migration.sql"), "\n-- changed after it was applied\n");
+      mkdirSync(path.join(dir, "29991231000000_later"));
+      writeFileSync(path.join(dir, "29991231000000_later", "migration.sql"), 'CREATE TABLE "LaterTable" (id int);\n');
+      const factory = t.factory ?? createAdapterFactory(t.target);
+      const refusal = await applyMigrations(factory, dir).catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(EditedMigrationError);
+      expect((refusal as EditedMigrationError).names).toEqual([edited]);
+      expect((refusal as Error).message).toContain(edited);
+      const later = await t.db.$queryRawUnsafe<unknown[]>("SELECT 1 FROM information_schema.tables WHERE table_name = 'LaterTable'");
+      expect(later).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("creates the tables of the data model", async () => {
