@@ -134,7 +134,8 @@ const MENU: Record<DemoRole, { sees: string[]; notSees: string[] }> = {
   utvecklare: { sees: ["Rutiner", "Organisation"], notSees: ["Användare", "Händelselogg"] },
   kommunikator: { sees: ["Rutiner", "Min checklista"], notSees: ["Användare", "Händelselogg"] },
   admin: { sees: ["Rutiner", "Användare", "Organisation", "Händelselogg"], notSees: ["Min checklista"] },
-  handlaggare: { sees: ["Rutiner"], notSees: ["Min checklista", "Användare", "Händelselogg"] },
+  // The biståndshandläggare ticks off their own steps of the review (issue 32): their checklist, not hemtjänst's.
+  handlaggare: { sees: ["Rutiner", "Min checklista"], notSees: ["Användare", "Händelselogg"] },
   kvalitetshandlaggare: { sees: ["Rutiner"], notSees: ["Användare", "Händelselogg"] },
 };
 

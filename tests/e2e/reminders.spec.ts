@@ -39,13 +39,14 @@ test.describe("påminnelser och tillgänglighet", () => {
     await expectNoAxeViolations(page);
     await page.getByRole("radio", { name: "Bara veckosammanfattning" }).check();
     await page.getByRole("button", { name: "Spara" }).click();
-    await expect(page.getByRole("status")).toHaveText("Sparat: bara veckosammanfattning.");
+    const emailForm = page.locator("form").filter({ hasText: "E-post från Årshjulet" });
+    await expect(emailForm.getByRole("status")).toHaveText("Sparat: bara veckosammanfattning.");
     await page.reload();
     await expect(page.getByRole("radio", { name: "Bara veckosammanfattning" })).toBeChecked();
     // Back to the seeded choice, so later runs start from the same place.
     await page.getByRole("radio", { name: "Alla påminnelser" }).check();
     await page.getByRole("button", { name: "Spara" }).click();
-    await expect(page.getByRole("status")).toHaveText("Sparat: alla påminnelser.");
+    await expect(emailForm.getByRole("status")).toHaveText("Sparat: alla påminnelser.");
   });
 
   test("verksamhetsutvecklaren ser och ändrar påminnelsedagar per aktivitet", async ({ page }) => {

@@ -71,7 +71,8 @@ test.describe("rutiner och cykler", () => {
     await expect(page.getByText("Välj om återstående uppgifter ska följa den nya versionen.")).toBeVisible();
     await expect(page).toHaveTitle("Publicera version – Årshjulet");
     await expectNoAxeViolations(page);
-    await page.getByLabel(/Nej, årets uppgifter fortsätter/).check();
+    // One answer per open cycle (issue 32): every one keeps the earlier version.
+    for (const no of await page.getByLabel(/^Nej, cykel \d+ fortsätter enligt den tidigare versionen$/).all()) await no.check();
     await page.getByRole("button", { name: "Publicera version 1" }).click();
     await expect(page.getByText("Versionen är publicerad och gäller nu.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Gällande");
@@ -110,7 +111,7 @@ test.describe("rutiner och cykler", () => {
     await expectNoAxeViolations(page);
     await page.getByLabel("Enhet").selectOption({ label: "Tallbacken" });
     await page.getByRole("button", { name: "Visa" }).click();
-    await expect(page.getByText(`Tallbacken, cykel ${NEXT} (december ${NEXT - 1} – december ${NEXT}).`)).toBeVisible();
+    await expect(page.getByText(`Tallbacken, cykel ${NEXT} (december ${NEXT - 1} – november ${NEXT}).`)).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: NEW_ACTIVITY })).toBeVisible();
   });
 
