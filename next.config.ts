@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers.ts";
+import { FRAMED_ELSEWHERE_SOURCE, securityHeaders } from "./lib/security-headers.ts";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
 
 const nextConfig: NextConfig = {
@@ -17,7 +17,8 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.ARSHJULET_TYPECHECKED === "1" },
   // Read when the app is built: HSTS follows the NEXTAUTH_URL of the build (see README, "I produktion").
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NEXTAUTH_URL) }];
+    // Every path but the share page's (issue 33), whose headers proxy.ts sets with its own frame-ancestors.
+    return [{ source: FRAMED_ELSEWHERE_SOURCE, headers: securityHeaders(process.env.NEXTAUTH_URL) }];
   },
 };
 

@@ -3,7 +3,8 @@ import { answerUnavailable } from "./lib/db/availability.ts";
 import { getEnv } from "./lib/env.ts";
 import { hasControlCharacter } from "./lib/forms.ts";
 import { ALLOWED_METHODS } from "./lib/method-guard.ts";
-import { contentSecurityPolicy, securityHeaders } from "./lib/security-headers.ts";
+import { contentSecurityPolicy, isSharedPath, securityHeaders, sharedPageHeaders, SHARED_PATH_PREFIX, SHARED_VIEW_HEADER } from "./lib/security-headers.ts";
+import { allowShareRequest } from "./lib/share/throttle.ts";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
 
 /**
@@ -22,13 +23,22 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const refusal = await requestProblem(request);
   if (refusal) return refuse(refusal);
   if (isPageView(request) && answerUnavailable()) return unavailable();
+  const shared = isSharedPath(request.nextUrl.pathname);
+  // The share page (issue 33): throttled per token, before the page reads the database.
+  if (shared && !allowShareRequest(request.nextUrl.pathname.slice(SHARED_PATH_PREFIX.length).split("/")[0]!)) return tooManyRequests();
+  const env = getEnv();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development" });
+  // Only the share page may be framed, by SHARE_FRAME_ANCESTORS; every other response keeps 'none' (and next.config.ts's X-Frame-Options).
+  const policy = contentSecurityPolicy(nonce, { development: env.NODE_ENV === "development", frameAncestors: shared ? env.SHARE_FRAME_ANCESTORS : "'none'" });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
+  // The root layout leaves out the menu and footer on the share page; only this proxy may say so.
+  headers.delete(SHARED_VIEW_HEADER);
+  if (shared) headers.set(SHARED_VIEW_HEADER, "1");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  if (shared) for (const { key, value } of sharedPageHeaders(env.NEXTAUTH_URL)) response.headers.set(key, value);
   return response;
 }
 
@@ -100,6 +110,17 @@ function refuse({ status, message }: Problem): NextResponse {
   for (const { key, value } of securityHeaders(getEnv().NEXTAUTH_URL)) response.headers.set(key, value);
   response.headers.set("Content-Security-Policy", contentSecurityPolicy(null));
   if (status === 405) response.headers.set("Allow", [...ALLOWED_METHODS].join(", "));
+  return response;
+}
+
+/** A share link asked for too often (lib/share/throttle.ts). */
+function tooManyRequests(): NextResponse {
+  const response = new NextResponse("För många förfrågningar till den här länken. Vänta en minut och försök igen.\n", {
+    status: 429,
+    headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "60", "cache-control": "no-store" },
+  });
+  for (const { key, value } of sharedPageHeaders(getEnv().NEXTAUTH_URL)) response.headers.set(key, value);
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(null, { frameAncestors: getEnv().SHARE_FRAME_ANCESTORS }));
   return response;
 }
 

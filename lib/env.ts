@@ -8,6 +8,18 @@ const optionalText = z
   .transform((v) => (v ? v : undefined));
 
 /**
+ * A CSP frame-ancestors source list: `*`, `'self'`, `'none'` alone, a scheme (`https:`) or an origin with an optional
+ * wildcard subdomain and port (`https://*.kommun.se:8443`), separated by spaces. Nothing that could end the directive
+ * (`;`, `,`) or add a path, query or quote.
+ */
+export function isFrameAncestorList(value: string): boolean {
+  const sources = value.trim().split(/\s+/);
+  if (sources.includes("'none'")) return sources.length === 1;
+  const source = /^(\*|'self'|https?:|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
+  return sources.length > 0 && sources.length <= 20 && sources.every((s) => source.test(s));
+}
+
+/**
  * The one place that reads process.env. Parsed once; a bad variable stops the app with one Swedish line per problem.
  */
 const envSchema = z.object({
@@ -56,6 +68,12 @@ const envSchema = z.object({
   KOLADA_BASE_URL: optionalText
     .refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: "KOLADA_BASE_URL måste vara en adress som börjar med http:// eller https://." })
     .transform((v) => (v ?? "https://api.kolada.se/v3").replace(/\/+$/, "")),
+  // Issue 33: who may frame the årshjul's share page (/delad/…), as CSP frame-ancestors sources; every other page refuses framing.
+  SHARE_FRAME_ANCESTORS: optionalText
+    .refine((v) => v === undefined || isFrameAncestorList(v), {
+      message: "SHARE_FRAME_ANCESTORS ska vara * eller adresser åtskilda med mellanslag, t.ex. https://intranat.kommun.se 'self' (eller lämnas tom för alla).",
+    })
+    .transform((v) => v ?? "*"),
   ACCESSIBILITY_CONTACT_EMAIL: optionalText
     .refine((v) => v === undefined || z.email().safeParse(v).success, { message: "ACCESSIBILITY_CONTACT_EMAIL måste vara en e-postadress." })
     .transform((v) => v ?? "tillganglighet@arshjulet.example"),

@@ -62,6 +62,8 @@ export const AUDIT_ACTION_LABELS = {
   "review.summarise": "Sammanställningen markerad som klar",
   "calendarFeed.create": "Kalender skapad",
   "calendarFeed.revoke": "Kalender avslutad",
+  "shareLink.create": "Delningslänk skapad",
+  "shareLink.revoke": "Delningslänk avslutad",
   "area.create": "Område skapat",
   "area.rename": "Område omdöpt",
   "area.remove": "Område borttaget",
