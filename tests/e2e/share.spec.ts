@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 
