@@ -26,6 +26,9 @@ export function allowShareRequest(token: string, now = Date.now()): boolean {
   return entry.count <= SHARE_THROTTLE.limit;
 }
 
+/** How many tokens are counted now (tests). */
+export const shareThrottleSize = (): number => windows.size;
+
 /** Forgets every count (tests). */
 export function resetShareThrottle(): void {
   windows.clear();
