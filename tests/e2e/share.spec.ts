@@ -119,7 +119,8 @@ test.describe("dela årshjulet", () => {
       // Revoked: the same 404 as an address that never existed.
       page.once("dialog", (dialog) => dialog.accept());
       await page.getByRole("button", { name: `Avsluta länken ${name}` }).click();
-      await expect(page.getByRole("status").filter({ hasText: "är avslutad" })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: `Länken ”${name}” är avslutad.` })).toBeVisible();
+      await expect(page.getByRole("button", { name: `Avsluta länken ${name}` })).toHaveCount(0);
       const revoked = (await visitor.goto(address))!;
       expect(revoked.status()).toBe(404);
       await expect(visitor.getByRole("heading", { level: 1, name: "Länken finns inte" })).toBeVisible();

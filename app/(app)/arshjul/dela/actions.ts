@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { flashPath } from "@/lib/flash";
 import type { ShareFormState } from "@/components/share/share-forms";
 import { formAction } from "@/lib/actions";
 import { formText, type FormState } from "@/lib/forms";
@@ -14,7 +16,10 @@ export const createShareLinkAction = formAction<ShareFormState>({ permission: "s
 });
 
 export const revokeShareLinkAction = formAction<FormState>({ permission: "share:manage" }, async ({ user, data }) => {
-  const result = await revokeShareLink(user, { linkId: formText(data, "linkId") });
-  if (result.ok) revalidatePath("/arshjul/dela");
-  return result;
+  const linkId = formText(data, "linkId");
+  const result = await revokeShareLink(user, { linkId });
+  if (!result.ok) return result;
+  // The link leaves the list of active links with its form: the page says what happened (a code, never free text).
+  revalidatePath("/arshjul/dela");
+  redirect(flashPath("/arshjul/dela", "avslutad", { about: linkId, hash: "lankar" }));
 });

@@ -3,6 +3,8 @@ import { redirect } from "next/navigation";
 import { CreateShareLinkForm, RevokeShareLinkForm } from "@/components/share/share-forms";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
+import { FlashMessage } from "@/components/ui/status-message";
+import { FLASH_PARAM, flashText, type FlashTexts } from "@/lib/flash";
 import { requirePermission } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDateIso, formatDateLong, stockholmDate } from "@/lib/dates/cycle";
@@ -11,6 +13,8 @@ import { createShareLinkAction, revokeShareLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dela årshjulet" };
 export const dynamic = "force-dynamic";
+
+const SHARE_TEXTS: FlashTexts = { avslutad: { text: "Länken ”{namn}” är avslutad. Adressen fungerar inte längre." } };
 
 /** The day in Stockholm of a moment (createdAt, revokedAt), not its UTC date. */
 const day = (d: Date) => formatDateLong(stockholmDate(d));
@@ -25,7 +29,7 @@ function state(link: ShareLinkRow, today: Date): string | null {
  * Read-only share links of the årshjul (issue 33): for the ledningsgrupp's slides and the kommun's intranet. The
  * verksamhetschef and utvecklare share the verksamhet or a unit, an enhetschef their own unit.
  */
-export default async function ShareWheelPage() {
+export default async function ShareWheelPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("share:manage");
   const today = clock.today();
   const [options, links] = await Promise.all([getShareOptions(user), listShareLinks(user)]);
@@ -34,6 +38,10 @@ export default async function ShareWheelPage() {
   const active = links.filter((l) => state(l, today) === null);
   const ended = links.filter((l) => state(l, today) !== null);
   const layerName = new Map(options.layers.map((l) => [l.key, l.label]));
+  const params = await searchParams;
+  // A known code only, and the name of a link this user may see (looked up here, never taken from the address).
+  const about = links.find((l) => l.id === params.om)?.name;
+  const flash = about ? flashText(SHARE_TEXTS, params[FLASH_PARAM], about) : null;
 
   return (
     <div className="max-w-3xl space-y-8">
@@ -53,6 +61,7 @@ export default async function ShareWheelPage() {
         <CreateShareLinkForm action={createShareLinkAction} scopes={scopes} layers={options.layers.map((l) => ({ value: l.key, label: l.label }))} today={formatDateIso(today)} />
       </Section>
       <Section id="lankar" title="Delade länkar" gap="3">
+        <FlashMessage message={flash?.text} keepRegion />
         {active.length === 0 ? (
           <p>Det finns inga aktiva länkar.</p>
         ) : (
