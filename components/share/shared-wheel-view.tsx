@@ -45,7 +45,8 @@ export function SharedWheelView({ data, openYears, token }: { data: WheelData; o
         <p>Det finns inget att visa i årshjulet just nu.</p>
       ) : (
         <>
-          <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(16rem,1fr)]">
+          {/* The wheel across the whole width (an intranet's iframe is often narrow), its key below. */}
+          <div className="space-y-6">
             <figure className="min-w-0">
               {/* A picture of the wheel: its marks are the app's, made inert so that they are no tab stops without a panel. */}
               <div inert>
@@ -55,7 +56,10 @@ export function SharedWheelView({ data, openYears, token }: { data: WheelData; o
                 Årshjulet {data.year} för {whose}. Aktiviteterna och deras läge står också i listan nedan.
               </figcaption>
             </figure>
-            <WheelLegend data={data} />
+            {/* The key in columns beside each other under a wide wheel. */}
+            <div className="sm:[&_.wheel-legend-columns]:columns-2 lg:[&_.wheel-legend-columns]:columns-3 [&_.wheel-legend-columns>*]:break-inside-avoid">
+              <WheelLegend data={data} />
+            </div>
           </div>
           <section aria-labelledby="shared-agenda-heading" className="space-y-3">
             <h2 id="shared-agenda-heading" className="text-xl font-semibold">
