@@ -20,7 +20,7 @@ async function signInAtProvider(page: Page, login: OidcLogin) {
 }
 
 // The provider's name as OIDC_DISPLAY_NAME gives it (issue 31): the default here.
-const NOT_LINKED = "Ditt konto i Kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.";
+const NOT_LINKED = "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.";
 
 test("en känd användare med bekräftad e-post loggar in med kommunens inloggning och får sina roller", async ({ page }) => {
   await signInAtProvider(page, "kand");
