@@ -85,7 +85,6 @@ export async function resolveOidcUser(db: DbClient, claims: OidcClaims, options:
 
 /** The name of a user created at sign-in: the directory's `name`, else the address's local part; never a personnummer. */
 function nameFromClaims(claims: OidcClaims, email: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = (text(claims.name) ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 120);
   if (clean.length >= 2 && !containsIdentityNumber(clean)) return clean;
   const local = email.slice(0, email.lastIndexOf("@"));

@@ -11,7 +11,7 @@ import { DEMO_USERS } from "../../prisma/seed/demo-organisation";
 /** Through the provider's own login and consent pages, as a user of the municipality's identity provider would. */
 async function signInAtProvider(page: Page, login: OidcLogin) {
   await page.goto("/logga-in");
-  await page.getByRole("button", { name: "Logga in med Kommunens inloggning" }).click();
+  await page.getByRole("button", { name: "Logga in med kommunens inloggning" }).click();
   // The provider's pages (not ours): any login name picks the account; the password is not checked.
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("valfritt");
