@@ -117,6 +117,8 @@ describe.each(DATABASE_KINDS)("roles from the directory on %s", (kind) => {
     // The admin may give by hand a role the directory gives too, and it survives the directory's change.
     await resolveOidcUser(t.db, claims(["Arshjulet.Utvecklare"]), ENTRA);
     expect(await assignRole(admin, { userId: user.id, role: "VERKSAMHETSUTVECKLARE", unitId: WHOLE_VERKSAMHET }, t.db)).toMatchObject({ ok: true });
+    // Held from both sources, the role counts once in the session.
+    expect((await actorFor(t.db, email)).assignments.filter((a) => a.role === "VERKSAMHETSUTVECKLARE")).toHaveLength(1);
     await resolveOidcUser(t.db, claims([]), ENTRA);
     expect(await rolesOf(email, "MANUAL")).toEqual(["KOORDINATOR:Lärkan", "VERKSAMHETSUTVECKLARE:*"]);
     // A groups overage (the claim did not fit): the roles are left as they are.
