@@ -85,21 +85,21 @@ export default async function SignInSettingsPage({ searchParams }: { searchParam
         )}
         <form action={createDirectoryMappingAction} className="grid gap-3 sm:grid-cols-3">
           <h3 className="font-semibold sm:col-span-3">Ny rad</h3>
-          <label className="block">
-            Värde i katalogen
-            <input name="claimValue" required maxLength={200} autoComplete="off" aria-describedby="varde-hjalp" className={inputClass} />
-            <span id="varde-hjalp" className="mt-1 block text-sm text-slate-700">Precis som katalogen skickar det, t.ex. en approll eller en grupps id.</span>
-          </label>
-          <label className="block">
-            Roll
-            <select name="role" required defaultValue="" className={inputClass}>
+          <div>
+            <label htmlFor="katalog-varde" className="block font-medium">Värde i katalogen</label>
+            <input id="katalog-varde" name="claimValue" required maxLength={200} autoComplete="off" aria-describedby="katalog-varde-hjalp" className={inputClass} />
+            <p id="katalog-varde-hjalp" className="mt-1 text-sm text-slate-700">Precis som katalogen skickar det, t.ex. en approll eller en grupps id.</p>
+          </div>
+          <div>
+            <label htmlFor="katalog-roll" className="block font-medium">Roll</label>
+            <select id="katalog-roll" name="role" required defaultValue="" className={inputClass}>
               <option value="" disabled>Välj …</option>
               {Object.entries(ROLE_LABELS).map(([role, label]) => <option key={role} value={role}>{label}</option>)}
             </select>
-          </label>
-          <label className="block">
-            Gäller
-            <select name="scope" required defaultValue="" className={inputClass}>
+          </div>
+          <div>
+            <label htmlFor="katalog-galler" className="block font-medium">Gäller</label>
+            <select id="katalog-galler" name="scope" required defaultValue="" className={inputClass}>
               <option value="" disabled>Välj …</option>
               <option value={WHOLE_VERKSAMHET}>Hela verksamheten</option>
               {list.areas.length > 0 && (
@@ -113,7 +113,7 @@ export default async function SignInSettingsPage({ searchParams }: { searchParam
                 </optgroup>
               ))}
             </select>
-          </label>
+          </div>
           <div className="sm:col-span-3">
             <Button type="submit">Lägg till raden</Button>
           </div>
