@@ -39,6 +39,8 @@ test("utan lösenord: inget lösenordsformulär, och en POST med lösenord nekas
 });
 
 test("administratören lägger till och tar bort rader i tabellen Roller från katalogen (1280 och 375 px)", async ({ page }) => {
+  // Five form posts and three axe checks: more than the default minute on a loaded two-core machine.
+  test.setTimeout(180_000);
   // Linked by the upn in the kommun's domain; the roles claim is absent, so only the hand-given administrator role.
   await signInAtProvider(page, "entra-admin");
   await signedInAs(page, "Demo Administratör");
