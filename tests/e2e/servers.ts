@@ -40,7 +40,7 @@ const SERVER_LIST = [
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];
 export type Server = (typeof SERVER_LIST)[number];
-export const SERVERS: readonly Server[] = process.env.TMP_ONLY ? SERVER_LIST.filter((s) => s.name === process.env.TMP_ONLY || s.name === "november") : SERVER_LIST;
+export const SERVERS: readonly Server[] = SERVER_LIST;
 
 /** The environment a server adds to the common one: the OIDC settings for the server that uses the test's provider. */
 export function serverEnv(server: Server): Record<string, string> {
