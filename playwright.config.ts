@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { GO_LIVE_PORT, SERVERS } from "./tests/e2e/servers";
+import { GO_LIVE_PORT, hasPasswordSignIn, SERVERS } from "./tests/e2e/servers";
 
 const baseURL = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -22,11 +22,12 @@ export default defineConfig({
   },
   projects: [
     ...SERVERS.flatMap((server) => [
-      { name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } },
+      // A server without password sign-in has no saved sessions: its specs sign in through the provider.
+      ...(hasPasswordSignIn(server) ? [{ name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } }] : []),
       {
         name: server.name,
         testMatch: server.specs.map((spec) => `${spec}.spec.ts`),
-        dependencies: [`${server.name}-inloggning`],
+        dependencies: hasPasswordSignIn(server) ? [`${server.name}-inloggning`] : [],
         use: { baseURL: baseURL(server.port) },
         metadata: { today: server.today },
       },

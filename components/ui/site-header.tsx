@@ -24,6 +24,7 @@ const NAV: { href: string; label: string; action: Action; unless?: Action }[] = 
   { href: "/atgarder", label: "Förbättringsåtgärder", action: "improvement:manage" },
   { href: "/kvalitetsgranskning", label: "Kvalitetsgranskning", action: "review:read" },
   { href: "/admin/anvandare", label: "Användare", action: "user:manage" },
+  { href: "/admin/inloggning", label: "Inloggning", action: "user:manage" },
   { href: "/admin/organisation", label: "Organisation", action: "organisation:read" },
   { href: "/logg", label: "Händelselogg", action: "audit:read" },
 ];

@@ -40,7 +40,7 @@ async function loadOrganisation(db: DbClient, organisationId: string) {
     db.user.findMany({
       where: { organisationId },
       orderBy: { email: "asc" },
-      select: { id: true, email: true, name: true, active: true, roleAssignments: { where: { organisationId }, orderBy: [{ role: "asc" }], select: { role: true, unitId: true } } },
+      select: { id: true, email: true, name: true, active: true, roleAssignments: { where: { organisationId, source: "MANUAL" }, orderBy: [{ role: "asc" }], select: { role: true, unitId: true } } },
     }),
   ]);
   return { areas, units, users };

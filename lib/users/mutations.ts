@@ -68,7 +68,8 @@ export async function assignRole(actor: Actor, raw: unknown, db: DbClient = getD
     if (unitId && !(await tx.unit.findFirst({ where: { id: unitId, ...activeUnitWhere(organisationId) } }))) {
       return answer("enhet-finns-inte");
     }
-    if (user.roleAssignments.some((a) => a.role === role && a.unitId === unitId && a.organisationId === organisationId)) {
+    // A role from the directory may be given by hand as well: the hand-given one stays when the directory drops it.
+    if (user.roleAssignments.some((a) => a.source === "MANUAL" && a.role === role && a.unitId === unitId && a.organisationId === organisationId)) {
       return answer("har-rollen");
     }
     const assignment = await tx.roleAssignment.create({ data: { userId: user.id, role, organisationId, unitId } });

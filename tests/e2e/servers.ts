@@ -33,6 +33,9 @@ const SERVER_LIST = [
   // 6 December: the 2027 cycle has begun and the 2026 cycle is open for its efterarbete (docs/decisions/020); the
   // koordinator registers 2026's overdue Brukarbrev 4 from the badge.
   { name: "december", port: base + 7, today: "2026-12-06", specs: ["two-cycles"] },
+  // A kommun on Entra ID (issue 31): the kommun's domain trusted, roles from the directory's `roles` claim, password
+  // sign-in off (so no saved password sessions: passwordOff). It links, creates and re-roles users: a server of its own.
+  { name: "entra", port: base + 9, today: "2026-11-20", specs: ["entra"], oidc: true, passwordOff: true },
 ] as const;
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];
@@ -42,8 +45,21 @@ export const SERVERS: readonly Server[] = SERVER_LIST;
 /** The environment a server adds to the common one: the OIDC settings for the server that uses the test's provider. */
 export function serverEnv(server: Server): Record<string, string> {
   if (!("oidc" in server)) return {};
-  return { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret };
+  const oidc = { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret };
+  if (!("passwordOff" in server)) return oidc;
+  return { ...oidc, ...ENTRA_ENV };
 }
+
+/** The Entra ID kommun's settings (the entra server); entra.spec.ts reads the provider's name from here. */
+export const ENTRA_ENV = {
+  OIDC_DISPLAY_NAME: "Exempelstads inloggning",
+  OIDC_ALLOWED_EMAIL_DOMAINS: "arshjulet.example",
+  OIDC_ROLES_CLAIM: "roles",
+  AUTH_PASSWORD_SIGN_IN: "off",
+} as const;
+
+/** Whether a server's users can sign in by password (the sign-in setup saves their sessions only then). */
+export const hasPasswordSignIn = (server: Server) => !("passwordOff" in server);
 
 const DATA_ROOT = path.resolve(import.meta.dirname, "../../.data");
 /** The embedded database of a server, under .data/ (never DATABASE_URL). */
