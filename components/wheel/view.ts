@@ -47,6 +47,12 @@ export function activityLabel(a: WheelActivity, unitName: string | null, today: 
   return `${a.number}. ${a.title}. ${activityTime(a)}, ${role}. ${activityState(a, unitName)}${late}.`;
 }
 
+/** The tooltip of a mark (one line each): its number and full title, then its time and state. */
+export function activityTip(a: WheelActivity, unitName: string | null, today: Date): string {
+  const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? ", försenad" : "";
+  return `${a.number}. ${a.title}\n${activityTime(a)}. ${activityState(a, unitName)}${late}`;
+}
+
 /** The late units an activity's panel names; the rest are counted, with a link to the overview's list. */
 export const OVERDUE_UNITS_NAMED = 10;
 

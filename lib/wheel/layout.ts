@@ -1,4 +1,4 @@
-import { assignLanes, pointPositions, pointsPerRow, ringBands, ringTracks, type Arc, type Band, type RingSpec } from "./geometry.ts";
+import { assignLanes, pointPositions, pointsPerRow, ringBands, ringTracks, spanArc, type Arc, type Band, type RingSpec } from "./geometry.ts";
 
 export type RingInput = { key: string; arcs: { id: string; arc: Arc }[]; points: { id: string; month: number }[] };
 export type PlacedArc = { id: string; arc: Arc; band: Band };
@@ -59,4 +59,48 @@ export function layoutWheel(rings: RingInput[], space: Band, firstMonth = 1): Ri
     const arcs = ring.arcs.map((a, j) => ({ id: a.id, arc: a.arc, band: tracks.lanes[lanes[i]![j]!]! }));
     return { key: ring.key, band: bands[i]!, arcs, points, dotRadius };
   });
+}
+
+/** The årshjul's drawing in viewBox units (components/wheel/wheel-svg.tsx), shared with the label tests. */
+export const WHEEL = {
+  center: { x: 500, y: 500 },
+  monthBand: { inner: 452, outer: 496 },
+  surveyBand: { inner: 434, outer: 447 },
+  actionBand: { inner: 98, outer: 126 },
+  centreRadius: 92,
+  /** -440 … 1440: a column of names each side of the 1000-unit wheel. */
+  viewBox: { x: -440, y: -6, width: 1880, height: 1012 },
+} as const;
+
+/**
+ * The names' columns: 420 units wide each side (from the leaders' exit at 506 + 14 to the viewBox's edge), at a font
+ * of 23 units, which is 12 px when the wheel is drawn 981 px wide (its 1880 units), so at least 12 px at 1280 px.
+ */
+export const LABEL_OPTIONS = { center: WHEEL.center, exitRadius: 506, columnGap: 14, columnWidth: 420, top: 10, bottom: 990, fontSize: 23, lineHeight: 27 } as const;
+
+/** The room between the centre (or the improvement actions' ring) and the survey ring, where the phases' rings go. */
+export function ringSpace(hasActions: boolean): Band {
+  return { inner: hasActions ? WHEEL.actionBand.outer + 5 : WHEEL.centreRadius + 6, outer: WHEEL.surveyBand.inner - 4 };
+}
+
+type MarkActivity = { id: string; timing: string; startMonth: number | null; endMonth: number | null };
+
+/** A phase's activities as one ring's marks: a one-month activity is a point, a span or continuous work an arc. */
+export function ringInput(key: string, activities: MarkActivity[], firstMonth = 1): RingInput {
+  const dated = activities.filter((a) => a.startMonth !== null && a.endMonth !== null);
+  return {
+    key,
+    arcs: dated.filter((a) => a.startMonth !== a.endMonth || a.timing !== "MONTH").map((a) => ({ id: a.id, arc: spanArc(a.startMonth!, a.endMonth!, firstMonth) })),
+    points: dated.filter((a) => a.startMonth === a.endMonth && a.timing === "MONTH").map((a) => ({ id: a.id, month: a.startMonth! })),
+  };
+}
+
+/** Where each mark's name leaves from: an arc's near its start (in the month it begins), a point's at the point. */
+export function labelAnchors(layout: RingLayout[]): Map<string, { angle: number; r: number }> {
+  const anchors = new Map<string, { angle: number; r: number }>();
+  for (const ring of layout) {
+    for (const a of ring.arcs) anchors.set(a.id, { angle: a.arc.start + Math.min(12, (a.arc.end - a.arc.start) / 2), r: (a.band.inner + a.band.outer) / 2 });
+    for (const p of ring.points) anchors.set(p.id, { angle: p.angle, r: p.r });
+  }
+  return anchors;
 }

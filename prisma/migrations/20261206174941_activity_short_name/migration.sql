@@ -23,7 +23,7 @@ FROM (VALUES
   ('brukarundersokning-hemtjanst', 'stolthet-i-gruppen', 'Ledningsgruppen lyfter stolthet och medarbetarnas engagemang', 'Lyfta stolthet och engagemang'),
   ('brukarundersokning-hemtjanst', 'informationskort', 'Informationskort om brukarundersökningen till medarbetarna', 'Informationskort, medarbetare'),
   ('brukarundersokning-hemtjanst', 'informationskort-framtagning', 'Ta fram informationskortet till medarbetarna', 'Ta fram informationskortet'),
-  ('brukarundersokning-hemtjanst', 'information-dagverksamhet', 'Muntlig och skriftlig information till brukare på dagverksamheten', 'Information på dagverksamheten'),
+  ('brukarundersokning-hemtjanst', 'information-dagverksamhet', 'Muntlig och skriftlig information till brukare på dagverksamheten', 'Information på dagverksamhet'),
   ('brukarundersokning-hemtjanst', 'brukarfika-varen', 'Brukarfika i slutet av april eller början av maj', 'Brukarfika april–maj'),
   ('brukarundersokning-hemtjanst', 'lyfta-fragan-kontinuerligt', 'Lyfta brukarundersökningen på ledningsgruppsmöten, rapporter och APT', 'Lyfta frågan på möten och APT'),
   ('brukarundersokning-hemtjanst', 'sociala-medier-under', 'Fortsatt information om den pågående undersökningen i sociala medier', 'Sociala medier under enkäten'),
