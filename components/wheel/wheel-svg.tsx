@@ -3,9 +3,8 @@ import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dayAngl
 import { planText } from "@/lib/tasks/plan";
 import { layoutLabels, wheelName, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
 import { LABEL_OPTIONS, labelAnchors, layoutWheel, ringInput, ringSpace, WHEEL } from "@/lib/wheel/layout";
-import type { CompletionLevel } from "@/lib/wheel/completion";
 import type { WheelData } from "@/lib/wheel/data";
-import { PatternDefs } from "./levels";
+import { LEVEL_SIGN, PatternDefs } from "./levels";
 import { ActionMark, ArcMark, PATTERN_PREFIX, PointMark, WheelItem } from "./wheel-marks";
 import { actionLabel, activityLabel, activityTip, isOverdueMark, surveyDetail, surveyLabel } from "./view";
 import { WheelTooltip } from "./wheel-tooltip";
@@ -19,8 +18,6 @@ const ACTION_BAND: Band = WHEEL.actionBand;
 const CENTRE_R = WHEEL.centreRadius;
 export const WHEEL_VIEWBOX = `${WHEEL.viewBox.x} ${WHEEL.viewBox.y} ${WHEEL.viewBox.width} ${WHEEL.viewBox.height}`;
 
-/** The status sign in front of a name: with fill and pattern on the mark, status never rests on colour alone. */
-const LEVEL_SIGN: Record<CompletionLevel, string> = { all: "✓", most: "◑", some: "◔", none: "○", upcoming: "", na: "–", empty: "" };
 
 /**
  * The months (a run of two or three, else one) where a ring has no marks, for the ring's name; null when every month
