@@ -59,7 +59,7 @@ export function PhaseActivities({
                 <dt className="font-semibold">Gäller</dt>
                 <dd>{SCOPE_LABELS[a.scope]}</dd>
               </dl>
-              {a.shortName && <p className="mt-1 text-slate-700">Kortnamn: {a.shortName}</p>}
+              {a.shortName && a.shortName !== a.title && <p className="mt-1 text-slate-700">Kortnamn: {a.shortName}</p>}
               {a.description && <p className="mt-1 text-slate-700">{a.description}</p>}
               {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
               {a.more}
@@ -74,7 +74,7 @@ export function PhaseActivities({
               <Cell>
                 <span className="font-medium">{a.title}</span>
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{a.kind}</span>
-                {a.shortName && <p className="mt-1 text-slate-700">Kortnamn: {a.shortName}</p>}
+                {a.shortName && a.shortName !== a.title && <p className="mt-1 text-slate-700">Kortnamn: {a.shortName}</p>}
                 {a.description && <p className="mt-1 text-slate-700">{a.description}</p>}
                 {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
                 {a.more}
