@@ -1,7 +1,7 @@
 import { formatDateLong, MONTH_NAMES } from "@/lib/dates/cycle";
 import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dayAngleInYear, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, weekTickAngles, type Band } from "@/lib/wheel/geometry";
 import { planText } from "@/lib/tasks/plan";
-import { layoutLabels, wheelName, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
+import { layoutLabels, textWidth, wheelName, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
 import { LABEL_OPTIONS, labelAnchors, layoutWheel, ringInput, ringSpace, WHEEL } from "@/lib/wheel/layout";
 import type { WheelData } from "@/lib/wheel/data";
 import { LEVEL_SIGN, PatternDefs } from "./levels";
@@ -16,6 +16,7 @@ const WEEK_TICK_R = 503;
 const SURVEY_BAND: Band = WHEEL.surveyBand;
 const ACTION_BAND: Band = WHEEL.actionBand;
 const CENTRE_R = WHEEL.centreRadius;
+const RING_NAME_FONT = 17;
 export const WHEEL_VIEWBOX = `${WHEEL.viewBox.x} ${WHEEL.viewBox.y} ${WHEEL.viewBox.width} ${WHEEL.viewBox.height}`;
 
 
@@ -95,7 +96,10 @@ export function WheelSvg({ data }: { data: WheelData }) {
       taken.add(a.startMonth!);
     }
     const months = freeRun(taken);
-    if (months) ringNames.push({ key: ring.key, name: phase.name, colour: routine.colour, r: (ring.band.inner + ring.band.outer) / 2, months });
+    const r = (ring.band.inner + ring.band.outer) / 2;
+    // Written only where it fits in the free months; otherwise the key names the ring by its number.
+    const room = months ? (r * Math.PI * (((months.end - months.start + 12) % 12) + 1) * 30) / 180 - 20 : 0;
+    if (months && textWidth(phase.name, RING_NAME_FONT) <= room) ringNames.push({ key: ring.key, name: phase.name, colour: routine.colour, r, months });
   });
   const labels = new Map<string, PlacedLabel>(layoutLabels(labelInputs, LABEL_OPTIONS).map((l) => [l.id, l]));
   if (survey && surveyArc) {
@@ -156,7 +160,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
           return (
             <g key={ring.key}>
               <path id={`ring-name-${ring.key.replace(/[^a-z0-9]/gi, "-")}`} d={path} fill="none" />
-              <text fontSize="17" fontWeight="600" fill="#1e293b" dominantBaseline="central">
+              <text fontSize={RING_NAME_FONT} fontWeight="600" fill="#1e293b" dominantBaseline="central">
                 <textPath href={`#ring-name-${ring.key.replace(/[^a-z0-9]/gi, "-")}`} startOffset="50%" textAnchor="middle">
                   {ring.name}
                 </textPath>
