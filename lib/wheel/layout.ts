@@ -68,15 +68,20 @@ export const WHEEL = {
   surveyBand: { inner: 434, outer: 447 },
   actionBand: { inner: 98, outer: 126 },
   centreRadius: 92,
-  /** -440 … 1440: a column of names each side of the 1000-unit wheel. */
-  viewBox: { x: -440, y: -6, width: 1880, height: 1012 },
+  /**
+   * -620 … 1620: a column of names each side of the 1000-unit wheel. Wide, because the start page draws the wheel as
+   * tall as the first screen leaves (480 px at 1280 × 800, components/wheel/wheel.css) over a wider box: the names use
+   * that width instead of a smaller font.
+   */
+  viewBox: { x: -620, y: -6, width: 2240, height: 1012 },
 } as const;
 
 /**
- * The names' columns: 420 units wide each side (from the leaders' exit at 506 + 14 to the viewBox's edge), at a font
- * of 23 units, which is 12 px when the wheel is drawn 981 px wide (its 1880 units), so at least 12 px at 1280 px.
+ * The names' columns: 600 units wide each side (from the leaders' exit at 506 + 14 to the viewBox's edge), at a font
+ * of 27 units: 12 px or more whenever the wheel is drawn at least 450 px high (its 1012 units) and 996 px wide (its
+ * 2240 units); at 1280 × 800 the start page draws it 480 px high, so its names are 12.8 px.
  */
-export const LABEL_OPTIONS = { center: WHEEL.center, exitRadius: 506, columnGap: 14, columnWidth: 420, top: 10, bottom: 990, fontSize: 23, lineHeight: 27 } as const;
+export const LABEL_OPTIONS = { center: WHEEL.center, exitRadius: 506, columnGap: 14, columnWidth: 600, top: 10, bottom: 990, fontSize: 27, lineHeight: 31 } as const;
 
 /** The room between the centre (or the improvement actions' ring) and the survey ring, where the phases' rings go. */
 export function ringSpace(hasActions: boolean): Band {

@@ -68,12 +68,12 @@ function expectNoOverlap(labels: PlacedLabel[]) {
 describe("the names beside the årshjul", () => {
   it("wraps a long name at spaces onto at most two lines and cuts only after a whole word, with …", () => {
     expect(wrapWords("Brukarfika", 300, 23)).toEqual({ lines: ["Brukarfika"], whole: true });
-    const two = wrapWords("Genomgång av planering och rutiner i hemtjänstens ledningsgrupp", lineRoom, 23);
+    const two = wrapWords("Genomgång av planering och rutiner i hemtjänstens ledningsgrupp", 389, 23);
     expect(two.lines).toHaveLength(2);
     expect(two.whole).toBe(false);
     expect(two.lines[1]).toMatch(/[a-zåäö]…$/);
     expectWholeWords({ id: "", side: "right", at: { x: 0, y: 0 }, leader: [], ...two }, "Genomgång av planering och rutiner i hemtjänstens ledningsgrupp");
-    expect(wrapWords("Resultatet presenteras på kommunens webbplats", lineRoom, 23)).toEqual({ lines: ["Resultatet presenteras på", "kommunens webbplats"], whole: true });
+    expect(wrapWords("Resultatet presenteras på kommunens webbplats", 389, 23)).toEqual({ lines: ["Resultatet presenteras på", "kommunens webbplats"], whole: true });
     // A word wider than the line is kept whole, never cut inside.
     expect(wrapWords("Brukarundersökningsinformationskortsutdelning i dag", 120, 23, 1).lines[0]).toBe("Brukarundersökningsinformationskortsutdelning…");
     expect(wrapWords("Ett två tre", 1000, 23, 1)).toEqual({ lines: ["Ett två tre"], whole: true });
@@ -157,7 +157,9 @@ describe("the names beside the årshjul", () => {
     expect(exit.y).toBeLessThan(500);
   });
 
-  it("draws the names at least 12 px high when the wheel is 981 px wide or wider", () => {
-    expect((LABEL_OPTIONS.fontSize * 981) / WHEEL.viewBox.width).toBeGreaterThanOrEqual(12);
+  it("draws the names at least 12 px high on the start page at 1280 × 800, where the wheel is 480 px high and 1104 px wide", () => {
+    // components/wheel/wheel.css: height clamp(26rem, 100vh − 20rem, 44rem) = 480 px; the box is the page's width.
+    const scale = Math.min(480 / WHEEL.viewBox.height, 1104 / WHEEL.viewBox.width);
+    expect(LABEL_OPTIONS.fontSize * scale).toBeGreaterThanOrEqual(12);
   });
 });
