@@ -134,8 +134,9 @@ export function WheelLegend({ data }: { data: WheelData }) {
                 I dag
               </li>
             )}
-            {data.actions.some((a) => a.inYear) &&
-              (Object.keys(ACTION_STATUS_LABELS) as ImprovementStatus[]).map((status) => (
+            {(Object.keys(ACTION_STATUS_LABELS) as ImprovementStatus[])
+              .filter((status) => data.actions.some((a) => a.inYear && a.dueOn && a.status === status))
+              .map((status) => (
                 <li key={status} className="flex items-center gap-2">
                   <LegendSymbol>
                     <path d="M14 2 L22 10 L14 18 L6 10 Z" fill={ACTION_FILL[status]} stroke="#0f172a" strokeWidth="2" strokeDasharray={status === "CANCELLED" ? "3 2" : undefined} />

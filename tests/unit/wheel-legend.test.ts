@@ -73,5 +73,13 @@ describe("the wheel's key", () => {
     expect(review).not.toContain("Period eller löpande aktivitet");
     const verksamhet = text(renderToStaticMarkup(createElement(WheelLegend, { data: data("verksamhet", acts) })));
     expect(verksamhet).toContain("Hur många enheter som är klara");
+    expect(verksamhet).not.toContain("Förbättringsåtgärd");
+  });
+
+  it("explains the improvement actions' states that the wheel draws, and no others", () => {
+    const withActions = { ...data("verksamhet", [activity("a", "all", 1)]), actions: [{ id: "x", title: "Bättre fika", status: "IN_PROGRESS", dueOn: utcDate(2027, 3, 1), ownerName: "", unitName: null, indicatorName: null, inYear: true }] } as unknown as WheelData;
+    const key = text(renderToStaticMarkup(createElement(WheelLegend, { data: withActions })));
+    expect(key).toContain("Förbättringsåtgärd: pågår");
+    expect(key).not.toContain("Förbättringsåtgärd: planerad");
   });
 });
