@@ -130,7 +130,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
             <g key={name}>
               <path d={annularSectorPath(C, { inner: CENTRE_R, outer: MONTH_BAND.inner }, sector)} fill={month % 2 === 0 ? "#f1f5f9" : "#ffffff"} />
               <path d={annularSectorPath(C, MONTH_BAND, sector)} fill={month % 2 === 0 ? "#1e3a8a" : "#1e40af"} stroke="#ffffff" strokeWidth="2" />
-              <text x={at.x} y={at.y} transform={`rotate(${labelRotation(mid)} ${at.x} ${at.y})`} textAnchor="middle" dominantBaseline="central" fontSize="21" fontWeight="600" fill="#ffffff">
+              <text x={at.x} y={at.y} transform={`rotate(${labelRotation(mid)} ${at.x} ${at.y})`} textAnchor="middle" dominantBaseline="central" fontSize="26" fontWeight="600" fill="#ffffff">
                 {name.charAt(0).toUpperCase() + name.slice(1)}
               </text>
             </g>

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 
-type Tip = { lines: string[]; x: number; y: number; below: boolean };
+type Tip = { lines: string[]; x: number; y: number; below: boolean; alignRight: boolean };
 
 /**
  * The full name of the wheel's mark under the pointer or with focus, in a box over the wheel (WCAG 1.4.13): it stays
@@ -21,12 +21,14 @@ export function WheelTooltip() {
     const itemOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGElement>("[data-tip]") : null);
     const show = (item: SVGElement | null) => {
       if (!item?.dataset.tip) return setTip(null);
-      // Above the mark's name (its label, else the mark), inside the canvas; below it in the canvas's top fifth.
+      // Above the mark's name (its label, else the mark), below it in the canvas's top fifth; aligned with the name's
+      // outer end on the left-hand side of the wheel and its start on the right, so that it stays inside the page.
       const target = item.querySelector(".wheel-label") ?? item;
       const r = target.getBoundingClientRect();
       const c = canvas.getBoundingClientRect();
       const below = r.top - c.top < c.height / 5;
-      setTip({ lines: item.dataset.tip.split("\n"), x: Math.min(Math.max(r.left + r.width / 2 - c.left, 0), c.width), y: below ? r.bottom - c.top + 2 : r.top - c.top - 2, below });
+      const alignRight = r.left + r.width / 2 < c.left + c.width / 2;
+      setTip({ lines: item.dataset.tip.split("\n"), x: alignRight ? r.right - c.left : r.left - c.left, y: below ? r.bottom - c.top + 2 : r.top - c.top - 2, below, alignRight });
     };
     // Off a mark: hidden a moment later, unless the pointer has reached the box (so it can be read and hovered).
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,8 +79,8 @@ export function WheelTooltip() {
       aria-hidden="true"
       data-testid="wheel-tooltip"
       hidden={!tip}
-      className="wheel-tooltip no-print pointer-events-auto absolute z-20 max-w-[22rem] rounded border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900 shadow-lg"
-      style={tip ? { left: tip.x, top: tip.y, transform: `translate(-50%, ${tip.below ? "0" : "-100%"})` } : undefined}
+      className="wheel-tooltip no-print pointer-events-auto absolute z-20 w-max max-w-[22rem] rounded border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900 shadow-lg"
+      style={tip ? { left: tip.x, top: tip.y, transform: `translate(${tip.alignRight ? "-100%" : "0"}, ${tip.below ? "0" : "-100%"})` } : undefined}
     >
       {tip?.lines.map((line, i) => (
         <p key={i} className={i === 0 ? "font-semibold" : "text-slate-700"}>
