@@ -15,7 +15,7 @@ import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelSvg } from "@/components/wheel/wheel-svg";
 import { WheelTimeline } from "@/components/wheel/wheel-timeline";
 import { WheelLayerNav, WheelViewNav } from "@/components/wheel/wheel-view-nav";
-import { wheelAgenda, wheelDetails } from "@/components/wheel/view";
+import { wheelAgenda, wheelDetails, wheelIntro } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -28,7 +28,7 @@ import { wheelHref, wheelParamsSchema } from "@/lib/wheel/schemas";
 import { resolveView, todayMonthIn, wheelViewQuery, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
 import { planTaskAction, saveTaskAction } from "./checklista/actions";
 
-export const metadata: Metadata = { title: "Årshjulet" };
+export const metadata: Metadata = { title: "Startsida" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -122,7 +122,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           agenda={view.kind === "year" ? wheelAgenda(data) : []}
           details={wheelDetails(data)}
           panels={panels}
-          intro="Peka på eller gå med Tab till en aktivitet i hjulet och tryck Enter. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
+          intro={wheelIntro(view.kind)}
           aside={
             <>
               {toDo && <ToDoNowPanel tasks={toDo.tasks} total={toDo.total} overdue={toDo.overdue} today={today} oneUnit={data.unit !== null && data.units.length > 1} />}

@@ -2,6 +2,7 @@ import { formatDateLong, formatMonthSpan, MONTH_NAMES } from "@/lib/dates/cycle"
 import { ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { describeCompletion } from "@/lib/wheel/completion";
+import { wheelName } from "@/lib/wheel/labels";
 import type { WheelAction, WheelActivity, WheelData } from "@/lib/wheel/data";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 
@@ -45,6 +46,19 @@ export function activityLabel(a: WheelActivity, unitName: string | null, today: 
   const role = a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "ansvarig roll saknas";
   const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? ", försenad" : "";
   return `${a.number}. ${a.title}. ${activityTime(a)}, ${role}. ${activityState(a, unitName)}${late}.`;
+}
+
+/** The tooltip of a mark (one line each): its number and full title, then its time and state. */
+export function activityTip(a: WheelActivity, unitName: string | null, today: Date): string {
+  const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? ", försenad" : "";
+  return `${a.number}. ${a.title}\n${activityTime(a)}. ${activityState(a, unitName)}${late}`;
+}
+
+/** How to explore the view shown: the wheel's marks, or a quarter's or month's timeline rows (no wheel there). */
+export function wheelIntro(kind: "year" | "quarter" | "month"): string {
+  return kind === "year"
+    ? "Peka på eller gå med Tab till en aktivitet i hjulet och tryck Enter. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
+    : "Klicka på en aktivitet i tidslinjen, eller gå dit med Tab och tryck Enter. Piltangenterna flyttar mellan aktiviteterna.";
 }
 
 /** The late units an activity's panel names; the rest are counted, with a link to the overview's list. */
@@ -146,7 +160,7 @@ export function wheelAgenda(data: WheelData): AgendaMonth[] {
       for (const a of phase.activities) {
         if (a.startMonth === null) continue;
         const overdue = isOverdueMark(a, unitName !== null, data.today);
-        months[a.startMonth - 1]!.items.push({ id: a.id, title: a.title, state: `${activityTime(a)}. ${activityState(a, unitName)}${overdue ? " – försenad" : ""}`, overdue });
+        months[a.startMonth - 1]!.items.push({ id: a.id, title: wheelName(a), state: `${activityTime(a)}. ${activityState(a, unitName)}${overdue ? " – försenad" : ""}`, overdue });
       }
     }
   }

@@ -26,9 +26,27 @@ test.describe("årshjulet som startsida", () => {
     await signIn(page, "enhetschef", "/");
     await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Årshjulet ${THIS_YEAR} – `) })).toBeVisible();
     const wheel = page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) });
-    // The names are written beside the wheel, so nobody has to hover to read them.
-    await expect(wheel.getByText("Brukarfika med resultatet…")).toBeVisible();
+    // The names are written beside the wheel, whole (the routine's short names), so nobody has to hover to read them.
+    await expect(wheel.getByText("Brukarfika november")).toBeVisible();
+    await expect(wheel.getByText("Genomgång i enhetens LG")).toBeVisible();
     await expect(wheel.getByText(/Brukarbrev 4$/)).toBeVisible();
+    await expect(wheel.locator("text.wheel-label", { hasText: "…" })).toHaveCount(0);
+    // Every mark is a button named by its number, full title and state; its tooltip shows the full title on hover.
+    const fikaButton = wheel.getByRole("button", { name: /^\d+\. Brukarfika med resultatet från brukarundersökningen\. November, .*\./ });
+    await expect(fikaButton).toHaveCount(1);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await fikaButton.locator("text.wheel-label").hover();
+    const tooltip = page.getByTestId("wheel-tooltip");
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText("Brukarfika med resultatet från brukarundersökningen");
+    await page.keyboard.press("Escape");
+    await expect(tooltip).toBeHidden();
+    // No name smaller than 12 px at 1280 px: the wheel's scale times the names' font size.
+    const smallest = await wheel.evaluate((svg) => {
+      const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+      return Math.min(...[...svg.querySelectorAll("text.wheel-label")].map((t) => Number(t.getAttribute("font-size")) * scale));
+    });
+    expect(smallest).toBeGreaterThanOrEqual(12);
     // At 1280 × 800 the whole wheel is in the first screen.
     await page.setViewportSize({ width: 1280, height: 800 });
     const box = (await wheel.boundingBox())!;
@@ -77,6 +95,11 @@ test.describe("årshjulet som startsida", () => {
       await signIn(page, role, "/");
       await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Årshjulet ${THIS_YEAR}`) })).toBeVisible();
       expect(await page.locator("[data-wheel-item]").count()).toBeGreaterThan(0);
+      // The key explains only what this wheel shows: no units where the role has none.
+      const key = page.getByRole("region", { name: "Teckenförklaring" });
+      await expect(key.getByText("Hur många enheter som är klara")).toHaveCount(0);
+      await expect(key.getByText(role === "kommunikator" ? "Kommunikationsenhetens läge" : role === "handlaggare" ? "Läget i kvalitetsgranskningen" : /^Läget för /)).toBeVisible();
+      await expect(key.getByText("Ringarna, utifrån och in:").first()).toBeVisible();
       await atBothWidths(page, `start-${role}`);
     });
   }
@@ -94,6 +117,9 @@ test.describe("årshjulet som startsida", () => {
     await expect(views.getByRole("link", { name: "Kvartal", exact: true })).toHaveAttribute("aria-current", "page");
     await expect(views.getByRole("link", { name: "Kvartal 4" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("group", { name: `Kvartal 4 ${THIS_YEAR}, tidslinje` })).toBeVisible();
+    // No wheel in a quarter: the help speaks of the timeline.
+    await expect(page.getByText(/Peka på .* i hjulet/)).toHaveCount(0);
+    await expect(page.getByText(/en aktivitet i tidslinjen/)).toBeVisible();
     await expect(mark(page, "Brukarbrev 4")).toHaveCount(1);
     await expect(mark(page, "Brukarbrev 1")).toHaveCount(0);
 

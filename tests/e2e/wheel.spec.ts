@@ -55,18 +55,18 @@ test.describe("årshjulet", () => {
     await shot(page, "wheel-1280-focus");
 
     // Brukarbrev 2 was due in June: the label gives how many units are done, and the table says the same.
-    const letter = wheel.getByRole("img", { name: /Brukarbrev 2\. Juni, Koordinator\. \d+ av 14 enheter klara/ });
+    const letter = wheel.getByRole("button", { name: /Brukarbrev 2\. Juni, Koordinator\. \d+ av 14 enheter klara/ });
     await letter.locator("text.wheel-label").hover();
     await expect(details).toContainText("Brukarbrev 2");
     await expect(page.getByRole("region", { name: "Brukarundersökning hemtjänst i tabellform" }).getByRole("row", { name: /Brukarbrev 2/ })).toContainText("av 14 enheter klara");
-    await expect(wheel.getByRole("img", { name: /^Socialstyrelsens enkätperiod/ })).toHaveCount(1);
+    await expect(wheel.getByRole("button", { name: /^Socialstyrelsens enkätperiod/ })).toHaveCount(1);
 
     await page.getByLabel("Enhet", { exact: true }).selectOption({ label: "Lärkan" });
     await page.getByRole("button", { name: "Visa" }).click();
     await expect(page).toHaveURL(new RegExp(`/arshjul\\?ar=${THIS_YEAR}&enhet=`));
     await expect(page.getByRole("heading", { level: 1, name: `Årshjul ${THIS_YEAR} – Lärkan` })).toBeVisible();
     const unitWheel = page.getByRole("group", { name: `Årshjul ${THIS_YEAR}, Lärkan` });
-    await expect(unitWheel.getByRole("img", { name: /Brukarbrev 2\. .*Lärkan: (klar|pågår|ej påbörjad|ej aktuell)/ })).toHaveCount(1);
+    await expect(unitWheel.getByRole("button", { name: /Brukarbrev 2\. .*Lärkan: (klar|pågår|ej påbörjad|ej aktuell)/ })).toHaveCount(1);
     await expect(page.getByRole("columnheader", { name: "Läge för Lärkan" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
     await shot(page, "wheel-1280-unit");

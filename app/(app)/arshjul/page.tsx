@@ -21,7 +21,7 @@ import { Notice } from "@/components/ui/section";
 import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
 import { getOverdueElsewhere } from "@/lib/tasks/queries";
 
-export const metadata: Metadata = { title: "Årshjul" };
+export const metadata: Metadata = { title: "Årshjul med tabell" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
