@@ -13,7 +13,6 @@ export async function register() {
     import("node:http"),
     import("./lib/request-log"),
   ]);
-  const root = process.cwd();
   const format = getEnv().LOG_FORMAT;
   log.installConsoleFormat(format);
   // Before the first request: the sign-in throttle counts by the socket's address (lib/auth/peer-header.ts).
@@ -21,7 +20,6 @@ export async function register() {
   // TRACE and other methods we do not serve: answered before Next.js, which cannot make a Request of them (405).
   installMethodGuard(http.Server.prototype, getEnv().NEXTAUTH_URL);
   // Last, so that it is outermost: a line per request (also those refused above) with the route's pattern, never the address.
-  const matchRoute = log.createRouteMatcher(log.loadRoutePatterns(root, process.env.NEXT_DIST_DIR || ".next"), log.publicFileNames(root));
-  log.installRequestLog(http.Server.prototype, { format, matchRoute });
+  log.installRequestLog(http.Server.prototype, { format, matchRoute: log.appRouteMatcher() });
   await enforceProductionSafety(getEnv(), getDb());
 }

@@ -106,6 +106,11 @@ export function appDirPatterns(appDir: string): string[] {
   return out;
 }
 
+/** The matcher of this app's routes, read from the project root (the server's working directory) and its build. */
+export function appRouteMatcher(root = process.cwd(), distDir = process.env.NEXT_DIST_DIR || ".next"): RouteMatcher {
+  return createRouteMatcher(loadRoutePatterns(root, distDir), publicFileNames(root));
+}
+
 /** The files of public/, as their addresses. */
 export function publicFileNames(root: string): string[] {
   const dir = path.join(root, "public");
