@@ -3,6 +3,7 @@
  * this spec's own (the other servers run on embedded databases, which cannot be taken away mid-run):
  * - the JSON request log of a browser journey holds route patterns and request ids, and no e-mail address, password
  *   or calendar token;
+ * - started while the database refuses connections, the server logs a line per try and serves once it may connect;
  * - the database refusing connections mid-run gives the Swedish 503 page, and the app recovers without a restart.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -62,24 +63,16 @@ test.beforeAll(async () => {
   await client.connect();
   await client.query(`UPDATE "User" SET "passwordHash" = $1 WHERE "passwordHash" IS NOT NULL`, [await hashPassword(PASSWORD)]);
   await client.end();
+});
 
+/** Starts the production server (the first test), its output in LOG. */
+function startServer() {
   mkdirSync(path.dirname(LOG), { recursive: true });
   log = createWriteStream(LOG);
   server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(OPERATIONS_PORT)], { cwd: root, env: { ...env, NODE_ENV: "production" } });
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Servern avslutades (kod ${server.exitCode}); se ${LOG}`);
-    try {
-      if ((await fetch(`${baseURL}/api/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("Servern svarade inte inom två minuter.");
-});
+}
 
 test.afterAll(async () => {
   await adminQuery(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`).catch(() => {});
@@ -116,6 +109,22 @@ function readLog(): { text: string; lines: LogLine[] } {
   });
   return { text, lines };
 }
+
+test("started while PostgreSQL refuses connections, the server logs a line per try, and serves once they are allowed", async () => {
+  test.setTimeout(150_000);
+  await adminQuery(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+  try {
+    startServer();
+    await expect.poll(() => readLog().lines.filter((l) => l.level === "error" && /väntar på databasen/.test(l.message ?? "")).length, { timeout: 90_000 }).toBeGreaterThanOrEqual(1);
+    expect(server?.exitCode).toBeNull();
+  } finally {
+    await adminQuery(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+  }
+  await expect.poll(async () => {
+    if (server?.exitCode !== null) throw new Error(`Servern avslutades (kod ${server?.exitCode}); se ${LOG}`);
+    return (await fetch(`${baseURL}/api/ready`).catch(() => null))?.status;
+  }, { timeout: 90_000 }).toBe(200);
+});
 
 test("the JSON log of a sign-in and a calendar feed has route patterns and request ids, and no e-mail, password or token", async ({ page }) => {
   // A failed sign-in first: its form holds another person's e-mail address and a wrong password.
