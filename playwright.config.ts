@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { GO_LIVE_PORT, hasPasswordSignIn, SERVERS } from "./tests/e2e/servers";
+import { GO_LIVE_PORT, hasPasswordSignIn, OPERATIONS_PORT, SERVERS } from "./tests/e2e/servers";
 
 const baseURL = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -34,6 +34,8 @@ export default defineConfig({
     ]),
     // Going live from an empty PostgreSQL database: the spec runs npm run setup and starts its own server.
     { name: "go-live", testMatch: /go-live\.spec\.ts/, use: { baseURL: baseURL(GO_LIVE_PORT) } },
+    // The request log and a database outage, on a PostgreSQL database of the spec's own (its server is its own too).
+    { name: "operations", testMatch: /operations\.spec\.ts/, use: { baseURL: baseURL(OPERATIONS_PORT) } },
   ],
   // A fresh embedded database per server and run, seeded as of the server's today; the servers start side by side.
   globalSetup: "./tests/e2e/global-setup.ts",

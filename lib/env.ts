@@ -68,6 +68,10 @@ const envSchema = z.object({
   // then lets an administrator in by password after `npm run admin:reset-password`, and no one else.
   AUTH_PASSWORD_SIGN_IN: z.enum(["on", "off"], { error: "AUTH_PASSWORD_SIGN_IN ska vara on eller off." }).default("on"),
   AUTH_BREAK_GLASS: z.enum(["on", "off"], { error: "AUTH_BREAK_GLASS ska vara on eller off." }).default("off"),
+  // The server's log (lib/request-log.ts): plain text lines, or one JSON object per line for a log collector.
+  LOG_FORMAT: optionalText
+    .refine((v) => v === undefined || v === "text" || v === "json", { message: "LOG_FORMAT ska vara text eller json." })
+    .transform((v): "text" | "json" => (v === "json" ? "json" : "text")),
   // Reminders (issue 11): e-mail goes out only when SMTP_URL is set.
   SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL måste börja med smtp:// eller smtps://." }),
   MAIL_FROM: optionalText.transform((v) => v ?? "Årshjulet <arshjulet@localhost>"),
