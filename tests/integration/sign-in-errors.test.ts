@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { NextAuthOptions } from "next-auth";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { credentialsSignIn } from "./helpers/next-auth-handler";
 
 // A control character in the sign-in e-mail, and error text in next-auth's URLs (issue 18, item 5): through
 // next-auth's own handler with our options, against the test database.
@@ -17,26 +15,7 @@ const { buildAuthOptions } = await import("@/lib/auth/options");
 const { signInErrorRedirect, withKnownSignInError, withKnownSignInErrors } = await import("@/lib/auth/error-codes");
 const route = await import("@/app/api/auth/[...nextauth]/route");
 
-// next-auth's core handler, which its Next.js route handler calls with the request (it does not export it).
-type Internal = { body?: unknown; cookies?: { name: string; value: string }[]; redirect?: string };
-type Handler = (params: { req: Record<string, unknown>; options: NextAuthOptions }) => Promise<Internal>;
-const require = createRequire(import.meta.url);
-const { AuthHandler } = require(path.join(path.dirname(require.resolve("next-auth")), "core/index.js")) as { AuthHandler: Handler };
-
-const headers = { host: "localhost:3000", "content-type": "application/x-www-form-urlencoded" };
-
-/** A credentials sign-in as the browser's signIn("credentials", { redirect: false }) posts it: the URL it is sent on to. */
-async function signInUrl(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const options = buildAuthOptions();
-  const csrf = await AuthHandler({ req: { method: "GET", action: "csrf", headers, query: {}, cookies: {}, body: {} }, options });
-  const csrfToken = (csrf.body as { csrfToken: string }).csrfToken;
-  const cookie = csrf.cookies!.find((c) => c.name.includes("csrf-token"))!;
-  const response = await AuthHandler({
-    req: { method: "POST", action: "callback", providerId: "credentials", headers, query: {}, cookies: { [cookie.name]: cookie.value }, body: { csrfToken, email, password, json: "true" } },
-    options,
-  });
-  return response.redirect ?? "";
-}
+const signInUrl = (email: string, password = DEMO_PASSWORD) => credentialsSignIn(buildAuthOptions(), email, password);
 
 describe.each(DATABASE_KINDS)("sign-in errors on %s", (kind) => {
   let t: TestDatabase;
