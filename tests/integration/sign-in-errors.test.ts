@@ -12,7 +12,7 @@ vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object
 
 const { authenticateWithPassword } = await import("@/lib/auth/credentials");
 const { buildAuthOptions } = await import("@/lib/auth/options");
-const { signInErrorRedirect, withKnownSignInError, withKnownSignInErrors } = await import("@/lib/auth/error-codes");
+const { signInErrorRedirect, UNSUPPORTED_AUTH_REQUEST, withKnownSignInError, withKnownSignInErrors } = await import("@/lib/auth/error-codes");
 const route = await import("@/app/api/auth/[...nextauth]/route");
 
 const signInUrl = (email: string, password = DEMO_PASSWORD) => credentialsSignIn(buildAuthOptions(), email, password);
@@ -81,6 +81,17 @@ describe("next-auth's URLs carry only known error codes", () => {
       expect(response.headers.get("location")).toBe(`/logga-in?error=${code}`);
     }
     expect(signInErrorRedirect("http://localhost/api/auth/error?error=THROTTLED").headers.get("location")).toBe("/logga-in?error=THROTTLED");
+  });
+
+  it("answers what next-auth cannot serve with our 400, never its own 500 or text naming the library", async () => {
+    // next-auth's own answers to a GET of the credentials callback (500) and to an unknown action (400); the route
+    // itself is probed over HTTP by tests/e2e/http-probe.spec.ts.
+    for (const [status, text] of [[500, "Error: Callback for provider type credentials not supported"], [400, "Error: This action with HTTP GET is not supported by NextAuth.js"]] as const) {
+      const answer = await withKnownSignInErrors(new Response(text, { status, headers: { "content-type": "text/plain;charset=UTF-8", "set-cookie": "a=1" } }));
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get("set-cookie")).toBe("a=1");
+      expect(await answer.text()).toBe(`${UNSUPPORTED_AUTH_REQUEST}\n`);
+    }
   });
 
   it("replaces any other error text in a redirect or a sign-in's JSON answer, keeping its cookies", async () => {
