@@ -4,12 +4,12 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ enforceProductionSafety }, { getDb }, { getEnv }, { installPeerHeader }, { installMethodGuard }, http, log] = await Promise.all([
+  const [{ enforceProductionSafety }, { getDb }, { getEnv }, { installPeerHeader }, { installRequestGuard }, http, log] = await Promise.all([
     import("./lib/auth/production-guard"),
     import("./lib/db"),
     import("./lib/env"),
     import("./lib/auth/peer-header"),
-    import("./lib/method-guard"),
+    import("./lib/request-guard"),
     import("node:http"),
     import("./lib/request-log"),
   ]);
@@ -17,8 +17,9 @@ export async function register() {
   log.installConsoleFormat(format);
   // Before the first request: the sign-in throttle counts by the socket's address (lib/auth/peer-header.ts).
   installPeerHeader(http.Server.prototype);
-  // TRACE and other methods we do not serve: answered before Next.js, which cannot make a Request of them (405).
-  installMethodGuard(http.Server.prototype, getEnv().NEXTAUTH_URL);
+  // Our headers on every response; TRACE and other methods we do not serve (405) and addresses that do not decode
+  // (400) answered before Next.js, which cannot make a Request of the one and re-encodes the other.
+  installRequestGuard(http.Server.prototype, getEnv().NEXTAUTH_URL);
   // Last, so that it is outermost: a line per request (also those refused above) with the route's pattern, never the address.
   log.installRequestLog(http.Server.prototype, { format, matchRoute: log.appRouteMatcher() });
   await enforceProductionSafety(getEnv(), getDb());

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { answerUnavailable } from "./lib/db/availability.ts";
 import { getEnv } from "./lib/env.ts";
 import { hasControlCharacter } from "./lib/forms.ts";
-import { ALLOWED_METHODS } from "./lib/method-guard.ts";
+import { addressDecodesCleanly, ALLOWED_METHODS } from "./lib/request-guard.ts";
 import { contentSecurityPolicy, isSharedPath, securityHeaders, sharedPageHeaders, SHARED_PATH_PREFIX, SHARED_VIEW_HEADER } from "./lib/security-headers.ts";
 import { allowShareRequest } from "./lib/share/throttle.ts";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
@@ -55,25 +55,9 @@ const BAD_REQUEST: Problem = { status: 400, message: "Felaktig begäran: adresse
 export async function requestProblem(request: Request): Promise<Problem | null> {
   if (!ALLOWED_METHODS.has(request.method)) return { status: 405, message: "Metoden stöds inte." };
   const url = new URL(request.url);
-  if (!decodesCleanly(url.pathname.split("/"))) return BAD_REQUEST;
-  const query = url.search.slice(1);
-  if (query && !decodesCleanly(query.split(/[&=]/).map((part) => part.replace(/\+/g, " ")))) return BAD_REQUEST;
+  if (!addressDecodesCleanly(`${url.pathname}${url.search}`)) return BAD_REQUEST;
   if (request.method === "POST" && request.headers.has("next-action")) return actionBodyProblem(request);
   return null;
-}
-
-/** Each part percent-decodes to valid UTF-8 without a control character (NUL reaches PostgreSQL as an error). */
-function decodesCleanly(parts: string[]): boolean {
-  for (const part of parts) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(part);
-    } catch {
-      return false; // %ZZ, a bare %, %FF (invalid UTF-8)
-    }
-    if (hasControlCharacter(decoded)) return false;
-  }
-  return true;
 }
 
 /**
