@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { formatDateLong } from "@/lib/dates/cycle";
 import type { WheelData } from "@/lib/wheel/data";
+import type { WheelExportInfo } from "@/lib/wheel/export";
 import { LEVEL_LABELS, LEVEL_STYLE, levelPaint, OVERDUE_COLOUR, PatternDefs } from "./levels";
 import { WHEEL_VIEWBOX, WheelSvg } from "./wheel-svg";
 import type { CompletionLevel } from "@/lib/wheel/completion";
@@ -10,20 +10,6 @@ const HEADER = 130;
 const KEY_ROW = 40;
 /** Roughly DejaVu Sans's mean advance at 1 px, for laying out the key's entries side by side. */
 const CHAR_WIDTH = 0.6;
-
-export type WheelExportInfo = { title: string; lines: string[] };
-
-/** The heading of an export or print: "Årshjulet 2027 – Lärkan" and its organisation, view, hidden layers and date. */
-export function wheelExportInfo(data: WheelData, viewName: string, hiddenNames: string[]): WheelExportInfo {
-  const whose = data.unit?.name ?? { verksamhet: "Alla enheter", units: "Alla enheter", communications: "Kommunikationsenheten", review: "Kvalitetsgranskningen", routines: "Rutinerna" }[data.scope];
-  return {
-    title: `Årshjulet ${data.year} – ${whose}`,
-    lines: [
-      [data.organisationName, viewName, `Läget den ${formatDateLong(data.today)}`].filter(Boolean).join(" · "),
-      ...(hiddenNames.length > 0 ? [`Visas inte: ${hiddenNames.join(", ")}`] : []),
-    ],
-  };
-}
 
 /** Entries laid out left to right, wrapping onto new rows of the key. */
 function rows(entries: { width: number; node: (x: number, y: number) => React.ReactNode }[], width: number, top: number) {

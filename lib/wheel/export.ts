@@ -1,5 +1,6 @@
-import { MONTH_NAMES } from "../dates/cycle.ts";
+import { formatDateLong, MONTH_NAMES } from "../dates/cycle.ts";
 import { slugify } from "../slug.ts";
+import type { WheelScope } from "./scope.ts";
 import { ACTIONS_LAYER, SURVEY_LAYER, viewMonths, viewRange, type WheelView } from "./views.ts";
 
 /**
@@ -55,4 +56,18 @@ export function exportFilename(year: number, unitName: string | null, view: Whee
   if (view.kind === "quarter") parts.push(`kvartal-${view.quarter}`);
   if (view.kind === "month") parts.push(`manad-${view.month}`);
   return `${parts.join("-")}.${extension}`;
+}
+
+export type WheelExportInfo = { title: string; lines: string[] };
+
+/** The heading of an export or print: "Årshjulet 2027 – Lärkan" and its organisation, view, hidden layers and date. */
+export function wheelExportInfo(data: { year: number; organisationName: string; today: Date; scope: WheelScope["kind"]; unit: { name: string } | null }, viewName: string, hiddenNames: string[]): WheelExportInfo {
+  const whose = data.unit?.name ?? { verksamhet: "Alla enheter", units: "Alla enheter", communications: "Kommunikationsenheten", review: "Kvalitetsgranskningen", routines: "Rutinerna" }[data.scope];
+  return {
+    title: `Årshjulet ${data.year} – ${whose}`,
+    lines: [
+      [data.organisationName, viewName, `Läget den ${formatDateLong(data.today)}`].filter(Boolean).join(" · "),
+      ...(hiddenNames.length > 0 ? [`Visas inte: ${hiddenNames.join(", ")}`] : []),
+    ],
+  };
 }

@@ -16,7 +16,7 @@ export const OIDC_PROVIDER_PORT = base + 5;
 export const GO_LIVE_PORT = base + 8;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
-  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada", "password-links"] },
+  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "wheel-export", "results", "reminders", "module-tasks", "kolada", "password-links"] },
   // Publishing a routine version and starting a cycle change every unit's tasks: a server of its own.
   { name: "routines", port: base + 1, today: "2026-11-20", specs: ["routines"] },
   // February: brukarbrev 1 is due this month.

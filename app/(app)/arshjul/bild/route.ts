@@ -1,6 +1,6 @@
-import { renderWheelExportSvg, wheelExportInfo } from "@/components/wheel/wheel-export";
+import { renderWheelExportSvg } from "@/components/wheel/wheel-export";
 import { downloadResponse, searchParamsOf } from "@/lib/export/download";
-import { dataForView, exportFilename, hiddenLayerNames, viewName } from "@/lib/wheel/export";
+import { dataForView, exportFilename, hiddenLayerNames, viewName, wheelExportInfo } from "@/lib/wheel/export";
 import { getWheelData } from "@/lib/wheel/data";
 import { EXPORT_FONT_FAMILY, svgToPng } from "@/lib/wheel/png";
 import { wheelParamsSchema } from "@/lib/wheel/schemas";

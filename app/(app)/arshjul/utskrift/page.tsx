@@ -5,7 +5,6 @@ import { PrintButton } from "@/components/results/print-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Link } from "@/components/ui/link";
 import { Notice } from "@/components/ui/section";
-import { wheelExportInfo } from "@/components/wheel/wheel-export";
 import { wheelExportHref } from "@/components/wheel/wheel-export-links";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelSvg } from "@/components/wheel/wheel-svg";
@@ -13,7 +12,7 @@ import { activityTime } from "@/components/wheel/view";
 import "@/components/wheel/wheel-print.css";
 import { requirePermission } from "@/lib/auth/session";
 import { getWheelData } from "@/lib/wheel/data";
-import { dataForView, hiddenLayerNames, viewName } from "@/lib/wheel/export";
+import { dataForView, hiddenLayerNames, viewName, wheelExportInfo } from "@/lib/wheel/export";
 import { wheelParamsSchema } from "@/lib/wheel/schemas";
 import { resolveView, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
 
