@@ -1,7 +1,7 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import type { WheelData } from "@/lib/wheel/data";
 import type { WheelExportInfo } from "@/lib/wheel/export";
 import { LEVEL_LABELS, LEVEL_STYLE, levelPaint, OVERDUE_COLOUR, PatternDefs } from "./levels";
+import { svgMarkup } from "./svg-markup";
 import { WHEEL_VIEWBOX, WheelSvg } from "./wheel-svg";
 import type { CompletionLevel } from "@/lib/wheel/completion";
 
@@ -119,5 +119,5 @@ export function WheelExportDocument({ data, info, fontFamily }: { data: WheelDat
 
 /** The export as an SVG file's text. */
 export function renderWheelExportSvg(data: WheelData, info: WheelExportInfo, fontFamily: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${renderToStaticMarkup(<WheelExportDocument data={data} info={info} fontFamily={fontFamily} />)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svgMarkup(<WheelExportDocument data={data} info={info} fontFamily={fontFamily} />)}\n`;
 }

@@ -1,4 +1,6 @@
 import { writeFileSync } from "node:fs";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Resvg } from "@resvg/resvg-js";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -48,6 +50,17 @@ describe("the wheel's SVG and PNG downloads", () => {
     vi.doUnmock("@/lib/auth/session");
     vi.doUnmock("@/lib/db");
     await t?.close();
+  });
+
+  it("writes the page's own WheelSvg exactly as React's renderToStaticMarkup does, for every role", async () => {
+    const { getWheelData } = await import("@/lib/wheel/data");
+    const { WheelSvg } = await import("@/components/wheel/wheel-svg");
+    const { svgMarkup } = await import("@/components/wheel/svg-markup");
+    for (const role of ["verksamhetschef", "enhetschef", "kommunikator", "handlaggare", "admin"]) {
+      const data = (await getWheelData(await actorFor(t.db, `${role}@arshjulet.example`), { year: 2026 }, t.db))!;
+      const element = createElement(WheelSvg, { data });
+      expect(svgMarkup(element), role).toBe(renderToStaticMarkup(element));
+    }
   });
 
   it("asks a signed-out visitor to sign in", async () => {
