@@ -46,6 +46,10 @@ test.describe("the wheel's download and print", () => {
     const text = readFileSync((await svg.path())!, "utf8");
     expect(text).toMatch(/<title>Årshjulet \d{4} – Lärkan<\/title>/);
     expect(text).toContain("Läget den 20 november 2026");
+
+    // The start page itself, printed from the browser, is one sheet (its wheel and key; "Att göra nu" stays on screen).
+    await expect(page.locator("#att-gora-nu")).toBeVisible();
+    expect(pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true })).count).toBe(1);
   });
 
   test("every role that sees a wheel gets Ladda ner and Skriv ut", async ({ page }) => {
@@ -71,7 +75,7 @@ test.describe("the wheel's download and print", () => {
 
     await page.emulateMedia({ media: "print" });
     expect(await printedNameSize(page)).toBeGreaterThanOrEqual(7);
-    await page.emulateMedia({ media: "screen" });
+    await page.emulateMedia({ media: null });
     const a4 = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     if (keep) writeFileSync(`${keep}/print-a4.pdf`, a4);
     const a4Pages = pdfPages(a4);
