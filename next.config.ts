@@ -5,7 +5,7 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory at run time,
   // so it must stay a plain Node dependency rather than be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@resvg/resvg-js"],
   poweredByHeader: false,
   // A little above the largest file an upload accepts (lib/uploads.ts), so that a file just over its stated limit
   // gets the action's Swedish refusal instead of Next's dropped request.

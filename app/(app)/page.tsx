@@ -10,6 +10,7 @@ import { ToDoNowPanel } from "@/components/reminders/to-do-now-panel";
 import { TaskItem } from "@/components/checklist/task-item";
 import { toTaskView } from "@/components/checklist/task-view";
 import { WheelExplorer } from "@/components/wheel/wheel-explorer";
+import { WheelExportLinks } from "@/components/wheel/wheel-export-links";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelSvg } from "@/components/wheel/wheel-svg";
@@ -129,6 +130,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
               <div className="space-y-4">
                 <WheelLayerNav base={base} routines={all.routines} hasActions={all.actions.some((a) => a.inYear)} hasSurvey={all.survey?.dispatchOn != null} />
                 <WheelLegend data={data} />
+                <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view, hidden: viewParams.hidden }} />
               </div>
             </>
           }

@@ -18,7 +18,7 @@ export const GO_LIVE_PORT = base + 8;
 export const OPERATIONS_PORT = base + 10;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
-  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada", "password-links", "share", "http-probe"] },
+  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "wheel-export", "results", "reminders", "module-tasks", "kolada", "password-links", "share", "http-probe"] },
   // Publishing a routine version and starting a cycle change every unit's tasks: a server of its own.
   { name: "routines", port: base + 1, today: "2026-11-20", specs: ["routines"] },
   // February: brukarbrev 1 is due this month.
