@@ -57,13 +57,14 @@ export async function SiteHeader() {
   const shown = (item: NavItem) => user !== null && canAny(user, item.action) && !(item.unless && canAny(user, item.unless));
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+      {/* One line at 1280 px for every role (the widest menu, the verksamhetschef's, and the name with the role under it). */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-3 px-4 py-3 sm:px-6 xl:max-w-7xl">
         <Link href="/" className="text-xl font-bold text-blue-900 no-underline hover:underline">
           Årshjulet
         </Link>
         {user && (
           <nav aria-label="Huvudmeny" className="no-print">
-            <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+            <ul className="flex flex-wrap items-center gap-x-3.5 gap-y-1 text-sm">
               {NAV.filter(shown).map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className={LINK}>
@@ -104,8 +105,8 @@ export async function SiteHeader() {
         )}
         {user && (
           <div className="no-print flex flex-wrap items-center gap-3 text-sm">
-            <span>
-              <span className="font-medium">{user.name}</span> <span className="text-slate-700">({roles})</span>
+            <span className="flex flex-col leading-tight">
+              <span className="font-medium">{user.name}</span> <span className="text-xs text-slate-700">({roles})</span>
             </span>
             <Link href="/installningar" className={LINK}>
               Inställningar

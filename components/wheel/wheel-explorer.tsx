@@ -235,9 +235,12 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
             {children}
           </div>
           {openedFrom === "wheel" && panel}
-          <div className="no-print text-sm text-slate-700">{intro}</div>
         </div>
-        <div className="min-w-0 space-y-4 lg:col-start-2 lg:row-start-2">{aside}</div>
+        {/* The intro beside Att göra nu, not between it and the wheel: Att göra nu then starts within the first screen. */}
+        <div className="min-w-0 space-y-4 lg:col-start-2 lg:row-start-2">
+          <div className="no-print text-sm text-slate-700">{intro}</div>
+          {aside}
+        </div>
       </div>
     );
   }
