@@ -251,7 +251,7 @@ test.describe("startsidan på en telefon och i första skärmen", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await signIn(page, "enhetschef", "/");
     const wheel = page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) });
-    await mark(page, "Jämför resultatet med föregående år").click();
+    await mark(page, "Jämför resultatet med föregående år").locator("text.wheel-label").click();
     const panel = page.getByRole("region", { name: "Aktivitet i årshjulet" });
     await expect(panel.getByText(/^\d+\. Jämför resultatet med föregående år$/)).toBeFocused();
     const wheelBox = (await wheel.boundingBox())!;
