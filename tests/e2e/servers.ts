@@ -14,6 +14,8 @@ const base = Number(process.env.E2E_PORT_BASE ?? 3210);
 export const OIDC_PROVIDER_PORT = base + 5;
 /** The server of go-live.spec.ts, which the spec starts itself on a PostgreSQL database after `npm run setup`. */
 export const GO_LIVE_PORT = base + 8;
+/** The server of production-install.spec.ts: the standalone install alone, started by the spec on PostgreSQL. */
+export const PRODUCTION_INSTALL_PORT = base + 9;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
   { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada", "password-links"] },
