@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   output: "standalone",
   // PGlite reads its WebAssembly and data files at run time through paths the tracer cannot follow: take them all.
   outputFileTracingIncludes: { "/**": ["./node_modules/@electric-sql/pglite/dist/*.{wasm,data}"] },
+  // The app has no next/image: no image optimisation, so scripts/standalone.ts leaves sharp (about 20 MB) out of the install.
+  images: { unoptimized: true },
   poweredByHeader: false,
   // A little above the largest file an upload accepts (lib/uploads.ts), so that a file just over its stated limit
   // gets the action's Swedish refusal instead of Next's dropped request.

@@ -92,6 +92,8 @@ export async function completeStandalone(root: string, distDir: string): Promise
   };
   copy(path.join(root, distDir, "static"), path.join(dir, distDir, "static"));
   for (const file of ROOT_FILES) copy(path.join(root, file), path.join(dir, file));
+  // Next's own server trace brings sharp for /_next/image, which images.unoptimized (next.config.ts) never serves.
+  for (const unused of ["sharp", "@img"]) rmSync(path.join(dir, "node_modules", unused), { recursive: true, force: true });
   const engine = path.join("node_modules", "@prisma", "schema-engine-wasm");
   copy(path.join(root, engine), path.join(dir, engine));
   rmSync(path.join(dir, "scripts"), { recursive: true, force: true });
