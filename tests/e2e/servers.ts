@@ -16,6 +16,8 @@ export const OIDC_PROVIDER_PORT = base + 5;
 export const GO_LIVE_PORT = base + 8;
 /** The server of operations.spec.ts (issue 34: the request log, the database outage), which the spec starts itself on PostgreSQL. */
 export const OPERATIONS_PORT = base + 10;
+/** The server of production-install.spec.ts: the standalone install alone, started by the spec on PostgreSQL. */
+export const PRODUCTION_INSTALL_PORT = base + 11;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
   { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "wheel-export", "results", "reminders", "module-tasks", "kolada", "password-links", "share", "http-probe"] },
