@@ -7,7 +7,7 @@ import type { WheelActivity, WheelData } from "@/lib/wheel/data";
 const activity = (key: string, startMonth: number): WheelActivity => ({
   id: `r/${key}`,
   local: false,
-  number: 1,
+  number: "1",
   key,
   title: `Aktivitet ${key}`,
   description: null,
