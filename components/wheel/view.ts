@@ -5,6 +5,7 @@ import { describeCompletion } from "@/lib/wheel/completion";
 import { wheelName } from "@/lib/wheel/labels";
 import type { WheelAction, WheelActivity, WheelData } from "@/lib/wheel/data";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
+import { monthsInOrder, todayMonthIn, yearOfMonth } from "@/lib/wheel/views";
 
 /** What the details panel shows for one mark of the wheel. */
 export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null; linksLabel?: string; links?: { href: string; label: string }[] };
@@ -149,18 +150,38 @@ export function wheelDetails(data: WheelData): Record<string, WheelDetail> {
 }
 
 /** One month of the agenda that stands in for the wheel on a phone: its activities with their state. */
-export type AgendaMonth = { month: number; name: string; items: { id: string; title: string; state: string; overdue: boolean }[] };
+export type AgendaMonth = {
+  month: number;
+  /** "December 2026": the month with its calendar year, since a cycle that starts in December spans two years. */
+  name: string;
+  /** Before today's month in the cycle shown: folded under "Tidigare månader". */
+  past: boolean;
+  items: { id: string; title: string; state: string; overdue: boolean }[];
+};
 
-/** The wheel's activities month by month (by the month each begins), January to December, for a narrow screen. */
-export function wheelAgenda(data: WheelData): AgendaMonth[] {
+/**
+ * The wheel's activities month by month (by the month each begins) in the cycle's order, from its first month
+ * (December for a verksamhet with the brukarundersökning, docs/decisions/020), for a narrow screen. The months before
+ * today's are `past` when today lies in the cycle shown; another cycle (the ending one, a later one) has none past.
+ */
+export function wheelAgenda(data: Pick<WheelData, "routines" | "unit" | "today" | "year" | "firstMonth">): AgendaMonth[] {
   const unitName = data.unit?.name ?? null;
-  const months: AgendaMonth[] = MONTH_NAMES.map((name, i) => ({ month: i + 1, name: capitalise(name), items: [] }));
+  const order = monthsInOrder(data.firstMonth);
+  // todayMonthIn gives the cycle's first month when today lies outside the cycle shown: then nothing is past.
+  const todayIndex = order.indexOf(todayMonthIn(data.year, data.today, data.firstMonth));
+  const months: AgendaMonth[] = order.map((month, i) => ({
+    month,
+    name: `${capitalise(MONTH_NAMES[month - 1]!)} ${yearOfMonth(month, data.year, data.firstMonth)}`,
+    past: i < todayIndex,
+    items: [],
+  }));
+  const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const routine of data.routines) {
     for (const phase of routine.phases) {
       for (const a of phase.activities) {
         if (a.startMonth === null) continue;
         const overdue = isOverdueMark(a, unitName !== null, data.today);
-        months[a.startMonth - 1]!.items.push({ id: a.id, title: wheelName(a), state: `${activityTime(a)}. ${activityState(a, unitName)}${overdue ? " – försenad" : ""}`, overdue });
+        byMonth.get(a.startMonth)!.items.push({ id: a.id, title: wheelName(a), state: `${activityTime(a)}. ${activityState(a, unitName)}${overdue ? " – försenad" : ""}`, overdue });
       }
     }
   }

@@ -130,7 +130,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
             <g key={name}>
               <path d={annularSectorPath(C, { inner: CENTRE_R, outer: MONTH_BAND.inner }, sector)} fill={month % 2 === 0 ? "#f1f5f9" : "#ffffff"} />
               <path d={annularSectorPath(C, MONTH_BAND, sector)} fill={month % 2 === 0 ? "#1e3a8a" : "#1e40af"} stroke="#ffffff" strokeWidth="2" />
-              <text x={at.x} y={at.y} transform={`rotate(${labelRotation(mid)} ${at.x} ${at.y})`} textAnchor="middle" dominantBaseline="central" fontSize="26" fontWeight="600" fill="#ffffff">
+              <text className="wheel-month-name" x={at.x} y={at.y} transform={`rotate(${labelRotation(mid)} ${at.x} ${at.y})`} textAnchor="middle" dominantBaseline="central" fontSize="26" fontWeight="600" fill="#ffffff">
                 {name.charAt(0).toUpperCase() + name.slice(1)}
               </text>
             </g>
@@ -206,7 +206,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
           </>
         )}
         <circle cx={C.x} cy={C.y} r={CENTRE_R - 4} fill="#ffffff" stroke="#cbd5e1" />
-        <text x={C.x} y={C.y - 16} textAnchor="middle" fontSize="40" fontWeight="700" fill="#0f172a">
+        <text className="wheel-centre-year" x={C.x} y={C.y - 16} textAnchor="middle" fontSize="40" fontWeight="700" fill="#0f172a">
           {data.year}
         </text>
         <text x={C.x} y={C.y + 14} textAnchor="middle" fontSize="15" fontWeight="600" fill="#1e293b">

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";
+import { menuLink } from "./menu";
 
 const THIS_YEAR = serverDay("november").year;
 
@@ -18,7 +19,7 @@ async function focusedLabel(page: Page) {
 test.describe("årshjulet", () => {
   test("the verksamhetschef moves through the wheel with the keyboard, sees details and chooses a unit", async ({ page }) => {
     await signIn(page, "verksamhetschef");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Årshjul med tabell", exact: true }).click();
+    await (await menuLink(page, "Årshjul med tabell")).click();
     await expect(page.getByRole("heading", { level: 1, name: `Årshjul ${THIS_YEAR}` })).toBeVisible();
     const wheel = page.getByRole("group", { name: `Årshjul ${THIS_YEAR}, alla enheter` });
     const marks = wheel.locator("[data-wheel-item]");

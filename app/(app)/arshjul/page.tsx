@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PrintButton } from "@/components/results/print-button";
+import { WheelExportLinks } from "@/components/wheel/wheel-export-links";
 import { WheelExplorer } from "@/components/wheel/wheel-explorer";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
@@ -10,6 +10,8 @@ import { WheelTable } from "@/components/wheel/wheel-table";
 import { wheelDetails } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
 import { requirePermission } from "@/lib/auth/session";
+import { canAny } from "@/lib/auth/permissions";
+import { Link } from "@/components/ui/link";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getWheelData } from "@/lib/wheel/data";
 import { wheelParamsSchema } from "@/lib/wheel/schemas";
@@ -53,7 +55,12 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
         actions={
           <div className="no-print flex flex-wrap items-end gap-3">
             <WheelFilters data={data} />
-            <PrintButton />
+            <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view: { kind: "year" }, hidden: [] }} />
+            {canAny(user, "share:manage") && (
+              <Link href="/arshjul/dela" className="self-center text-blue-800 underline underline-offset-4">
+                Dela årshjulet
+              </Link>
+            )}
           </div>
         }
       />
