@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/ui/site-footer";
 import { SiteHeader } from "@/components/ui/site-header";
+import { SHARED_VIEW_HEADER } from "@/lib/security-headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,6 +16,8 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request, so that Next.js can put this request's CSP nonce on its scripts (proxy.ts).
   await connection();
+  // The share page (/delad/…, issue 33) is for people without an account: no menu, no name, no links into the app.
+  const shared = (await headers()).get(SHARED_VIEW_HEADER) === "1";
   return (
     <html lang="sv">
       <body className="flex min-h-screen flex-col">
@@ -23,11 +27,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Hoppa till innehållet
         </a>
-        <SiteHeader />
+        {!shared && <SiteHeader />}
         <main id="innehall" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>
-        <SiteFooter />
+        {!shared && <SiteFooter />}
       </body>
     </html>
   );

@@ -8,6 +8,18 @@ const optionalText = z
   .transform((v) => (v ? v : undefined));
 
 /**
+ * A CSP frame-ancestors source list: `*`, `'self'`, `'none'` alone, a scheme (`https:`) or an origin with an optional
+ * wildcard subdomain and port (`https://*.kommun.se:8443`), separated by spaces. Nothing that could end the directive
+ * (`;`, `,`) or add a path, query or quote.
+ */
+export function isFrameAncestorList(value: string): boolean {
+  const sources = value.trim().split(/\s+/);
+  if (sources.includes("'none'")) return sources.length === 1;
+  const source = /^(\*|'self'|https?:|https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?)$/i;
+  return sources.length > 0 && sources.length <= 20 && sources.every((s) => source.test(s));
+}
+
+/**
  * The one place that reads process.env. Parsed once; a bad variable stops the app with one Swedish line per problem.
  */
 const envSchema = z.object({
@@ -38,17 +50,28 @@ const envSchema = z.object({
   OIDC_ISSUER: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "OIDC_ISSUER måste vara en adress." }),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
-  OIDC_DISPLAY_NAME: z.string().trim().min(1).default("Kommunens inloggning"),
+  // Written as it reads mid-sentence ("Logga in med kommunens inloggning", "… med Botkyrka kommuns inloggning"); a text
+  // that begins with it capitalises its first letter (lib/users/sign-in-texts.ts).
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).default("kommunens inloggning"),
   // Issue 31: the e-mail of an account in one of these domains is trusted without `email_verified` (Entra ID sends none).
   OIDC_ALLOWED_EMAIL_DOMAINS: optionalText
     .transform((v) => (v ?? "").split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter((d) => d !== ""))
     .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), {
       message: "OIDC_ALLOWED_EMAIL_DOMAINS ska vara domäner åtskilda med komma, t.ex. botkyrka.se,kommun.se.",
     }),
+  // Issue 31: the ID token's claim whose values give roles through the admin's table on /admin/inloggning (Entra ID:
+  // "roles" for app roles, "groups" for group ids). Unset: roles are given by hand or by the workbook only.
+  OIDC_ROLES_CLAIM: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_.:/-]{1,200}$/.test(v), {
+    message: "OIDC_ROLES_CLAIM ska vara namnet på ett anspråk i ID-token, t.ex. roles eller groups.",
+  }),
   // Issue 31: "off" removes the password form and provider (only with OIDC configured: checked below); AUTH_BREAK_GLASS=on
   // then lets an administrator in by password after `npm run admin:reset-password`, and no one else.
   AUTH_PASSWORD_SIGN_IN: z.enum(["on", "off"], { error: "AUTH_PASSWORD_SIGN_IN ska vara on eller off." }).default("on"),
   AUTH_BREAK_GLASS: z.enum(["on", "off"], { error: "AUTH_BREAK_GLASS ska vara on eller off." }).default("off"),
+  // The server's log (lib/request-log.ts): plain text lines, or one JSON object per line for a log collector.
+  LOG_FORMAT: optionalText
+    .refine((v) => v === undefined || v === "text" || v === "json", { message: "LOG_FORMAT ska vara text eller json." })
+    .transform((v): "text" | "json" => (v === "json" ? "json" : "text")),
   // Reminders (issue 11): e-mail goes out only when SMTP_URL is set.
   SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL måste börja med smtp:// eller smtps://." }),
   MAIL_FROM: optionalText.transform((v) => v ?? "Årshjulet <arshjulet@localhost>"),
@@ -56,6 +79,12 @@ const envSchema = z.object({
   KOLADA_BASE_URL: optionalText
     .refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), { message: "KOLADA_BASE_URL måste vara en adress som börjar med http:// eller https://." })
     .transform((v) => (v ?? "https://api.kolada.se/v3").replace(/\/+$/, "")),
+  // Issue 33: who may frame the årshjul's share page (/delad/…), as CSP frame-ancestors sources; every other page refuses framing.
+  SHARE_FRAME_ANCESTORS: optionalText
+    .refine((v) => v === undefined || isFrameAncestorList(v), {
+      message: "SHARE_FRAME_ANCESTORS ska vara * eller adresser åtskilda med mellanslag, t.ex. https://intranat.kommun.se 'self' (eller lämnas tom för alla).",
+    })
+    .transform((v) => v ?? "*"),
   ACCESSIBILITY_CONTACT_EMAIL: optionalText
     .refine((v) => v === undefined || z.email().safeParse(v).success, { message: "ACCESSIBILITY_CONTACT_EMAIL måste vara en e-postadress." })
     .transform((v) => v ?? "tillganglighet@arshjulet.example"),

@@ -4,6 +4,33 @@
  * proxy.ts, and a browser enforces both. HSTS only when the public address is https: on http it would be ignored,
  * and on a test server it would stick.
  */
+/** The share page's path (issue 33): the one route that may be framed, by SHARE_FRAME_ANCESTORS. */
+export const SHARED_PATH_PREFIX = "/delad/";
+
+/** The request header by which the root layout knows the share page (app/layout.tsx); proxy.ts alone sets it. */
+export const SHARED_VIEW_HEADER = "x-arshjulet-shared-view";
+
+/** Whether a path is the share page's, which proxy.ts answers with its own framing policy. */
+export function isSharedPath(pathname: string): boolean {
+  return pathname.startsWith(SHARED_PATH_PREFIX);
+}
+
+/**
+ * next.config.ts's source for the baseline headers: every path but the share page's (path-to-regexp with a
+ * lookahead), which gets the same headers from proxy.ts without X-Frame-Options and with its own frame-ancestors.
+ */
+export const FRAMED_ELSEWHERE_SOURCE = "/:path((?!delad/).*)";
+
+/** The share page's headers: the baseline's, but framing left to the policy's frame-ancestors, and no referrer. */
+export function sharedPageHeaders(publicUrl: string | undefined): { key: string; value: string }[] {
+  return [
+    ...securityHeaders(publicUrl).filter((h) => h.key !== "Content-Security-Policy" && h.key !== "X-Frame-Options" && h.key !== "Referrer-Policy"),
+    // The token is in the address: no Referer leaves the page, and search engines keep out.
+    { key: "Referrer-Policy", value: "no-referrer" },
+    { key: "X-Robots-Tag", value: "noindex, nofollow" },
+  ];
+}
+
 export function securityHeaders(publicUrl: string | undefined): { key: string; value: string }[] {
   const headers = [
     { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
@@ -23,7 +50,7 @@ export function securityHeaders(publicUrl: string | undefined): { key: string; v
  * Styles may be inline: React writes style attributes (the wheel, progress bars), which a nonce cannot cover.
  * Development needs 'unsafe-eval' for React's error overlay.
  */
-export function contentSecurityPolicy(nonce: string | null, { development = false }: { development?: boolean } = {}): string {
+export function contentSecurityPolicy(nonce: string | null, { development = false, frameAncestors = "'none'" }: { development?: boolean; frameAncestors?: string } = {}): string {
   const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}` : "'none'";
   return [
     "default-src 'self'",
@@ -33,6 +60,6 @@ export function contentSecurityPolicy(nonce: string | null, { development = fals
     "font-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
   ].join("; ");
 }

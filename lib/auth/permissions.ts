@@ -23,6 +23,8 @@ export const ACTIONS = [
   "review:read",
   "review:manage",
   "review:interview",
+  /** Create and revoke the årshjul's read-only share links (issue 33). */
+  "share:manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +61,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "letter:read": "own-unit",
     "results:read": "own-unit",
     "improvement:manage": "own-unit",
+    "share:manage": "own-unit",
   },
   KOORDINATOR: {
     "routine:read": "own-verksamhet",
@@ -77,6 +80,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "audit:read": "own-verksamhet",
     "results:read": "own-verksamhet",
     "improvement:manage": "own-verksamhet",
+    "share:manage": "own-verksamhet",
   },
   VERKSAMHETSUTVECKLARE: {
     "routine:read": "own-verksamhet",
@@ -90,6 +94,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Scope>>> = {
     "results:read": "own-verksamhet",
     "results:import": "own-verksamhet",
     "improvement:manage": "own-verksamhet",
+    "share:manage": "own-verksamhet",
   },
   KOMMUNIKATOR: {
     "routine:read": "own-verksamhet",

@@ -95,6 +95,8 @@ const expectedOther: Record<Exclude<Action, "task:read" | "task:update">, Record
   "review:read": only({ BISTANDSHANDLAGGARE: ALL_OF_ORG, KVALITETSHANDLAGGARE: ALL_OF_ORG }),
   "review:manage": only({ KVALITETSHANDLAGGARE: ALL_OF_ORG }),
   "review:interview": only({ BISTANDSHANDLAGGARE: ALL_OF_ORG, KVALITETSHANDLAGGARE: ALL_OF_ORG }),
+  // The årshjul's share links (issue 33): the verksamhet's managers anywhere in it, an enhetschef their own unit.
+  "share:manage": only({ ENHETSCHEF: [unitA], VERKSAMHETSCHEF: ALL_OF_ORG, VERKSAMHETSUTVECKLARE: ALL_OF_ORG }),
 };
 
 describe("can(role, action, resource) for the other actions", () => {

@@ -10,6 +10,8 @@ import { WheelTable } from "@/components/wheel/wheel-table";
 import { wheelDetails } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
 import { requirePermission } from "@/lib/auth/session";
+import { canAny } from "@/lib/auth/permissions";
+import { Link } from "@/components/ui/link";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getWheelData } from "@/lib/wheel/data";
 import { wheelParamsSchema } from "@/lib/wheel/schemas";
@@ -19,7 +21,7 @@ import { Notice } from "@/components/ui/section";
 import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
 import { getOverdueElsewhere } from "@/lib/tasks/queries";
 
-export const metadata: Metadata = { title: "Årshjul" };
+export const metadata: Metadata = { title: "Årshjul med tabell" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -54,6 +56,11 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
           <div className="no-print flex flex-wrap items-end gap-3">
             <WheelFilters data={data} />
             <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view: { kind: "year" }, hidden: [] }} />
+            {canAny(user, "share:manage") && (
+              <Link href="/arshjul/dela" className="self-center text-blue-800 underline underline-offset-4">
+                Dela årshjulet
+              </Link>
+            )}
           </div>
         }
       />
