@@ -5,7 +5,14 @@ import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory at run time,
   // so it must stay a plain Node dependency rather than be bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@resvg/resvg-js"],
+  // A server gets only what runs: .next/standalone (server.js and the traced node_modules) plus .next/static, public/
+  // and prisma/migrations, copied in by scripts/standalone.ts (npm start, npm run build, the Dockerfile). See docs/drift.md.
+  output: "standalone",
+  // PGlite reads its WebAssembly and data files at run time through paths the tracer cannot follow: take them all.
+  outputFileTracingIncludes: { "/**": ["./node_modules/@electric-sql/pglite/dist/*.{wasm,data}"] },
+  // The app has no next/image: no image optimisation, so scripts/standalone.ts leaves sharp (about 20 MB) out of the install.
+  images: { unoptimized: true },
   poweredByHeader: false,
   // A little above the largest file an upload accepts (lib/uploads.ts), so that a file just over its stated limit
   // gets the action's Swedish refusal instead of Next's dropped request.

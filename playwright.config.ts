@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { GO_LIVE_PORT, SERVERS } from "./tests/e2e/servers";
+import { GO_LIVE_PORT, hasPasswordSignIn, OPERATIONS_PORT, PRODUCTION_INSTALL_PORT, SERVERS } from "./tests/e2e/servers";
 
 const baseURL = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -22,17 +22,22 @@ export default defineConfig({
   },
   projects: [
     ...SERVERS.flatMap((server) => [
-      { name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } },
+      // A server without password sign-in has no saved sessions: its specs sign in through the provider.
+      ...(hasPasswordSignIn(server) ? [{ name: `${server.name}-inloggning`, testMatch: /sign-in\.setup\.ts/, use: { baseURL: baseURL(server.port) } }] : []),
       {
         name: server.name,
         testMatch: server.specs.map((spec) => `${spec}.spec.ts`),
-        dependencies: [`${server.name}-inloggning`],
+        dependencies: hasPasswordSignIn(server) ? [`${server.name}-inloggning`] : [],
         use: { baseURL: baseURL(server.port) },
         metadata: { today: server.today },
       },
     ]),
     // Going live from an empty PostgreSQL database: the spec runs npm run setup and starts its own server.
     { name: "go-live", testMatch: /go-live\.spec\.ts/, use: { baseURL: baseURL(GO_LIVE_PORT) } },
+    // The request log and a database outage, on a PostgreSQL database of the spec's own (its server is its own too).
+    { name: "operations", testMatch: /operations\.spec\.ts/, use: { baseURL: baseURL(OPERATIONS_PORT) } },
+    // The standalone install alone, copied away from the checkout, on PostgreSQL: the spec starts its own server.
+    { name: "production-install", testMatch: /production-install\.spec\.ts/, use: { baseURL: baseURL(PRODUCTION_INSTALL_PORT) } },
   ],
   // A fresh embedded database per server and run, seeded as of the server's today; the servers start side by side.
   globalSetup: "./tests/e2e/global-setup.ts",

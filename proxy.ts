@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { answerUnavailable } from "./lib/db/availability.ts";
 import { getEnv } from "./lib/env.ts";
 import { hasControlCharacter } from "./lib/forms.ts";
-import { ALLOWED_METHODS } from "./lib/method-guard.ts";
+import { addressDecodesCleanly, ALLOWED_METHODS } from "./lib/request-guard.ts";
 import { contentSecurityPolicy, isSharedPath, securityHeaders, sharedPageHeaders, SHARED_PATH_PREFIX, SHARED_VIEW_HEADER } from "./lib/security-headers.ts";
 import { allowShareRequest } from "./lib/share/throttle.ts";
 import { ACTION_BODY_LIMIT_BYTES } from "./lib/uploads.ts";
@@ -55,25 +55,9 @@ const BAD_REQUEST: Problem = { status: 400, message: "Felaktig begäran: adresse
 export async function requestProblem(request: Request): Promise<Problem | null> {
   if (!ALLOWED_METHODS.has(request.method)) return { status: 405, message: "Metoden stöds inte." };
   const url = new URL(request.url);
-  if (!decodesCleanly(url.pathname.split("/"))) return BAD_REQUEST;
-  const query = url.search.slice(1);
-  if (query && !decodesCleanly(query.split(/[&=]/).map((part) => part.replace(/\+/g, " ")))) return BAD_REQUEST;
+  if (!addressDecodesCleanly(`${url.pathname}${url.search}`)) return BAD_REQUEST;
   if (request.method === "POST" && request.headers.has("next-action")) return actionBodyProblem(request);
   return null;
-}
-
-/** Each part percent-decodes to valid UTF-8 without a control character (NUL reaches PostgreSQL as an error). */
-function decodesCleanly(parts: string[]): boolean {
-  for (const part of parts) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(part);
-    } catch {
-      return false; // %ZZ, a bare %, %FF (invalid UTF-8)
-    }
-    if (hasControlCharacter(decoded)) return false;
-  }
-  return true;
 }
 
 /**
@@ -131,14 +115,24 @@ function isPageView(request: Request): boolean {
   return !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !/\.[a-z0-9]+$/i.test(pathname);
 }
 
-/** The outage page: plain HTML without scripts or styles (no nonce needed), with our headers and Retry-After. */
+/**
+ * The outage page: HTML without scripts, with the app's look in an inline style (the policy allows inline styles, so no
+ * nonce is needed) as components/ui/service-unavailable.tsx shows it inside the app, our headers and Retry-After.
+ */
 function unavailable(): NextResponse {
+  const style =
+    "body{margin:0;background:#f8fafc;color:#0f172a;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,\"Noto Sans\",\"DejaVu Sans\",sans-serif;line-height:1.5;-webkit-font-smoothing:antialiased}" +
+    "header{background:#fff;border-bottom:1px solid #e2e8f0}header p{margin:0 auto;max-width:72rem;padding:.75rem 1rem;font-weight:600;font-size:1.125rem}" +
+    "main{margin:0 auto;max-width:72rem;padding:1.5rem 1rem}" +
+    "div{border:1px solid #fcd34d;background:#fffbeb;border-radius:.25rem;padding:1rem}" +
+    "h1{margin:0;font-size:1.25rem;line-height:1.75rem;font-weight:600;color:#451a03}div p{margin:.5rem 0 0}" +
+    "@media (min-width:640px){header p,main{padding-left:1.5rem;padding-right:1.5rem}}";
   const html =
     '<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-    "<title>Årshjulet är tillfälligt otillgängligt</title></head><body><main>" +
-    "<h1>Årshjulet är tillfälligt otillgängligt</h1>" +
+    `<title>Årshjulet är tillfälligt otillgängligt</title><style>${style}</style></head><body><header><p>Årshjulet</p></header><main>` +
+    '<div role="alert"><h1>Årshjulet är tillfälligt otillgängligt</h1>' +
     "<p>Tjänsten kan inte nå sin databas just nu. Du är inte utloggad och inget av det du sparat har försvunnit. " +
-    "Ladda om sidan om en stund; kvarstår felet, kontakta kommunens IT-support.</p></main></body></html>\n";
+    "Ladda om sidan om en stund; kvarstår felet, kontakta kommunens IT-support.</p></div></main></body></html>\n";
   const response = new NextResponse(html, { status: 503, headers: { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" } });
   for (const { key, value } of securityHeaders(getEnv().NEXTAUTH_URL)) response.headers.set(key, value);
   response.headers.set("Content-Security-Policy", contentSecurityPolicy(null));

@@ -50,17 +50,28 @@ const envSchema = z.object({
   OIDC_ISSUER: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), { message: "OIDC_ISSUER måste vara en adress." }),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
-  OIDC_DISPLAY_NAME: z.string().trim().min(1).default("Kommunens inloggning"),
+  // Written as it reads mid-sentence ("Logga in med kommunens inloggning", "… med Botkyrka kommuns inloggning"); a text
+  // that begins with it capitalises its first letter (lib/users/sign-in-texts.ts).
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).default("kommunens inloggning"),
   // Issue 31: the e-mail of an account in one of these domains is trusted without `email_verified` (Entra ID sends none).
   OIDC_ALLOWED_EMAIL_DOMAINS: optionalText
     .transform((v) => (v ?? "").split(",").map((d) => d.trim().toLowerCase().replace(/^@/, "")).filter((d) => d !== ""))
     .refine((list) => list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), {
       message: "OIDC_ALLOWED_EMAIL_DOMAINS ska vara domäner åtskilda med komma, t.ex. botkyrka.se,kommun.se.",
     }),
+  // Issue 31: the ID token's claim whose values give roles through the admin's table on /admin/inloggning (Entra ID:
+  // "roles" for app roles, "groups" for group ids). Unset: roles are given by hand or by the workbook only.
+  OIDC_ROLES_CLAIM: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9_.:/-]{1,200}$/.test(v), {
+    message: "OIDC_ROLES_CLAIM ska vara namnet på ett anspråk i ID-token, t.ex. roles eller groups.",
+  }),
   // Issue 31: "off" removes the password form and provider (only with OIDC configured: checked below); AUTH_BREAK_GLASS=on
   // then lets an administrator in by password after `npm run admin:reset-password`, and no one else.
   AUTH_PASSWORD_SIGN_IN: z.enum(["on", "off"], { error: "AUTH_PASSWORD_SIGN_IN ska vara on eller off." }).default("on"),
   AUTH_BREAK_GLASS: z.enum(["on", "off"], { error: "AUTH_BREAK_GLASS ska vara on eller off." }).default("off"),
+  // The server's log (lib/request-log.ts): plain text lines, or one JSON object per line for a log collector.
+  LOG_FORMAT: optionalText
+    .refine((v) => v === undefined || v === "text" || v === "json", { message: "LOG_FORMAT ska vara text eller json." })
+    .transform((v): "text" | "json" => (v === "json" ? "json" : "text")),
   // Reminders (issue 11): e-mail goes out only when SMTP_URL is set.
   SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), { message: "SMTP_URL måste börja med smtp:// eller smtps://." }),
   MAIL_FROM: optionalText.transform((v) => v ?? "Årshjulet <arshjulet@localhost>"),

@@ -1,54 +1,106 @@
 /**
- * How long other database work waits while a 10 000-row results import is written (issue 30, H8): on a fresh embedded
- * database (PGlite, one connection, as a demo or small kommun runs it), writes 10 000 values, then the same 10 000
- * again (all replaced), while a loop runs a light query every 20 ms as a page request would, and prints the p50, p95
- * and max of that loop's waits during each write. A measurement, not a test: run it on one commit and another.
- *   PGLITE_DATA_DIR=/tmp/matning node --import tsx scripts/db.ts prepare
- *   PGLITE_DATA_DIR=/tmp/matning node --import tsx scripts/measure-import-stall.ts
+ * How a large results import stalls everyone else (issue 30, H8, deliverable 4): on the production build (`next start`)
+ * with a fresh embedded demo database (PGlite, as a demo or a small kommun runs it), a verksamhetsutvecklare confirms a
+ * 10 000-row results file in Chromium, through the real form, twice (10 000 new values, then the same file again: 10 000
+ * replaced). Meanwhile a loop starts a `GET /logga-in` every 100 ms, whether the one before has answered or not, as
+ * other people's browsers would. Prints the sign-in page's p50, p95 and max before any import and during each
+ * confirmation, with the machine's load. A measurement, not a test: run it on one build and another.
+ *   node --import tsx scripts/measure-import-stall.ts [--port 6710] [--dist .next]
+ * `--dist` names another build directory (NEXT_DIST_DIR at `next build`), e.g. one built from the code before a change.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createDb } from "../lib/db/index.ts";
-import { writeResults } from "../lib/results/mutations.ts";
-import type { ParsedResult } from "../lib/results/import.ts";
+import { chromium } from "@playwright/test";
+import { SEED_INDICATORS } from "../prisma/seed/results.ts";
+import { DEMO_ORGANISATION, DEMO_USERS } from "../prisma/seed/demo-organisation.ts";
+import { DEMO_PASSWORD } from "../lib/auth/demo-accounts.ts";
+import { argument, machine, newSecret, percentile, root, startServer } from "./bench-support.ts";
 
-// A demo database prepared first: PGLITE_DATA_DIR=/tmp/x node --import tsx scripts/db.ts prepare
-const dataDir = process.env.PGLITE_DATA_DIR;
-if (!dataDir) throw new Error("Ange PGLITE_DATA_DIR för en förberedd demodatabas (scripts/db.ts prepare).");
-const db = createDb({ kind: "pglite", dataDir });
-const organisation = await db.organisation.findFirstOrThrow();
-const indicators = await db.indicator.findMany({ where: { organisationId: organisation.id } });
-const units = await db.unit.findMany({ where: { area: { organisationId: organisation.id } } });
-const rows: ParsedResult[] = [];
-outer: for (let year = 1950; year <= 2100; year++) {
-  for (const indicator of indicators) {
-    for (const unit of units) {
-      rows.push({ line: rows.length + 2, indicatorId: indicator.id, indicatorName: indicator.name, year, level: "UNIT", unitId: unit.id, placeName: unit.name, levelKey: unit.id, value: 50 + (rows.length % 50), respondents: 30, responseRate: 0.5 });
-      if (rows.length === 10_000) break outer;
-    }
+const port = Number(argument("port", "6710"));
+const dist = argument("dist", process.env.NEXT_DIST_DIR || ".next");
+const TODAY = "2026-11-20";
+const ROWS = 10_000;
+const PROBE_EVERY_MS = 100;
+
+/** 10 000 distinct (indicator, place, year) rows of the import template, years from 2000 up. */
+function resultsFile(): string {
+  const places = [...DEMO_ORGANISATION.areas.flatMap((a) => a.units), "Kommunen", "Riket"];
+  const rows: string[] = [];
+  for (let year = 2000; rows.length < ROWS; year++) {
+    for (const indicator of SEED_INDICATORS) for (const place of places) if (rows.length < ROWS) rows.push(`${indicator.key};${place};${year};${50 + (rows.length % 50)};30;50`);
   }
+  return `indikator;enhet;år;värde;antal_svar;svarsfrekvens\n${rows.join("\n")}\n`;
 }
-await db.surveyResult.deleteMany({});
 
-async function measure(label: string) {
-  const waits: number[] = [];
-  let running = true;
-  const probe = (async () => {
-    while (running) {
-      const start = performance.now();
-      await db.$queryRaw`SELECT 1`;
-      waits.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  })();
-  const start = performance.now();
-  const result = await writeResults(db, { organisationId: organisation.id, importedById: null, fileName: "matning.csv", format: "mall", source: "file", rows });
-  const took = performance.now() - start;
-  running = false;
-  await probe;
-  const sorted = waits.sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(0);
-  console.log(`${label}: ${result.ok ? `${result.created} nya, ${result.replaced} ersatta` : result.message}; skrivningen ${took.toFixed(0)} ms; väntan för en annan fråga p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (${sorted.length} frågor)`);
+/** Starts a GET /logga-in every PROBE_EVERY_MS until stopped; the answer times in ms, slowest included. */
+function probe(base: string) {
+  const times: number[] = [];
+  const pending: Promise<void>[] = [];
+  const timer = setInterval(() => {
+    const start = performance.now();
+    pending.push(
+      fetch(`${base}/logga-in`).then(async (r) => {
+        await r.arrayBuffer();
+        if (!r.ok) throw new Error(`GET /logga-in svarade ${r.status}.`);
+        times.push(performance.now() - start);
+      }),
+    );
+  }, PROBE_EVERY_MS);
+  return async () => {
+    clearInterval(timer);
+    await Promise.all(pending);
+    return times.sort((a, b) => a - b);
+  };
 }
-await measure("10 000 nya värden");
-await measure("10 000 ersatta värden");
-await db.$disconnect();
+
+const row = (label: string, times: number[], extra = "") =>
+  `| ${label} | ${times.length} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${times.at(-1)!.toFixed(0)} |${extra}`;
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "arshjulet-import-stall-"));
+const env = { PGLITE_DATA_DIR: dataDir, ARSHJULET_TODAY: TODAY, NEXT_DIST_DIR: dist };
+const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "prepare"], { cwd: root, env: { ...process.env, ...env, DATABASE_URL: "" }, encoding: "utf8" });
+if (prepared.status !== 0) throw new Error(`Demodatabasen kunde inte förberedas:\n${prepared.stdout}${prepared.stderr}`);
+const server = await startServer("", port, newSecret(), { env });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+try {
+  console.log(`Bygget ${dist}, port ${port}; ${machine()}`);
+  const page = await browser.newPage({ locale: "sv-SE" });
+  page.setDefaultTimeout(300_000);
+  const utvecklare = DEMO_USERS.find((u) => u.roles.some((r) => r.role === "VERKSAMHETSUTVECKLARE"))!;
+  await page.goto(`${server.base}/logga-in`);
+  await page.getByLabel("E-postadress").fill(utvecklare.email);
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await page.getByRole("button", { name: "Logga ut" }).waitFor();
+
+  // Warm: the sign-in page and the import page compiled and cached as in a running service.
+  for (let i = 0; i < 20; i++) await (await fetch(`${server.base}/logga-in`)).arrayBuffer();
+  const quiet = probe(server.base);
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  const lines = ["| `GET /logga-in` | förfrågningar | p50 ms | p95 ms | max ms | importen tar |", "|---|---|---|---|---|---|", `${row("utan import", await quiet())} – |`];
+
+  const file = Buffer.from(resultsFile(), "utf8");
+  for (const label of ["under import, 10 000 nya värden", "under import, 10 000 ersatta värden"]) {
+    await page.goto(`${server.base}/resultat/importera`);
+    await page.locator('input[type="file"]').setInputFiles({ name: "matning.csv", mimeType: "text/csv", buffer: file });
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    const confirm = page.getByRole("button", { name: /^Importera [\d\s\u00a0]+ rader$/ });
+    await confirm.waitFor();
+    const during = probe(server.base);
+    const start = performance.now();
+    await confirm.click();
+    await page.getByRole("status").filter({ hasText: "Klart:" }).waitFor();
+    const took = performance.now() - start;
+    lines.push(`${row(label, await during())} ${(took / 1000).toFixed(1).replace(".", ",")} s |`);
+  }
+  console.log(lines.join("\n"));
+  console.log(`Efteråt: ${machine()}`);
+} finally {
+  await browser.close();
+  server.process.kill("SIGTERM");
+  await new Promise((resolve) => server.process.once("exit", resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -10,12 +10,13 @@ import { ToDoNowPanel } from "@/components/reminders/to-do-now-panel";
 import { TaskItem } from "@/components/checklist/task-item";
 import { toTaskView } from "@/components/checklist/task-view";
 import { WheelExplorer } from "@/components/wheel/wheel-explorer";
+import { WheelExportLinks } from "@/components/wheel/wheel-export-links";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelSvg } from "@/components/wheel/wheel-svg";
 import { WheelTimeline } from "@/components/wheel/wheel-timeline";
 import { WheelLayerNav, WheelViewNav } from "@/components/wheel/wheel-view-nav";
-import { wheelAgenda, wheelDetails } from "@/components/wheel/view";
+import { wheelAgenda, wheelDetails, wheelIntro } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
 import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -28,7 +29,7 @@ import { wheelHref, wheelParamsSchema } from "@/lib/wheel/schemas";
 import { resolveView, todayMonthIn, wheelViewQuery, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
 import { planTaskAction, saveTaskAction } from "./checklista/actions";
 
-export const metadata: Metadata = { title: "Årshjulet" };
+export const metadata: Metadata = { title: "Startsida" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -86,8 +87,25 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   }
   const empty = all.routines.length === 0;
 
+  const description = (
+    <>
+      {SCOPE_TEXT[data.scope](data)}{" "}
+      <Link href={data.scope === "verksamhet" ? wheelHref(data.year, data.unit?.id) : "/rutiner/gallande"} className="text-blue-800 underline">
+        {data.scope === "verksamhet" ? "Årshjulet med tabell och utskrift" : "Rutinerna som text"}
+      </Link>
+    </>
+  );
+  // Att göra nu and the other open cycle's försenade: first on a phone, beside the layers and key under the wheel on a wide screen.
+  const tasks =
+    toDo || elsewhere.length > 0 ? (
+      <>
+        {toDo && <ToDoNowPanel tasks={toDo.tasks} total={toDo.total} overdue={toDo.overdue} today={today} oneUnit={data.unit !== null && data.units.length > 1} />}
+        <OverdueElsewhereNotice cycles={elsewhere} what={data.scope === "verksamhet" ? "i verksamheten" : "som du kan göra"} />
+      </>
+    ) : null;
+
   return (
-    <div className="wheel-page space-y-6">
+    <div className="wheel-page space-y-4">
       <PageHeader
         size="page"
         title={
@@ -96,40 +114,38 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             {data.unit && <span className="font-semibold text-slate-700"> – {data.unit.name}</span>}
           </>
         }
-        description={
-          <>
-            {SCOPE_TEXT[data.scope](data)} Klicka på en aktivitet (eller Tab och Enter) för att göra din del.{" "}
-            <Link href={data.scope === "verksamhet" ? wheelHref(data.year, data.unit?.id) : "/rutiner/gallande"} className="text-blue-800 underline">
-              {data.scope === "verksamhet" ? "Årshjulet med tabell och utskrift" : "Rutinerna som text"}
-            </Link>
-          </>
-        }
         actions={
-          // The zoom beside the year and unit, so that the whole wheel still fits in the first screen.
+          // Year, unit and zoom beside the heading, so that the whole wheel fits in the first screen (1280 × 800).
           <div className="flex flex-wrap items-end gap-x-8 gap-y-3">
             <WheelFilters data={data} action="/" keep={keep} />
             {!empty && <WheelViewNav base={base} todayMonth={todayMonth} />}
           </div>
         }
       />
-      <OverdueElsewhereNotice cycles={elsewhere} what={data.scope === "verksamhet" ? "i verksamheten" : "som du kan göra"} />
       {!data.hasCycle && <Notice>Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.</Notice>}
       {empty ? (
-        <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
+        <>
+          {tasks}
+          <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
+        </>
       ) : (
         <WheelExplorer
           wide
+          top={tasks}
           agenda={view.kind === "year" ? wheelAgenda(data) : []}
           details={wheelDetails(data)}
           panels={panels}
-          intro="Peka på eller gå med Tab till en aktivitet i hjulet och tryck Enter. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
+          intro={
+            <>
+              <p>{description}</p>
+              <p className="mt-1 hidden sm:block">{wheelIntro(view.kind)}</p>
+            </>
+          }
           aside={
             <>
-              {toDo && <ToDoNowPanel tasks={toDo.tasks} total={toDo.total} overdue={toDo.overdue} today={today} oneUnit={data.unit !== null && data.units.length > 1} />}
-              <div className="space-y-4">
-                <WheelLayerNav base={base} routines={all.routines} hasActions={all.actions.some((a) => a.inYear)} hasSurvey={all.survey?.dispatchOn != null} />
-                <WheelLegend data={data} />
-              </div>
+              <WheelLayerNav base={base} routines={all.routines} hasActions={all.actions.some((a) => a.inYear)} hasSurvey={all.survey?.dispatchOn != null} />
+              <WheelLegend data={data} />
+              <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view, hidden: viewParams.hidden }} />
             </>
           }
         >

@@ -37,7 +37,10 @@ export function UserCard({ user, areas, isSelf, oidcName }: { user: UserList["us
         <ul className="mt-1 space-y-1">
           {user.roleAssignments.map((a) => (
             <li key={a.id} className="flex flex-wrap items-center gap-2">
-              <span>{ROLE_LABELS[a.role]} – {a.unit?.name ?? "hela verksamheten"}</span>
+              <span>
+                {ROLE_LABELS[a.role]} – {a.unit?.name ?? "hela verksamheten"}
+                {a.source === "DIRECTORY" && <span className="ml-1 text-sm text-slate-700">(från katalogen: sätts om vid nästa inloggning)</span>}
+              </span>
               <form action={removeRoleAction}>
                 <input type="hidden" name="assignmentId" value={a.id} />
                 <button type="submit" className="text-sm text-red-800 underline">

@@ -11,12 +11,13 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 import type { FullVersion } from "@/lib/routines/versions";
+import { SHORT_NAME_MAX } from "@/lib/routines/schemas";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 /** The fields of an activity that the form edits: the stored activity's own, with its phase by key. */
 export type ActivityValues = Pick<
   FullVersion["activities"][number],
-  "id" | "key" | "title" | "description" | "responsibleRole" | "timing" | "startMonth" | "endMonth" | "scope" | "kind" | "letterNumber" | "templateRef" | "note"
+  "id" | "key" | "title" | "shortName" | "description" | "responsibleRole" | "timing" | "startMonth" | "endMonth" | "scope" | "kind" | "letterNumber" | "templateRef" | "note"
 > & { phaseKey: string };
 
 const months = MONTH_NAMES.map((name, i) => ({ value: String(i + 1), label: name.charAt(0).toUpperCase() + name.slice(1) }));
@@ -44,6 +45,14 @@ export function ActivityForm({ action, versionId, versionNumber, routineKey, can
       <input type="hidden" name="version" value={versionNumber} />
       <input type="hidden" name="activityId" value={activity?.id ?? ""} />
       <TextField name="title" label="Rubrik" state={state} type="text" defaultValue={activity?.title ?? ""} />
+      <TextField
+        name="shortName"
+        label="Kortnamn (valfritt)"
+        state={state}
+        hint={`Namnet i årshjulet, månadslistan och utskriften, högst ${SHORT_NAME_MAX} tecken, t.ex. Genomgång i enhetens LG. Utan kortnamn skrivs rubriken på högst två rader.`}
+        type="text"
+        defaultValue={activity?.shortName ?? ""}
+      />
       {select("phase", "Fas", phases.map((p) => ({ value: p.key, label: p.name })), activity?.phaseKey ?? defaultPhase ?? phases[0]?.key ?? "")}
       <TextAreaField name="description" label="Beskrivning" state={state} rows={3} defaultValue={activity?.description ?? ""} />
       {select("responsibleRole", "Ansvarig roll", Object.values(Role).map((r) => ({ value: r, label: ROLE_LABELS[r] })), activity?.responsibleRole ?? "", undefined, "Ingen angiven (visas som en lucka i planeringen)")}

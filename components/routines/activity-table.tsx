@@ -8,6 +8,8 @@ export type ActivityRow = {
   id: string;
   when: string;
   title: string;
+  /** The name on the wheel (kortnamn), when the routine gives one. */
+  shortName?: string | null;
   /** The kind's label, e.g. "Brukarbrev 2". */
   kind: string;
   description: string | null;
@@ -57,6 +59,7 @@ export function PhaseActivities({
                 <dt className="font-semibold">Gäller</dt>
                 <dd>{SCOPE_LABELS[a.scope]}</dd>
               </dl>
+              {a.shortName && a.shortName !== a.title && <p className="mt-1 text-slate-700">Kortnamn: {a.shortName}</p>}
               {a.description && <p className="mt-1 text-slate-700">{a.description}</p>}
               {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
               {a.more}
@@ -71,6 +74,7 @@ export function PhaseActivities({
               <Cell>
                 <span className="font-medium">{a.title}</span>
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{a.kind}</span>
+                {a.shortName && a.shortName !== a.title && <p className="mt-1 text-slate-700">Kortnamn: {a.shortName}</p>}
                 {a.description && <p className="mt-1 text-slate-700">{a.description}</p>}
                 {a.templateRef && <p className="mt-1 text-slate-700">Mall: {a.templateRef}</p>}
                 {a.more}

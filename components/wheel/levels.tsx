@@ -14,8 +14,11 @@ export const LEVEL_STYLE: Record<CompletionLevel, { fill: string; pattern?: "hat
   empty: { fill: "#f1f5f9", text: "#0f172a", dashed: true },
 };
 
-/** What each level means, across units and for one unit. */
-export const LEVEL_LABELS: Record<"units" | "unit", Partial<Record<CompletionLevel, string>>> = {
+/** The status sign in front of a name: with fill and pattern on the mark, status never rests on colour alone. */
+export const LEVEL_SIGN: Record<CompletionLevel, string> = { all: "✓", most: "◑", some: "◔", none: "○", upcoming: "", na: "–", empty: "" };
+
+/** What each level means: across units, for one unit, or for a scope's one task per activity (kommunikatör, handläggare). */
+export const LEVEL_LABELS: Record<"units" | "unit" | "task", Partial<Record<CompletionLevel, string>>> = {
   units: {
     all: "Alla klara (eller ej aktuella)",
     most: "Hälften eller fler klara",
@@ -31,6 +34,14 @@ export const LEVEL_LABELS: Record<"units" | "unit", Partial<Record<CompletionLev
     upcoming: "Kommande",
     na: "Ej aktuell",
     empty: "Ingen uppgift för enheten",
+  },
+  task: {
+    all: "Klar",
+    some: "Pågår",
+    none: "Ej påbörjad",
+    upcoming: "Kommande",
+    na: "Ej aktuell",
+    empty: "Ingen uppgift i cykeln",
   },
 };
 

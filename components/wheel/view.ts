@@ -2,8 +2,10 @@ import { formatDateLong, formatMonthSpan, MONTH_NAMES } from "@/lib/dates/cycle"
 import { ROLE_LABELS, SCOPE_LABELS } from "@/lib/routines/labels";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { describeCompletion } from "@/lib/wheel/completion";
+import { wheelName } from "@/lib/wheel/labels";
 import type { WheelAction, WheelActivity, WheelData } from "@/lib/wheel/data";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
+import { monthsInOrder, todayMonthIn, yearOfMonth } from "@/lib/wheel/views";
 
 /** What the details panel shows for one mark of the wheel. */
 export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null; linksLabel?: string; links?: { href: string; label: string }[] };
@@ -45,6 +47,19 @@ export function activityLabel(a: WheelActivity, unitName: string | null, today: 
   const role = a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "ansvarig roll saknas";
   const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? ", försenad" : "";
   return `${a.number}. ${a.title}. ${activityTime(a)}, ${role}. ${activityState(a, unitName)}${late}.`;
+}
+
+/** The tooltip of a mark (one line each): its number and full title, then its time and state. */
+export function activityTip(a: WheelActivity, unitName: string | null, today: Date): string {
+  const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? ", försenad" : "";
+  return `${a.number}. ${a.title}\n${activityTime(a)}. ${activityState(a, unitName)}${late}`;
+}
+
+/** How to explore the view shown: the wheel's marks, or a quarter's or month's timeline rows (no wheel there). */
+export function wheelIntro(kind: "year" | "quarter" | "month"): string {
+  return kind === "year"
+    ? "Peka på eller gå med Tab till en aktivitet i hjulet och tryck Enter. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
+    : "Klicka på en aktivitet i tidslinjen, eller gå dit med Tab och tryck Enter. Piltangenterna flyttar mellan aktiviteterna.";
 }
 
 /** The late units an activity's panel names; the rest are counted, with a link to the overview's list. */
@@ -135,18 +150,38 @@ export function wheelDetails(data: WheelData): Record<string, WheelDetail> {
 }
 
 /** One month of the agenda that stands in for the wheel on a phone: its activities with their state. */
-export type AgendaMonth = { month: number; name: string; items: { id: string; title: string; state: string; overdue: boolean }[] };
+export type AgendaMonth = {
+  month: number;
+  /** "December 2026": the month with its calendar year, since a cycle that starts in December spans two years. */
+  name: string;
+  /** Before today's month in the cycle shown: folded under "Tidigare månader". */
+  past: boolean;
+  items: { id: string; title: string; state: string; overdue: boolean }[];
+};
 
-/** The wheel's activities month by month (by the month each begins), January to December, for a narrow screen. */
-export function wheelAgenda(data: WheelData): AgendaMonth[] {
+/**
+ * The wheel's activities month by month (by the month each begins) in the cycle's order, from its first month
+ * (December for a verksamhet with the brukarundersökning, docs/decisions/020), for a narrow screen. The months before
+ * today's are `past` when today lies in the cycle shown; another cycle (the ending one, a later one) has none past.
+ */
+export function wheelAgenda(data: Pick<WheelData, "routines" | "unit" | "today" | "year" | "firstMonth">): AgendaMonth[] {
   const unitName = data.unit?.name ?? null;
-  const months: AgendaMonth[] = MONTH_NAMES.map((name, i) => ({ month: i + 1, name: capitalise(name), items: [] }));
+  const order = monthsInOrder(data.firstMonth);
+  // todayMonthIn gives the cycle's first month when today lies outside the cycle shown: then nothing is past.
+  const todayIndex = order.indexOf(todayMonthIn(data.year, data.today, data.firstMonth));
+  const months: AgendaMonth[] = order.map((month, i) => ({
+    month,
+    name: `${capitalise(MONTH_NAMES[month - 1]!)} ${yearOfMonth(month, data.year, data.firstMonth)}`,
+    past: i < todayIndex,
+    items: [],
+  }));
+  const byMonth = new Map(months.map((m) => [m.month, m]));
   for (const routine of data.routines) {
     for (const phase of routine.phases) {
       for (const a of phase.activities) {
         if (a.startMonth === null) continue;
         const overdue = isOverdueMark(a, unitName !== null, data.today);
-        months[a.startMonth - 1]!.items.push({ id: a.id, title: a.title, state: `${activityTime(a)}. ${activityState(a, unitName)}${overdue ? " – försenad" : ""}`, overdue });
+        byMonth.get(a.startMonth)!.items.push({ id: a.id, title: wheelName(a), state: `${activityTime(a)}. ${activityState(a, unitName)}${overdue ? " – försenad" : ""}`, overdue });
       }
     }
   }

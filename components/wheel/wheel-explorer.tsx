@@ -34,30 +34,41 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
  * A click or Enter opens the mark in the panel and keeps it there, with what can be done (`panels`, e.g. the
  * checklist's actions of the user's own task); focus moves to the panel so the keyboard reaches its buttons.
  */
-export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, agenda = [] }: {
+export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, agenda = [], top }: {
   details: Record<string, WheelDetail>;
-  intro: string;
+  intro: ReactNode;
   children: ReactNode;
   aside: ReactNode;
   panels?: Record<string, ReactNode>;
-  /** The wheel over the whole width (the start page): the opened activity in a panel over the page. */
+  /**
+   * The wheel over the whole width (the start page): below it `top` and `aside` side by side; the opened activity in
+   * a panel right below the wheel (below its item in the agenda), so that it never covers the wheel's names.
+   */
   wide?: boolean;
-  /** On a phone, below the small wheel: the same activities month by month, each opening the same panel. */
+  /** On a phone, before the small wheel: the same activities month by month in the cycle's order, each opening the same panel. */
   agenda?: AgendaMonth[];
+  /** The start page's "Att göra nu": first on a phone, under the wheel beside `aside` on a wide screen. */
+  top?: ReactNode;
 }) {
   const root = useRef<HTMLDivElement>(null);
   const panelHeading = useRef<HTMLParagraphElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const [active, setActive] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
+  const [openedFrom, setOpenedFrom] = useState<"wheel" | "agenda">("wheel");
   const shown = opened ?? hovered ?? active;
   const detail = shown ? details[shown] : undefined;
-  const open = (id: string | null) => {
+  const open = (id: string | null, from: "wheel" | "agenda" = "wheel") => {
     if (!id || !details[id]) return;
     setOpened(id);
+    setOpenedFrom(from);
     setActive(id);
-    // After React has shown the opened mark's panel.
-    requestAnimationFrame(() => panelHeading.current?.focus());
+    // After React has shown the opened mark's panel: the whole panel into view (the start page's lies below the wheel), focus on its heading.
+    requestAnimationFrame(() => {
+      if (wide) panelRef.current?.scrollIntoView({ block: "nearest" });
+      panelHeading.current?.focus({ preventScroll: wide });
+    });
   };
 
   useEffect(() => {
@@ -103,35 +114,39 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
     }
   };
 
+  const actions = opened === shown && shown ? panels[shown] : undefined;
   const body = detail ? (
-    <div data-testid="wheel-details">
-      <p ref={panelHeading} tabIndex={-1} className="mt-1 text-lg font-semibold">
-        {detail.title}
-      </p>
-      <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
-        {detail.rows.map((row) => (
-          <div key={row.label} className="contents">
-            <dt className="font-medium text-slate-700">{row.label}</dt>
-            <dd>{row.value}</dd>
+    // On the start page's wide panel the task's actions stand beside the details, so its buttons are in view at once.
+    <div data-testid="wheel-details" className={wide && actions ? "lg:grid lg:grid-cols-2 lg:gap-6" : undefined}>
+      <div>
+        <p ref={panelHeading} tabIndex={-1} className="mt-1 text-lg font-semibold">
+          {detail.title}
+        </p>
+        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
+          {detail.rows.map((row) => (
+            <div key={row.label} className="contents">
+              <dt className="font-medium text-slate-700">{row.label}</dt>
+              <dd>{row.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {detail.text && <p className="mt-2 text-sm text-slate-800">{detail.text}</p>}
+        {detail.links && detail.links.length > 0 && (
+          <div className="mt-3">
+            <p className="text-sm font-medium text-slate-700">{detail.linksLabel}</p>
+            <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+              {detail.links.map((link) => (
+                <li key={link.href}>
+                  <a href={link.href} className="inline-block py-0.5 text-blue-800 underline">
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
           </div>
-        ))}
-      </dl>
-      {detail.text && <p className="mt-2 text-sm text-slate-800">{detail.text}</p>}
-      {detail.links && detail.links.length > 0 && (
-        <div className="mt-3">
-          <p className="text-sm font-medium text-slate-700">{detail.linksLabel}</p>
-          <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-            {detail.links.map((link) => (
-              <li key={link.href}>
-                <a href={link.href} className="inline-block py-0.5 text-blue-800 underline">
-                  {link.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {opened === shown && shown && panels[shown] && <div className="mt-3 border-t border-slate-200 pt-3">{panels[shown]}</div>}
+        )}
+      </div>
+      {actions && <div className={`mt-3 border-t border-slate-200 pt-3 ${wide ? "lg:mt-0 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6" : ""}`}>{actions}</div>}
       {!wide && opened === shown && (
         <button type="button" onClick={() => setOpened(null)} className="mt-3 min-h-6 text-sm text-blue-800 underline">
           Stäng
@@ -148,59 +163,84 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
   };
 
   if (wide) {
-    // The names beside the wheel need its full width: the opened activity shows in a panel over the page's
-    // right side (a sheet at the bottom on a phone), closed with Stäng or Escape, focus back on its mark.
+    // The names beside the wheel need its full width: the opened activity shows in a panel right below the wheel, or
+    // below its item when opened from the phone's agenda, closed with Stäng or Escape, focus back where it was opened.
     const close = () => {
       const id = opened;
+      const from = openedFrom;
       setOpened(null);
-      if (id) root.current?.querySelector<HTMLElement>(`[data-wheel-item="${CSS.escape(id)}"]`)?.focus();
+      if (!id) return;
+      const selector = from === "agenda" ? `[data-agenda-item="${CSS.escape(id)}"]` : `[data-wheel-item="${CSS.escape(id)}"]`;
+      root.current?.parentElement?.querySelector<HTMLElement>(selector)?.focus();
     };
-    return (
-      <div className="wheel-layout space-y-6">
-        <div ref={root} className="wheel-canvas wheel-canvas-wide w-full" {...handlers}>
-          {children}
-        </div>
-        {opened && body && (
-          <section
-            aria-labelledby="wheel-details-heading"
-            onKeyDown={(e) => e.key === "Escape" && close()}
-            className="wheel-details no-print fixed inset-x-2 bottom-2 z-30 max-h-[75vh] overflow-auto rounded-lg border border-slate-400 bg-white p-4 shadow-xl lg:inset-x-auto lg:top-24 lg:right-4 lg:bottom-auto lg:w-[26rem]"
-          >
-            <div className="flex items-start justify-between gap-3">
-              <h2 id="wheel-details-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-700">
-                Aktivitet i årshjulet
-              </h2>
-              <button type="button" onClick={close} className="min-h-6 min-w-6 text-sm font-semibold text-blue-800 underline">
-                Stäng
-              </button>
-            </div>
-            {body}
-          </section>
-        )}
-        <p className="no-print hidden text-sm text-slate-700 sm:block">{intro}</p>
-        {agenda.length > 0 && (
-          <section aria-labelledby="wheel-agenda-heading" className="no-print space-y-4 sm:hidden">
-            <h2 id="wheel-agenda-heading" className="text-xl font-semibold">
-              Månad för månad
+    const panel =
+      opened && body ? (
+        <section
+          ref={panelRef}
+          aria-labelledby="wheel-details-heading"
+          onKeyDown={(e) => e.key === "Escape" && close()}
+          className="wheel-details no-print scroll-mt-2 scroll-mb-2 rounded-lg border border-slate-400 bg-white p-4 shadow-md"
+        >
+          <div className="flex items-start justify-between gap-3">
+            <h2 id="wheel-details-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-700">
+              Aktivitet i årshjulet
             </h2>
-            {agenda.map((month) => (
-              <div key={month.month}>
-                <h3 className="font-semibold">{month.name}</h3>
-                <ul className="mt-1 space-y-2">
-                  {month.items.map((item) => (
-                    <li key={item.id}>
-                      <button type="button" onClick={() => open(item.id)} className="w-full rounded border border-slate-300 bg-white px-3 py-2 text-left">
-                        <span className="block font-medium text-blue-900 underline">{item.title}</span>
-                        <span className={`block text-sm ${item.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>{item.state}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </section>
-        )}
-        <div className="grid items-start gap-6 lg:grid-cols-2">{aside}</div>
+            <button type="button" onClick={close} className="min-h-6 min-w-6 text-sm font-semibold text-blue-800 underline">
+              Stäng
+            </button>
+          </div>
+          {body}
+        </section>
+      ) : null;
+    const past = agenda.filter((m) => m.past);
+    const month = (m: AgendaMonth) => (
+      <div key={m.month}>
+        <h3 className="font-semibold">{m.name}</h3>
+        <ul className="mt-1 space-y-2">
+          {m.items.map((item) => (
+            <li key={item.id}>
+              <button type="button" data-agenda-item={item.id} onClick={() => open(item.id, "agenda")} className="w-full rounded border border-slate-300 bg-white px-3 py-2 text-left">
+                <span className="block font-medium text-blue-900 underline">{item.title}</span>
+                <span className={`block text-sm ${item.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>{item.state}</span>
+              </button>
+              {openedFrom === "agenda" && opened === item.id && <div className="mt-2">{panel}</div>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+    // One order for every width (a phone's): Att göra nu, the agenda, the wheel, then the layers and the key. From
+    // 1024 px the grid puts the wheel first over the whole width and Att göra nu beside the layers and key under it.
+    return (
+      <div className="wheel-layout wheel-home grid gap-6 lg:grid-cols-2">
+        {top && <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-2">{top}</div>}
+        <div className="min-w-0 space-y-4 lg:col-span-2 lg:row-start-1">
+          {agenda.length > 0 && (
+            <section aria-labelledby="wheel-agenda-heading" className="wheel-agenda no-print space-y-4 sm:hidden">
+              <h2 id="wheel-agenda-heading" className="text-xl font-semibold">
+                Månad för månad
+              </h2>
+              {past.length > 0 && (
+                <details className="rounded border border-slate-300 bg-slate-50 px-3 py-2">
+                  <summary className="min-h-6 cursor-pointer font-semibold text-blue-800">
+                    Tidigare månader <span className="font-normal text-slate-700">({past[0]!.name.toLowerCase()} – {past.at(-1)!.name.toLowerCase()})</span>
+                  </summary>
+                  <div className="mt-2 space-y-4">{past.map(month)}</div>
+                </details>
+              )}
+              {agenda.filter((m) => !m.past).map(month)}
+            </section>
+          )}
+          <div ref={root} className="wheel-canvas wheel-canvas-wide w-full" {...handlers}>
+            {children}
+          </div>
+          {openedFrom === "wheel" && panel}
+        </div>
+        {/* The intro beside Att göra nu, not between it and the wheel: Att göra nu then starts within the first screen. */}
+        <div className="min-w-0 space-y-4 lg:col-start-2 lg:row-start-2">
+          <div className="no-print text-sm text-slate-700">{intro}</div>
+          {aside}
+        </div>
       </div>
     );
   }

@@ -6,12 +6,16 @@ import { LEVEL_STYLE, levelPaint, OVERDUE_COLOUR } from "./levels";
 
 export const PATTERN_PREFIX = "wheel";
 
-/** Shared attributes of every focusable mark: the explorer finds marks by data-wheel-item and orders them by data-order. */
-type ItemProps = { id: string; ring: number; angle: number; order: number; label: string; children: ReactNode };
+/**
+ * Shared attributes of every focusable mark: the explorer finds marks by data-wheel-item and orders them by data-order;
+ * the tooltip (wheel-tooltip.tsx) shows data-tip, the full name, on hover and focus.
+ */
+type ItemProps = { id: string; ring: number; angle: number; order: number; label: string; tip?: string; children: ReactNode };
 
-export function WheelItem({ id, ring, angle, order, label, children }: ItemProps) {
+/** A mark with its name: a button (Enter or Space opens it in the panel) named by the activity's name and state. */
+export function WheelItem({ id, ring, angle, order, label, tip, children }: ItemProps) {
   return (
-    <g className="wheel-item" data-wheel-item={id} data-ring={ring} data-angle={angle} data-order={order} tabIndex={0} role="img" aria-label={label}>
+    <g className="wheel-item" data-wheel-item={id} data-ring={ring} data-angle={angle} data-order={order} data-tip={tip} tabIndex={0} role="button" aria-label={label}>
       {children}
     </g>
   );

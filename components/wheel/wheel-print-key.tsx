@@ -1,4 +1,5 @@
 import type { WheelData } from "@/lib/wheel/data";
+import { wheelName } from "@/lib/wheel/labels";
 
 /** On paper only: the numbered activities, so the printed wheel can be read without a screen. */
 export function WheelPrintKey({ data }: { data: WheelData }) {
@@ -8,7 +9,7 @@ export function WheelPrintKey({ data }: { data: WheelData }) {
         r.phases.flatMap((p) =>
           p.activities.map((a) => (
             <li key={a.id}>
-              <strong>{a.number}</strong> {a.title}
+              <strong>{a.number}</strong> {wheelName(a)}
             </li>
           )),
         ),

@@ -1,39 +1,40 @@
 import { formatDateLong, MONTH_NAMES } from "@/lib/dates/cycle";
 import { annularSectorPath, arcLinePath, reversedArcLinePath, dateAngle, dayAngleInYear, dateRangeArc, labelRotation, monthMidAngle, monthStartAngle, pointPositions, polar, spanArc, weekTickAngles, type Band } from "@/lib/wheel/geometry";
 import { planText } from "@/lib/tasks/plan";
-import { layoutLabels, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
-import { layoutWheel, type RingInput } from "@/lib/wheel/layout";
-import type { CompletionLevel } from "@/lib/wheel/completion";
+import { layoutLabels, textWidth, wheelName, type LabelInput, type PlacedLabel } from "@/lib/wheel/labels";
+import { LABEL_OPTIONS, labelAnchors, layoutWheel, ringInput, ringSpace, WHEEL } from "@/lib/wheel/layout";
 import type { WheelData } from "@/lib/wheel/data";
-import { PatternDefs } from "./levels";
+import { LEVEL_SIGN, PatternDefs } from "./levels";
 import { ActionMark, ArcMark, PATTERN_PREFIX, PointMark, WheelItem } from "./wheel-marks";
-import { actionLabel, activityLabel, isOverdueMark, surveyDetail, surveyLabel } from "./view";
+import { actionLabel, activityLabel, activityTip, isOverdueMark, surveyDetail, surveyLabel } from "./view";
+import { WheelTooltip } from "./wheel-tooltip";
 
-const C = { x: 500, y: 500 };
-const MONTH_BAND: Band = { inner: 452, outer: 496 };
-/** Where the week ticks end, outside the month ring and inside LABELS.exitRadius. */
+const C = WHEEL.center;
+const MONTH_BAND: Band = WHEEL.monthBand;
+/** Where the week ticks end, outside the month ring and inside LABEL_OPTIONS.exitRadius. */
 const WEEK_TICK_R = 503;
-const SURVEY_BAND: Band = { inner: 434, outer: 447 };
-const ACTION_BAND: Band = { inner: 98, outer: 126 };
-const CENTRE_R = 92;
-/** The names beside the wheel: a column each side, as wide as the viewBox leaves (see layoutLabels). */
-const LABELS = { exitRadius: 506, columnGap: 20, top: 10, bottom: 990, lineHeight: 27, maxChars: 27 };
-const LABEL_FONT = 23;
-export const WHEEL_VIEWBOX = "-440 -6 1880 1012";
+const SURVEY_BAND: Band = WHEEL.surveyBand;
+const ACTION_BAND: Band = WHEEL.actionBand;
+const CENTRE_R = WHEEL.centreRadius;
+const RING_NAME_FONT = 17;
+export const WHEEL_VIEWBOX = `${WHEEL.viewBox.x} ${WHEEL.viewBox.y} ${WHEEL.viewBox.width} ${WHEEL.viewBox.height}`;
 
-/** The status sign in front of a name: with fill and pattern on the mark, status never rests on colour alone. */
-const LEVEL_SIGN: Record<CompletionLevel, string> = { all: "✓", most: "◑", some: "◔", none: "○", upcoming: "", na: "–", empty: "" };
 
-/** The months (a run of two or more) where a ring has no marks, for the ring's name; null when every month is taken. */
-function freeRun(taken: Set<number>): { start: number; end: number } | null {
-  for (const first of [7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6]) {
+/**
+ * The months (a run of two or three, else one) where a ring has no marks, for the ring's name; null when every month
+ * is taken (the key then names the ring, components/wheel/wheel-legend.tsx).
+ */
+export function freeRun(taken: Set<number>): { start: number; end: number } | null {
+  const order = [7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6];
+  for (const first of order) {
     const second = (first % 12) + 1;
     if (!taken.has(first) && !taken.has(second)) {
       const third = (second % 12) + 1;
       return { start: first, end: taken.has(third) ? second : third };
     }
   }
-  return null;
+  const single = order.find((m) => !taken.has(m));
+  return single === undefined ? null : { start: single, end: single };
 }
 
 /** The rings of the wheel, outermost first: each phase of each routine, in document order. */
@@ -46,13 +47,10 @@ export function wheelRings(data: WheelData) {
 /** The årshjul as SVG: month sectors, one ring per phase, the survey period, improvement actions and today. */
 export function WheelSvg({ data }: { data: WheelData }) {
   const rings = wheelRings(data);
-  const inputs: RingInput[] = rings.map(({ routine, phase, activities }) => ({
-    key: `${routine.id}:${phase.key}`,
-    arcs: activities.filter((a) => a.startMonth !== a.endMonth || a.timing !== "MONTH").map((a) => ({ id: a.id, arc: spanArc(a.startMonth!, a.endMonth!, data.firstMonth) })),
-    points: activities.filter((a) => a.startMonth === a.endMonth && a.timing === "MONTH").map((a) => ({ id: a.id, month: a.startMonth! })),
-  }));
+  const inputs = rings.map(({ routine, phase, activities }) => ringInput(`${routine.id}:${phase.key}`, activities, data.firstMonth));
   const actionsInYear = data.actions.filter((a) => a.inYear && a.dueOn);
-  const layout = layoutWheel(inputs, { inner: actionsInYear.length > 0 ? ACTION_BAND.outer + 5 : CENTRE_R + 6, outer: SURVEY_BAND.inner - 4 }, data.firstMonth);
+  const layout = layoutWheel(inputs, ringSpace(actionsInYear.length > 0), data.firstMonth);
+  const anchors = labelAnchors(layout);
   const innerEdge = layout.at(-1)?.band.inner ?? CENTRE_R;
   const unitName = data.unit?.name ?? null;
   // Whose wheel it is, in its centre and its name: a unit, all units, or the part of the verksamhet the role has.
@@ -62,7 +60,8 @@ export function WheelSvg({ data }: { data: WheelData }) {
   const todayInYear = dateRangeArc(data.today, data.today, data.year, data.firstMonth) !== null;
   const todayAngle = dateAngle(data.today, 0.5, data.firstMonth);
 
-  const items: { id: string; ring: number; angle: number; label: string; node: React.ReactNode }[] = [];
+  // tip: the full name the tooltip shows on hover and focus (components/wheel/wheel-tooltip.tsx).
+  const items: { id: string; ring: number; angle: number; label: string; tip: string; node: React.ReactNode }[] = [];
   const labelInputs: LabelInput[] = [];
   const signs = new Map<string, { sign: string; overdue: boolean }>();
   const ringNames: { key: string; name: string; colour: string; r: number; months: { start: number; end: number } }[] = [];
@@ -74,9 +73,9 @@ export function WheelSvg({ data }: { data: WheelData }) {
       const a = byId.get(placed.id)!;
       const overdue = isOverdueMark(a, unitName !== null, data.today);
       const node = <ArcMark center={C} level={a.level} colour={routine.colour} overdue={overdue} arc={placed.arc} band={placed.band} />;
-      items.push({ id: a.id, ring: ringIndex + 1, angle: placed.arc.start, label: activityLabel(a, unitName, data.today), node });
+      items.push({ id: a.id, ring: ringIndex + 1, angle: placed.arc.start, label: activityLabel(a, unitName, data.today), tip: activityTip(a, unitName, data.today), node });
       // The name leaves from near the start of the span, in the month the activity begins.
-      labelInputs.push({ id: a.id, angle: placed.arc.start + Math.min(12, (placed.arc.end - placed.arc.start) / 2), r: (placed.band.inner + placed.band.outer) / 2, text: a.title });
+      labelInputs.push({ id: a.id, ...anchors.get(a.id)!, text: wheelName(a) });
       signs.set(a.id, { sign: overdue ? "!" : LEVEL_SIGN[a.level], overdue });
       for (let m = a.startMonth!; ; m = (m % 12) + 1) {
         taken.add(m);
@@ -91,17 +90,20 @@ export function WheelSvg({ data }: { data: WheelData }) {
       const angle = (plannedOn && dayAngleInYear(plannedOn, data.year, data.firstMonth)) ?? placed.angle;
       const node = <PointMark center={C} level={a.level} colour={routine.colour} overdue={overdue} angle={angle} r={placed.r} radius={ring.dotRadius} />;
       const plan = plannedOn && a.unitTask ? planText(a.unitTask) : null;
-      items.push({ id: a.id, ring: ringIndex + 1, angle, label: `${activityLabel(a, unitName, data.today)}${plan ? ` Planerad ${plan}.` : ""}`, node });
-      labelInputs.push({ id: a.id, angle, r: placed.r, text: a.title });
+      items.push({ id: a.id, ring: ringIndex + 1, angle, label: `${activityLabel(a, unitName, data.today)}${plan ? ` Planerad ${plan}.` : ""}`, tip: activityTip(a, unitName, data.today), node });
+      labelInputs.push({ id: a.id, angle, r: placed.r, text: wheelName(a) });
       signs.set(a.id, { sign: overdue ? "!" : LEVEL_SIGN[a.level], overdue });
       taken.add(a.startMonth!);
     }
     const months = freeRun(taken);
-    if (months) ringNames.push({ key: ring.key, name: phase.name, colour: routine.colour, r: (ring.band.inner + ring.band.outer) / 2, months });
+    const r = (ring.band.inner + ring.band.outer) / 2;
+    // Written only where it fits in the free months; otherwise the key names the ring by its number.
+    const room = months ? (r * Math.PI * (((months.end - months.start + 12) % 12) + 1) * 30) / 180 - 20 : 0;
+    if (months && textWidth(phase.name, RING_NAME_FONT) <= room) ringNames.push({ key: ring.key, name: phase.name, colour: routine.colour, r, months });
   });
-  const labels = new Map<string, PlacedLabel>(layoutLabels(labelInputs, { center: C, ...LABELS }).map((l) => [l.id, l]));
+  const labels = new Map<string, PlacedLabel>(layoutLabels(labelInputs, LABEL_OPTIONS).map((l) => [l.id, l]));
   if (survey && surveyArc) {
-    items.push({ id: "survey", ring: 0, angle: surveyArc.start, label: surveyLabel(survey), node: <path className="wheel-shape" d={annularSectorPath(C, SURVEY_BAND, surveyArc)} fill={`url(#${PATTERN_PREFIX}-survey)`} stroke="#92400e" strokeWidth="1.5" /> });
+    items.push({ id: "survey", ring: 0, angle: surveyArc.start, label: surveyLabel(survey), tip: survey.title, node: <path className="wheel-shape" d={annularSectorPath(C, SURVEY_BAND, surveyArc)} fill={`url(#${PATTERN_PREFIX}-survey)`} stroke="#92400e" strokeWidth="1.5" /> });
   }
   const actionMonths = new Map<number, typeof actionsInYear>();
   for (const a of actionsInYear) actionMonths.set(a.dueOn!.getUTCMonth() + 1, [...(actionMonths.get(a.dueOn!.getUTCMonth() + 1) ?? []), a]);
@@ -109,12 +111,13 @@ export function WheelSvg({ data }: { data: WheelData }) {
     const positions = pointPositions(month, actions.length, [(ACTION_BAND.inner + ACTION_BAND.outer) / 2], data.firstMonth);
     actions.forEach((a, i) => {
       const { angle, r } = positions[i]!;
-      items.push({ id: `action:${a.id}`, ring: layout.length + 1, angle, label: actionLabel(a), node: <ActionMark center={C} angle={angle} r={r} status={a.status} /> });
+      items.push({ id: `action:${a.id}`, ring: layout.length + 1, angle, label: actionLabel(a), tip: `Förbättringsåtgärd: ${a.title}`, node: <ActionMark center={C} angle={angle} r={r} status={a.status} /> });
     });
   }
   const ordered = [...items].sort((a, b) => a.angle - b.angle || a.ring - b.ring);
 
   return (
+    <>
     <svg viewBox={WHEEL_VIEWBOX} className="wheel-svg block h-auto w-full" role="group" aria-label={`Årshjul ${data.year}, ${unitName ?? whose.toLowerCase()}`}>
       <PatternDefs prefix={PATTERN_PREFIX} />
       <g aria-hidden="true">
@@ -127,7 +130,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
             <g key={name}>
               <path d={annularSectorPath(C, { inner: CENTRE_R, outer: MONTH_BAND.inner }, sector)} fill={month % 2 === 0 ? "#f1f5f9" : "#ffffff"} />
               <path d={annularSectorPath(C, MONTH_BAND, sector)} fill={month % 2 === 0 ? "#1e3a8a" : "#1e40af"} stroke="#ffffff" strokeWidth="2" />
-              <text x={at.x} y={at.y} transform={`rotate(${labelRotation(mid)} ${at.x} ${at.y})`} textAnchor="middle" dominantBaseline="central" fontSize="21" fontWeight="600" fill="#ffffff">
+              <text className="wheel-month-name" x={at.x} y={at.y} transform={`rotate(${labelRotation(mid)} ${at.x} ${at.y})`} textAnchor="middle" dominantBaseline="central" fontSize="26" fontWeight="600" fill="#ffffff">
                 {name.charAt(0).toUpperCase() + name.slice(1)}
               </text>
             </g>
@@ -157,7 +160,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
           return (
             <g key={ring.key}>
               <path id={`ring-name-${ring.key.replace(/[^a-z0-9]/gi, "-")}`} d={path} fill="none" />
-              <text fontSize="17" fontWeight="600" fill="#1e293b" dominantBaseline="central">
+              <text fontSize={RING_NAME_FONT} fontWeight="600" fill="#1e293b" dominantBaseline="central">
                 <textPath href={`#ring-name-${ring.key.replace(/[^a-z0-9]/gi, "-")}`} startOffset="50%" textAnchor="middle">
                   {ring.name}
                 </textPath>
@@ -170,17 +173,26 @@ export function WheelSvg({ data }: { data: WheelData }) {
         const label = labels.get(item.id);
         const sign = signs.get(item.id);
         return (
-          <WheelItem key={item.id} id={item.id} ring={item.ring} angle={item.angle} order={order} label={item.label}>
+          <WheelItem key={item.id} id={item.id} ring={item.ring} angle={item.angle} order={order} label={item.label} tip={item.tip}>
             {label && <polyline className="wheel-leader" points={label.leader.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" stroke="#64748b" strokeWidth="1.2" />}
             {item.node}
             {label && (
-              <text className="wheel-label" x={label.at.x} y={label.at.y} textAnchor={label.side === "right" ? "start" : "end"} dominantBaseline="central" fontSize={LABEL_FONT} fill="#0f172a" aria-hidden="true">
-                {sign?.sign && (
-                  <tspan fontWeight="700" fill={sign.overdue ? "#b91c1c" : "#166534"}>
-                    {sign.sign}{" "}
-                  </tspan>
-                )}
-                {label.text}
+              <text className="wheel-label" x={label.at.x} y={label.at.y} textAnchor={label.side === "right" ? "start" : "end"} dominantBaseline="central" fontSize={LABEL_OPTIONS.fontSize} fill="#0f172a" aria-hidden="true">
+                {label.lines.map((line, i) => {
+                  const y = label.at.y + (i - (label.lines.length - 1) / 2) * LABEL_OPTIONS.lineHeight;
+                  // A second line starts under the first line's words, after the status sign's room (right side).
+                  const x = i > 0 && label.side === "right" && sign?.sign ? label.at.x + LABEL_OPTIONS.fontSize * 1.1 : label.at.x;
+                  return (
+                    <tspan key={i} x={x} y={y}>
+                      {i === 0 && sign?.sign && (
+                        <tspan fontWeight="700" fill={sign.overdue ? "#b91c1c" : "#166534"}>
+                          {sign.sign}{" "}
+                        </tspan>
+                      )}
+                      {line}
+                    </tspan>
+                  );
+                })}
               </text>
             )}
           </WheelItem>
@@ -194,7 +206,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
           </>
         )}
         <circle cx={C.x} cy={C.y} r={CENTRE_R - 4} fill="#ffffff" stroke="#cbd5e1" />
-        <text x={C.x} y={C.y - 16} textAnchor="middle" fontSize="40" fontWeight="700" fill="#0f172a">
+        <text className="wheel-centre-year" x={C.x} y={C.y - 16} textAnchor="middle" fontSize="40" fontWeight="700" fill="#0f172a">
           {data.year}
         </text>
         <text x={C.x} y={C.y + 14} textAnchor="middle" fontSize="15" fontWeight="600" fill="#1e293b">
@@ -207,6 +219,8 @@ export function WheelSvg({ data }: { data: WheelData }) {
         )}
       </g>
     </svg>
+    <WheelTooltip />
+    </>
   );
 }
 

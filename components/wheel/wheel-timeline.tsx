@@ -4,12 +4,12 @@ import type { CompletionLevel } from "@/lib/wheel/completion";
 import type { WheelData } from "@/lib/wheel/data";
 import { isoWeekStarts } from "@/lib/wheel/geometry";
 import { timelineDay, viewMonths, viewRange, type WheelView } from "@/lib/wheel/views";
-import { LEVEL_STYLE } from "./levels";
+import { LEVEL_SIGN as LEVEL_SIGNS, LEVEL_STYLE } from "./levels";
 import { ACTION_FILL } from "./wheel-marks";
 import { timelineGroups } from "./timeline";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 
-const LEVEL_SIGN: Partial<Record<string, string>> = { all: "✓", most: "◑", some: "◔", none: "○", na: "–" };
+const LEVEL_SIGN: Partial<Record<string, string>> = LEVEL_SIGNS;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A bar's paint: the wheel's completion fill, its hatch for "ingen klar" and the survey's stripes. */

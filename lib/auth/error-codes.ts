@@ -52,11 +52,21 @@ export function withKnownSignInError(url: string): string {
   return parsed.origin === base && !/^[a-z][a-z0-9+.-]*:/i.test(url) ? `${parsed.pathname}${parsed.search}${parsed.hash}` : parsed.toString();
 }
 
+/** What a request next-auth cannot serve gets instead of its own text ("Error: This action with HTTP GET is not supported by NextAuth.js"). */
+export const UNSUPPORTED_AUTH_REQUEST = "Felaktig begäran: inloggningen kan inte svara på den här adressen.";
+
 /**
  * next-auth's answer with any error text in its redirect (a Location header, or the JSON `url` a `redirect: false`
- * sign-in gets) replaced by a known code, cookies and status kept.
+ * sign-in gets) replaced by a known code, cookies and status kept. Its plain-text errors (a GET of the credentials
+ * callback gave a 500, an unknown action a 400, each naming the library) become a 400 with our own words.
  */
 export async function withKnownSignInErrors(response: Response): Promise<Response> {
+  if (response.status >= 400 && response.headers.get("content-type")?.startsWith("text/plain")) {
+    const headers = new Headers(response.headers);
+    headers.delete("content-length");
+    headers.set("content-type", "text/plain; charset=utf-8");
+    return new Response(`${UNSUPPORTED_AUTH_REQUEST}\n`, { status: 400, headers });
+  }
   const location = response.headers.get("location");
   if (location !== null) {
     const safe = withKnownSignInError(location);

@@ -35,6 +35,9 @@ async function isAdministrator(db: DbClient, userId: string): Promise<boolean> {
   return (await db.roleAssignment.count({ where: { userId, role: "ADMIN" } })) > 0;
 }
 
+/** The user signIn() mapped each accepted provider profile to, for jwt() of the same sign-in (held no longer than the profile). */
+const resolvedSignIns = new WeakMap<object, OidcResult>();
+
 export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
   const env = getEnv();
   const oidc = oidcConfig(env);
@@ -93,14 +96,16 @@ export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
       // A refused provider account goes back to the sign-in page with a code it knows (never free text).
       async signIn({ account, profile }) {
         if (account?.provider !== "kommun") return true;
-        if (!writes) return "/logga-in?error=OidcUnknown";
-        const result = await writes.resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims);
+        if (!writes || !profile) return "/logga-in?error=OidcUnknown";
+        const result = await writes.resolveOidcUser(getDb(), profile as OidcClaims);
+        // next-auth hands jwt() the same profile object: it takes the user from here, without mapping (and syncing) twice.
+        if (result.ok) resolvedSignIns.set(profile, result);
         return result.ok ? true : `/logga-in?error=${result.reason}`;
       },
       async jwt({ token, user, account, profile }) {
         if (user && account?.provider === "kommun") {
-          // Linked by signIn a moment ago, so this finds the same user by subject.
-          const local = writes ? await writes.resolveOidcUser(getDb(), (profile ?? {}) as OidcClaims) : null;
+          // Mapped by signIn a moment ago (a profile it did not accept never gets here).
+          const local = profile ? resolvedSignIns.get(profile) : undefined;
           if (local?.ok) {
             Object.assign(token, { uid: local.userId, sv: local.sessionVersion, sid: randomUUID(), m: "kommunens inloggning" });
             await writes?.startSession(getDb(), local.userId, "kommunens inloggning");

@@ -26,8 +26,10 @@ export const loadSessionUser = cache(async function loadSessionUser(db: DbClient
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion || user.endedSessions.length > 0) return null;
   // Only roles in the user's own verksamhet count, whatever else the table holds.
+  // A role given by hand and the same from the directory (RoleAssignment.source) count once.
+  const seen = new Set<string>();
   const assignments = user.roleAssignments
-    .filter((a) => a.organisationId === user.organisationId)
+    .filter((a) => a.organisationId === user.organisationId && !seen.has(`${a.role}|${a.unitId}`) && seen.add(`${a.role}|${a.unitId}`))
     .map((a) => ({ role: a.role, organisationId: a.organisationId, unitId: a.unitId, unitName: a.unit?.name ?? null }));
   return { id: user.id, name: user.name, email: user.email, organisationId: user.organisationId, assignments };
 });

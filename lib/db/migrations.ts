@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -37,11 +37,48 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
+type ScriptDriver = { exec?: (sql: string) => Promise<unknown>; query?: (sql: string) => Promise<unknown> };
+type AdapterInternals = { client?: ScriptDriver; underlyingDriver?: () => ScriptDriver; onError?: (e: unknown) => never };
+
+/**
+ * The adapter with executeScript sending the migration's whole text to PostgreSQL in one go, as `prisma migrate deploy`
+ * and psql do, instead of @prisma/adapter-pg's split at every semicolon (which breaks DO blocks and functions with
+ * $$ bodies). On pg a query without parameters goes over the simple query protocol, which takes several statements;
+ * on PGlite exec() does the same, and is awaited here so that a failing migration fails (the adapter drops its promise).
+ * PostgreSQL runs such a text as one implicit transaction, so a failing migration leaves nothing half-applied.
+ */
+function wholeScriptAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const internals = adapter as unknown as AdapterInternals;
+  const driver = internals.underlyingDriver?.() ?? internals.client;
+  if (!driver) return adapter;
+  adapter.executeScript = async (script: string) => {
+    try {
+      if (typeof driver.exec === "function") await driver.exec(script);
+      else if (typeof driver.query === "function") await driver.query(script);
+      else throw new Error("Okänd databasdrivrutin för migreringar.");
+    } catch (error) {
+      if (internals.onError) internals.onError.call(adapter, error);
+      throw error;
+    }
+  };
+  return adapter;
+}
+
+/** The factory with every adapter it hands out running scripts whole (wholeScriptAdapter); checksums are unaffected. */
+export function wholeScriptFactory(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wholeScriptAdapter(await factory.connect()),
+    connectToShadowDb: async () => wholeScriptAdapter(await factory.connectToShadowDb()),
+  };
+}
+
 async function openEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {
   await loadWasm();
   const schema = readFileSync(SCHEMA_PATH, "utf8");
   const Engine = (engineBindings as unknown as { SchemaEngine: typeof SchemaEngine }).SchemaEngine;
-  return Engine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  return Engine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(wholeScriptFactory(factory)));
 }
 
 export function readMigrationList(dir = MIGRATIONS_DIR): MigrationList {

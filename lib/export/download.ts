@@ -5,11 +5,13 @@ import type { SessionUser } from "../auth/session-user.ts";
 import * as clock from "../clock.ts";
 import { buildWorkbook, type Sheet } from "./xlsx.ts";
 
-export type Download = { filename: string; type: "csv" | "xlsx"; body: string | Uint8Array<ArrayBuffer> };
+export type Download = { filename: string; type: "csv" | "xlsx" | "svg" | "png"; body: string | Uint8Array<ArrayBuffer> };
 
 const CONTENT_TYPES: Record<Download["type"], string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  svg: "image/svg+xml; charset=utf-8",
+  png: "image/png",
 };
 
 const plain = (message: string, status: number) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

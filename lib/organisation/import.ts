@@ -12,6 +12,7 @@ import { plural } from "../plural.ts";
 import { koladaOuIdSchema } from "../results/schemas.ts";
 import { ROLE_LABELS } from "../routines/labels.ts";
 import { assignRole, createUser } from "../users/mutations.ts";
+import { EMAIL_UNAVAILABLE } from "../users/messages.ts";
 import { createUserSchema, WHOLE_VERKSAMHET } from "../users/schemas.ts";
 import { closeUnit, createArea, createUnit, reopenUnit, updateUnit } from "./mutations.ts";
 import { areaNameSchema, unitNameSchema } from "./schemas.ts";
@@ -40,7 +41,7 @@ async function loadOrganisation(db: DbClient, organisationId: string) {
     db.user.findMany({
       where: { organisationId },
       orderBy: { email: "asc" },
-      select: { id: true, email: true, name: true, active: true, roleAssignments: { where: { organisationId }, orderBy: [{ role: "asc" }], select: { role: true, unitId: true } } },
+      select: { id: true, email: true, name: true, active: true, roleAssignments: { where: { organisationId, source: "MANUAL" }, orderBy: [{ role: "asc" }], select: { role: true, unitId: true } } },
     }),
   ]);
   return { areas, units, users };
@@ -192,8 +193,8 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
     }
     const existing = usersByEmail.get(email.data);
     if (!existing && !fileNames.has(`skapad:${email.data}`)) {
-      const elsewhere = await db.user.findUnique({ where: { email: email.data }, select: { organisationId: true } });
-      if (elsewhere) { error("users", row, `${email.data} används redan i en annan verksamhet.`); continue; }
+      // Held by an account of another verksamhet: refused in the user form's words, which never say so (decision 031).
+      if (await db.user.findUnique({ where: { email: email.data }, select: { id: true } })) { error("users", row, `${email.data}: ${EMAIL_UNAVAILABLE}`); continue; }
       fileNames.set(`skapad:${email.data}`, name.data);
       plan.created.push(`Användare: ${name.data} (${email.data}), utan lösenord`);
       plan.steps.push({ kind: "user", email: email.data, name: name.data });

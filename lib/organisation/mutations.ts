@@ -88,6 +88,8 @@ export function removeArea(actor: Actor, raw: unknown, db: DbClient = getDb()): 
     const area = await findArea(tx, organisationId, areaId);
     const units = await tx.unit.count({ where: { areaId: area.id } });
     if (units > 0) return { ok: false, message: `${area.name} har ${plural(units, "enhet", "enheter")} och kan inte tas bort. Flytta enheterna till ett annat område först.` };
+    // A row of the directory's role table (/admin/inloggning) for the area keeps it: the admin removes the row first.
+    if ((await tx.directoryRoleMapping.count({ where: { areaId: area.id } })) > 0) return { ok: false, message: `${area.name} används i tabellen Roller från katalogen på sidan Inloggning. Ta bort de raderna först.` };
     await tx.area.delete({ where: { id: area.id } });
     await writeAudit(tx, { actorId: actor.id, action: "area.remove", entityType: "Area", entityId: area.id, before: { name: area.name } });
     return { ok: true, message: `Området ${area.name} är borttaget.` };

@@ -16,7 +16,7 @@ export type VersionDiff = {
 };
 
 const ACTIVITY_FIELDS = [
-  "phase", "title", "description", "responsibleRole", "timing", "startMonth", "endMonth",
+  "phase", "title", "shortName", "description", "responsibleRole", "timing", "startMonth", "endMonth",
   "scope", "kind", "letterNumber", "templateRef", "note",
 ] as const satisfies readonly (keyof Activity)[];
 

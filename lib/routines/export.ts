@@ -49,6 +49,7 @@ export function toRoutineDocument(v: VersionForDocument): RoutineDocument {
         phase: phaseKey.get(a.phaseId)!,
         // The stored columns in their order, but a document leaves out what is not stated.
         ...activityColumns(a),
+        shortName: optional(a.shortName ?? null),
         description: optional(a.description),
         letterNumber: optional(a.letterNumber),
         templateRef: optional(a.templateRef),

@@ -13,12 +13,13 @@ type ActivityRow = Prisma.ActivityTemplateGetPayload<object>;
 
 /** An activity's content as a document, the editor's form or a stored row has it (what is not stated may be absent). */
 export type ActivityContent = Pick<ActivityRow, "title" | "responsibleRole" | "timing" | "startMonth" | "endMonth" | "scope" | "kind"> &
-  Partial<Pick<ActivityRow, "description" | "letterNumber" | "templateRef" | "note">>;
+  Partial<Pick<ActivityRow, "shortName" | "description" | "letterNumber" | "templateRef" | "note">>;
 
 /** The stored columns of an activity's content: absent text and numbers are stored as null. */
 export function activityColumns(a: ActivityContent) {
   return {
     title: a.title,
+    shortName: a.shortName ?? null,
     description: a.description ?? null,
     responsibleRole: a.responsibleRole,
     timing: a.timing,

@@ -47,6 +47,7 @@ export const ACTIVITY_FIELD_LABELS: Record<string, string> = {
   key: "nyckel",
   phase: "fas",
   title: "rubrik",
+  shortName: "kortnamn",
   description: "beskrivning",
   responsibleRole: "ansvarig roll",
   timing: "tidpunkt",

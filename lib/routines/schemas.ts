@@ -38,11 +38,16 @@ export const keySchema = z
   .max(80, "Nyckeln får vara högst 80 tecken.");
 const key = keySchema;
 
+/** The longest short name (kortnamn): what the wheel writes on one line at its smallest font. */
+export const SHORT_NAME_MAX = 30;
+
 export const activitySchema = z
   .object({
     key,
     phase: key,
     title: z.string({ error: "Aktiviteten behöver en rubrik." }).trim().min(1, "Aktiviteten behöver en rubrik.").max(200, "Rubriken får vara högst 200 tecken."),
+    // The name on the wheel, the agenda and the print: whole words a reader knows the activity by (issue 33).
+    shortName: z.string({ error: "Kortnamnet ska vara text." }).trim().max(SHORT_NAME_MAX, `Kortnamnet får vara högst ${SHORT_NAME_MAX} tecken.`).optional(),
     description: z.string({ error: "Beskrivningen ska vara text." }).trim().max(4000, "Beskrivningen får vara högst 4000 tecken.").optional(),
     responsibleRole: z.enum(Role, { error: "Okänd ansvarig roll." }).nullable(),
     timing: z.enum(Timing, { error: "Tidpunkten måste vara MONTH, SPAN eller CONTINUOUS." }),
@@ -188,6 +193,7 @@ export function parseActivityForm(values: FormValues) {
     key: givenKey ?? slugify(title),
     phase: text(values.phase) ?? "",
     title,
+    shortName: text(values.shortName),
     description: text(values.description),
     responsibleRole: text(values.responsibleRole) ?? null,
     timing,

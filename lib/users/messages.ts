@@ -3,6 +3,12 @@ import { CONTROL_CHARACTER_MESSAGE, UNEXPECTED_ERROR, UNREADABLE_FORM } from "..
 import { SCOPE_REQUIRED } from "./schemas.ts";
 
 /**
+ * A new or changed e-mail that another account holds, in this verksamhet or any other: the same words whichever, and
+ * never "exists" or where (decision 031). The admin sees the own verksamhet's accounts in the list anyway.
+ */
+export const EMAIL_UNAVAILABLE = "E-postadressen kan inte användas. Finns personen redan i listan, ändra det kontot; annars kontakta den som förvaltar Årshjulet.";
+
+/**
  * Every answer of the user administration, by code: the mutations return the code and its text, the page after the
  * redirect shows the text of the code in the address (lib/flash.ts). `{namn}` is the user's name.
  */
@@ -19,7 +25,7 @@ export const USER_TEXTS = {
   "inget-andrat": { text: "Inget att ändra: namn och e-post var redan desamma." },
   "ej-behorig": { text: "Du får inte administrera användare.", error: true },
   "finns-inte": { text: "Användaren finns inte eller hör inte till din verksamhet.", error: true },
-  "epost-upptagen": { text: "Det finns redan en användare med den e-postadressen.", error: true },
+  "epost-kan-inte-anvandas": { text: EMAIL_UNAVAILABLE, error: true },
   "enhet-finns-inte": { text: "Enheten finns inte i din verksamhet.", error: true },
   "har-rollen": { text: "Användaren har redan den rollen där.", error: true },
   "roll-finns-inte": { text: "Rollen finns inte i din verksamhet.", error: true },

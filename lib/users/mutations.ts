@@ -53,7 +53,7 @@ export async function createUser(actor: Actor, raw: unknown, db: DbClient = getD
   if (!input.success) return invalid(input.error);
   const passwordHash = input.data.password ? await hashPassword(input.data.password) : null;
   return asAdmin(actor, db, async (tx, organisationId) => {
-    if (await tx.user.findUnique({ where: { email: input.data.email } })) return answer("epost-upptagen");
+    if (await tx.user.findUnique({ where: { email: input.data.email } })) return answer("epost-kan-inte-anvandas");
     const user = await tx.user.create({ data: { organisationId, name: input.data.name, email: input.data.email, passwordHash } });
     await writeAudit(tx, { actorId: actor.id, action: "user.create", entityType: "User", entityId: user.id, after: { ...publicUser(user), password: passwordHash ? "satt" : "ingen (bara kommunens inloggning)" } });
     return answer("skapad", user);
@@ -68,7 +68,8 @@ export async function assignRole(actor: Actor, raw: unknown, db: DbClient = getD
     if (unitId && !(await tx.unit.findFirst({ where: { id: unitId, ...activeUnitWhere(organisationId) } }))) {
       return answer("enhet-finns-inte");
     }
-    if (user.roleAssignments.some((a) => a.role === role && a.unitId === unitId && a.organisationId === organisationId)) {
+    // A role from the directory may be given by hand as well: the hand-given one stays when the directory drops it.
+    if (user.roleAssignments.some((a) => a.source === "MANUAL" && a.role === role && a.unitId === unitId && a.organisationId === organisationId)) {
       return answer("har-rollen");
     }
     const assignment = await tx.roleAssignment.create({ data: { userId: user.id, role, organisationId, unitId } });
@@ -133,14 +134,14 @@ export async function unlinkOidc(actor: Actor, raw: unknown, db: DbClient = getD
   });
 }
 
-/** The admin changes a user's name and e-mail; a new e-mail must be free. Sessions go on (the person is the same). */
+/** The admin changes a user's name and e-mail; a new e-mail must be free (refused in the words of decision 031). Sessions go on (the person is the same). */
 export async function updateUser(actor: Actor, raw: unknown, db: DbClient = getDb()): Promise<UserResult> {
   const input = updateUserSchema.safeParse(raw);
   if (!input.success) return invalid(input.error);
   const { name, email } = input.data;
   return onUser(actor, db, input.data.userId, async (tx, user) => {
     if (user.name === name && user.email === email) return answer("inget-andrat", user);
-    if (email !== user.email && (await tx.user.findUnique({ where: { email } }))) return answer("epost-upptagen");
+    if (email !== user.email && (await tx.user.findUnique({ where: { email } }))) return answer("epost-kan-inte-anvandas");
     const updated = await tx.user.update({ where: { id: user.id }, data: { name, email } });
     await writeAudit(tx, { actorId: actor.id, action: "user.update", entityType: "User", entityId: user.id, before: publicUser(user), after: publicUser(updated) });
     return answer("uppgifter-sparade", updated);

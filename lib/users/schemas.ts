@@ -55,3 +55,31 @@ export const unlinkOidcSchema = z.object({ userId: id });
 export function firstMessage(error: z.ZodError): string {
   return error.issues[0]?.message ?? "Kontrollera uppgifterna.";
 }
+
+/** What a row of the directory's role table applies to: "hela-verksamheten", "omrade:<id>" or "enhet:<id>". */
+export const DIRECTORY_SCOPE_REQUIRED = "Välj vad rollen gäller: en enhet, ett område eller hela verksamheten.";
+const directoryScope = z
+  .string({ error: DIRECTORY_SCOPE_REQUIRED })
+  .trim()
+  .min(1, DIRECTORY_SCOPE_REQUIRED)
+  .max(80, DIRECTORY_SCOPE_REQUIRED)
+  .transform((v, ctx) => {
+    if (v === WHOLE_VERKSAMHET) return { unitId: null, areaId: null };
+    const [kind, id] = [v.slice(0, v.indexOf(":")), v.slice(v.indexOf(":") + 1)];
+    if (id && kind === "enhet") return { unitId: id, areaId: null };
+    if (id && kind === "omrade") return { unitId: null, areaId: id };
+    ctx.addIssue({ code: "custom", message: DIRECTORY_SCOPE_REQUIRED });
+    return z.NEVER;
+  });
+
+/** A row of the admin's table on /admin/inloggning: a value of the roles claim gives a role for a scope (issue 31). */
+export const directoryMappingSchema = z.object({
+  claimValue: z
+    .string({ error: "Skriv värdet som katalogen skickar." })
+    .trim()
+    .min(1, "Skriv värdet som katalogen skickar.")
+    .max(200, "Värdet får vara högst 200 tecken."),
+  role: z.enum(Role, { error: "Välj en roll." }),
+  scope: directoryScope,
+});
+export const removeDirectoryMappingSchema = z.object({ mappingId: id });

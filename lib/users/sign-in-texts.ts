@@ -1,3 +1,6 @@
+/** The provider's name (OIDC_DISPLAY_NAME, written as mid-sentence) where it begins a sentence. */
+export const atSentenceStart = (name: string): string => name.charAt(0).toLocaleUpperCase("sv-SE") + name.slice(1);
+
 /**
  * The sign-in page's texts about the municipality's sign-in, each naming the provider as OIDC_DISPLAY_NAME does
  * (issue 31): an Entra ID kommun calls it e.g. "Botkyrka kommuns inloggning", not "kommunens inloggning".
@@ -7,7 +10,7 @@ export function signInErrorTexts(provider: string): Record<string, string> {
   return {
     AccessDenied: notLinked,
     OidcUnknown: notLinked,
-    OidcUnverified: `${provider} har inte bekräftat din e-postadress, så vi kan inte veta att kontot är ditt. Kontakta administratören eller kommunens IT-support.`,
+    OidcUnverified: `${atSentenceStart(provider)} har inte bekräftat din e-postadress, så vi kan inte veta att kontot är ditt. Kontakta administratören eller kommunens IT-support.`,
     OidcDomain: `Ditt konto i ${provider} hör inte till kommunens egna domäner, så det kan inte användas i Årshjulet. Logga in med ditt arbetskonto eller kontakta administratören.`,
     SessionRequired: "Logga in för att fortsätta.",
     // Any other code (lib/auth/error-codes.ts turns unknown text into Default): a general message, never the link's text.

@@ -8,7 +8,7 @@ import { showsRoutine, wheelScopeFor, type WheelScope } from "./scope.ts";
 import { activityPeriod, currentCycleYearOf, cycleStartMonth, isOpenCycleYear, utcDate } from "../dates/cycle.ts";
 import { getCycleCalendar } from "../cycle-calendar.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
-import { activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
+import { activityNumbers, activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import { emptyProgress } from "../tasks/progress.ts";
@@ -124,12 +124,13 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     const { startsOn, dueOn } = activityPeriod(year, row, cycleStartMonth(calendar));
     const late = new Map(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
     const overdueUnits = scope.kind === "verksamhet" ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
-    const base = { id, key: row.key, title: row.title, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, local: row.ownerUnitId !== null, startsOn, dueOn, completion, overdueUnits };
+    const base = { id, key: row.key, title: row.title, shortName: row.shortName, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, local: row.ownerUnitId !== null, startsOn, dueOn, completion, overdueUnits };
     if (!unit) return { ...base, level: completionLevel(completion, startsOn, today) };
     const status = ids.map((i) => unitStatus.get(i)).find((s) => s !== undefined) ?? null;
     const unitTask = ids.map((i) => unitTaskOf.get(i)).find((t) => t !== undefined) ?? null;
     return { ...base, unitStatus: status, unitTask, level: statusLevel(status, startsOn, today) };
-  });
+    // Numbered over every routine activity of the cycle, not the scope's: the kommunikatör's "31" is everyone's "31".
+  }, activityNumbers(rows));
 
   // Twelve o'clock is the cycle's first month: December when the brukarundersökning is one of the verksamhet's routines.
   const firstMonth = cycleStartMonth(calendar);

@@ -1,4 +1,4 @@
-import { assignLanes, pointPositions, pointsPerRow, ringBands, ringTracks, type Arc, type Band, type RingSpec } from "./geometry.ts";
+import { assignLanes, pointPositions, pointsPerRow, ringBands, ringTracks, spanArc, type Arc, type Band, type RingSpec } from "./geometry.ts";
 
 export type RingInput = { key: string; arcs: { id: string; arc: Arc }[]; points: { id: string; month: number }[] };
 export type PlacedArc = { id: string; arc: Arc; band: Band };
@@ -59,4 +59,53 @@ export function layoutWheel(rings: RingInput[], space: Band, firstMonth = 1): Ri
     const arcs = ring.arcs.map((a, j) => ({ id: a.id, arc: a.arc, band: tracks.lanes[lanes[i]![j]!]! }));
     return { key: ring.key, band: bands[i]!, arcs, points, dotRadius };
   });
+}
+
+/** The årshjul's drawing in viewBox units (components/wheel/wheel-svg.tsx), shared with the label tests. */
+export const WHEEL = {
+  center: { x: 500, y: 500 },
+  monthBand: { inner: 452, outer: 496 },
+  surveyBand: { inner: 434, outer: 447 },
+  actionBand: { inner: 98, outer: 126 },
+  centreRadius: 92,
+  /**
+   * -620 … 1620: a column of names each side of the 1000-unit wheel. Wide, because the start page draws the wheel as
+   * tall as the first screen leaves (480 px at 1280 × 800, components/wheel/wheel.css) over a wider box: the names use
+   * that width instead of a smaller font.
+   */
+  viewBox: { x: -620, y: -6, width: 2240, height: 1012 },
+} as const;
+
+/**
+ * The names' columns: 600 units wide each side (from the leaders' exit at 506 + 14 to the viewBox's edge), at a font
+ * of 27 units: 12 px or more whenever the wheel is drawn at least 450 px high (its 1012 units) and 996 px wide (its
+ * 2240 units); at 1280 × 800 the start page draws it 480 px high, so its names are 12.8 px.
+ */
+export const LABEL_OPTIONS = { center: WHEEL.center, exitRadius: 506, columnGap: 14, columnWidth: 600, top: 10, bottom: 990, fontSize: 27, lineHeight: 31 } as const;
+
+/** The room between the centre (or the improvement actions' ring) and the survey ring, where the phases' rings go. */
+export function ringSpace(hasActions: boolean): Band {
+  return { inner: hasActions ? WHEEL.actionBand.outer + 5 : WHEEL.centreRadius + 6, outer: WHEEL.surveyBand.inner - 4 };
+}
+
+type MarkActivity = { id: string; timing: string; startMonth: number | null; endMonth: number | null };
+
+/** A phase's activities as one ring's marks: a one-month activity is a point, a span or continuous work an arc. */
+export function ringInput(key: string, activities: MarkActivity[], firstMonth = 1): RingInput {
+  const dated = activities.filter((a) => a.startMonth !== null && a.endMonth !== null);
+  return {
+    key,
+    arcs: dated.filter((a) => a.startMonth !== a.endMonth || a.timing !== "MONTH").map((a) => ({ id: a.id, arc: spanArc(a.startMonth!, a.endMonth!, firstMonth) })),
+    points: dated.filter((a) => a.startMonth === a.endMonth && a.timing === "MONTH").map((a) => ({ id: a.id, month: a.startMonth! })),
+  };
+}
+
+/** Where each mark's name leaves from: an arc's near its start (in the month it begins), a point's at the point. */
+export function labelAnchors(layout: RingLayout[]): Map<string, { angle: number; r: number }> {
+  const anchors = new Map<string, { angle: number; r: number }>();
+  for (const ring of layout) {
+    for (const a of ring.arcs) anchors.set(a.id, { angle: a.arc.start + Math.min(12, (a.arc.end - a.arc.start) / 2), r: (a.band.inner + a.band.outer) / 2 });
+    for (const p of ring.points) anchors.set(p.id, { angle: p.angle, r: p.r });
+  }
+  return anchors;
 }

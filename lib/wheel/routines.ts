@@ -8,9 +8,15 @@ import type { Completion, CompletionLevel } from "./completion.ts";
 export type WheelActivity = {
   /** routineId/key: one activity even when the cycle's tasks hang on two versions of the routine. */
   id: string;
-  number: number;
+  /**
+   * "12": the activity's place among all the routines' activities of the cycle, whatever the scope shows; "E1": a
+   * unit's own activity, numbered apart so that it never shifts the routines' numbers (issue 33).
+   */
+  number: string;
   key: string;
   title: string;
+  /** The name on the wheel, the agenda and the print (kortnamn); null: the title is written, wrapped. */
+  shortName: string | null;
   description: string | null;
   kind: ActivityKind;
   timing: Timing;
@@ -41,6 +47,7 @@ export const activitySelect = {
   key: true,
   position: true,
   title: true,
+  shortName: true,
   description: true,
   kind: true,
   timing: true,
@@ -66,7 +73,37 @@ export function mergeVersions(rows: ActivityRow[]) {
   return merged;
 }
 
-export function buildRoutines(merged: ReturnType<typeof mergeVersions>, rows: ActivityRow[], activity: (id: string, row: ActivityRow, ids: string[]) => Omit<WheelActivity, "number">) {
+/** The wheel's order: routines by title, phases by position, activities by months and then their place in the document. */
+function compareRows(a: ActivityRow, b: ActivityRow): number {
+  const ra = a.routineVersion.routine;
+  const rb = b.routineVersion.routine;
+  return (
+    ra.title.localeCompare(rb.title, "sv") ||
+    ra.id.localeCompare(rb.id) ||
+    a.phase.position - b.phase.position ||
+    (a.startMonth ?? 13) - (b.startMonth ?? 13) ||
+    (a.endMonth ?? 13) - (b.endMonth ?? 13) ||
+    a.position - b.position
+  );
+}
+
+/**
+ * The routines' activity numbers ("1", "2" …), keyed routineId/key, counted over every routine activity of the cycle
+ * (`rows`: not only those a scope or a layer shows, and never a unit's own), so that a number means the same activity
+ * on every role's wheel and in every print.
+ */
+export function activityNumbers(rows: ActivityRow[]): Map<string, string> {
+  const merged = [...mergeVersions(rows.filter((r) => r.ownerUnitId === null))];
+  merged.sort(([, a], [, b]) => compareRows(a.row, b.row));
+  return new Map(merged.map(([id], i) => [id, String(i + 1)]));
+}
+
+export function buildRoutines(
+  merged: ReturnType<typeof mergeVersions>,
+  rows: ActivityRow[],
+  activity: (id: string, row: ActivityRow, ids: string[]) => Omit<WheelActivity, "number">,
+  numbers: Map<string, string> = activityNumbers(rows),
+) {
   const routines = new Map<string, WheelRoutine & { phaseOrder: Map<string, number> }>();
   for (const [id, { row, ids }] of merged) {
     const r = row.routineVersion.routine;
@@ -78,14 +115,15 @@ export function buildRoutines(merged: ReturnType<typeof mergeVersions>, rows: Ac
       routine.phases.push(phase);
       routine.phaseOrder.set(row.phase.key, row.phase.position);
     }
-    phase.activities.push({ ...activity(id, row, ids), number: 0 });
+    phase.activities.push({ ...activity(id, row, ids), number: "" });
   }
   for (const row of rows) {
     const routine = routines.get(row.routineVersion.routine.id)!;
     if (!routine.versions.includes(row.routineVersion.version)) routine.versions.push(row.routineVersion.version);
   }
   const position = new Map(rows.map((r) => [`${r.routineVersion.routine.id}/${r.key}`, r.position]));
-  let number = 0;
+  // A unit's own activities: "E1", "E2" … in the wheel's order, apart from the routines' numbers.
+  let local = 0;
   return [...routines.values()]
     .sort((a, b) => a.title.localeCompare(b.title, "sv"))
     .map(({ phaseOrder, ...routine }) => {
@@ -93,7 +131,7 @@ export function buildRoutines(merged: ReturnType<typeof mergeVersions>, rows: Ac
       routine.phases.sort((a, b) => phaseOrder.get(a.key)! - phaseOrder.get(b.key)!);
       for (const phase of routine.phases) {
         phase.activities.sort((a, b) => (a.startMonth ?? 13) - (b.startMonth ?? 13) || (a.endMonth ?? 13) - (b.endMonth ?? 13) || position.get(a.id)! - position.get(b.id)!);
-        for (const a of phase.activities) a.number = ++number;
+        for (const a of phase.activities) a.number = numbers.get(a.id) ?? `E${++local}`;
       }
       return routine;
     });

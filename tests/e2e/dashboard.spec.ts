@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";
+import { menuLink, openMenuGroups } from "./menu";
 
 const THIS_YEAR = serverDay("november").year;
 
@@ -10,7 +11,7 @@ const year = () => THIS_YEAR;
 test.describe("översikten", () => {
   test("verksamhetschefen ser året, går genom årshjulet med tangentbordet och öppnar en enhet från värmekartan", async ({ page }) => {
     await signIn(page, "verksamhetschef");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Översikt", exact: true }).click();
+    await (await menuLink(page, "Översikt")).click();
     await expect(page.getByRole("heading", { level: 1, name: `Översikt ${year()}` })).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -79,6 +80,7 @@ test.describe("översikten", () => {
 
   test("en enhetschef når inte översikten", async ({ page }) => {
     await signIn(page, "enhetschef");
+    await openMenuGroups(page);
     await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Översikt", exact: true })).toHaveCount(0);
     await page.goto("/oversikt");
     await expect(page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();

@@ -54,8 +54,8 @@ export default async function globalSetup() {
   const kolada = await startFakeKolada(E2E_KOLADA);
   const children: ChildProcess[] = [];
   // The municipal sign-in server's identity provider, up before that server (in this process, for the whole run).
-  const oidcServer = SERVERS.find((server) => "oidc" in server);
-  const stopProvider = oidcServer ? await (await import("./oidc-provider")).startOidcProvider(OIDC_PROVIDER_PORT, `http://127.0.0.1:${oidcServer.port}`) : async () => {};
+  const oidcServers = SERVERS.filter((server) => "oidc" in server);
+  const stopProvider = oidcServers.length > 0 ? await (await import("./oidc-provider")).startOidcProvider(OIDC_PROVIDER_PORT, oidcServers.map((server) => `http://127.0.0.1:${server.port}`)) : async () => {};
   const stopAll = async () => {
     await kolada.close();
     await stopProvider();

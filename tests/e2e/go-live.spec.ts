@@ -9,13 +9,12 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
+import { withPgClient } from "../integration/helpers/pg-client";
 import { expectNoAxeViolations } from "./axe";
 import { GO_LIVE_PORT } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const database = `arshjulet_e2e_golive_${GO_LIVE_PORT}`;
 const baseURL = `http://127.0.0.1:${GO_LIVE_PORT}`;
 // A day in March: one cycle (2027) is open, and its spring tasks are ahead.
@@ -35,15 +34,7 @@ const CHIEF = { email: "enhetschef.ek@provstad.example", password: "Eken planera
 test.describe.configure({ mode: "serial" });
 let server: ChildProcess | undefined;
 
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (sql: string) => withPgClient((c) => c.query(sql));
 
 /** Runs one of the operator's npm scripts as `npm run` would, and returns what it printed. */
 function operatorCommand(script: string, args: string[]) {
@@ -215,10 +206,7 @@ test("en kommun går live: setup, lösenord via länken, arbetsboken, enhetschef
   await expectBothWidths(page);
 
   // 6. A closed unit's task history still opens, and says why its open task is ej aktuell.
-  const client = new pg.Client({ connectionString: env.DATABASE_URL });
-  await client.connect();
-  const { rows } = await client.query<{ id: string }>(`SELECT t.id FROM "Task" t JOIN "Unit" u ON u.id = t."unitId" WHERE u.name = 'Rönnen' AND t.status = 'NOT_APPLICABLE' LIMIT 1`);
-  await client.end();
+  const { rows } = await withPgClient((c) => c.query<{ id: string }>(`SELECT t.id FROM "Task" t JOIN "Unit" u ON u.id = t."unitId" WHERE u.name = 'Rönnen' AND t.status = 'NOT_APPLICABLE' LIMIT 1`), env.DATABASE_URL);
   expect(rows).toHaveLength(1);
   await page.goto(`${baseURL}/checklista/uppgift/${rows[0]!.id}`);
   await expect(page.getByRole("main")).toContainText("Rönnen");

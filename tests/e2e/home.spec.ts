@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { mainMenu } from "./menu";
 import { serverDay } from "./servers";
 
 const THIS_YEAR = serverDay("kommun").year;
@@ -26,9 +27,27 @@ test.describe("årshjulet som startsida", () => {
     await signIn(page, "enhetschef", "/");
     await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Årshjulet ${THIS_YEAR} – `) })).toBeVisible();
     const wheel = page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) });
-    // The names are written beside the wheel, so nobody has to hover to read them.
-    await expect(wheel.getByText("Brukarfika med resultatet…")).toBeVisible();
+    // The names are written beside the wheel, whole (the routine's short names), so nobody has to hover to read them.
+    await expect(wheel.getByText("Brukarfika november")).toBeVisible();
+    await expect(wheel.getByText("Genomgång i enhetens LG")).toBeVisible();
     await expect(wheel.getByText(/Brukarbrev 4$/)).toBeVisible();
+    await expect(wheel.locator("text.wheel-label", { hasText: "…" })).toHaveCount(0);
+    // Every mark is a button named by its number, full title and state; its tooltip shows the full title on hover.
+    const fikaButton = wheel.getByRole("button", { name: /^\d+\. Brukarfika med resultatet från brukarundersökningen\. November, .*\./ });
+    await expect(fikaButton).toHaveCount(1);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await fikaButton.locator("text.wheel-label").hover();
+    const tooltip = page.getByTestId("wheel-tooltip");
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText("Brukarfika med resultatet från brukarundersökningen");
+    await page.keyboard.press("Escape");
+    await expect(tooltip).toBeHidden();
+    // No name smaller than 12 px at 1280 px: the wheel's scale times the names' font size.
+    const smallest = await wheel.evaluate((svg) => {
+      const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+      return Math.min(...[...svg.querySelectorAll("text.wheel-label")].map((t) => Number(t.getAttribute("font-size")) * scale));
+    });
+    expect(smallest).toBeGreaterThanOrEqual(12);
     // At 1280 × 800 the whole wheel is in the first screen.
     await page.setViewportSize({ width: 1280, height: 800 });
     const box = (await wheel.boundingBox())!;
@@ -77,6 +96,11 @@ test.describe("årshjulet som startsida", () => {
       await signIn(page, role, "/");
       await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Årshjulet ${THIS_YEAR}`) })).toBeVisible();
       expect(await page.locator("[data-wheel-item]").count()).toBeGreaterThan(0);
+      // The key explains only what this wheel shows: no units where the role has none.
+      const key = page.getByRole("region", { name: "Teckenförklaring" });
+      await expect(key.getByText("Hur många enheter som är klara")).toHaveCount(0);
+      await expect(key.getByText(role === "kommunikator" ? "Kommunikationsenhetens läge" : role === "handlaggare" ? "Läget i kvalitetsgranskningen" : /^Läget för /)).toBeVisible();
+      await expect(key.getByText("Ringarna, utifrån och in:").first()).toBeVisible();
       await atBothWidths(page, `start-${role}`);
     });
   }
@@ -94,6 +118,9 @@ test.describe("årshjulet som startsida", () => {
     await expect(views.getByRole("link", { name: "Kvartal", exact: true })).toHaveAttribute("aria-current", "page");
     await expect(views.getByRole("link", { name: "Kvartal 4" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("group", { name: `Kvartal 4 ${THIS_YEAR}, tidslinje` })).toBeVisible();
+    // No wheel in a quarter: the help speaks of the timeline.
+    await expect(page.getByText(/Peka på .* i hjulet/)).toHaveCount(0);
+    await expect(page.getByText(/en aktivitet i tidslinjen/)).toBeVisible();
     await expect(mark(page, "Brukarbrev 4")).toHaveCount(1);
     await expect(mark(page, "Brukarbrev 1")).toHaveCount(0);
 
@@ -175,5 +202,124 @@ test.describe("årshjulet som startsida", () => {
     await expect(link).toHaveAttribute("href", /^\/checklista\/uppgift\/[a-z0-9]+$/);
     await link.click();
     await expect(page).toHaveURL(/\/checklista\/uppgift\//);
+  });
+});
+
+// Issue 33: the start page on a 375 px phone (Att göra nu, then the agenda in the cycle's order from today's month,
+// then the wheel as an overview) and in the first screen at 1280 × 800 for every role.
+test.describe("startsidan på en telefon och i första skärmen", () => {
+  test("på en telefon börjar sidan med Att göra nu, sedan månaderna i cykelns ordning från i dag och hjulet som överblick", async ({ page }) => {
+    test.slow();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await signIn(page, "enhetschef", "/");
+    const main = page.getByRole("main");
+    await expect(main.getByRole("heading", { level: 2 }).first()).toHaveText("Att göra nu");
+    const toDo = (await main.getByRole("heading", { level: 2, name: "Att göra nu" }).boundingBox())!;
+    expect(toDo.y + toDo.height).toBeLessThanOrEqual(812);
+
+    // 20 November 2026 is the last month of the cycle that began in December 2025: its eleven earlier months are folded.
+    const agenda = page.getByRole("region", { name: "Månad för månad" });
+    const months = agenda.getByRole("heading", { level: 3 });
+    await expect(months.first()).toHaveText(`November ${THIS_YEAR}`);
+    await expect(agenda.getByRole("heading", { level: 3, name: `December ${THIS_YEAR - 1}` })).toHaveCount(0);
+    const earlier = agenda.locator("summary", { hasText: "Tidigare månader" });
+    await earlier.click();
+    await expect(months.first()).toHaveText(`December ${THIS_YEAR - 1}`);
+    await expect(months.nth(1)).toHaveText(`Januari ${THIS_YEAR}`);
+    await expectNoAxeViolations(page);
+
+    // The wheel comes after the agenda, as wide as the screen, without names too small to read.
+    const wheel = page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) });
+    const wheelBox = (await wheel.boundingBox())!;
+    expect((await agenda.boundingBox())!.y).toBeLessThan(wheelBox.y);
+    expect(wheelBox.height).toBeGreaterThan(300);
+    await expect(wheel.locator("text.wheel-label").first()).toBeHidden();
+    const smallest = await wheel.evaluate((svg) => Math.min(...[...svg.querySelectorAll("text")].filter((t) => t.getClientRects().length > 0).map((t) => t.getBoundingClientRect().height)));
+    expect(smallest).toBeGreaterThanOrEqual(7);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // An item of the agenda opens the wheel's panel right under it; Stäng brings the focus back.
+    const item = agenda.locator("[data-agenda-item]").filter({ hasText: "Jämför resultatet med föregående år" });
+    await item.click();
+    const panel = agenda.getByRole("region", { name: "Aktivitet i årshjulet" });
+    await expect(panel.getByText(/^\d+\. Jämför resultatet med föregående år$/)).toBeFocused();
+    expect((await panel.boundingBox())!.y).toBeGreaterThan((await item.boundingBox())!.y);
+    await expect(panel.getByRole("button", { name: "Klar", exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await panel.getByRole("button", { name: "Stäng" }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(item).toBeFocused();
+  });
+
+  for (const role of ["enhetschef", "koordinator", "verksamhetschef", "utvecklare", "kommunikator", "handlaggare", "admin"] as const) {
+    test(`${role}: menyn på en rad, hela hjulet och början av Att göra nu i första skärmen vid 1280 × 800`, async ({ page }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await signIn(page, role, "/");
+      const header = (await page.locator("body > header").boundingBox())!;
+      expect(header.height, "sidhuvudet på en rad").toBeLessThanOrEqual(72);
+      expect((await mainMenu(page).getByRole("list").first().boundingBox())!.height, "menyn på en rad").toBeLessThanOrEqual(32);
+      const wheel = (await page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) }).boundingBox())!;
+      expect(wheel.y).toBeGreaterThanOrEqual(header.y + header.height);
+      expect(wheel.y + wheel.height, "hela hjulet").toBeLessThanOrEqual(800);
+      if (role !== "admin") {
+        const toDo = (await page.getByRole("heading", { level: 2, name: "Att göra nu" }).boundingBox())!;
+        expect(toDo.y + toDo.height, "Att göra nu börjar i första skärmen").toBeLessThanOrEqual(800);
+      }
+      // The layers and the key follow without a long scroll.
+      const layers = page.getByRole("navigation", { name: "Lager i hjulet" });
+      if ((await layers.count()) > 0) expect((await layers.boundingBox())!.y).toBeLessThan(900);
+      expect((await page.getByRole("heading", { name: "Teckenförklaring" }).boundingBox())!.y).toBeLessThan(1200);
+      if (role === "verksamhetschef") await expectNoAxeViolations(page);
+    });
+  }
+
+  test("panelen öppnas under hjulet, täcker inga namn och visar statusknapparna vid 1280 × 800", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "enhetschef", "/");
+    const wheel = page.getByRole("group", { name: new RegExp(`^Årshjul ${THIS_YEAR}, `) });
+    await mark(page, "Jämför resultatet med föregående år").locator("text.wheel-label").click();
+    const panel = page.getByRole("region", { name: "Aktivitet i årshjulet" });
+    await expect(panel.getByText(/^\d+\. Jämför resultatet med föregående år$/)).toBeFocused();
+    const wheelBox = (await wheel.boundingBox())!;
+    const panelBox = (await panel.boundingBox())!;
+    expect(panelBox.y, "panelen ligger under hjulet").toBeGreaterThanOrEqual(wheelBox.y + wheelBox.height);
+    for (const name of ["Pågår", "Klar"]) {
+      const button = (await panel.getByRole("button", { name, exact: true }).boundingBox())!;
+      expect(button.y, name).toBeGreaterThanOrEqual(0);
+      expect(button.y + button.height, name).toBeLessThanOrEqual(800);
+    }
+    await expectNoAxeViolations(page);
+  });
+
+  test("menyns grupper öppnas och stängs med tangentbordet, och länkarna är minst 24 px höga", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "utvecklare", "/");
+    const group = mainMenu(page).locator("summary", { hasText: "Uppföljning" });
+    const overview = mainMenu(page).getByRole("link", { name: "Översikt", exact: true });
+    await expect(overview).toBeHidden();
+    await group.focus();
+    await page.keyboard.press("Enter");
+    await expect(overview).toBeVisible();
+    for (const link of await mainMenu(page).locator("details[open] a").all()) expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    expect((await group.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    await expectNoAxeViolations(page);
+    await page.keyboard.press("Escape");
+    await expect(overview).toBeHidden();
+    await expect(group).toBeFocused();
+    await page.keyboard.press("Space");
+    await overview.click();
+    await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^Översikt`) })).toBeVisible();
+    // After the page change the group is closed again.
+    await expect(overview).toBeHidden();
+  });
+});
+
+test.describe("menyn utan JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("en grupp i menyn öppnas ändå", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "utvecklare", "/");
+    await mainMenu(page).locator("summary", { hasText: "Administration" }).click();
+    await expect(mainMenu(page).getByRole("link", { name: "Hantera rutiner", exact: true })).toBeVisible();
   });
 });

@@ -8,15 +8,15 @@ import type { Server } from "node:http";
 import Provider from "oidc-provider";
 import { OIDC_ACCOUNTS, OIDC_CLIENT, type OidcLogin } from "./oidc-client";
 
-/** Starts the provider at http://127.0.0.1:port for a client whose callback is appUrl's; returns its stop. */
-export async function startOidcProvider(port: number, appUrl: string): Promise<() => Promise<void>> {
+/** Starts the provider at http://127.0.0.1:port for a client whose callbacks are the app servers'; returns its stop. */
+export async function startOidcProvider(port: number, appUrls: readonly string[]): Promise<() => Promise<void>> {
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
     clients: [
       {
         client_id: OIDC_CLIENT.id,
         client_secret: OIDC_CLIENT.secret,
-        redirect_uris: [`${appUrl}/api/auth/callback/kommun`],
+        redirect_uris: appUrls.map((appUrl) => `${appUrl}/api/auth/callback/kommun`),
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },
@@ -25,7 +25,8 @@ export async function startOidcProvider(port: number, appUrl: string): Promise<(
       const account = (OIDC_ACCOUNTS as Record<string, (typeof OIDC_ACCOUNTS)[OidcLogin]>)[id];
       return account ? { accountId: id, claims: async () => ({ ...account }) } : undefined;
     },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    // Entra ID's shape as well: preferred_username, upn and the app roles come with the scopes the app asks for.
+    claims: { openid: ["sub", "upn", "roles"], email: ["email", "email_verified"], profile: ["name", "preferred_username"] },
     // next-auth reads the profile from the ID token: put the scopes' claims in it, not only in userinfo.
     conformIdTokenClaims: false,
     pkce: { methods: ["S256"], required: () => true },

@@ -11,7 +11,7 @@ import { DEMO_USERS } from "../../prisma/seed/demo-organisation";
 /** Through the provider's own login and consent pages, as a user of the municipality's identity provider would. */
 async function signInAtProvider(page: Page, login: OidcLogin) {
   await page.goto("/logga-in");
-  await page.getByRole("button", { name: "Logga in med Kommunens inloggning" }).click();
+  await page.getByRole("button", { name: "Logga in med kommunens inloggning" }).click();
   // The provider's pages (not ours): any login name picks the account; the password is not checked.
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("valfritt");
@@ -20,7 +20,7 @@ async function signInAtProvider(page: Page, login: OidcLogin) {
 }
 
 // The provider's name as OIDC_DISPLAY_NAME gives it (issue 31): the default here.
-const NOT_LINKED = "Ditt konto i Kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.";
+const NOT_LINKED = "Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.";
 
 test("en känd användare med bekräftad e-post loggar in med kommunens inloggning och får sina roller", async ({ page }) => {
   await signInAtProvider(page, "kand");

@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { menuLink, openMenuGroups } from "./menu";
 
 test.describe("påminnelser och tillgänglighet", () => {
   test("tillgänglighetsredogörelsen nås utan inloggning från sidfoten", async ({ page }) => {
@@ -51,7 +52,7 @@ test.describe("påminnelser och tillgänglighet", () => {
 
   test("verksamhetsutvecklaren ser och ändrar påminnelsedagar per aktivitet", async ({ page }) => {
     await signIn(page, "utvecklare");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Påminnelser", exact: true }).click();
+    await (await menuLink(page, "Påminnelser")).click();
     await expect(page.getByRole("heading", { level: 1, name: "Påminnelser" })).toBeVisible();
     await expectNoAxeViolations(page);
     const field = page.getByLabel("Påminnelsedagar för Brukarbrev 4");
@@ -76,6 +77,7 @@ test.describe("påminnelser och tillgänglighet", () => {
 
   test("påminnelsesidan är bara för den som hanterar rutiner", async ({ page }) => {
     await signIn(page, "enhetschef");
+    await openMenuGroups(page);
     await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Påminnelser", exact: true })).toHaveCount(0);
     await page.goto("/paminnelser");
     await expect(page.getByRole("heading", { level: 1, name: "Ingen behörighet" })).toBeVisible();

@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";
+import { menuLink } from "./menu";
 
 const THIS_YEAR = serverDay("november").year;
 
@@ -20,7 +21,7 @@ const ACTION = `Uppföljningssamtal efter första besöket (e2e ${Date.now()})`;
 
 test("resultat: importera, jämför en enhet och lägg till en förbättringsåtgärd", async ({ page }) => {
   await signIn(page, "utvecklare");
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Resultat" }).click();
+  await (await menuLink(page, "Resultat")).click();
   await expect(page.getByRole("heading", { level: 1, name: "Resultat" })).toBeVisible();
   await expect(page.getByRole("heading", { name: `Gemensamma nämnare ${YEAR - 1}` })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -99,7 +100,7 @@ test("resultat: koordinatorn ser sin enhets resultat och sammanfattningen men ha
   await signIn(page, "koordinator");
   const nav = page.getByRole("navigation", { name: "Huvudmeny" });
   await expect(nav.getByRole("link", { name: "Förbättringsåtgärder" })).toHaveCount(0);
-  await nav.getByRole("link", { name: "Resultat" }).click();
+  await (await menuLink(page, "Resultat")).click();
   await expect(page.getByRole("heading", { level: 2, name: "Enheterna" })).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "Importera resultat" })).toHaveCount(0);
   await page.getByRole("link", { name: "Lärkan", exact: true }).click();

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";
+import { menuLink, openMenuGroups } from "./menu";
 
 const THIS_YEAR = serverDay("april").year;
 
@@ -46,7 +47,7 @@ async function recordInterview(page: Page, day: string, deviation: boolean) {
 test.describe("kvalitetsgranskningen", () => {
   test("kvalitetshandläggaren importerar ärenden, drar urvalet, ersätter ett avböjt ärende, registrerar fyra intervjuer och läser sammanställningen", async ({ page }) => {
     await signIn(page, "kvalitetshandlaggare");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kvalitetsgranskning" }).click();
+    await (await menuLink(page, "Kvalitetsgranskning")).click();
     await expect(page.getByRole("heading", { level: 1, name: "Kvalitetsgranskning" })).toBeVisible();
     await expect(page.getByRole("link", { name: `Granskningen ${YEAR - 1}` })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -121,6 +122,7 @@ test.describe("kvalitetsgranskningen", () => {
 
   test("en enhetschef i hemtjänsten ser varken menyn eller ärendena", async ({ page }) => {
     await signIn(page, "enhetschef");
+    await openMenuGroups(page);
     await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Kvalitetsgranskning" })).toHaveCount(0);
     for (const path of ["/kvalitetsgranskning", `/kvalitetsgranskning/${YEAR - 1}`, `/kvalitetsgranskning/${YEAR - 1}/sammanstallning`, "/kvalitetsgranskning/importera"]) {
       await page.goto(path);

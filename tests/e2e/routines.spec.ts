@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./fixtures";
 import { signIn, signInWithForm } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { dateWithWeek, serverDay } from "./servers";
+import { menuLink } from "./menu";
 
 const THIS_YEAR = serverDay("routines").year;
 const todayIso = () => serverDay("routines").todayIso;
@@ -18,7 +19,7 @@ test.describe("rutiner och cykler", () => {
   test("en verksamhetsutvecklare lägger till en aktivitet i ett utkast, publicerar, startar nästa år och enhetschefen ser aktiviteten", async ({ page }) => {
     // Through the form: the journey signs out, which must not end the saved session of other tests.
     await signInWithForm(page, "utvecklare");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Hantera rutiner" }).click();
+    await (await menuLink(page, "Hantera rutiner")).click();
     await expect(page.getByRole("heading", { level: 1, name: "Hantera rutiner" })).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -80,7 +81,7 @@ test.describe("rutiner och cykler", () => {
     await expectNoAxeViolations(page);
 
     // Start next year's cycle; a second start of the same year writes nothing.
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Årets cykler" }).click();
+    await (await menuLink(page, "Årets cykler")).click();
     await expect(page).toHaveTitle("Årets cykler – Årshjulet");
     await expectNoAxeViolations(page);
     await page.getByLabel("År").fill(String(NEXT));

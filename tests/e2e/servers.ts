@@ -14,9 +14,13 @@ const base = Number(process.env.E2E_PORT_BASE ?? 3210);
 export const OIDC_PROVIDER_PORT = base + 5;
 /** The server of go-live.spec.ts, which the spec starts itself on a PostgreSQL database after `npm run setup`. */
 export const GO_LIVE_PORT = base + 8;
+/** The server of operations.spec.ts (issue 34: the request log, the database outage), which the spec starts itself on PostgreSQL. */
+export const OPERATIONS_PORT = base + 10;
+/** The server of production-install.spec.ts: the standalone install alone, started by the spec on PostgreSQL. */
+export const PRODUCTION_INSTALL_PORT = base + 11;
 const SERVER_LIST = [
   // Late November: most of the year is done, some tasks are overdue, December's are not yet begun.
-  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "results", "reminders", "module-tasks", "kolada", "password-links", "share"] },
+  { name: "november", port: base, today: "2026-11-20", specs: ["axe-check", "auth", "admin", "start-page", "checklist", "dashboard", "wheel", "wheel-export", "results", "reminders", "module-tasks", "kolada", "password-links", "share", "http-probe"] },
   // Publishing a routine version and starting a cycle change every unit's tasks: a server of its own.
   { name: "routines", port: base + 1, today: "2026-11-20", specs: ["routines"] },
   // February: brukarbrev 1 is due this month.
@@ -33,6 +37,9 @@ const SERVER_LIST = [
   // 6 December: the 2027 cycle has begun and the 2026 cycle is open for its efterarbete (docs/decisions/020); the
   // koordinator registers 2026's overdue Brukarbrev 4 from the badge.
   { name: "december", port: base + 7, today: "2026-12-06", specs: ["two-cycles"] },
+  // A kommun on Entra ID (issue 31): the kommun's domain trusted, roles from the directory's `roles` claim, password
+  // sign-in off (so no saved password sessions: passwordOff). It links, creates and re-roles users: a server of its own.
+  { name: "entra", port: base + 9, today: "2026-11-20", specs: ["entra"], oidc: true, passwordOff: true },
 ] as const;
 
 export type ServerName = (typeof SERVER_LIST)[number]["name"];
@@ -42,8 +49,21 @@ export const SERVERS: readonly Server[] = SERVER_LIST;
 /** The environment a server adds to the common one: the OIDC settings for the server that uses the test's provider. */
 export function serverEnv(server: Server): Record<string, string> {
   if (!("oidc" in server)) return {};
-  return { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret };
+  const oidc = { OIDC_ISSUER: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret };
+  if (!("passwordOff" in server)) return oidc;
+  return { ...oidc, ...ENTRA_ENV };
 }
+
+/** The Entra ID kommun's settings (the entra server); entra.spec.ts reads the provider's name from here. */
+export const ENTRA_ENV = {
+  OIDC_DISPLAY_NAME: "Exempelstads inloggning",
+  OIDC_ALLOWED_EMAIL_DOMAINS: "arshjulet.example",
+  OIDC_ROLES_CLAIM: "roles",
+  AUTH_PASSWORD_SIGN_IN: "off",
+} as const;
+
+/** Whether a server's users can sign in by password (the sign-in setup saves their sessions only then). */
+export const hasPasswordSignIn = (server: Server) => !("passwordOff" in server);
 
 const DATA_ROOT = path.resolve(import.meta.dirname, "../../.data");
 /** The embedded database of a server, under .data/ (never DATABASE_URL). */

@@ -42,3 +42,20 @@ test("koordinatorn registrerar den avslutade cykelns försenade brukarbrev 4 fr�
   else await expect(menu.getByRole("link", { name: `${count - 1} ${count - 1 === 1 ? "försenad" : "försenade"}` })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+// Issue 33: the phone's agenda follows the cycle shown. On 6 December that is the 2027 cycle, which begins this month:
+// nothing is folded and December 2026 comes first; the ending 2026 cycle reads from its own December, 2025.
+test("på en telefon börjar månaderna med cykelns första månad, i den nya och i den avslutade cykeln", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signIn(page, "koordinator", "/");
+  await expect(page.getByRole("main").getByRole("heading", { level: 2 }).first()).toHaveText("Att göra nu");
+  const agenda = page.getByRole("region", { name: "Månad för månad" });
+  await expect(agenda.getByRole("heading", { level: 3 }).first()).toHaveText("December 2026");
+  await expect(agenda.getByRole("heading", { level: 3 }).nth(1)).toHaveText("Januari 2027");
+  await expect(agenda.locator("summary", { hasText: "Tidigare månader" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.goto("/?ar=2026");
+  await expect(page.getByRole("heading", { level: 1, name: /^Årshjulet 2026/ })).toBeVisible();
+  await expect(agenda.getByRole("heading", { level: 3 }).first()).toHaveText("December 2025");
+  await expect(agenda.locator("summary", { hasText: "Tidigare månader" })).toHaveCount(0);
+});

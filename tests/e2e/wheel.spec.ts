@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { serverDay } from "./servers";
+import { menuLink } from "./menu";
 
 const THIS_YEAR = serverDay("november").year;
 
@@ -18,7 +19,7 @@ async function focusedLabel(page: Page) {
 test.describe("årshjulet", () => {
   test("the verksamhetschef moves through the wheel with the keyboard, sees details and chooses a unit", async ({ page }) => {
     await signIn(page, "verksamhetschef");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Årshjul med tabell", exact: true }).click();
+    await (await menuLink(page, "Årshjul med tabell")).click();
     await expect(page.getByRole("heading", { level: 1, name: `Årshjul ${THIS_YEAR}` })).toBeVisible();
     const wheel = page.getByRole("group", { name: `Årshjul ${THIS_YEAR}, alla enheter` });
     const marks = wheel.locator("[data-wheel-item]");
@@ -55,18 +56,18 @@ test.describe("årshjulet", () => {
     await shot(page, "wheel-1280-focus");
 
     // Brukarbrev 2 was due in June: the label gives how many units are done, and the table says the same.
-    const letter = wheel.getByRole("img", { name: /Brukarbrev 2\. Juni, Koordinator\. \d+ av 14 enheter klara/ });
+    const letter = wheel.getByRole("button", { name: /Brukarbrev 2\. Juni, Koordinator\. \d+ av 14 enheter klara/ });
     await letter.locator("text.wheel-label").hover();
     await expect(details).toContainText("Brukarbrev 2");
     await expect(page.getByRole("region", { name: "Brukarundersökning hemtjänst i tabellform" }).getByRole("row", { name: /Brukarbrev 2/ })).toContainText("av 14 enheter klara");
-    await expect(wheel.getByRole("img", { name: /^Socialstyrelsens enkätperiod/ })).toHaveCount(1);
+    await expect(wheel.getByRole("button", { name: /^Socialstyrelsens enkätperiod/ })).toHaveCount(1);
 
     await page.getByLabel("Enhet", { exact: true }).selectOption({ label: "Lärkan" });
     await page.getByRole("button", { name: "Visa" }).click();
     await expect(page).toHaveURL(new RegExp(`/arshjul\\?ar=${THIS_YEAR}&enhet=`));
     await expect(page.getByRole("heading", { level: 1, name: `Årshjul ${THIS_YEAR} – Lärkan` })).toBeVisible();
     const unitWheel = page.getByRole("group", { name: `Årshjul ${THIS_YEAR}, Lärkan` });
-    await expect(unitWheel.getByRole("img", { name: /Brukarbrev 2\. .*Lärkan: (klar|pågår|ej påbörjad|ej aktuell)/ })).toHaveCount(1);
+    await expect(unitWheel.getByRole("button", { name: /Brukarbrev 2\. .*Lärkan: (klar|pågår|ej påbörjad|ej aktuell)/ })).toHaveCount(1);
     await expect(page.getByRole("columnheader", { name: "Läge för Lärkan" }).first()).toBeVisible();
     await expectNoAxeViolations(page);
     await shot(page, "wheel-1280-unit");

@@ -54,6 +54,9 @@ vi.mock("@/lib/auth/session", async () => {
 const { UNEXPECTED_ERROR } = await import("@/lib/forms");
 const { flashText, FLASH_PARAM } = await import("@/lib/flash");
 const { USER_TEXTS } = await import("@/lib/users/messages");
+const { DIRECTORY_TEXTS } = await import("@/lib/users/directory-mappings");
+/** The pages whose actions answer by a status code in the address, and their texts. */
+const FLASH_PAGES: Record<string, Parameters<typeof flashText>[0]> = { "/admin/anvandare": USER_TEXTS, "/admin/inloggning": DIRECTORY_TEXTS };
 
 const root = path.resolve(import.meta.dirname, "../..");
 const actionFiles = (readdirSync(path.join(root, "app"), { recursive: true, encoding: "utf8" }) as string[])
@@ -170,8 +173,8 @@ function judge(result: unknown, thrown: unknown): Outcome | { failure: string } 
     if (!url.startsWith("/") || url.startsWith("//")) return { failure: `omdirigerade utanför webbplatsen: ${url}` };
     if (url === "/logga-in" || url === "/ingen-behorighet") return { refused: true };
     const parsed = new URL(url, "http://x.invalid");
-    if (parsed.pathname === "/admin/anvandare") {
-      const flash = flashText(USER_TEXTS, parsed.searchParams.get(FLASH_PARAM));
+    if (Object.hasOwn(FLASH_PAGES, parsed.pathname)) {
+      const flash = flashText(FLASH_PAGES[parsed.pathname]!, parsed.searchParams.get(FLASH_PARAM));
       if (!flash) return { failure: `okänd statuskod i ${url}` };
       if (flash.text === UNEXPECTED_ERROR) return { failure: "oväntat fel (500)" };
       return flash.error ? { refused: true } : { succeeded: true };

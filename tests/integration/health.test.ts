@@ -1,7 +1,6 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { adminUrl } from "./helpers/template-names";
 import { createTestDatabase, type TestDatabase } from "./helpers/databases";
+import { withPgClient } from "./helpers/pg-client";
 
 // Health, readiness and the session lookup while PostgreSQL refuses this database's connections and after it lets
 // them back (issue 34, deliverable 1): ALLOW_CONNECTIONS false plus pg_terminate_backend stops only this database.
@@ -22,30 +21,20 @@ const { DEMO_EMAIL_DOMAIN } = await import("@/lib/auth/demo-accounts");
 const { getEnv } = await import("@/lib/env");
 const packageJson = (await import("@/package.json")).default;
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 function databaseName(t: TestDatabase): string {
   return new URL((t.target as { url: string }).url).pathname.slice(1);
 }
 
 async function refuseConnections(t: TestDatabase) {
   const name = databaseName(t);
-  await admin(async (c) => {
+  await withPgClient(async (c) => {
     await c.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
     await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
   });
 }
 
 async function allowConnections(t: TestDatabase) {
-  await admin((c) => c.query(`ALTER DATABASE ${databaseName(t)} ALLOW_CONNECTIONS true`));
+  await withPgClient((c) => c.query(`ALTER DATABASE ${databaseName(t)} ALLOW_CONNECTIONS true`));
 }
 
 describe("health and readiness on PostgreSQL", () => {

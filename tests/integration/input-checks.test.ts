@@ -12,14 +12,7 @@ import { form } from "./helpers/form";
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user, requirePermission: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error("redirect"), { url });
-  },
-  unstable_rethrow: (error: unknown) => {
-    if (error instanceof Error && "url" in error) throw error;
-  },
-}));
+vi.mock("next/navigation", () => import("./helpers/next-navigation-mock"));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 
 const { saveInterviewAction, importCasesAction, declineCaseAction } = await import("@/app/(app)/kvalitetsgranskning/actions");

@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NextAuthOptions } from "next-auth";
-import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { credentialsSignIn } from "./helpers/next-auth-handler";
 
 // Issue 31: AUTH_PASSWORD_SIGN_IN=off (and AUTH_BREAK_GLASS=on) through next-auth's own handler with our options,
 // and the successful sign-in in the audit trail with its method.
@@ -15,12 +13,6 @@ vi.stubEnv("OIDC_CLIENT_SECRET", "hemligt");
 const session = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 
-type Internal = { body?: unknown; cookies?: { name: string; value: string }[]; redirect?: string; status?: number };
-type Handler = (params: { req: Record<string, unknown>; options: NextAuthOptions }) => Promise<Internal>;
-const require = createRequire(import.meta.url);
-const { AuthHandler } = require(path.join(path.dirname(require.resolve("next-auth")), "core/index.js")) as { AuthHandler: Handler };
-const headers = { host: "localhost:3000", "content-type": "application/x-www-form-urlencoded" };
-
 /** The options as the route builds them, with the environment as it is now (lib/env.ts reads it once per module load). */
 async function optionsWith(passwordSignIn: "on" | "off", breakGlass: "on" | "off"): Promise<NextAuthOptions> {
   vi.stubEnv("AUTH_PASSWORD_SIGN_IN", passwordSignIn);
@@ -30,18 +22,6 @@ async function optionsWith(passwordSignIn: "on" | "off", breakGlass: "on" | "off
   const { resolveOidcUser } = await import("@/lib/users/oidc");
   const { endSession, startSession } = await import("@/lib/users/sessions");
   return buildAuthOptions({ resolveOidcUser, startSession, endSession });
-}
-
-/** A credentials sign-in as the browser's form posts it: where next-auth sends it on. */
-async function signIn(options: NextAuthOptions, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const csrf = await AuthHandler({ req: { method: "GET", action: "csrf", headers, query: {}, cookies: {}, body: {} }, options });
-  const csrfToken = (csrf.body as { csrfToken: string }).csrfToken;
-  const cookie = csrf.cookies!.find((c) => c.name.includes("csrf-token"))!;
-  const response = await AuthHandler({
-    req: { method: "POST", action: "callback", providerId: "credentials", headers, query: {}, cookies: { [cookie.name]: cookie.value }, body: { csrfToken, email, password, json: "true" } },
-    options,
-  });
-  return response.redirect ?? `status ${response.status}`;
 }
 
 describe.each(DATABASE_KINDS)("password sign-in off on %s", (kind) => {
@@ -55,7 +35,7 @@ describe.each(DATABASE_KINDS)("password sign-in off on %s", (kind) => {
   const signIns = (email: string) => t.db.auditEntry.findMany({ where: { action: "session.start", actor: { email } } });
 
   it("with password sign-in on, a sign-in is audited with its method", async () => {
-    const url = await signIn(await optionsWith("on", "off"), "enhetschef@arshjulet.example");
+    const url = await credentialsSignIn(await optionsWith("on", "off"), "enhetschef@arshjulet.example");
     expect(url).not.toContain("error");
     expect((await signIns("enhetschef@arshjulet.example")).map((e) => e.after)).toEqual([{ metod: "lösenord" }]);
   });
@@ -64,16 +44,16 @@ describe.each(DATABASE_KINDS)("password sign-in off on %s", (kind) => {
     const options = await optionsWith("off", "off");
     expect(options.providers.map((p) => p.id)).toEqual(["kommun"]);
     for (const email of ["admin@arshjulet.example", "koordinator@arshjulet.example"]) {
-      expect(await signIn(options, email)).toBe("status 400");
+      expect(await credentialsSignIn(options, email)).toBe("status 400");
       expect(await signIns(email)).toEqual([]);
     }
   });
 
   it("with AUTH_BREAK_GLASS=on as well, lets only an administrator in by password, audited as break-glass", async () => {
     const options = await optionsWith("off", "on");
-    expect(new URL(await signIn(options, "koordinator@arshjulet.example")).searchParams.get("error")).toBe("INVALID");
+    expect(new URL(await credentialsSignIn(options, "koordinator@arshjulet.example")).searchParams.get("error")).toBe("INVALID");
     expect(await signIns("koordinator@arshjulet.example")).toEqual([]);
-    expect(await signIn(options, "admin@arshjulet.example")).not.toContain("error");
+    expect(await credentialsSignIn(options, "admin@arshjulet.example")).not.toContain("error");
     expect((await signIns("admin@arshjulet.example")).map((e) => e.after)).toEqual([{ metod: "nödinloggning" }]);
   });
 

@@ -9,15 +9,7 @@ import { form } from "./helpers/form";
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error("redirect"), { url });
-  },
-  // What lib/actions.ts lets through instead of turning it into a failure: here, the redirect above.
-  unstable_rethrow: (error: unknown) => {
-    if (error instanceof Error && "url" in error) throw error;
-  },
-}));
+vi.mock("next/navigation", () => import("./helpers/next-navigation-mock"));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 
 const routineActions = await import("@/app/(app)/rutiner/actions");

@@ -136,7 +136,7 @@ describe.each(DATABASE_KINDS)("first set-up and password links on %s (issue 29)"
   it("lets the admin change a user's name and e-mail, never to an e-mail in use", async () => {
     const admin = await actorFor(t.db, "ada.admin@provstad.example");
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "slutar@provstad.example" } });
-    expect(await updateUser(admin, { userId: user.id, name: "Slutar Senare", email: "Ada.Admin@provstad.example" }, t.db)).toMatchObject({ ok: false, code: "epost-upptagen" });
+    expect(await updateUser(admin, { userId: user.id, name: "Slutar Senare", email: "Ada.Admin@provstad.example" }, t.db)).toMatchObject({ ok: false, code: "epost-kan-inte-anvandas" });
     expect(await updateUser(admin, { userId: user.id, name: "Slutar Senare", email: " Ny.Adress@provstad.example" }, t.db)).toMatchObject({ ok: true, code: "uppgifter-sparade" });
     expect(await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: "Slutar Senare", email: "ny.adress@provstad.example" });
     expect(await updateUser(admin, { userId: user.id, name: "Slutar Senare", email: "ny.adress@provstad.example" }, t.db)).toMatchObject({ code: "inget-andrat" });

@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { NextAuthOptions } from "next-auth";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
+import { credentialsSignIn } from "./helpers/next-auth-handler";
 
 // A control character in the sign-in e-mail, and error text in next-auth's URLs (issue 18, item 5): through
 // next-auth's own handler with our options, against the test database.
@@ -14,29 +12,10 @@ vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object
 
 const { authenticateWithPassword } = await import("@/lib/auth/credentials");
 const { buildAuthOptions } = await import("@/lib/auth/options");
-const { signInErrorRedirect, withKnownSignInError, withKnownSignInErrors } = await import("@/lib/auth/error-codes");
+const { signInErrorRedirect, UNSUPPORTED_AUTH_REQUEST, withKnownSignInError, withKnownSignInErrors } = await import("@/lib/auth/error-codes");
 const route = await import("@/app/api/auth/[...nextauth]/route");
 
-// next-auth's core handler, which its Next.js route handler calls with the request (it does not export it).
-type Internal = { body?: unknown; cookies?: { name: string; value: string }[]; redirect?: string };
-type Handler = (params: { req: Record<string, unknown>; options: NextAuthOptions }) => Promise<Internal>;
-const require = createRequire(import.meta.url);
-const { AuthHandler } = require(path.join(path.dirname(require.resolve("next-auth")), "core/index.js")) as { AuthHandler: Handler };
-
-const headers = { host: "localhost:3000", "content-type": "application/x-www-form-urlencoded" };
-
-/** A credentials sign-in as the browser's signIn("credentials", { redirect: false }) posts it: the URL it is sent on to. */
-async function signInUrl(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const options = buildAuthOptions();
-  const csrf = await AuthHandler({ req: { method: "GET", action: "csrf", headers, query: {}, cookies: {}, body: {} }, options });
-  const csrfToken = (csrf.body as { csrfToken: string }).csrfToken;
-  const cookie = csrf.cookies!.find((c) => c.name.includes("csrf-token"))!;
-  const response = await AuthHandler({
-    req: { method: "POST", action: "callback", providerId: "credentials", headers, query: {}, cookies: { [cookie.name]: cookie.value }, body: { csrfToken, email, password, json: "true" } },
-    options,
-  });
-  return response.redirect ?? "";
-}
+const signInUrl = (email: string, password = DEMO_PASSWORD) => credentialsSignIn(buildAuthOptions(), email, password);
 
 describe.each(DATABASE_KINDS)("sign-in errors on %s", (kind) => {
   let t: TestDatabase;
@@ -102,6 +81,17 @@ describe("next-auth's URLs carry only known error codes", () => {
       expect(response.headers.get("location")).toBe(`/logga-in?error=${code}`);
     }
     expect(signInErrorRedirect("http://localhost/api/auth/error?error=THROTTLED").headers.get("location")).toBe("/logga-in?error=THROTTLED");
+  });
+
+  it("answers what next-auth cannot serve with our 400, never its own 500 or text naming the library", async () => {
+    // next-auth's own answers to a GET of the credentials callback (500) and to an unknown action (400); the route
+    // itself is probed over HTTP by tests/e2e/http-probe.spec.ts.
+    for (const [status, text] of [[500, "Error: Callback for provider type credentials not supported"], [400, "Error: This action with HTTP GET is not supported by NextAuth.js"]] as const) {
+      const answer = await withKnownSignInErrors(new Response(text, { status, headers: { "content-type": "text/plain;charset=UTF-8", "set-cookie": "a=1" } }));
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get("set-cookie")).toBe("a=1");
+      expect(await answer.text()).toBe(`${UNSUPPORTED_AUTH_REQUEST}\n`);
+    }
   });
 
   it("replaces any other error text in a redirect or a sign-in's JSON answer, keeping its cookies", async () => {

@@ -3,6 +3,7 @@ import { listAuditEntries, auditFilterSchema } from "@/lib/audit/queries";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
 import { assignRole, createUser, removeRole, setUserActive, setUserPassword } from "@/lib/users/mutations";
+import { EMAIL_UNAVAILABLE } from "@/lib/users/messages";
 import { listUsers } from "@/lib/users/queries";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 
@@ -58,7 +59,7 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
     const before = await snapshot();
     const user = await t.db.user.findUniqueOrThrow({ where: { email: "ny.chef@kommun.example" } });
     const cases = [
-      [admin, createUser, { name: "Dubblett", email: "ny.chef@kommun.example", password: "" }, "Det finns redan en användare med den e-postadressen."],
+      [admin, createUser, { name: "Dubblett", email: "ny.chef@kommun.example", password: "" }, EMAIL_UNAVAILABLE],
       [admin, createUser, { name: "Kort", email: "kort@kommun.example", password: "kort" }, "Lösenordet måste ha minst 12 tecken."],
       [admin, createUser, { name: "X", email: "inte-en-adress", password: "" }, "Ange namn."],
       [admin, assignRole, { userId: user.id, role: "BRANDCHEF", unitId: "" }, "Välj en roll."],

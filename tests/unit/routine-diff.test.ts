@@ -38,6 +38,15 @@ describe("diffRoutineDocuments", () => {
     expect(diff.activities.unchanged).toBe(seed.activities.length - 1 - 2);
   });
 
+  it("shows a changed or added short name (kortnamn) as a change of its activity", () => {
+    const next = copy();
+    byKey(next, "brukarfika-varen").shortName = "Brukarfika i maj";
+    delete byKey(next, "brukarbrev-1").shortName;
+    const diff = diffRoutineDocuments(seed, next);
+    expect(diff.activities.changed.find((c) => c.key === "brukarfika-varen")!.changes).toEqual([{ field: "shortName", label: "kortnamn", before: "Brukarfika april–maj", after: "Brukarfika i maj" }]);
+    expect(diff.activities.changed.find((c) => c.key === "brukarbrev-1")!.changes).toEqual([{ field: "shortName", label: "kortnamn", before: "Brukarbrev 1", after: "–" }]);
+  });
+
   it("reports metadata and phase changes", () => {
     const next = copy();
     next.version = { ...next.version, decidedOn: "2026-11-20", validUntil: "2027-12-31", replacesText: "Version 1" };

@@ -77,6 +77,14 @@ describe("routineDocumentSchema refuses bad input", () => {
 
   it("accepts the seed", () => expect(firstError(valid())).toBeNull());
 
+  it("refuses a short name longer than 30 characters, in Swedish", () => {
+    const doc = valid();
+    doc.activities[0]!.shortName = "Genomgång av rutinen i enhetens ledningsgrupp";
+    expect(firstError(doc)).toBe("Kortnamnet får vara högst 30 tecken.");
+    doc.activities[0]!.shortName = "Genomgång i enhetens LG";
+    expect(firstError(doc)).toBeNull();
+  });
+
   it("refuses a month outside 1–12", () => {
     const doc = valid();
     doc.activities[0]!.startMonth = 13;

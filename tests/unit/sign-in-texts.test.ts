@@ -11,4 +11,12 @@ describe("sign-in texts", () => {
     }
     expect(passwordOffText("Botkyrka Entra")).toContain("logga in med Botkyrka Entra");
   });
+
+  it("write the default name in lower case mid-sentence and capitalise it only where it begins one", () => {
+    const texts = signInErrorTexts("kommunens inloggning");
+    expect(texts.OidcUnknown).toBe("Ditt konto i kommunens inloggning är inte kopplat till någon användare i Årshjulet. Kontakta administratören.");
+    expect(texts.OidcUnverified).toMatch(/^Kommunens inloggning har inte bekräftat/);
+    expect(texts.OidcDomain).toContain("Ditt konto i kommunens inloggning hör inte");
+    expect(passwordOffText("kommunens inloggning")).toContain("logga in med kommunens inloggning.");
+  });
 });

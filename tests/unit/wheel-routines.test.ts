@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildRoutines, mergeVersions, type ActivityRow } from "@/lib/wheel/routines";
+import { activityNumbers, buildRoutines, mergeVersions, type ActivityRow } from "@/lib/wheel/routines";
 
 const routine = (id: string, title: string) => ({ id, key: id, title, colour: id === "b" ? "#1d4ed8" : "#9d174d", startMonth: id === "b" ? 12 : 1 });
-function row(id: string, key: string, version: number, r: ReturnType<typeof routine>, phase: [string, number], month: number, title = key): ActivityRow {
+function row(id: string, key: string, version: number, r: ReturnType<typeof routine>, phase: [string, number], month: number, title = key, ownerUnitId: string | null = null): ActivityRow {
   return {
     id,
     key,
     position: 0,
     title,
+    shortName: null,
     description: null,
     kind: "CHECKLIST",
     timing: "MONTH",
@@ -15,7 +16,7 @@ function row(id: string, key: string, version: number, r: ReturnType<typeof rout
     endMonth: month,
     responsibleRole: "ENHETSCHEF",
     scope: "UNIT",
-    ownerUnitId: null,
+    ownerUnitId,
     phase: { key: phase[0], name: phase[0], position: phase[1] },
     routineVersion: { version, routine: r },
   };
@@ -44,5 +45,21 @@ describe("routines of the wheel", () => {
     expect(routines[0]!.phases.map((p) => p.key)).toEqual(["infor", "uppfoljning"]);
     const numbered = routines.flatMap((r) => r.phases.flatMap((p) => p.activities.map((a) => `${a.number} ${a.title}`)));
     expect(numbered).toEqual(["1 apt (1)", "2 Brev (2)", "3 uppf (1)", "4 urval (1)"]);
+  });
+
+  const build = (shown: ActivityRow[], all: ActivityRow[]) =>
+    buildRoutines(mergeVersions(shown), shown, (id, r) => ({ id, key: r.key, title: r.title, startMonth: r.startMonth, endMonth: r.endMonth }) as never, activityNumbers(all))
+      .flatMap((r) => r.phases.flatMap((p) => p.activities.map((a) => `${a.number} ${a.title}`)));
+
+  it("numbers a unit's own activities apart (E1, E2), so the routines' numbers do not shift", () => {
+    const withLocal = [...rows, row("local-jan", "egen-jan", 2, b, ["infor", 0], 1, "Egen januari", "unit-1"), row("local-dec", "egen-dec", 2, b, ["uppfoljning", 4], 12, "Egen december", "unit-1")];
+    expect(build(withLocal, withLocal)).toEqual(["1 apt", "E1 Egen januari", "2 Brev", "3 uppf", "E2 Egen december", "4 urval"]);
+  });
+
+  it("numbers over every routine activity of the cycle, so a scope that shows fewer keeps everyone's numbers", () => {
+    const onlyUrval = rows.filter((r) => r.key === "urval");
+    expect(build(onlyUrval, rows)).toEqual(["4 urval"]);
+    const withoutApt = rows.filter((r) => r.key !== "apt");
+    expect(build(withoutApt, rows)).toEqual(["2 Brev", "3 uppf", "4 urval"]);
   });
 });

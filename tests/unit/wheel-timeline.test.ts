@@ -8,9 +8,10 @@ import type { WheelActivity, WheelData } from "@/lib/wheel/data";
 const activity = (key: string, startMonth: number, endMonth: number, plan: Partial<NonNullable<WheelActivity["unitTask"]>> | null = null): WheelActivity => ({
   id: `r/${key}`,
   local: false,
-  number: 1,
+  number: "1",
   key,
   title: `Aktivitet ${key}`,
+  shortName: null,
   description: null,
   kind: "CHECKLIST",
   timing: "MONTH",

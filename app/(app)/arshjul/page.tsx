@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PrintButton } from "@/components/results/print-button";
+import { WheelExportLinks } from "@/components/wheel/wheel-export-links";
 import { WheelExplorer } from "@/components/wheel/wheel-explorer";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
@@ -21,7 +21,7 @@ import { Notice } from "@/components/ui/section";
 import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
 import { getOverdueElsewhere } from "@/lib/tasks/queries";
 
-export const metadata: Metadata = { title: "Årshjul" };
+export const metadata: Metadata = { title: "Årshjul med tabell" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -55,7 +55,7 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
         actions={
           <div className="no-print flex flex-wrap items-end gap-3">
             <WheelFilters data={data} />
-            <PrintButton />
+            <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view: { kind: "year" }, hidden: [] }} />
             {canAny(user, "share:manage") && (
               <Link href="/arshjul/dela" className="self-center text-blue-800 underline underline-offset-4">
                 Dela årshjulet

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import { createDb, type Db, type DbTarget } from "@/lib/db";
-import { adminUrl, databaseUrl, type TemplateContent } from "./template-names";
+import { withPgClient } from "./pg-client";
+import { databaseUrl, type TemplateContent } from "./template-names";
 
 export const DATABASE_KINDS = ["pglite", "postgres"] as const;
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
@@ -35,10 +35,7 @@ export async function createTestDatabase(kind: DatabaseKind, { content = "seeded
   }
   // Named after the run, so that a later run can drop it if this one is killed before close().
   const name = `arshjulet_test_${templates.run}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templates.postgres[content]}`);
-  await admin.end();
+  await withPgClient((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templates.postgres[content]}`));
   const target: DbTarget = { kind: "postgres", url: databaseUrl(name) };
   const db = createDb(target);
   return {
@@ -48,10 +45,7 @@ export async function createTestDatabase(kind: DatabaseKind, { content = "seeded
     db,
     close: async () => {
       await db.$disconnect();
-      const cleanup = new pg.Client({ connectionString: adminUrl() });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await withPgClient((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

@@ -13,6 +13,7 @@ import { createAdapterFactory, createDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { seed } from "@/prisma/seed/seed";
 import { SEEDED_TODAY } from "../../support/today";
+import { withPgClient } from "./pg-client";
 import { adminUrl, databaseUrl, TEMPLATE_CONTENTS, type TemplateContent, type Templates } from "./template-names";
 
 declare module "vitest" {
@@ -21,22 +22,12 @@ declare module "vitest" {
   }
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function preparePostgres(prefix: string): Promise<Record<TemplateContent, string>> {
   const names = { migrated: `${prefix}_migrated`, seeded: `${prefix}_seeded` };
-  await admin((c) => c.query(`CREATE DATABASE ${names.migrated}`));
+  await withPgClient((c) => c.query(`CREATE DATABASE ${names.migrated}`));
   await applyMigrations(createAdapterFactory({ kind: "postgres", url: databaseUrl(names.migrated) }));
   // The migration engine leaves its pool open, and a template can only be copied with no session on it.
-  await admin(async (c) => {
+  await withPgClient(async (c) => {
     await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [names.migrated]);
     await c.query(`CREATE DATABASE ${names.seeded} TEMPLATE ${names.migrated}`);
   });
@@ -87,7 +78,7 @@ async function holdRunLock(run: string): Promise<pg.Client> {
 
 /** Drops the databases and dumps of runs that have gone (a run killed before its teardown). */
 async function dropLeftovers(root: string) {
-  await admin(async (c) => {
+  await withPgClient(async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname ~ '^arshjulet_(tpl|test)_[0-9]+_[a-z0-9]+_'");
     const runs = new Map<string, string[]>();
     for (const { datname } of rows) {
@@ -113,7 +104,7 @@ export default async function setup(project: TestProject) {
   await dropLeftovers(root);
   const teardown = async () => {
     rmSync(dir, { recursive: true, force: true });
-    await admin(async (c) => {
+    await withPgClient(async (c) => {
       for (const content of TEMPLATE_CONTENTS) await c.query(`DROP DATABASE IF EXISTS arshjulet_tpl_${run}_${content} WITH (FORCE)`);
     });
     await lock.end();

@@ -31,7 +31,7 @@ export default async function EditActivityPage({ params }: Props) {
         phases={version.phases.map((p) => ({ key: p.key, name: p.name }))}
         versionNumber={version.version}
         activity={{
-          id: activity.id, key: activity.key, phaseKey, title: activity.title, description: activity.description, responsibleRole: activity.responsibleRole,
+          id: activity.id, key: activity.key, phaseKey, title: activity.title, shortName: activity.shortName, description: activity.description, responsibleRole: activity.responsibleRole,
           timing: activity.timing, startMonth: activity.startMonth, endMonth: activity.endMonth, scope: activity.scope, kind: activity.kind,
           letterNumber: activity.letterNumber, templateRef: activity.templateRef, note: activity.note,
         }}

@@ -1,0 +1,41 @@
+/**
+ * npm run restore -- FILE: restores a backup made by npm run backup into the configured database, which must be
+ * empty; a database with tables is refused (exit 1) and left as it was. See docs/drift.md "Säkerhetskopiering".
+ */
+import { getEnv } from "../lib/env.ts";
+import { describeDbTarget, resolveDbTarget } from "../lib/db/index.ts";
+import { BackupError, restoreDatabase } from "../lib/db/backup.ts";
+import { explainDbError } from "../lib/db/errors.ts";
+
+async function main(args: string[]): Promise<number> {
+  const file = args.find((a) => !a.startsWith("--"));
+  if (!file) {
+    console.error("Användning: npm run restore -- <fil>");
+    return 2;
+  }
+  const target = resolveDbTarget(getEnv());
+  console.log(`Databas: ${describeDbTarget(target)}`);
+  await restoreDatabase(target, file);
+  console.log(`Säkerhetskopian ${file} är återställd. Starta appen (npm start kör de migreringar som saknas).`);
+  return 0;
+}
+
+// A promise that never settles would otherwise end the process with exit code 0, as if the work were done.
+let settled = false;
+process.on("beforeExit", () => {
+  if (settled) return;
+  console.error("Återställningen avbröts innan den var klar.");
+  process.exit(1);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    settled = true;
+    process.exit(code);
+  },
+  (error: unknown) => {
+    settled = true;
+    console.error(error instanceof BackupError ? error.message : explainDbError(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,172 @@
+/**
+ * The production install (issue 34): the standalone directory alone, copied away from the checkout and its
+ * node_modules, on a new PostgreSQL database, runs every command the Dockerfile, compose.yaml and the systemd units
+ * in deploy/ run (tests/unit/deploy-files.test.ts checks they run nothing else), and serves the app to a browser.
+ * This spec owns its server, as go-live.spec.ts does.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
+import { PRODUCTION_INSTALL_PORT } from "./servers";
+import { E2E_KOLADA, E2E_KOLADA_YEAR } from "./kolada-data";
+import { startFakeKolada, type FakeKolada } from "../support/fake-kolada";
+import { startSmtp } from "../support/smtp";
+import { ensureStandalone } from "../../scripts/standalone";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+const database = `arshjulet_e2e_install_${PRODUCTION_INSTALL_PORT}`;
+const baseURL = `http://127.0.0.1:${PRODUCTION_INSTALL_PORT}`;
+const ADMIN = { email: "it-admin@provstad.example", name: "Ida Installatör", password: "Provstad kör det som körs" };
+
+test.describe.configure({ mode: "serial" });
+let install = "";
+let server: ChildProcess | undefined;
+let kolada: FakeKolada | undefined;
+let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+// Only what a server's environment holds: no TEST_ variables, no tsx, nothing of the checkout's node_modules.
+let env = { NODE_ENV: "production" } as NodeJS.ProcessEnv;
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs a command of the install as the Dockerfile, compose.yaml and deploy/ do: `node scripts/<name>.mjs …` in it. */
+function installCommand(args: string[], extra: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, args, { cwd: install, env: { ...env, ...extra }, encoding: "utf8", timeout: 120_000 });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  // The build the global set-up made (next build), completed as `npm run build` completes it, then copied away.
+  const standalone = await ensureStandalone(root, process.env.NEXT_DIST_DIR || ".next");
+  install = path.join(mkdtempSync(path.join(tmpdir(), "arshjulet-install-")), "arshjulet");
+  cpSync(standalone, install, { recursive: true });
+  kolada = await startFakeKolada(E2E_KOLADA);
+  smtp = await startSmtp();
+  env = {
+    PATH: process.env.PATH ?? "",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/${database}`,
+    NEXTAUTH_URL: baseURL,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    ACCESSIBILITY_CONTACT_EMAIL: "tillganglighet@provstad.example",
+    MAIL_FROM: "Årshjulet <arshjulet@provstad.example>",
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    KOLADA_BASE_URL: kolada.baseUrl,
+    PORT: String(PRODUCTION_INSTALL_PORT),
+    HOSTNAME: "127.0.0.1",
+  };
+  await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE ${database}`);
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      server!.once("exit", () => resolve());
+      server!.kill("SIGTERM");
+    });
+  }
+  await kolada?.close();
+  await smtp?.close();
+  await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  if (install) rmSync(path.dirname(install), { recursive: true, force: true });
+});
+
+async function startServer() {
+  const log = createWriteStream(path.join(root, ".data", `e2e-${PRODUCTION_INSTALL_PORT}.log`));
+  const child = spawn(process.execPath, ["server.js"], { cwd: install, env });
+  server = child;
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Servern avslutades (kod ${child.exitCode}); se .data/e2e-${PRODUCTION_INSTALL_PORT}.log`);
+    try {
+      if ((await fetch(`${baseURL}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("Servern svarade inte inom två minuter.");
+}
+
+test("standalone-installationen: kommandona, servern, hälsokontrollen och en inloggad sida på PostgreSQL", async ({ page }) => {
+  test.setTimeout(240_000);
+  // Nothing of the checkout: no package of its own beside the install's traced node_modules, no TypeScript runner.
+  expect(existsSync(path.join(install, "node_modules", "tsx"))).toBe(false);
+  expect(existsSync(path.join(install, "node_modules", "typescript"))).toBe(false);
+
+  // The Dockerfile's HEALTHCHECK fails while no server answers.
+  expect(installCommand(["scripts/healthcheck.mjs"]).status).toBe(1);
+
+  // compose.yaml's migrate service and the systemd unit's ExecStartPre; a second run has nothing to do.
+  const migrate = installCommand(["scripts/db.mjs", "migrate"]);
+  expect(migrate.status, migrate.out).toBe(0);
+  expect(migrate.out).toContain("Migreringar körda");
+  expect(installCommand(["scripts/db.mjs", "migrate"]).out).toContain("Databasen är redan uppdaterad");
+
+  // compose.yaml's setup service.
+  expect(installCommand(["scripts/setup.mjs", "--help"]).out).toContain("Användning");
+  const setup = installCommand(["scripts/setup.mjs", "--organisation", "Hemtjänsten i Provstad", "--admin-email", ADMIN.email, "--admin-name", ADMIN.name]);
+  expect(setup.status, setup.out).toBe(0);
+  const link = setup.out.match(/https?:\/\/\S+\/nytt-losenord\/\S+/)?.[0];
+  expect(link, setup.out).toBeTruthy();
+
+  // The reminder job (the timer's service and compose.yaml's daily job), the Kolada fetch and the password reset.
+  const reminders = installCommand(["scripts/reminders.mjs"]);
+  expect(reminders.status, reminders.out).toBe(0);
+  expect(reminders.out).toContain("Gallring");
+  // A new verksamhet has no Kolada id yet: the command reads it from the database and says so (kolada.spec.ts fetches).
+  const fetched = installCommand(["scripts/kolada.mjs", "--year", String(E2E_KOLADA_YEAR)]);
+  expect(fetched.out).toContain("Ingen verksamhet har kommunens id i Kolada");
+  expect(installCommand(["scripts/reset-password.mjs", ADMIN.email]).out).toContain("/nytt-losenord/");
+
+  // compose.yaml's reminder service: the compiled scheduler waits for 06:30 and stops on SIGTERM.
+  const daily = spawn(process.execPath, ["scripts/daily.mjs", "06:30", "scripts/reminders.mjs"], { cwd: install, env });
+  let said = "";
+  daily.stdout.on("data", (chunk: Buffer) => (said += chunk.toString()));
+  await expect.poll(() => said, { timeout: 30_000 }).toContain("Nästa körning av scripts/reminders.mjs");
+  daily.kill("SIGTERM");
+  await expect.poll(() => daily.exitCode, { timeout: 10_000 }).toBe(0);
+
+  // The Dockerfile's CMD and the systemd unit's ExecStart, then its HEALTHCHECK.
+  await startServer();
+  expect(installCommand(["scripts/healthcheck.mjs"]).status).toBe(0);
+  expect((await fetch(`${baseURL}/api/ready`)).status).toBe(200);
+  expect(await (await fetch(`${baseURL}/api/health`)).json()).toMatchObject({ status: "ok" });
+
+  // A page through the browser: the static files and public/ came along.
+  await page.goto(link!.replace(/^https?:\/\/[^/]+/, baseURL));
+  await page.getByLabel("Nytt lösenord", { exact: true }).fill(ADMIN.password);
+  await page.getByLabel("Nytt lösenord igen").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Spara lösenordet" }).click();
+  await expect(page.getByRole("status").first()).toContainText("sparat");
+  await page.goto(`${baseURL}/logga-in`);
+  await page.getByLabel("E-postadress").fill(ADMIN.email);
+  await page.getByLabel("Lösenord").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible({ timeout: 20_000 });
+  await page.goto(`${baseURL}/admin/organisation`);
+  await expect(page.getByRole("heading", { level: 1, name: "Organisation" })).toBeVisible();
+  // The stylesheet from .next/static applies (the heading is not the browser's default serif black).
+  const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(styled).not.toMatch(/^"?Times/);
+  expect((await fetch(`${baseURL}/arshjulet.svg`)).status).toBe(200);
+  await expectNoAxeViolations(page);
+});
