@@ -70,10 +70,15 @@ async function serve(what: string, command: string, args: string[], cwd: string,
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    for (const [route, status] of [["/api/health", 200], ["/api/ready", 200], ["/logga-in", 200]] as const) {
-      const response = await fetch(`${base}${route}`);
-      if (response.status !== status) throw new Error(`${what}: ${route} svarade ${response.status}, väntat ${status}.`);
+    // Ready once the database has answered within a second: the first request opens it (PGlite takes a while).
+    let ready = await fetch(`${base}/api/ready`);
+    for (let i = 0; i < 30 && ready.status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      ready = await fetch(`${base}/api/ready`);
     }
+    if (ready.status !== 200) throw new Error(`${what}: /api/ready svarade ${ready.status} ${await ready.text()}.`);
+    const signIn = await fetch(`${base}/logga-in`);
+    if (signIn.status !== 200) throw new Error(`${what}: /logga-in svarade ${signIn.status}.`);
     const page = await (await fetch(`${base}/logga-in`)).text();
     const css = page.match(/\/_next\/static\/[^"]+\.css/)?.[0];
     if (!css || !(await fetch(`${base}${css}`)).ok) throw new Error(`${what}: sidans stilmall (${css ?? "ingen"}) saknas.`);

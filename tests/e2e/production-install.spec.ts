@@ -158,7 +158,8 @@ test("standalone-installationen: kommandona, servern, hälsokontrollen och en in
   // The Dockerfile's CMD and the systemd unit's ExecStart, then its HEALTHCHECK.
   await startServer();
   expect((await installCommand(["scripts/healthcheck.mjs"])).status).toBe(0);
-  expect((await fetch(`${baseURL}/api/ready`)).status).toBe(200);
+  // Ready once the database has answered within a second (the first request connects).
+  await expect.poll(async () => (await fetch(`${baseURL}/api/ready`)).status, { timeout: 30_000 }).toBe(200);
   expect(await (await fetch(`${baseURL}/api/health`)).json()).toMatchObject({ status: "ok" });
 
   // A page through the browser: the static files and public/ came along.
