@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
@@ -97,10 +97,13 @@ async function signIn(page: Page, email: string) {
 
 type LogLine = { level?: string; time?: string; method?: string; route?: string; status?: number; ms?: number; requestId?: string; message?: string };
 
-/** The server's log so far: every line must be one JSON object. */
+// Next.js prints its start banner ("▲ Next.js …", "- Local: …", "✓ Ready …") before the app's code runs.
+const NEXT_BANNER = /^(?:\x1b\[[0-9;]*m)*(?:▲|- |✓)/;
+
+/** The server's log so far: every line but Next's start banner must be one JSON object. */
 function readLog(): { text: string; lines: LogLine[] } {
-  const text = readFileSync(LOG, "utf8");
-  const lines = text.split("\n").filter((l) => l.trim() !== "").map((l) => {
+  const text = existsSync(LOG) ? readFileSync(LOG, "utf8") : "";
+  const lines = text.split("\n").filter((l) => l.trim() !== "" && !NEXT_BANNER.test(l)).map((l) => {
     try {
       return JSON.parse(l) as LogLine;
     } catch {
