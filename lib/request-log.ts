@@ -132,7 +132,6 @@ export function maskPersonalData(text: string): string {
   return text.replace(DB_URL, "postgresql://…").replace(EMAIL, "[e-post]").replace(TOKEN, (m) => (/^[a-z_]+$/i.test(m) && !/\d/.test(m) ? m : "[token]"));
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 const stripAnsi = (text: string) => text.replace(ANSI, "");
 
