@@ -14,6 +14,7 @@ import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./auth";
+import { expectNoAxeViolations } from "./axe";
 import { OPERATIONS_PORT } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -180,6 +181,7 @@ test("while PostgreSQL refuses connections pages answer the Swedish 503 page, an
     await expect(page.getByText("Du är inte utloggad")).toBeVisible();
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: test.info().outputPath(`otillgangligt-${width}.png`) });
     }
     expect((await page.request.get(`${baseURL}/api/ready`)).status()).toBe(503);
