@@ -238,8 +238,8 @@ test.describe("startsidan på en telefon och i första skärmen", () => {
     expect(smallest).toBeGreaterThanOrEqual(7);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
-    // An item of the agenda opens the wheel's panel right under it; Stäng brings the focus back.
-    const item = agenda.locator("[data-agenda-item]").filter({ hasText: "Jämför resultatet med föregående år" });
+    // An item of the agenda, by its short name, opens the wheel's panel (with the full title) right under it; Stäng brings the focus back.
+    const item = agenda.locator("[data-agenda-item]").filter({ hasText: "Jämför med föregående år" });
     await item.click();
     const panel = agenda.getByRole("region", { name: "Aktivitet i årshjulet" });
     await expect(panel.getByText(/^\d+\. Jämför resultatet med föregående år$/)).toBeFocused();
