@@ -145,7 +145,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
             <>
               <WheelLayerNav base={base} routines={all.routines} hasActions={all.actions.some((a) => a.inYear)} hasSurvey={all.survey?.dispatchOn != null} />
               <WheelLegend data={data} />
-              <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view, hidden: viewParams.hidden }} />
+              <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view, hidden: viewParams.hidden }} canShare={canAny(user, "share:manage")} />
             </>
           }
         >

@@ -11,19 +11,29 @@ export function wheelExportHref(path: string, shown: Shown, extra: Record<string
   return s ? `${path}?${s}` : path;
 }
 
-/** "Ladda ner" (SVG, PNG) and "Skriv ut" of the wheel as shown: the files and the print view get the same query. */
-export function WheelExportLinks({ shown }: { shown: Shown }) {
+/**
+ * "Ladda ner" (SVG, PNG) and "Skriv ut" of the wheel as shown: the files and the print view get the same query. With
+ * `canShare` (the user may make share links, issue 33) also "Dela årshjulet", to /arshjul/dela.
+ */
+export function WheelExportLinks({ shown, canShare = false }: { shown: Shown; canShare?: boolean }) {
   return (
-    <div className="no-print flex flex-wrap items-center gap-2" role="group" aria-label="Ladda ner eller skriv ut hjulet">
-      <ButtonAnchor href={wheelExportHref("/arshjul/bild", shown, { format: "png" })} download variant="secondary" printable={false}>
-        Ladda ner PNG
-      </ButtonAnchor>
-      <ButtonAnchor href={wheelExportHref("/arshjul/bild", shown, { format: "svg" })} download variant="secondary" printable={false}>
-        Ladda ner SVG
-      </ButtonAnchor>
-      <ButtonLink href={wheelExportHref("/arshjul/utskrift", shown)} variant="secondary" printable={false}>
-        Skriv ut
-      </ButtonLink>
+    <div className="no-print flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Ladda ner eller skriv ut hjulet">
+        <ButtonAnchor href={wheelExportHref("/arshjul/bild", shown, { format: "png" })} download variant="secondary" printable={false}>
+          Ladda ner PNG
+        </ButtonAnchor>
+        <ButtonAnchor href={wheelExportHref("/arshjul/bild", shown, { format: "svg" })} download variant="secondary" printable={false}>
+          Ladda ner SVG
+        </ButtonAnchor>
+        <ButtonLink href={wheelExportHref("/arshjul/utskrift", shown)} variant="secondary" printable={false}>
+          Skriv ut
+        </ButtonLink>
+      </div>
+      {canShare && (
+        <ButtonLink href="/arshjul/dela" variant="secondary" printable={false}>
+          Dela årshjulet
+        </ButtonLink>
+      )}
     </div>
   );
 }

@@ -7,11 +7,10 @@ import { WheelPrintKey } from "@/components/wheel/wheel-print-key";
 import { WheelSummary } from "@/components/wheel/wheel-summary";
 import { WheelSvg } from "@/components/wheel/wheel-svg";
 import { WheelTable } from "@/components/wheel/wheel-table";
-import { wheelDetails } from "@/components/wheel/view";
+import { wheelDetails, wheelIntro } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
 import { requirePermission } from "@/lib/auth/session";
 import { canAny } from "@/lib/auth/permissions";
-import { Link } from "@/components/ui/link";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getWheelData } from "@/lib/wheel/data";
 import { wheelParamsSchema } from "@/lib/wheel/schemas";
@@ -55,12 +54,7 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
         actions={
           <div className="no-print flex flex-wrap items-end gap-3">
             <WheelFilters data={data} />
-            <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view: { kind: "year" }, hidden: [] }} />
-            {canAny(user, "share:manage") && (
-              <Link href="/arshjul/dela" className="self-center text-blue-800 underline underline-offset-4">
-                Dela årshjulet
-              </Link>
-            )}
+            <WheelExportLinks shown={{ year: data.year, unitId: data.unit?.id, view: { kind: "year" }, hidden: [] }} canShare={canAny(user, "share:manage")} />
           </div>
         }
       />
@@ -76,8 +70,9 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
         <>
           <WheelSummary data={data} />
           <WheelExplorer
+            wide
             details={wheelDetails(data)}
-            intro="Peka på eller gå med Tab till en aktivitet i hjulet. Piltangenterna flyttar medurs (höger, vänster) och mellan ringarna (upp, ner)."
+            intro={wheelIntro("year")}
             aside={<WheelLegend data={data} />}
           >
             <WheelSvg data={data} />
