@@ -7,8 +7,8 @@ import { getEnv } from "../lib/env.ts";
 import { createAdapterFactory, createDb, describeDbTarget, resolveDbTarget } from "../lib/db/index.ts";
 import { applyMigrations, diffMigrationsToSchema, isEmptyMigration, writeMigration } from "../lib/db/migrations.ts";
 import { seed } from "../prisma/seed/seed.ts";
-import { explainDbError } from "../lib/db/errors.ts";
 import { demoSeedRefusal, prepareSeedsDemo, SETUP_HINT } from "../lib/setup/demo.ts";
+import { runCommand } from "./run-command.ts";
 
 async function main(command: string | undefined, args: string[]): Promise<number> {
   switch (command) {
@@ -68,10 +68,4 @@ async function main(command: string | undefined, args: string[]): Promise<number
   }
 }
 
-main(process.argv[2], process.argv.slice(3)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(explainDbError(error));
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv[2], process.argv.slice(3)));

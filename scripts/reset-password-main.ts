@@ -3,10 +3,10 @@
  * minutes) with which the user sets a new password; nothing else changes until it is used. Exit 1 for an unknown or
  * deactivated user, 2 for a missing argument.
  */
-import { explainDbError } from "../lib/db/errors.ts";
 import { getDb } from "../lib/db/index.ts";
 import { issueResetLinkForEmail } from "../lib/users/password-tokens.ts";
 import { serverStartConfig } from "./env-files.ts";
+import { runCommand } from "./run-command.ts";
 
 const HELP = `Användning: npm run admin:reset-password -- namn@kommun.se
 
@@ -37,10 +37,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(explainDbError(error));
-    process.exit(1);
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

@@ -5,7 +5,7 @@
 import { getEnv } from "../lib/env.ts";
 import { describeDbTarget, resolveDbTarget } from "../lib/db/index.ts";
 import { BackupError, restoreDatabase } from "../lib/db/backup.ts";
-import { explainDbError } from "../lib/db/errors.ts";
+import { runCommand } from "./run-command.ts";
 
 async function main(args: string[]): Promise<number> {
   const file = args.find((a) => !a.startsWith("--"));
@@ -20,22 +20,7 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-// A promise that never settles would otherwise end the process with exit code 0, as if the work were done.
-let settled = false;
-process.on("beforeExit", () => {
-  if (settled) return;
-  console.error("Återställningen avbröts innan den var klar.");
-  process.exit(1);
+runCommand(() => main(process.argv.slice(2)), {
+  explain: (error) => (error instanceof BackupError ? error.message : null),
+  unfinished: "Återställningen avbröts innan den var klar.",
 });
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    settled = true;
-    process.exit(code);
-  },
-  (error: unknown) => {
-    settled = true;
-    console.error(error instanceof BackupError ? error.message : explainDbError(error));
-    process.exit(1);
-  },
-);

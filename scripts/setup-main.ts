@@ -6,7 +6,6 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { explainDbError } from "../lib/db/errors.ts";
 import { createAdapterFactory, createDb, describeDbTarget, resolveDbTarget } from "../lib/db/index.ts";
 import { applyMigrations } from "../lib/db/migrations.ts";
 import { getEnv } from "../lib/env.ts";
@@ -14,6 +13,7 @@ import { alreadySetUp, existingOrganisationName, runSetup } from "../lib/setup/s
 import { loadSeedRoutine } from "../prisma/seed/seed.ts";
 import { loadQualityReviewRoutine } from "../prisma/seed/quality-review.ts";
 import { serverStartConfig } from "./env-files.ts";
+import { runCommand } from "./run-command.ts";
 
 const HELP = `Användning: npm run setup -- --organisation "Hemtjänsten i …" --admin-email namn@kommun.se --admin-name "För- och efternamn"
 
@@ -85,10 +85,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(explainDbError(error));
-    process.exit(1);
-  },
-);
+runCommand(main);
