@@ -10,9 +10,10 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { expect, test, type Page } from "@playwright/test";
-import { withPgClient } from "../integration/helpers/pg-client";
+import { adminQuery, withPgClient } from "../integration/helpers/pg-client";
 import { expectNoAxeViolations } from "./axe";
 import { GO_LIVE_PORT } from "./servers";
+import { stopOwnServer } from "./own-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const database = `arshjulet_e2e_golive_${GO_LIVE_PORT}`;
@@ -34,7 +35,6 @@ const CHIEF = { email: "enhetschef.ek@provstad.example", password: "Eken planera
 test.describe.configure({ mode: "serial" });
 let server: ChildProcess | undefined;
 
-const adminQuery = (sql: string) => withPgClient((c) => c.query(sql));
 
 /** Runs one of the operator's npm scripts as `npm run` would, and returns what it printed. */
 function operatorCommand(script: string, args: string[]) {
@@ -51,12 +51,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      server!.once("exit", () => resolve());
-      server!.kill("SIGTERM");
-    });
-  }
+  await stopOwnServer(server);
   await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });
 

@@ -16,9 +16,10 @@ import { hashPassword } from "../../lib/auth/password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { OPERATIONS_PORT } from "./servers";
+import { adminQuery } from "../integration/helpers/pg-client";
+import { stopOwnServer } from "./own-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const database = `arshjulet_e2e_operations_${OPERATIONS_PORT}`;
 const baseURL = `http://127.0.0.1:${OPERATIONS_PORT}`;
 const LOG = path.join(root, ".data", `e2e-${OPERATIONS_PORT}.log`);
@@ -38,16 +39,6 @@ const env = {
 test.describe.configure({ mode: "serial" });
 let server: ChildProcess | undefined;
 let log: WriteStream | undefined;
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function operatorCommand(script: string, args: string[]) {
   const result = spawnSync(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], { cwd: root, env, encoding: "utf8" });
@@ -77,12 +68,7 @@ function startServer() {
 
 test.afterAll(async () => {
   await adminQuery(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`).catch(() => {});
-  if (server && server.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      server!.once("exit", () => resolve());
-      server!.kill("SIGTERM");
-    });
-  }
+  await stopOwnServer(server);
   log?.end();
   await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 });

@@ -9,7 +9,6 @@ import { randomBytes } from "node:crypto";
 import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { PRODUCTION_INSTALL_PORT } from "./servers";
@@ -17,9 +16,10 @@ import { E2E_KOLADA, E2E_KOLADA_YEAR } from "./kolada-data";
 import { startFakeKolada, type FakeKolada } from "../support/fake-kolada";
 import { startSmtp } from "../support/smtp";
 import { ensureStandalone } from "../../scripts/standalone";
+import { adminQuery } from "../integration/helpers/pg-client";
+import { stopOwnServer } from "./own-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const database = `arshjulet_e2e_install_${PRODUCTION_INSTALL_PORT}`;
 const baseURL = `http://127.0.0.1:${PRODUCTION_INSTALL_PORT}`;
 const ADMIN = { email: "it-admin@provstad.example", name: "Ida Installatör", password: "Provstad kör det som körs" };
@@ -31,16 +31,6 @@ let kolada: FakeKolada | undefined;
 let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
 // Only what a server's environment holds: no TEST_ variables, no tsx, nothing of the checkout's node_modules.
 let env = { NODE_ENV: "production" } as NodeJS.ProcessEnv;
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Runs a command of the install as the Dockerfile, compose.yaml and deploy/ do: `node scripts/<name>.mjs …` in it.
@@ -83,12 +73,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      server!.once("exit", () => resolve());
-      server!.kill("SIGTERM");
-    });
-  }
+  await stopOwnServer(server);
   await kolada?.close();
   await smtp?.close();
   await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);

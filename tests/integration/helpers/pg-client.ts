@@ -11,3 +11,6 @@ export async function withPgClient<T>(run: (client: pg.Client) => Promise<T>, ur
     await client.end();
   }
 }
+
+/** One statement on the tests' PostgreSQL server as its administrator (CREATE/DROP/ALTER DATABASE). */
+export const adminQuery = (sql: string) => withPgClient((c) => c.query(sql));
