@@ -92,7 +92,7 @@ export async function revokeShareLink(actor: Actor, input: unknown, db: DbClient
   return inTransaction(db, async (tx): Promise<MutationResult> => {
     const link = await tx.shareLink.findFirst({ where: { id: parsed.data.linkId, organisationId: { in: organisationIds }, revokedAt: null } });
     if (!link || !can(actor, "share:manage", { organisationId: link.organisationId, unitId: link.unitId })) return { ok: false, message: "Länken finns inte eller är redan avslutad." };
-    const revokedAt = new Date();
+    const revokedAt = clock.now();
     await tx.shareLink.update({ where: { id: link.id }, data: { revokedAt } });
     await writeAudit(tx, { actorId: actor.id, action: "shareLink.revoke", entityType: "ShareLink", entityId: link.id, unitId: link.unitId, before: { revokedAt: null }, after: { revokedAt } });
     return { ok: true, message: `Länken ”${link.name}” är avslutad. Adressen fungerar inte längre.` };
