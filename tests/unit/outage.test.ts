@@ -1,9 +1,10 @@
+import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { answerUnavailable, noteDatabaseAvailable, noteDatabaseUnavailable } from "@/lib/db/availability";
 import { proxy } from "@/proxy";
 
 // Issue 34: while a page has found the database unreachable, page views get a Swedish 503; one per second tries again.
-const get = (path: string, init: RequestInit = {}) => proxy(new Request(`http://arshjulet.test${path}`, init) as never);
+const get = (path: string, init: ConstructorParameters<typeof NextRequest>[1] = {}) => proxy(new NextRequest(`http://arshjulet.test${path}`, init));
 
 describe("proxy during a database outage", () => {
   afterEach(() => noteDatabaseAvailable());

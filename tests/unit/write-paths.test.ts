@@ -54,8 +54,11 @@ const WRITERS: Record<string, "form" | "checks" | "app"> = {
   "lib/routines/mutations.ts": "checks", // the routine file's text, escapes decoded
   "lib/routines/publish.ts": "app",
   "lib/setup/setup.ts": "checks", // npm run setup's names and e-mail come from the command line
+  "lib/share/links.ts": "form", // a share link's name, through formAction
   "lib/tasks/local-activities.ts": "form",
   "lib/tasks/mutations.ts": "form",
+  "lib/users/directory-mappings.ts": "form", // the admin's claim values, through postAction
+  "lib/users/directory-roles.ts": "app", // roles and units from the admin's mapping rows, never the claim's text
   "lib/users/mutations.ts": "form",
   "lib/users/password-tokens.ts": "form", // a token's hash and a reset request's e-mail, through signedOutFormAction
   "lib/users/oidc.ts": "checks", // the provider's subject: a personnummer is stored as its digest
@@ -67,6 +70,7 @@ const WRITERS: Record<string, "form" | "checks" | "app"> = {
 const DECODERS: Record<string, "checks" | "not stored"> = {
   "lib/audit/index.ts": "checks", // its own JSON copy of before/after
   "lib/export/xlsx.ts": "not stored", // writes workbooks, reads none
+  "lib/request-log.ts": "not stored", // Next's routes manifest, for the route patterns the log names
   "lib/organisation/workbook.ts": "checks",
   "lib/results/csv.ts": "not stored", // the parser: its callers check the cells (below)
   "lib/results/import.ts": "checks",
