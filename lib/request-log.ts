@@ -132,6 +132,9 @@ export function maskPersonalData(text: string): string {
   return text.replace(DB_URL, "postgresql://…").replace(EMAIL, "[e-post]").replace(TOKEN, (m) => (/^[a-z_]+$/i.test(m) && !/\d/.test(m) ? m : "[token]"));
 }
 
+const ANSI = /\x1b\[[0-9;]*m/g;
+const stripAnsi = (text: string) => text.replace(ANSI, "");
+
 // ---- lines ----------------------------------------------------------------------------------------------------
 
 export type RequestLine = { time: string; method: string; route: string; status: number; ms: number; requestId: string; aborted?: true };
@@ -148,7 +151,8 @@ export function formatConsoleLine(level: "info" | "warn" | "error", args: unknow
   const message = maskPersonalData(formatWithOptions({ breakLength: Infinity, depth: 3 }, ...args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : a))));
   const error = args.find((a): a is Error => a instanceof Error);
   if (format === "json") {
-    const record: Record<string, unknown> = { time: now.toISOString(), level, message };
+    // Without the terminal colours Next.js puts in its own lines ("\x1b[31m⨯\x1b[39m …").
+    const record: Record<string, unknown> = { time: now.toISOString(), level, message: stripAnsi(message) };
     if (requestId) record.requestId = requestId;
     if (error?.stack) record.stack = maskPersonalData(error.stack);
     const digest = (error as { digest?: unknown } | undefined)?.digest;

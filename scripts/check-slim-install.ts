@@ -13,7 +13,7 @@
  * Prints each step's time and the sizes (du) of node_modules after --omit=dev and of the standalone directory.
  * `--keep` leaves the temporary directories. Exits non-zero at the first failure.
  */
-import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,12 +34,18 @@ const started = Date.now();
 const NO_KOLADA_ID = "Ingen verksamhet har kommunens id i Kolada";
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-/** Runs a step; `expected` is a text its output must hold instead of exiting 0 (a refusal that proves it ran). */
-function step(what: string, command: string, args: string[], options: SpawnSyncOptions, expected?: string): string {
+/**
+ * Runs a step, asynchronously (the fake SMTP server and Kolada answer from this process); `expected` is a text its
+ * output must hold instead of exiting 0 (a refusal that proves it ran).
+ */
+async function step(what: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, expected?: string): Promise<string> {
   const since = Date.now();
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
-  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-  if (expected ? !output.includes(expected) : result.status !== 0) throw new Error(`${what} misslyckades (${result.status ?? result.signal}):\n${output.split("\n").slice(-40).join("\n")}`);
+  const child = spawn(command, args, options);
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (expected ? !output.includes(expected) : status !== 0) throw new Error(`${what} misslyckades (${status}):\n${output.split("\n").slice(-40).join("\n")}`);
   console.log(`✓ ${what} (${seconds(since)})`);
   return output;
 }
@@ -64,10 +70,15 @@ async function serve(what: string, command: string, args: string[], cwd: string,
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    for (const [route, status] of [["/api/health", 200], ["/api/ready", 200], ["/logga-in", 200]] as const) {
-      const response = await fetch(`${base}${route}`);
-      if (response.status !== status) throw new Error(`${what}: ${route} svarade ${response.status}, väntat ${status}.`);
+    // Ready once the database has answered within a second: the first request opens it (PGlite takes a while).
+    let ready = await fetch(`${base}/api/ready`);
+    for (let i = 0; i < 30 && ready.status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      ready = await fetch(`${base}/api/ready`);
     }
+    if (ready.status !== 200) throw new Error(`${what}: /api/ready svarade ${ready.status} ${await ready.text()}.`);
+    const signIn = await fetch(`${base}/logga-in`);
+    if (signIn.status !== 200) throw new Error(`${what}: /logga-in svarade ${signIn.status}.`);
     const page = await (await fetch(`${base}/logga-in`)).text();
     const css = page.match(/\/_next\/static\/[^"]+\.css/)?.[0];
     if (!css || !(await fetch(`${base}${css}`)).ok) throw new Error(`${what}: sidans stilmall (${css ?? "ingen"}) saknas.`);
@@ -94,14 +105,14 @@ try {
   // No .env of the developer's, no database of theirs: an embedded database inside the copy.
   const base = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KOLADA_BASE_URL: kolada.baseUrl, SMTP_URL: `smtp://127.0.0.1:${smtp.port}` } satisfies NodeJS.ProcessEnv;
   const embedded = { ...base, PGLITE_DATA_DIR: path.join(work, "pglite"), PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}` };
-  step("npm ci --omit=dev --offline", "npm", ["ci", "--omit=dev", "--offline", "--no-audit", "--no-fund"], { cwd: checkout, env: base });
+  await step("npm ci --omit=dev --offline", "npm", ["ci", "--omit=dev", "--offline", "--no-audit", "--no-fund"], { cwd: checkout, env: base });
   const nodeModules = du(path.join(checkout, "node_modules"));
-  step("npm run build", "npm", ["run", "build"], { cwd: checkout, env: base });
-  step("npm run db:migrate (inbyggd databas)", "npm", ["run", "db:migrate"], { cwd: checkout, env: embedded });
-  step("npm run setup", "npm", ["run", "setup", "--", "--organisation", "Hemtjänsten i Provstad", "--admin-email", "admin@provstad.example", "--admin-name", "Ada Admin"], { cwd: checkout, env: embedded });
-  step("npm run reminders", "npm", ["run", "reminders"], { cwd: checkout, env: embedded });
+  await step("npm run build", "npm", ["run", "build"], { cwd: checkout, env: base });
+  await step("npm run db:migrate (inbyggd databas)", "npm", ["run", "db:migrate"], { cwd: checkout, env: embedded });
+  await step("npm run setup", "npm", ["run", "setup", "--", "--organisation", "Hemtjänsten i Provstad", "--admin-email", "admin@provstad.example", "--admin-name", "Ada Admin"], { cwd: checkout, env: embedded });
+  await step("npm run reminders", "npm", ["run", "reminders"], { cwd: checkout, env: embedded });
   // A new verksamhet has no Kolada id: the command reads the database and says so.
-  step("npm run kolada", "npm", ["run", "kolada", "--", "--year", String(E2E_KOLADA_YEAR)], { cwd: checkout, env: embedded }, NO_KOLADA_ID);
+  await step("npm run kolada", "npm", ["run", "kolada", "--", "--year", String(E2E_KOLADA_YEAR)], { cwd: checkout, env: embedded }, NO_KOLADA_ID);
   await serve("npm start", "npm", ["start"], checkout, embedded);
 
   // The standalone directory alone is the server's whole install.
@@ -111,10 +122,10 @@ try {
   connected = true;
   await admin.query(`CREATE DATABASE ${database}`);
   const postgres = { ...base, DATABASE_URL: `${adminUrl.replace(/\/[^/]*$/, "")}/${database}`, NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: "slim-install-check-secret-0123456789abcdef", ACCESSIBILITY_CONTACT_EMAIL: "tillganglighet@provstad.example" };
-  step("node scripts/db.mjs migrate (PostgreSQL)", process.execPath, ["scripts/db.mjs", "migrate"], { cwd: server, env: postgres });
-  step("node scripts/setup.mjs", process.execPath, ["scripts/setup.mjs", "--organisation", "Hemtjänsten i Provstad", "--admin-email", "admin@provstad.example", "--admin-name", "Ada Admin"], { cwd: server, env: postgres });
-  step("node scripts/reminders.mjs", process.execPath, ["scripts/reminders.mjs"], { cwd: server, env: postgres });
-  step("node scripts/kolada.mjs", process.execPath, ["scripts/kolada.mjs", "--year", String(E2E_KOLADA_YEAR)], { cwd: server, env: postgres }, NO_KOLADA_ID);
+  await step("node scripts/db.mjs migrate (PostgreSQL)", process.execPath, ["scripts/db.mjs", "migrate"], { cwd: server, env: postgres });
+  await step("node scripts/setup.mjs", process.execPath, ["scripts/setup.mjs", "--organisation", "Hemtjänsten i Provstad", "--admin-email", "admin@provstad.example", "--admin-name", "Ada Admin"], { cwd: server, env: postgres });
+  await step("node scripts/reminders.mjs", process.execPath, ["scripts/reminders.mjs"], { cwd: server, env: postgres });
+  await step("node scripts/kolada.mjs", process.execPath, ["scripts/kolada.mjs", "--year", String(E2E_KOLADA_YEAR)], { cwd: server, env: postgres }, NO_KOLADA_ID);
   await serve("node server.js (standalone)", process.execPath, ["server.js"], server, { ...postgres, PORT: String(port), HOSTNAME: "127.0.0.1" });
 
   console.log(`\nnode_modules efter npm ci --omit=dev: ${nodeModules}`);

@@ -20,7 +20,7 @@ function CopyField({ id, label, value, copyText, copiedText }: { id: string; lab
       <label htmlFor={id} className="block font-medium">
         {label}
       </label>
-      <textarea id={id} readOnly value={value} rows={value.length > 90 ? 3 : 1} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
+      <textarea id={id} readOnly value={value} rows={value.length > 90 ? 4 : 2} className={`${inputClass} font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}>
           {copyText}

@@ -109,7 +109,7 @@ export function WheelExportDocument({ data, info, fontFamily }: { data: WheelDat
         </text>
       ))}
       <svg x={MARGIN} y={wheelTop} width={vbWidth} height={vbHeight}>
-        <WheelSvg data={data} />
+        <WheelSvg data={data} still />
       </svg>
       {routineKey.nodes}
       {levelKey.nodes}

@@ -45,7 +45,7 @@ export function wheelRings(data: WheelData) {
 }
 
 /** The årshjul as SVG: month sectors, one ring per phase, the survey period, improvement actions and today. */
-export function WheelSvg({ data }: { data: WheelData }) {
+export function WheelSvg({ data, still = false }: { data: WheelData; /** A picture only (export, print): no tooltip, a client component. */ still?: boolean }) {
   const rings = wheelRings(data);
   const inputs = rings.map(({ routine, phase, activities }) => ringInput(`${routine.id}:${phase.key}`, activities, data.firstMonth));
   const actionsInYear = data.actions.filter((a) => a.inYear && a.dueOn);
@@ -219,7 +219,7 @@ export function WheelSvg({ data }: { data: WheelData }) {
         )}
       </g>
     </svg>
-    <WheelTooltip />
+    {!still && <WheelTooltip />}
     </>
   );
 }

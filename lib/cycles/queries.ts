@@ -46,7 +46,8 @@ export type ManagedCycle = Awaited<ReturnType<typeof getManagedCycles>>[number];
 
 /** One managed cycle by year with counts, how many units have tasks, and the task that watches the timetable. */
 export async function getManagedCycle(actor: Actor, year: number, db: DbClient = getDb()) {
-  if (!Number.isInteger(year)) return null;
+  // A year from the address: 99999999999999999999 is an integer to JavaScript but no Int to the database (a 500).
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) return null;
   const cycle = await db.cycle.findFirst({ where: { year, organisationId: organisationFilter(actor, "cycle:manage") } });
   if (!cycle) return null;
   const [groups, unitsWithTasks, closedUnitsWithTasks, activeUnits, watchTask, byRoutine] = await Promise.all([

@@ -70,8 +70,8 @@ export const WHEEL = {
   centreRadius: 92,
   /**
    * -620 … 1620: a column of names each side of the 1000-unit wheel. Wide, because the start page draws the wheel as
-   * tall as the first screen leaves (480 px at 1280 × 800, components/wheel/wheel.css) over a wider box: the names use
-   * that width instead of a smaller font.
+   * tall as the first screen leaves (components/wheel/wheel.css) over a wider box: the names use that width instead of
+   * a smaller font. (A phone crops the columns and hides the names, wheel.css.)
    */
   viewBox: { x: -620, y: -6, width: 2240, height: 1012 },
 } as const;
@@ -79,7 +79,7 @@ export const WHEEL = {
 /**
  * The names' columns: 600 units wide each side (from the leaders' exit at 506 + 14 to the viewBox's edge), at a font
  * of 27 units: 12 px or more whenever the wheel is drawn at least 450 px high (its 1012 units) and 996 px wide (its
- * 2240 units); at 1280 × 800 the start page draws it 480 px high, so its names are 12.8 px.
+ * 2240 units), as the start page does at 1280 × 800 (tests/unit/wheel-labels.test.ts reads wheel.css).
  */
 export const LABEL_OPTIONS = { center: WHEEL.center, exitRadius: 506, columnGap: 14, columnWidth: 600, top: 10, bottom: 990, fontSize: 27, lineHeight: 31 } as const;
 

@@ -71,7 +71,7 @@ test("administratören lägger till och tar bort rader i tabellen Roller från k
   await section.getByLabel("Roll", { exact: true }).selectOption({ label: "Verksamhetsutvecklare" });
   await section.getByLabel("Gäller", { exact: true }).selectOption({ label: "Hela verksamheten" });
   await section.getByRole("button", { name: "Lägg till raden" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Den raden finns redan: värdet ger redan den rollen där.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Den raden finns redan: värdet ger redan den rollen där.");
   await expect(table.getByRole("row")).toHaveCount(5);
 
   await table.getByRole("button", { name: /Ta bort raden Arshjulet\.Tillfallig/ }).click();

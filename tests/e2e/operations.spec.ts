@@ -8,12 +8,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./auth";
+import { expectNoAxeViolations } from "./axe";
 import { OPERATIONS_PORT } from "./servers";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -97,10 +98,13 @@ async function signIn(page: Page, email: string) {
 
 type LogLine = { level?: string; time?: string; method?: string; route?: string; status?: number; ms?: number; requestId?: string; message?: string };
 
-/** The server's log so far: every line must be one JSON object. */
+// Next.js prints its start banner ("▲ Next.js …", "- Local: …", "✓ Ready …") before the app's code runs.
+const NEXT_BANNER = /^(?:\x1b\[[0-9;]*m)*(?:▲|- |✓)/;
+
+/** The server's log so far: every line but Next's start banner must be one JSON object. */
 function readLog(): { text: string; lines: LogLine[] } {
-  const text = readFileSync(LOG, "utf8");
-  const lines = text.split("\n").filter((l) => l.trim() !== "").map((l) => {
+  const text = existsSync(LOG) ? readFileSync(LOG, "utf8") : "";
+  const lines = text.split("\n").filter((l) => l.trim() !== "" && !NEXT_BANNER.test(l)).map((l) => {
     try {
       return JSON.parse(l) as LogLine;
     } catch {
@@ -177,6 +181,7 @@ test("while PostgreSQL refuses connections pages answer the Swedish 503 page, an
     await expect(page.getByText("Du är inte utloggad")).toBeVisible();
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 800 });
+      await expectNoAxeViolations(page);
       await page.screenshot({ path: test.info().outputPath(`otillgangligt-${width}.png`) });
     }
     expect((await page.request.get(`${baseURL}/api/ready`)).status()).toBe(503);

@@ -4,7 +4,7 @@
  * in deploy/ run (tests/unit/deploy-files.test.ts checks they run nothing else), and serves the app to a browser.
  * This spec owns its server, as go-live.spec.ts does.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,10 +42,18 @@ async function adminQuery(sql: string) {
   }
 }
 
-/** Runs a command of the install as the Dockerfile, compose.yaml and deploy/ do: `node scripts/<name>.mjs …` in it. */
-function installCommand(args: string[], extra: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, args, { cwd: install, env: { ...env, ...extra }, encoding: "utf8", timeout: 120_000 });
-  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+/**
+ * Runs a command of the install as the Dockerfile, compose.yaml and deploy/ do: `node scripts/<name>.mjs …` in it.
+ * Asynchronously: the fake SMTP server and Kolada answer from this process.
+ */
+function installCommand(args: string[]): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: install, env });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("close", (status) => resolve({ status, out }));
+  });
 }
 
 test.beforeAll(async () => {
@@ -113,29 +121,31 @@ test("standalone-installationen: kommandona, servern, hälsokontrollen och en in
   expect(existsSync(path.join(install, "node_modules", "typescript"))).toBe(false);
 
   // The Dockerfile's HEALTHCHECK fails while no server answers.
-  expect(installCommand(["scripts/healthcheck.mjs"]).status).toBe(1);
+  expect((await installCommand(["scripts/healthcheck.mjs"])).status).toBe(1);
 
   // compose.yaml's migrate service and the systemd unit's ExecStartPre; a second run has nothing to do.
-  const migrate = installCommand(["scripts/db.mjs", "migrate"]);
+  const migrate = await installCommand(["scripts/db.mjs", "migrate"]);
   expect(migrate.status, migrate.out).toBe(0);
   expect(migrate.out).toContain("Migreringar körda");
-  expect(installCommand(["scripts/db.mjs", "migrate"]).out).toContain("Databasen är redan uppdaterad");
+  expect((await installCommand(["scripts/db.mjs", "migrate"])).out).toContain("Databasen är redan uppdaterad");
 
   // compose.yaml's setup service.
-  expect(installCommand(["scripts/setup.mjs", "--help"]).out).toContain("Användning");
-  const setup = installCommand(["scripts/setup.mjs", "--organisation", "Hemtjänsten i Provstad", "--admin-email", ADMIN.email, "--admin-name", ADMIN.name]);
+  expect((await installCommand(["scripts/setup.mjs", "--help"])).out).toContain("Användning");
+  const setup = await installCommand(["scripts/setup.mjs", "--organisation", "Hemtjänsten i Provstad", "--admin-email", ADMIN.email, "--admin-name", ADMIN.name]);
   expect(setup.status, setup.out).toBe(0);
-  const link = setup.out.match(/https?:\/\/\S+\/nytt-losenord\/\S+/)?.[0];
-  expect(link, setup.out).toBeTruthy();
+  expect(setup.out).toMatch(/\/nytt-losenord\/\S+/);
 
   // The reminder job (the timer's service and compose.yaml's daily job), the Kolada fetch and the password reset.
-  const reminders = installCommand(["scripts/reminders.mjs"]);
+  const reminders = await installCommand(["scripts/reminders.mjs"]);
   expect(reminders.status, reminders.out).toBe(0);
   expect(reminders.out).toContain("Gallring");
   // A new verksamhet has no Kolada id yet: the command reads it from the database and says so (kolada.spec.ts fetches).
-  const fetched = installCommand(["scripts/kolada.mjs", "--year", String(E2E_KOLADA_YEAR)]);
+  const fetched = await installCommand(["scripts/kolada.mjs", "--year", String(E2E_KOLADA_YEAR)]);
   expect(fetched.out).toContain("Ingen verksamhet har kommunens id i Kolada");
-  expect(installCommand(["scripts/reset-password.mjs", ADMIN.email]).out).toContain("/nytt-losenord/");
+  // A new link replaces set-up's: the administrator uses it below.
+  const reset = await installCommand(["scripts/reset-password.mjs", ADMIN.email]);
+  const link = reset.out.match(/https?:\/\/\S+\/nytt-losenord\/\S+/)?.[0];
+  expect(link, reset.out).toBeTruthy();
 
   // compose.yaml's reminder service: the compiled scheduler waits for 06:30 and stops on SIGTERM.
   const daily = spawn(process.execPath, ["scripts/daily.mjs", "06:30", "scripts/reminders.mjs"], { cwd: install, env });
@@ -147,8 +157,9 @@ test("standalone-installationen: kommandona, servern, hälsokontrollen och en in
 
   // The Dockerfile's CMD and the systemd unit's ExecStart, then its HEALTHCHECK.
   await startServer();
-  expect(installCommand(["scripts/healthcheck.mjs"]).status).toBe(0);
-  expect((await fetch(`${baseURL}/api/ready`)).status).toBe(200);
+  expect((await installCommand(["scripts/healthcheck.mjs"])).status).toBe(0);
+  // Ready once the database has answered within a second (the first request connects).
+  await expect.poll(async () => (await fetch(`${baseURL}/api/ready`)).status, { timeout: 30_000 }).toBe(200);
   expect(await (await fetch(`${baseURL}/api/health`)).json()).toMatchObject({ status: "ok" });
 
   // A page through the browser: the static files and public/ came along.

@@ -75,19 +75,24 @@ describe.each(DATABASE_KINDS)("routine and cycle server actions on %s", (kind) =
 
     const invalid = await saveActivityAction(null, form({ ...activityForm({ startMonth: "0" }), versionId: draft.id, routineKey: SEED_KEY, version: "2", activityId: "" }));
     expect(invalid).toMatchObject({ ok: false, errors: { startMonth: ["Månaden måste vara 1–12."] } });
+    const before = await snapshot(t.db);
+    const tooLong = await saveActivityAction(null, form({ ...activityForm({ shortName: "Kvalitetsgenomgång med alla enhetschefer" }), versionId: draft.id, routineKey: SEED_KEY, version: "2", activityId: "" }));
+    expect(tooLong).toMatchObject({ ok: false, errors: { shortName: ["Kortnamnet får vara högst 30 tecken."] } });
+    expect(await snapshot(t.db)).toEqual(before);
     // The form's routineKey and version are not where the redirect goes: the saved draft is (issue 18, item 12).
     const crafted = { routineKey: "//evil.example/x", version: "1?status=x" };
-    const saved = await redirectOf(saveActivityAction(null, form({ ...activityForm(), versionId: draft.id, ...crafted, activityId: "" })));
+    const saved = await redirectOf(saveActivityAction(null, form({ ...activityForm({ shortName: "Genomgång med enhetscheferna" }), versionId: draft.id, ...crafted, activityId: "" })));
     expect(saved).toMatch(new RegExp(`^/rutiner/${SEED_KEY}/version/2/redigera\\?status=aktivitet-sparad#aktivitet-`));
 
     const published = await redirectOf(publishAction(null, form({ versionId: draft.id, ...crafted, decidedBy: "VC", decidedOn: "2026-11-20", documentOwner: "VU", validity: "tills-vidare", followTasks: "nej" })));
     expect(published).toBe(`/rutiner/${SEED_KEY}/version/2?status=publicerad`);
 
     expect(await redirectOf(cycleActions.startCycleAction(null, form({ year: "2027" })))).toMatch(/^\/cykler\/2027\?startad=\d+$/);
-    const before = await snapshot(t.db);
+    const afterStart = await snapshot(t.db);
     expect(await cycleActions.startCycleAction(null, form({ year: "2027" }))).toMatchObject({ ok: false, message: expect.stringMatching(/^Cykeln för 2027 finns redan/) });
-    expect(await snapshot(t.db)).toEqual(before);
+    expect(await snapshot(t.db)).toEqual(afterStart);
     const newActivity = await t.db.activityTemplate.findFirstOrThrow({ where: { routineVersionId: draft.id, key: "kvalitetsgenomgang-med-enhetscheferna" } });
+    expect(newActivity.shortName).toBe("Genomgång med enhetscheferna");
     expect(await t.db.task.count({ where: { cycle: { year: 2027 }, activityId: newActivity.id } })).toBe(await t.db.unit.count({ where: { active: true } }));
   });
 

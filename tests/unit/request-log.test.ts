@@ -95,6 +95,11 @@ describe("a server with the request log", () => {
     expect(errors[0]).not.toContain("chef@");
   });
 
+  it("writes Next's coloured error lines without the colours in JSON", () => {
+    const line = JSON.parse(formatConsoleLine("error", ["\x1b[31m\x1b[1m⨯\x1b[22m\x1b[39m Fel"], "json", "abc")) as { message: string };
+    expect(line.message).toBe("⨯ Fel");
+  });
+
   it("writes a terse text line by default", () => {
     const line = { time: "2026-12-06T10:00:00.000Z", method: "GET", route: "/kalender/[token]", status: 200, ms: 12, requestId: "abc" };
     expect(formatRequestLine(line, "text")).toBe("2026-12-06T10:00:00.000Z GET /kalender/[token] 200 12 ms id=abc");

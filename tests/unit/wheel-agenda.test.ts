@@ -10,6 +10,7 @@ const activity = (key: string, startMonth: number): WheelActivity => ({
   number: "1",
   key,
   title: `Aktivitet ${key}`,
+  shortName: null,
   description: null,
   kind: "CHECKLIST",
   timing: "MONTH",

@@ -157,9 +157,11 @@ describe("the names beside the årshjul", () => {
     expect(exit.y).toBeLessThan(500);
   });
 
-  it("draws the names at least 12 px high on the start page at 1280 × 800, where the wheel is 480 px high and 1104 px wide", () => {
-    // components/wheel/wheel.css: height clamp(26rem, 100vh − 20rem, 44rem) = 480 px; the box is the page's width.
-    const scale = Math.min(480 / WHEEL.viewBox.height, 1104 / WHEEL.viewBox.width);
+  it("draws the names at least 12 px high on the start page at 1280 × 800 (the wheel as high as wheel.css makes it, 1104 px wide)", () => {
+    const css = readFileSync(path.join(root, "components/wheel/wheel.css"), "utf8");
+    const [, min, minus, max] = css.match(/\.wheel-canvas-wide svg \{\s*height: clamp\(([\d.]+)rem, calc\(100vh - ([\d.]+)rem\), ([\d.]+)rem\)/)!.map(Number);
+    const height = Math.min(Math.max(min! * 16, 800 - minus! * 16), max! * 16);
+    const scale = Math.min(height / WHEEL.viewBox.height, 1104 / WHEEL.viewBox.width);
     expect(LABEL_OPTIONS.fontSize * scale).toBeGreaterThanOrEqual(12);
   });
 });

@@ -6,7 +6,7 @@ export async function snapshot(db: Db) {
     db.routine.findMany({ orderBy: { key: "asc" }, select: { key: true, title: true, colour: true } }),
     db.routineVersion.findMany({ orderBy: [{ routineId: "asc" }, { version: "asc" }], select: { id: true, version: true, status: true, title: true, purpose: true, decidedBy: true } }),
     db.phase.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, position: true } }),
-    db.activityTemplate.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, position: true, startMonth: true, endMonth: true, phaseId: true } }),
+    db.activityTemplate.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, shortName: true, position: true, startMonth: true, endMonth: true, phaseId: true } }),
     db.task.findMany({ orderBy: { id: "asc" }, select: { id: true, activityId: true, status: true, dueOn: true, version: true } }),
     db.taskEvent.count(),
     db.cycle.findMany({ orderBy: { year: "asc" }, select: { year: true, surveyDispatchOn: true, surveyReminderOn: true, surveyLastAnswerOn: true, resultsPublishedOn: true } }),

@@ -17,11 +17,12 @@ import { createDirectoryMappingAction, removeDirectoryMappingAction } from "./ac
 export const metadata: Metadata = { title: "Inloggning" };
 export const dynamic = "force-dynamic";
 
-const PASSWORD_TEXTS = {
-  on: "På: användare med lösenord kan logga in med e-post och lösenord.",
-  off: "Av (AUTH_PASSWORD_SIGN_IN=off): bara kommunens inloggning.",
-  "break-glass": "Av, men nödinloggningen är på (AUTH_BREAK_GLASS=on): bara en administratör kan logga in med lösenord.",
-} as const;
+const passwordText = (mode: "on" | "off" | "break-glass", name: string) =>
+  ({
+    on: "På: användare med lösenord kan logga in med e-post och lösenord.",
+    off: `Av (AUTH_PASSWORD_SIGN_IN=off): alla loggar in med ${name}.`,
+    "break-glass": "Av, men nödinloggningen är på (AUTH_BREAK_GLASS=on): bara en administratör kan logga in med lösenord.",
+  })[mode];
 
 function scopeText(row: DirectoryMappingList["rows"][number]): string {
   if (row.unit) return row.unit.active ? row.unit.name : `${row.unit.name} (stängd: ger ingen roll)`;
@@ -47,7 +48,7 @@ export default async function SignInSettingsPage({ searchParams }: { searchParam
           <dt className="font-medium">{atSentenceStart(name)}</dt>
           <dd>{oidc ? "På." : "Inte inställd (OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET saknas)."}</dd>
           <dt className="font-medium">Lösenord</dt>
-          <dd>{PASSWORD_TEXTS[oidc ? passwordSignIn(env) : "on"]}</dd>
+          <dd>{passwordText(oidc ? passwordSignIn(env) : "on", name)}</dd>
           <dt className="font-medium">Kommunens domäner</dt>
           <dd>{env.OIDC_ALLOWED_EMAIL_DOMAINS.length > 0 ? env.OIDC_ALLOWED_EMAIL_DOMAINS.join(", ") : "Inga (OIDC_ALLOWED_EMAIL_DOMAINS): bara konton med bekräftad e-postadress kopplas."}</dd>
           <dt className="font-medium">Roller från katalogen</dt>

@@ -74,7 +74,7 @@ export default async function WheelPrintPage({ searchParams }: { searchParams: S
               <figure className="wheel-print-wheel">
                 {/* The wheel as a picture: its marks are the page's buttons, inert here; the list below names every activity. */}
                 <div inert>
-                  <WheelSvg data={data} />
+                  <WheelSvg data={data} still />
                 </div>
                 <figcaption className="sr-only">Årshjulet ritat. Aktiviteterna står numrerade i listan nedan.</figcaption>
               </figure>
