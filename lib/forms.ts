@@ -72,15 +72,8 @@ export function formFields(data: FormData): Record<string, string> {
   return Object.fromEntries([...data.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
-// C0 controls except tab, line feed and carriage return (a textarea sends those), DEL, and the C1 controls: no form
-// field of ours holds them, PostgreSQL refuses NUL in text, and they hide text on a page. And what XML 1.0 cannot carry
-// (U+FFFE, U+FFFF, a surrogate without its pair): stored, they would break every Excel export (issue 30, H6).
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;
-
-export const CONTROL_CHARACTER_MESSAGE = "Texten innehåller otillåtna tecken (styrtecken). Ta bort dem och försök igen.";
-
-/** Whether a text holds a control character that no form field of ours accepts. */
-export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);
+export { CONTROL_CHARACTER_MESSAGE, hasControlCharacter } from "./control-characters.ts";
+import { hasControlCharacter } from "./control-characters.ts";
 
 /** A text field's value, or an uploaded file's name (which is stored with an import); a file's content is checked where it is parsed. */
 const textOf = (value: FormDataEntryValue): string => (typeof value === "string" ? value : value.name);

@@ -3,7 +3,7 @@
  * again on the server, with the same Swedish messages: its size and number of rows or activities (each kind states
  * its limits in its area's schemas.ts), control characters, and personnummer. Pure: the browser loads it too.
  */
-import { hasControlCharacter } from "./forms.ts";
+import { hasControlCharacter } from "./control-characters.ts";
 import { containsIdentityNumber, describeLines, identityNumberPaths } from "./personal-data.ts";
 import { plural } from "./plural.ts";
 

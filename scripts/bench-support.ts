@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -171,6 +171,25 @@ export async function startServer(dbUrl: string, port: number, secret: string, o
 /** The SQL statements the server has sent so far (see startServer). */
 export async function sqlCount(sqlPort: number): Promise<number> {
   return Number(await (await fetch(`http://127.0.0.1:${sqlPort}/`)).text());
+}
+
+/**
+ * CPU time (user + system) in ms that a process and its descendants have used so far, from /proc (Linux; null
+ * elsewhere). `next start` serves from a child process, so the tree is summed. Clock ticks: 10 ms resolution.
+ */
+export function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    let ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(" ").filter(Boolean)) ticks += cpuMs(Number(child)) ?? 0;
+    }
+    return ticks * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */

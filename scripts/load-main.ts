@@ -12,13 +12,15 @@
  * else changed. With --two-instances: two `next start` on the same database, the users spread over both, one killed
  * with SIGKILL halfway (its users move to the other, as a load balancer would), and then the reminder job run from
  * two processes at once against a test SMTP server (each reminder must arrive once). Prints figures; it exits 1 only
- * when a write was lost, doubled or stray, or the surviving instance failed.
+ * when a write was lost, doubled or stray, or the surviving instance failed. Before the runs (not with
+ * --two-instances) it prints the server's CPU milliseconds per request of each kind, one kind at a time:
+ *   CPU requests_per_kind=20 home_cpu_ms=… checklist_cpu_ms=… dashboard_cpu_ms=… wheel_cpu_ms=… tick_cpu_ms=…
  */
 import { Agent, request } from "undici";
 import { createDb, type Db } from "../lib/db/index.ts";
 import * as clock from "../lib/clock.ts";
 import {
-  argument, createBenchDatabase, ensureBuilt, fill, flag, machine, newSecret, percentile, rssMb, signIn, startServer, tickActionId,
+  argument, cpuMs, createBenchDatabase, ensureBuilt, fill, flag, machine, newSecret, percentile, rssMb, signIn, startServer, tickActionId,
   tickRequest, tickSaved, type AppServer,
 } from "./bench-support.ts";
 import { checkReminders } from "./load-reminders.ts";
@@ -105,6 +107,40 @@ async function run(servers: AppServer[], users: User[], seconds: number, think: 
     }),
   );
   return out;
+}
+
+/** Requests of each kind one after another in the cpu phase: the server's CPU time over them, per request. */
+const CPU_REQUESTS = Number(argument("cpu-requests", "20"));
+
+/**
+ * The server's CPU milliseconds per request of each kind (issue 35): CPU_REQUESTS requests of one kind, one at a
+ * time, and the CPU time the `next start` process tree used meanwhile (/proc, user + system, 10 ms ticks), divided by
+ * their number. Sequential, so that only that kind's work (and its garbage collection) is counted; other processes'
+ * load on the machine does not enter CPU time, though a busy machine makes caches colder.
+ */
+async function cpuPerKind(server: AppServer, users: User[], actionId: string) {
+  const chef = users.find((u) => u.chef) ?? users[0]!;
+  const parts: string[] = [];
+  for (const kind of ["home", "checklist", "dashboard", "wheel", "tick"] as const) {
+    const ticker = users.filter((u) => !u.chef).sort((a, b) => b.open.length - a.open.length)[0];
+    if (kind === "tick" && (!ticker || ticker.open.length < CPU_REQUESTS)) continue;
+    const before = cpuMs(server.process.pid);
+    for (let i = 0; i < CPU_REQUESTS; i++) {
+      if (kind === "tick") {
+        const { init } = tickRequest(actionId, ticker!.cookie, ticker!.open.shift()!);
+        const { body, contentType } = await multipart(init);
+        const r = await request(`${server.base}/checklista`, { dispatcher: agent, method: "POST", headers: { ...(init.headers as Record<string, string>), "content-type": contentType }, body });
+        await r.body.text();
+      } else {
+        const cookie = kind === "dashboard" || kind === "wheel" ? chef.cookie : users.find((u) => !u.chef)!.cookie;
+        const r = await request(`${server.base}${PATHS[kind]}`, { dispatcher: agent, headers: { cookie } });
+        await r.body.dump();
+      }
+    }
+    const after = cpuMs(server.process.pid);
+    parts.push(`${kind}_cpu_ms=${before === null || after === null ? "–" : ((after - before) / CPU_REQUESTS).toFixed(1)}`);
+  }
+  console.log(`CPU requests_per_kind=${CPU_REQUESTS} ${parts.join(" ")}`);
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
@@ -218,6 +254,11 @@ async function main() {
     }
     // Warm up every page on every instance (the first render of a route compiles nothing, but fills caches).
     for (const s of servers) for (const p of ["/", "/checklista", "/oversikt", "/arshjul"]) await fetch(`${s.base}${p}`, { headers: { cookie: p === "/oversikt" || p === "/arshjul" ? chefCookie : users[0]!.cookie } }).then((r) => r.text());
+
+    if (!TWO) {
+      console.log(`# ${machine()} (före cpu)`);
+      await cpuPerKind(servers[0]!, users, actionId);
+    }
 
     const runs: { name: string; seconds: number; think: boolean }[] = TWO
       ? [{ name: "two-instances", seconds: MORNING_S, think: false }]

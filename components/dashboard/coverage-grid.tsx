@@ -2,7 +2,7 @@
 
 import { Link } from "@/components/ui/link";
 import { formatShare, shareBand, type CoverageCell } from "@/lib/dashboard/coverage";
-import { unitChecklistHref } from "@/lib/dashboard/schemas";
+import { unitChecklistHref } from "@/lib/dashboard/links";
 import { BAND_CLASSES } from "./bands";
 
 /**

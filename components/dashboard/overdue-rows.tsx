@@ -1,7 +1,7 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
-import { unitChecklistHref } from "@/lib/dashboard/schemas";
+import { unitChecklistHref } from "@/lib/dashboard/links";
 
 /** One overdue task as the server sends it, its texts ready to show (dates and role in words). */
 export type OverdueRowData = { id: string; title: string; enhet: string; unitName: string; role: string; due: string; days: number };

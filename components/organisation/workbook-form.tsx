@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { StatusMessage } from "@/components/ui/status-message";
 import type { WorkbookState } from "@/lib/organisation/import";
 import { limitsText } from "@/lib/uploads";
-import { WORKBOOK_UPLOAD } from "@/lib/organisation/workbook";
+import { WORKBOOK_UPLOAD } from "@/lib/organisation/workbook-upload";
 
 function PreviewList({ title, items }: { title: string; items: string[] }) {
   if (items.length === 0) return null;

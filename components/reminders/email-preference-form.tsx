@@ -6,7 +6,7 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 import type { EmailPreference } from "@/lib/db/generated/enums";
-import { EMAIL_PREFERENCE_LABELS } from "@/lib/reminders/schemas";
+import { EMAIL_PREFERENCE_LABELS } from "@/lib/reminders/labels";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
-import { IMPROVEMENT_STATUS_LABELS } from "@/lib/results/schemas";
+import { IMPROVEMENT_STATUS_LABELS } from "@/lib/results/labels";
 import { ActionForm, useResetOnSuccess } from "@/components/ui/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useRef, useState, useTransition } from "react";
-import { RESULTS_UPLOAD } from "@/lib/results/schemas";
+import { RESULTS_UPLOAD } from "@/lib/results/labels";
 import { limitsText } from "@/lib/uploads";
 import { useUploadCheck, withUploadProblem } from "@/components/ui/upload-check";
 import { FieldErrors, fieldIds, fileInputClass } from "@/components/ui/field";

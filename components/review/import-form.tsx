@@ -8,7 +8,7 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import { useUploadCheck, withUploadProblem } from "@/components/ui/upload-check";
 import type { ImportCasesState } from "@/app/(app)/kvalitetsgranskning/actions";
-import { CASE_LIST_UPLOAD } from "@/lib/review/schemas";
+import { CASE_LIST_UPLOAD } from "@/lib/review/labels";
 import { limitsText } from "@/lib/uploads";
 
 type Action = (prev: ImportCasesState, data: FormData) => Promise<ImportCasesState>;

@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import type { DeviationCause, ReviewAnswer } from "@/lib/db/generated/enums";
-import { ANSWER_LABELS, CAUSE_LABELS, QUESTIONS } from "@/lib/review/schemas";
+import { ANSWER_LABELS, CAUSE_LABELS, QUESTIONS } from "@/lib/review/labels";
 import { ActionForm } from "@/components/ui/action-form";
 import { FieldErrors, FieldHint, TextAreaField, TextField } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";

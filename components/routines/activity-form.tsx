@@ -11,7 +11,7 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import type { FormState } from "@/lib/forms";
 import type { FullVersion } from "@/lib/routines/versions";
-import { SHORT_NAME_MAX } from "@/lib/routines/schemas";
+import { SHORT_NAME_MAX } from "@/lib/routines/limits";
 
 type Action = (prev: FormState, data: FormData) => Promise<FormState>;
 /** The fields of an activity that the form edits: the stored activity's own, with its phase by key. */

@@ -7,7 +7,7 @@ import { StatusMessage } from "@/components/ui/status-message";
 import { SubmitButton } from "@/components/ui/button";
 import { useUploadCheck, withUploadProblem } from "@/components/ui/upload-check";
 import type { FormState } from "@/lib/forms";
-import { ROUTINE_UPLOAD } from "@/lib/routines/schemas";
+import { ROUTINE_UPLOAD } from "@/lib/routines/limits";
 import { limitsText } from "@/lib/uploads";
 import { StartMonthField } from "./start-month-field";
 

@@ -11,6 +11,7 @@ import { authenticateWithPassword, type OidcClaims, type OidcResult, type SignIn
 import { resolveAuthSecret } from "./secret.ts";
 import { safeCallbackPath } from "./callback-path.ts";
 import { isSessionEnded } from "./session-end.ts";
+import { readSessionRow } from "./session-user.ts";
 import type { DbClient } from "../db/index.ts";
 
 /** The client's address for the sign-in throttle, from the socket (PEER_HEADER) and, past our own proxies, X-Forwarded-For. */
@@ -114,7 +115,7 @@ export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
           const method = (user as { method?: SignInMethod }).method ?? "lösenord";
           Object.assign(token, { uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 1, sid: randomUUID(), m: method });
           await writes?.startSession(getDb(), user.id, method);
-        } else if (typeof token.sid === "string" && (await isSessionEndedOrUnknown(token.sid))) {
+        } else if (typeof token.sid === "string" && (await isSessionEndedOrUnknown(token.sid, token.uid))) {
           // A copy of a signed-out cookie must not be renewed (see endSession); next-auth then clears it.
           throw new Error("SESSION_ENDED");
         }
@@ -138,8 +139,13 @@ export function buildAuthOptions(writes?: SignInWrites): NextAuthOptions {
  * is kept unchanged: throwing here would make next-auth clear the cookie and send the user to sign in, although the
  * service, not the session, is what failed. getSessionUser then reports the database as unavailable.
  */
-async function isSessionEndedOrUnknown(sessionId: string): Promise<boolean> {
+async function isSessionEndedOrUnknown(sessionId: string, userId: unknown): Promise<boolean> {
   try {
+    // Within a page or an action the same request's readSessionRow answers loadSessionUser too: one statement for both (issue 35).
+    if (typeof userId === "string") {
+      const row = await readSessionRow(getDb(), userId, sessionId);
+      if (row) return row.ended;
+    }
     return await isSessionEnded(getDb(), sessionId);
   } catch (error) {
     if (isDatabaseUnavailable(error)) return false;

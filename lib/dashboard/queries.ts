@@ -13,6 +13,7 @@ import type { ProgressFigures } from "../tasks/progress.ts";
 import { ROUTINE_ACTIVITY } from "../tasks/local.ts";
 import { getAreaPlanning, getPlanningCheck } from "../tasks/plan-queries.ts";
 import { activeUnitWhere } from "../active-units.ts";
+import { knownOrganisationName } from "../auth/organisation-name.ts";
 
 /** The oldest försenade the page lists; the Excel file has them all (options.allUnits). */
 export const OVERDUE_LIST_LIMIT = 50;
@@ -45,7 +46,7 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
   const organisationId = canAny(actor, "dashboard:read") ? homeOrganisationFor(actor, "dashboard:read") : null;
   if (!organisationId) return null;
   const [organisation, cycles, unitRows, calendar] = await Promise.all([
-    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
+    knownOrganisationName(actor, organisationId) ?? db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" }, select: { id: true, year: true } }),
     db.unit.findMany({ where: activeUnitWhere(organisationId), select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
     getCycleCalendar(db, organisationId),

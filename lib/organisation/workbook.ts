@@ -5,15 +5,12 @@
  */
 import ExcelJS from "exceljs";
 import { decodeUtf8, detectSeparator, readCsv } from "../results/csv.ts";
-import { countCsvRows, textProblem, type UploadKind } from "../uploads.ts";
+import { textProblem } from "../uploads.ts";
 import type { Sheet } from "../export/xlsx.ts";
 import { formatDateIso } from "../dates/cycle.ts";
 
-export const WORKBOOK_UPLOAD: UploadKind = {
-  limits: { maxBytes: 1_000_000, maxItems: 5000, items: ["rad", "rader"] },
-  count: countCsvRows,
-  context: "Arbetsboken får bara innehålla områden, enheter och användarnas namn, e-post och roller.",
-};
+export { WORKBOOK_UPLOAD } from "./workbook-upload.ts";
+import { WORKBOOK_UPLOAD } from "./workbook-upload.ts";
 
 export const SHEETS = {
   areas: { name: "Områden", columns: ["Område"] },

@@ -2,16 +2,12 @@ import { z } from "zod";
 import { EmailPreference } from "../db/generated/enums.ts";
 
 export { reminderRuleSchema } from "./rules.ts";
+export { EMAIL_PREFERENCE_LABELS } from "./labels.ts";
 
 export const emailPreferenceSchema = z.object({
   emailPreference: z.enum(EmailPreference, { error: "Välj vilken e-post du vill få." }),
 });
 
-export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, { label: string; hint: string }> = {
-  ALL: { label: "Alla påminnelser", hint: "Ett meddelande för varje uppgift före, på och efter förfallodagen, och en sammanfattning varje vecka." },
-  DIGEST_ONLY: { label: "Bara veckosammanfattning", hint: "Ett meddelande i veckan med veckans och de försenade uppgifterna." },
-  NONE: { label: "Ingen e-post", hint: "Du ser dina uppgifter i Årshjulet, men får inga meddelanden." },
-};
 
 export type ReminderResult = { ok: true; message: string } | { ok: false; message: string; errors?: Record<string, string[]> };
 

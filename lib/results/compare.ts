@@ -3,7 +3,7 @@
  * common weak points; and the effect of an improvement action. Pure: tests/unit/results-compare.test.ts.
  */
 import type { ResultLevel } from "../db/generated/enums.ts";
-import { UNCHANGED_MARGIN } from "./schemas.ts";
+import { UNCHANGED_MARGIN } from "./labels.ts";
 
 export type IndicatorLike = { id: string; key: string; name: string; higherIsBetter: boolean; position: number };
 export type ResultLike = { indicatorId: string; year: number; level: ResultLevel; unitId: string | null; value: number | null; respondents: number | null };

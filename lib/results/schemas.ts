@@ -1,33 +1,14 @@
 import { z } from "zod";
 import { ImprovementStatus } from "../db/generated/enums.ts";
 import { calendarDate } from "../dates/schemas.ts";
-import { countCsvRows, type UploadKind } from "../uploads.ts";
 
 /** Socialstyrelsen shows no figures for a unit with fewer answers than this ("för få svar"). */
 export const MIN_RESPONDENTS = 7;
-/** A results file: a year of Kolada's export for a municipality is a few thousand rows. */
-export const RESULTS_UPLOAD: UploadKind = {
-  limits: { maxBytes: 1_000_000, maxItems: 10_000, items: ["rad", "rader"] },
-  count: countCsvRows,
-  context: "En resultatfil innehåller bara indikatorer, enheter och värden.",
-};
+export { IMPROVEMENT_STATUS_LABELS, RESULTS_UPLOAD, UNCHANGED_MARGIN, UNCHANGED_MARGIN_TEXT } from "./labels.ts";
 /** Kolada's code for the whole country. */
 export const KOLADA_RIKET = "0000";
-/**
- * The one results threshold (issue 32): a difference smaller than this many percentage points counts as no
- * difference, against the previous year, against the kommun (and so towards gemensamma nämnare) and in the effect follow-up.
- */
-export const UNCHANGED_MARGIN = 1;
-/** How the pages say UNCHANGED_MARGIN. */
-export const UNCHANGED_MARGIN_TEXT = `En skillnad under ${UNCHANGED_MARGIN} procentenhet räknas som ingen skillnad, både mot kommunen och mot förra året.`;
 
 
-export const IMPROVEMENT_STATUS_LABELS: Record<ImprovementStatus, string> = {
-  PLANNED: "Planerad",
-  IN_PROGRESS: "Pågår",
-  DONE: "Genomförd",
-  CANCELLED: "Avbruten",
-};
 
 const optionalText = (max: number) =>
   z

@@ -4,25 +4,9 @@ import { reminderOffsetsSchema } from "../reminders/rules.ts";
 import { calendarDate, isoDateText } from "../dates/schemas.ts";
 import { fieldErrorsOf } from "../forms.ts";
 import { slugify } from "../slug.ts";
-import type { UploadKind } from "../uploads.ts";
 
-/** The activities of a routine file's text, or 0 when it is no routine document (the import then says what is wrong). */
-export function countRoutineActivities(text: string): number {
-  try {
-    const doc: unknown = JSON.parse(text);
-    const activities = typeof doc === "object" && doc !== null && "activities" in doc ? doc.activities : undefined;
-    return Array.isArray(activities) ? activities.length : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** A routine file (arshjulet-rutin/1): the routines of the hemtjänst have a few dozen activities each. */
-export const ROUTINE_UPLOAD: UploadKind = {
-  limits: { maxBytes: 500_000, maxItems: 200, items: ["aktivitet", "aktiviteter"] },
-  count: countRoutineActivities,
-  json: true,
-};
+export { countRoutineActivities, ROUTINE_UPLOAD, SHORT_NAME_MAX } from "./limits.ts";
+import { SHORT_NAME_MAX } from "./limits.ts";
 
 const month = z
   .number({ error: "Månaden måste vara ett tal 1–12." })
@@ -38,8 +22,6 @@ export const keySchema = z
   .max(80, "Nyckeln får vara högst 80 tecken.");
 const key = keySchema;
 
-/** The longest short name (kortnamn): what the wheel writes on one line at its smallest font. */
-export const SHORT_NAME_MAX = 30;
 
 export const activitySchema = z
   .object({

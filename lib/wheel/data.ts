@@ -13,6 +13,7 @@ import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
 import { emptyProgress } from "../tasks/progress.ts";
 import { activeUnitWhere } from "../active-units.ts";
+import { knownOrganisationName } from "../auth/organisation-name.ts";
 
 export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
 
@@ -42,7 +43,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   if (!organisationId) return null;
   const scope: WheelScope = wheelScopeFor(actor);
   const [organisation, cycles, unitRows, calendar] = await Promise.all([
-    db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
+    knownOrganisationName(actor, organisationId) ?? db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
     db.unit.findMany({ where: activeUnitWhere(organisationId), select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
     getCycleCalendar(db, organisationId),
