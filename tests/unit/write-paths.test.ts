@@ -77,7 +77,7 @@ const DECODERS: Record<string, "checks" | "not stored"> = {
   "lib/results/kolada.ts": "not stored", // Kolada's JSON: only numbers and ids are kept (kolada-import.ts)
   "lib/review/csv.ts": "checks",
   "lib/routines/import.ts": "checks",
-  "lib/routines/schemas.ts": "not stored", // only counts a routine file's activities; parseRoutineJson checks the values
+  "lib/routines/limits.ts": "not stored", // only counts a routine file's activities; parseRoutineJson checks the values
   "scripts/bench-support.ts": "not stored",
   "scripts/test-all.ts": "not stored",
 };
