@@ -2,6 +2,7 @@ import { expect, test, type Page } from "./fixtures";
 import { expectNoAxeViolations } from "./axe";
 import { type OidcLogin } from "./oidc-client";
 import { ENTRA_ENV } from "./servers";
+import { menuLink } from "./menu";
 
 // Issue 31: a kommun on Microsoft Entra ID. The server trusts its own domain (OIDC_ALLOWED_EMAIL_DOMAINS), takes roles
 // from the ID token's `roles` claim through the admin's table (OIDC_ROLES_CLAIM) and has password sign-in off. The
@@ -44,7 +45,7 @@ test("administratören lägger till och tar bort rader i tabellen Roller från k
   // Linked by the upn in the kommun's domain; the roles claim is absent, so only the hand-given administrator role.
   await signInAtProvider(page, "entra-admin");
   await signedInAs(page, "Demo Administratör");
-  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Inloggning", exact: true }).click();
+  await (await menuLink(page, "Inloggning")).click();
   await expect(page.getByRole("heading", { level: 1, name: "Inloggning" })).toBeVisible();
   await expect(page.getByText("På: anspråket ”roles” läses vid varje inloggning.")).toBeVisible();
   await expect(page.getByText("Inga rader ännu.")).toBeVisible();

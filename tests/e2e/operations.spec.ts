@@ -84,8 +84,9 @@ async function signIn(page: Page, email: string) {
 
 type LogLine = { level?: string; time?: string; method?: string; route?: string; status?: number; ms?: number; requestId?: string; message?: string };
 
-// Next.js prints its start banner ("▲ Next.js …", "- Local: …", "✓ Ready …") before the app's code runs.
-const NEXT_BANNER = /^(?:\x1b\[[0-9;]*m)*(?:▲|- |✓)/;
+// Next.js prints its start banner ("▲ Next.js …", "- Local: …", "✓ Ready …") and its warnings ("⚠ …", e.g. that
+// `next start` is not the standalone server) before the app's code runs.
+const NEXT_BANNER = /^(?:\x1b\[[0-9;]*m)*(?:▲|- |✓|⚠)/;
 
 /** The server's log so far: every line but Next's start banner must be one JSON object. */
 function readLog(): { text: string; lines: LogLine[] } {

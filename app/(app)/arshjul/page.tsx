@@ -70,7 +70,6 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
         <>
           <WheelSummary data={data} />
           <WheelExplorer
-            wide
             details={wheelDetails(data)}
             intro={wheelIntro("year")}
             aside={<WheelLegend data={data} />}
