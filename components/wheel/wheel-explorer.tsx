@@ -34,7 +34,7 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
  * A click or Enter opens the mark in the panel and keeps it there, with what can be done (`panels`, e.g. the
  * checklist's actions of the user's own task); focus moves to the panel so the keyboard reaches its buttons.
  */
-export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, agenda = [], top }: {
+export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, stacked = false, agenda = [], top }: {
   details: Record<string, WheelDetail>;
   intro: ReactNode;
   children: ReactNode;
@@ -45,6 +45,11 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
    * a panel right below the wheel (below its item in the agenda), so that it never covers the wheel's names.
    */
   wide?: boolean;
+  /**
+   * Not wide, but the wheel over the whole width with the details and `aside` under it (/arshjul): its names keep
+   * the start page's size (at least 12 px at 1280 px), and the details still follow hover and focus.
+   */
+  stacked?: boolean;
   /** On a phone, before the small wheel: the same activities month by month in the cycle's order, each opening the same panel. */
   agenda?: AgendaMonth[];
   /** The start page's "Att göra nu": first on a phone, under the wheel beside `aside` on a wide screen. */
@@ -246,11 +251,11 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
   }
 
   return (
-    <div className="wheel-layout grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div ref={root} className="wheel-canvas mx-auto w-full max-w-[780px]" {...handlers}>
+    <div className={stacked ? "wheel-layout space-y-6" : "wheel-layout grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]"}>
+      <div ref={root} className={stacked ? "wheel-canvas w-full" : "wheel-canvas mx-auto w-full max-w-[780px]"} {...handlers}>
         {children}
       </div>
-      <div className="space-y-4">
+      <div className={stacked ? "grid items-start gap-4 lg:grid-cols-2" : "space-y-4"}>
         <section aria-labelledby="wheel-details-heading" className="wheel-details no-print rounded-lg border border-slate-300 bg-white p-4 shadow-sm">
           <h2 id="wheel-details-heading" className="text-sm font-semibold uppercase tracking-wide text-slate-700">
             Detaljer

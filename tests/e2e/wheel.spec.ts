@@ -26,6 +26,12 @@ test.describe("årshjulet", () => {
     expect(await marks.count()).toBeGreaterThan(40);
     // The wheel is one tab stop; the arrow keys move inside it.
     await expect(wheel.locator('[data-wheel-item][tabindex="0"]')).toHaveCount(1);
+    // The wheel over the whole width, as on the start page: no name smaller than 12 px at 1280 px.
+    const smallest = await wheel.evaluate((svg) => {
+      const scale = (svg as SVGSVGElement).getScreenCTM()!.a;
+      return Math.min(...[...svg.querySelectorAll("text.wheel-label")].map((t) => Number(t.getAttribute("font-size")) * scale));
+    });
+    expect(smallest).toBeGreaterThanOrEqual(12);
     await expectNoAxeViolations(page);
     await shot(page, "wheel-1280");
 

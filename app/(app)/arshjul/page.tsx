@@ -70,6 +70,7 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
         <>
           <WheelSummary data={data} />
           <WheelExplorer
+            stacked
             details={wheelDetails(data)}
             intro={wheelIntro("year")}
             aside={<WheelLegend data={data} />}
