@@ -136,12 +136,21 @@ export type AppServer = { base: string; process: ChildProcess; started: number; 
 
 /**
  * `next start` on the database at port. With sqlPort, the server counts its SQL statements and tells the count at
- * http://127.0.0.1:sqlPort/ (scripts/bench-sql-counter.mjs, loaded before the app).
+ * http://127.0.0.1:sqlPort/ (scripts/bench-sql-counter.mjs, loaded before the app). With profilePort, its CPU
+ * profiler is started and stopped at http://127.0.0.1:profilePort/start and /stop (scripts/bench-cpu-profiler.mjs).
  */
-export async function startServer(dbUrl: string, port: number, secret: string, options: { sqlPort?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startServer(
+  dbUrl: string,
+  port: number,
+  secret: string,
+  options: { sqlPort?: number; profilePort?: number; env?: Record<string, string> } = {},
+): Promise<AppServer> {
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const nodeOptions = options.sqlPort ? `--import ${path.join(root, "scripts/bench-sql-counter.mjs")}` : "";
+  const nodeOptions = [
+    options.sqlPort ? `--import ${path.join(root, "scripts/bench-sql-counter.mjs")}` : "",
+    options.profilePort ? `--import ${path.join(root, "scripts/bench-cpu-profiler.mjs")}` : "",
+  ].filter(Boolean).join(" ");
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -153,6 +162,7 @@ export async function startServer(dbUrl: string, port: number, secret: string, o
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", nodeOptions].join(" ").trim(),
       ...(options.sqlPort ? { BENCH_SQL_PORT: String(options.sqlPort) } : {}),
+      ...(options.profilePort ? { BENCH_PROFILE_PORT: String(options.profilePort) } : {}),
       ...options.env,
     },
   });

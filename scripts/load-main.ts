@@ -15,14 +15,22 @@
  * when a write was lost, doubled or stray, or the surviving instance failed. Before the runs (not with
  * --two-instances) it prints the server's CPU milliseconds per request of each kind, one kind at a time:
  *   CPU requests_per_kind=20 home_cpu_ms=… checklist_cpu_ms=… dashboard_cpu_ms=… wheel_cpu_ms=… tick_cpu_ms=…
+ *   SQL requests_per_kind=20 home_sql=… checklist_sql=… …   (statements per request, scripts/bench-sql-counter.mjs)
+ * With --profile <dir> the same kinds are then run once more under a CPU profiler in the server
+ * (scripts/bench-cpu-profiler.mjs): one <dir>/<kind>.cpuprofile each (Chrome DevTools, speedscope), and for each the
+ * share of React SSR, Flight, Next, session/auth, proxy, Prisma, GC and our folders, and the top functions
+ * (scripts/cpu-profile-summary.ts). Profiling slows the server, so the CPU line above is measured without it.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { Agent, request } from "undici";
 import { createDb, type Db } from "../lib/db/index.ts";
 import * as clock from "../lib/clock.ts";
 import {
-  argument, cpuMs, createBenchDatabase, ensureBuilt, fill, flag, machine, newSecret, percentile, rssMb, signIn, startServer, tickActionId,
-  tickRequest, tickSaved, type AppServer,
+  argument, cpuMs, createBenchDatabase, ensureBuilt, fill, flag, machine, newSecret, percentile, root, rssMb, signIn, sqlCount, startServer,
+  tickActionId, tickRequest, tickSaved, type AppServer,
 } from "./bench-support.ts";
+import { formatSummary, FrameResolver, summarize, type CpuProfile } from "./cpu-profile-summary.ts";
 import { checkReminders } from "./load-reminders.ts";
 
 const USERS = Number(argument("users", "100"));
@@ -31,6 +39,10 @@ const MORNING_S = Number(argument("duration", "60"));
 const SATURATION_S = Number(argument("saturation", "30"));
 const TWO = flag("two-instances");
 const PORT = Number(process.env.LOAD_PORT ?? 3300);
+// The two instances use PORT and PORT + 1, the throttle check PORT + 2.
+const SQL_PORT = PORT + 3;
+const PROFILE_PORT = PORT + 4;
+const PROFILE_DIR = argument("profile", "");
 
 type Kind = "home" | "checklist" | "dashboard" | "wheel" | "tick";
 type Sample = { kind: Kind; ms: number; status: number; instance: number; at: number };
@@ -116,14 +128,19 @@ const CPU_REQUESTS = Number(argument("cpu-requests", "20"));
  * The server's CPU milliseconds per request of each kind (issue 35): CPU_REQUESTS requests of one kind, one at a
  * time, and the CPU time the `next start` process tree used meanwhile (/proc, user + system, 10 ms ticks), divided by
  * their number. Sequential, so that only that kind's work (and its garbage collection) is counted; other processes'
- * load on the machine does not enter CPU time, though a busy machine makes caches colder.
+ * load on the machine does not enter CPU time, though a busy machine makes caches colder. With `profile`, each kind's
+ * requests run under the server's CPU profiler instead (scripts/bench-cpu-profiler.mjs) and its profile is returned.
  */
-async function cpuPerKind(server: AppServer, users: User[], actionId: string) {
+async function cpuPerKind(server: AppServer, users: User[], actionId: string, profile = false) {
   const chef = users.find((u) => u.chef) ?? users[0]!;
   const parts: string[] = [];
+  const sql: string[] = [];
+  const profiles: { kind: Kind; profile: CpuProfile; cpuMsPerRequest: number | null }[] = [];
   for (const kind of ["home", "checklist", "dashboard", "wheel", "tick"] as const) {
     const ticker = users.filter((u) => !u.chef).sort((a, b) => b.open.length - a.open.length)[0];
     if (kind === "tick" && (!ticker || ticker.open.length < CPU_REQUESTS)) continue;
+    const sqlBefore = await sqlCount(SQL_PORT).catch(() => NaN);
+    if (profile) await control("start");
     const before = cpuMs(server.process.pid);
     for (let i = 0; i < CPU_REQUESTS; i++) {
       if (kind === "tick") {
@@ -138,9 +155,37 @@ async function cpuPerKind(server: AppServer, users: User[], actionId: string) {
       }
     }
     const after = cpuMs(server.process.pid);
-    parts.push(`${kind}_cpu_ms=${before === null || after === null ? "–" : ((after - before) / CPU_REQUESTS).toFixed(1)}`);
+    const perRequest = before === null || after === null ? null : (after - before) / CPU_REQUESTS;
+    if (profile) profiles.push({ kind, profile: JSON.parse(await control("stop")) as CpuProfile, cpuMsPerRequest: perRequest });
+    const sqlAfter = await sqlCount(SQL_PORT).catch(() => NaN);
+    parts.push(`${kind}_cpu_ms=${perRequest === null ? "–" : perRequest.toFixed(1)}`);
+    sql.push(`${kind}_sql=${Number.isFinite(sqlAfter - sqlBefore) ? ((sqlAfter - sqlBefore) / CPU_REQUESTS).toFixed(1) : "–"}`);
   }
-  console.log(`CPU requests_per_kind=${CPU_REQUESTS} ${parts.join(" ")}`);
+  console.log(`CPU requests_per_kind=${CPU_REQUESTS} ${parts.join(" ")}${profile ? " (under profilering)" : ""}`);
+  if (!profile) console.log(`SQL requests_per_kind=${CPU_REQUESTS} ${sql.join(" ")}`);
+  return profiles;
+}
+
+/** Starts or stops the server's CPU profiler (scripts/bench-cpu-profiler.mjs); stop answers the profile. */
+async function control(what: "start" | "stop"): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${PROFILE_PORT}/${what}`, { method: "POST" });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`Profileraren svarade ${response.status}: ${text}`);
+  return text;
+}
+
+/** One profile per kind into PROFILE_DIR, and where each kind's CPU time goes. */
+async function profilePerKind(server: AppServer, users: User[], actionId: string) {
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  console.log(`# ${machine()} (före profilering)`);
+  const profiles = await cpuPerKind(server, users, actionId, true);
+  const resolver = new FrameResolver(root);
+  for (const { kind, profile, cpuMsPerRequest } of profiles) {
+    const file = path.join(PROFILE_DIR, `${kind}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(formatSummary(kind, CPU_REQUESTS, summarize(profile, root, resolver), cpuMsPerRequest).join("\n"));
+    console.log(`  (${file})`);
+  }
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
@@ -238,7 +283,8 @@ async function main() {
       AND "cycleId" IN (SELECT "id" FROM "Cycle" WHERE "year" = ${clock.currentCycleYear()})`;
     console.log(`Databas ${database.name}: ${UNITS} enheter, ${data.tasks} uppgifter, ${USERS} användare (${((performance.now() - t0) / 1000).toFixed(1)} s att skapa).`);
     const secret = newSecret();
-    servers.push(await startServer(database.url, PORT, secret));
+    // The first instance counts its SQL statements, and with --profile it can be profiled (ports PORT + 3 and + 4).
+    servers.push(await startServer(database.url, PORT, secret, { sqlPort: SQL_PORT, profilePort: PROFILE_DIR ? PROFILE_PORT : undefined }));
     if (TWO) servers.push(await startServer(database.url, PORT + 1, secret));
     for (const [i, s] of servers.entries()) console.log(`Instans ${i + 1} (${s.base}) svarade ${((s.ready - s.started) / 1000).toFixed(1)} s efter next start.`);
     const actionId = tickActionId();
@@ -258,6 +304,7 @@ async function main() {
     if (!TWO) {
       console.log(`# ${machine()} (före cpu)`);
       await cpuPerKind(servers[0]!, users, actionId);
+      if (PROFILE_DIR) await profilePerKind(servers[0]!, users, actionId);
     }
 
     const runs: { name: string; seconds: number; think: boolean }[] = TWO
