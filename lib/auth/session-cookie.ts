@@ -1,8 +1,14 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
-import { getEnv } from "../env.ts";
+import { getEnv, type Env } from "../env.ts";
 import { resolveAuthSecret } from "./secret.ts";
+
+/** next-auth's name for the session cookie: with the __Secure- prefix when the app is served over https (NEXTAUTH_URL). */
+export function sessionCookieName(env: Env): string {
+  const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}
 
 /**
  * After one's own password change (which ends every session by a new sessionVersion), keeps the session that made
@@ -12,7 +18,7 @@ import { resolveAuthSecret } from "./secret.ts";
 export async function keepCurrentSession(sessionVersion: number): Promise<void> {
   const env = getEnv();
   const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
-  const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
+  const name = sessionCookieName(env);
   const jar = await cookies();
   const value = jar.get(name)?.value;
   if (!value) return;
