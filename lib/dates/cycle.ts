@@ -49,9 +49,14 @@ export function activityPeriod(year: number, span: MonthSpan, cycleStart = 1): {
   };
 }
 
+// Made once: a new Intl.DateTimeFormat costs tens of µs, and clock.today() asks for the date many times a request
+// (issue 35's profile: 4–5 % of the start page's and the checklist's CPU time).
+const STOCKHOLM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
+const STOCKHOLM_MINUTE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+
 /** The calendar date in Sweden at an instant, as a date-only value (today itself comes from lib/clock). */
 export function stockholmDate(instant: Date): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" })
+  const parts = STOCKHOLM_DAY
     .format(instant)
     .split("-")
     .map(Number);
@@ -63,7 +68,7 @@ export function stockholmInstant(day: Date, time: string): Date {
   const [hour, minute] = time.split(":").map(Number);
   const wall = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour!, minute!);
   const offsetAt = (instant: number) => {
-    const p = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(instant);
+    const p = STOCKHOLM_MINUTE.formatToParts(instant);
     const part = (type: string) => Number(p.find((x) => x.type === type)!.value);
     return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute")) - instant;
   };
