@@ -1,3 +1,4 @@
+import { cache } from "react";
 import type { DbClient, Prisma } from "./db/index.ts";
 import { currentCycleYearOf, cycleOpenUntil, cycleSpan, cycleStartMonth, formatCycleLabel, isOpenCycleYear, openCycleYears, type CycleCalendar } from "./dates/cycle.ts";
 
@@ -13,11 +14,18 @@ export async function getCycleCalendar(db: DbClient, organisationId: string): Pr
 
 /** The cycle calendars of several verksamheter, by organisation id (a verksamhet without routines gets none: calendar years). */
 export async function getCycleCalendars(db: DbClient, organisationIds: string[]): Promise<Map<string, CycleCalendar>> {
-  const rows = await db.routine.findMany({ where: { organisationId: { in: [...new Set(organisationIds)] } }, distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } });
+  const rows = await calendarRows(db, [...new Set(organisationIds)].sort().join(","));
   const calendars = new Map<string, number[]>(organisationIds.map((id) => [id, []]));
   for (const r of rows) calendars.get(r.organisationId)?.push(r.startMonth);
   return calendars;
 }
+
+// Once per request and database client (React cache(); outside a render, every call asks): the menu's badge, the
+// page and its panels all ask for the same calendars (issue 35). A transaction's client is another key.
+const calendarRows = cache((db: DbClient, organisationIds: string) =>
+  db.routine.findMany({ where: { organisationId: { in: organisationIds ? organisationIds.split(",") : [] } }, distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } }),
+);
+const allCalendarRows = cache((db: DbClient) => db.routine.findMany({ distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } }));
 
 /** Whether cycles of given verksamheter are open on `today`: one lookup for a page's many tasks. */
 export async function openCycleCheck(db: DbClient, organisationIds: string[], today: Date) {
@@ -36,7 +44,7 @@ export async function openCycleCheck(db: DbClient, organisationIds: string[], to
  * the where clause of a query across verksamheter. A verksamhet without routines has none open.
  */
 export async function openCycleWhere(db: DbClient, today: Date): Promise<Prisma.CycleWhereInput> {
-  const rows = await db.routine.findMany({ distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } });
+  const rows = await allCalendarRows(db);
   const calendars = new Map<string, number[]>();
   for (const r of rows) calendars.set(r.organisationId, [...(calendars.get(r.organisationId) ?? []), r.startMonth]);
   const open = [...calendars].map(([organisationId, calendar]) => ({ organisationId, year: { in: openCycleYears(today, calendar) } }));

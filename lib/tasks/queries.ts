@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
@@ -106,8 +107,13 @@ const organisationsOf = (actor: Actor) => [...new Set(actor.assignments.map((a) 
  * checklist counts its "Försenade" filter with the same isOverdue over the same tasks (its default "mina" view).
  */
 export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
-  return [...(await countOverdueTasksByCycle(actor, today, db)).values()].reduce((sum, n) => sum + n, 0);
+  return countOverdueOnce(actor, today.getTime(), db);
 }
+// Once per request (React cache(), by the same user object, day and client): the menu's badge and the start page's
+// "Att göra nu" count the same försenade (issue 35). Outside a render every call counts.
+const countOverdueOnce = cache(async (actor: Actor, day: number, db: DbClient) =>
+  [...(await countOverdueTasksByCycle(actor, new Date(day), db)).values()].reduce((sum, n) => sum + n, 0),
+);
 
 /**
  * The badge's count per open cycle year (`only`: of one list): in December the ending cycle's försenade are not in the
