@@ -7,6 +7,8 @@
  * confirmation, with the machine's load. A measurement, not a test: run it on one build and another.
  *   node --import tsx scripts/measure-import-stall.ts [--port 6710] [--dist .next]
  * `--dist` names another build directory (NEXT_DIST_DIR at `next build`), e.g. one built from the code before a change.
+ * `--what review`: a kvalitetshandläggare imports a 5 000-case list and draws the sample instead; `--what organisation`:
+ * an administratör previews and imports an Användare sheet of 2 000 new users with a role each.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -21,8 +23,12 @@ import { argument, machine, newSecret, percentile, root, startServer } from "./b
 
 const port = Number(argument("port", "6710"));
 const dist = argument("dist", process.env.NEXT_DIST_DIR || ".next");
+const what = argument("what", "results");
+if (!["results", "review", "organisation"].includes(what)) throw new Error("--what ska vara results, review eller organisation.");
 const TODAY = "2026-11-20";
 const ROWS = 10_000;
+const CASES = 5000;
+const USERS = 2000;
 const PROBE_EVERY_MS = 100;
 
 /** 10 000 distinct (indicator, place, year) rows of the import template, years from 2000 up. */
@@ -71,12 +77,13 @@ if (prepared.status !== 0) throw new Error(`Demodatabasen kunde inte förberedas
 const server = await startServer("", port, newSecret(), { env });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
-  console.log(`Bygget ${dist}, port ${port}; ${machine()}`);
+  console.log(`Bygget ${dist} (${what}), port ${port}; ${machine()}`);
   const page = await browser.newPage({ locale: "sv-SE" });
   page.setDefaultTimeout(300_000);
-  const utvecklare = DEMO_USERS.find((u) => u.roles.some((r) => r.role === "VERKSAMHETSUTVECKLARE"))!;
+  const role = what === "review" ? "KVALITETSHANDLAGGARE" : what === "organisation" ? "ADMIN" : "VERKSAMHETSUTVECKLARE";
+  const user = DEMO_USERS.find((u) => u.roles.some((r) => r.role === role))!;
   await page.goto(`${server.base}/logga-in`);
-  await page.getByLabel("E-postadress").fill(utvecklare.email);
+  await page.getByLabel("E-postadress").fill(user.email);
   await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Logga in", exact: true }).click();
   await page.getByRole("button", { name: "Logga ut" }).waitFor();
@@ -87,19 +94,41 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const lines = ["| `GET /logga-in` | förfrågningar | p50 ms | p95 ms | max ms | importen tar |", "|---|---|---|---|---|---|", `${row("utan import", await quiet())} – |`];
 
-  const file = Buffer.from(resultsFile(), "utf8");
-  for (const label of ["under import, 10 000 nya värden", "under import, 10 000 ersatta värden"]) {
-    await page.goto(`${server.base}/resultat/importera`);
-    await page.locator('input[type="file"]').setInputFiles({ name: "matning.csv", mimeType: "text/csv", buffer: file });
-    await page.getByRole("button", { name: "Förhandsgranska" }).click();
-    const confirm = page.getByRole("button", { name: /^Importera [\d\s\u00a0]+ rader$/ });
-    await confirm.waitFor();
-    const during = probe(server.base);
+  /** Runs one confirmation while the probe runs and adds its line. */
+  const during = async (label: string, confirm: () => Promise<void>, done: () => Promise<void>) => {
+    const probing = probe(server.base);
     const start = performance.now();
-    await confirm.click();
-    await page.getByRole("status").filter({ hasText: "Klart:" }).waitFor();
+    await confirm();
+    await done();
     const took = performance.now() - start;
-    lines.push(`${row(label, await during())} ${(took / 1000).toFixed(1).replace(".", ",")} s |`);
+    lines.push(`${row(label, await probing())} ${(took / 1000).toFixed(1).replace(".", ",")} s |`);
+  };
+  if (what === "results") {
+    const file = Buffer.from(resultsFile(), "utf8");
+    for (const label of ["under import, 10 000 nya värden", "under import, 10 000 ersatta värden"]) {
+      await page.goto(`${server.base}/resultat/importera`);
+      await page.locator('input[type="file"]').setInputFiles({ name: "matning.csv", mimeType: "text/csv", buffer: file });
+      // The preview parses the file too: measured on its own line.
+      await during(`${label}: förhandsgranskning`, () => page.getByRole("button", { name: "Förhandsgranska" }).click(), () => page.getByRole("button", { name: /^Importera [\d\s\u00a0]+ rader$/ }).waitFor());
+      const confirm = page.getByRole("button", { name: /^Importera [\d\s\u00a0]+ rader$/ });
+      await during(label, () => confirm.click(), () => page.getByRole("status").filter({ hasText: "Klart:" }).waitFor());
+    }
+  } else if (what === "review") {
+    const areas = DEMO_ORGANISATION.areas.map((a) => a.name);
+    const cases = Array.from({ length: CASES }, (_, i) => `ÄR-2030-${String(i + 1).padStart(5, "0")};${areas[i % areas.length]};nej;nej;nej;nej`);
+    await page.goto(`${server.base}/kvalitetsgranskning/importera`);
+    await page.getByLabel("Granskningsår").fill("2030");
+    await page.locator('input[type="file"]').setInputFiles({ name: "arenden.csv", mimeType: "text/csv", buffer: Buffer.from(`arende;omrade;endast_trygghetslarm;nyligen_avslutat;demensdiagnos;anhoriganstallning\n${cases.join("\n")}\n`, "utf8") });
+    await during(`under import av ${CASES} ärenden`, () => page.getByRole("button", { name: "Importera ärendelistan" }).click(), () => page.getByRole("status").filter({ hasText: "importerades" }).waitFor());
+    await page.goto(`${server.base}/kvalitetsgranskning/2030`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await during(`under dragning bland ${CASES} ärenden`, () => page.getByRole("button", { name: "Dra urvalet" }).click(), () => page.getByRole("status").filter({ hasText: "Urvalet är draget" }).waitFor());
+  } else {
+    const users = Array.from({ length: USERS }, (_, i) => `person${i + 1}@exempel.example;Person ${i + 1};Koordinator;Lärkan`);
+    await page.goto(`${server.base}/admin/organisation`);
+    await page.locator('input[type="file"]').setInputFiles({ name: "anvandare.csv", mimeType: "text/csv", buffer: Buffer.from(`E-post;Namn;Roll;Gäller\n${users.join("\n")}\n`, "utf8") });
+    await during(`under förhandsgranskning av ${USERS} användare`, () => page.getByRole("button", { name: "Förhandsgranska" }).click(), () => page.getByRole("button", { name: "Importera", exact: true }).waitFor());
+    await during(`under import av ${USERS} användare`, () => page.getByRole("button", { name: "Importera", exact: true }).click(), () => page.getByText("Importen är klar").first().waitFor());
   }
   console.log(lines.join("\n"));
   console.log(`Efteråt: ${machine()}`);

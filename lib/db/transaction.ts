@@ -13,9 +13,15 @@ export function fail(message: string, errors?: Record<string, string[]>, details
   throw new Rollback({ ok: false, message, ...(errors ? { errors } : {}), ...(details ? { details } : {}) });
 }
 
-/** Whether a database error is a unique-key violation (two people doing the same thing at once). */
+/**
+ * Whether a database error is a unique-key violation (two people doing the same thing at once): P2002 from a model
+ * query, or a raw statement's (P2010) whose driver reports the same violation (PostgreSQL's 23505).
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } } | null;
+  if (e?.code === "P2002") return true;
+  const cause = e?.code === "P2010" ? e.meta?.driverAdapterError?.cause : undefined;
+  return cause?.kind === "UniqueConstraintViolation" || cause?.originalCode === "23505";
 }
 
 /**
@@ -38,7 +44,17 @@ export async function transact<T>(db: DbClient, fn: (tx: Prisma.TransactionClien
   } catch (error) {
     if (error instanceof Rollback) return error.failure;
     const code = (error as { code?: unknown } | null)?.code;
-    if (options.conflict && (code === "P2002" || code === "P2025")) return { ok: false, message: options.conflict };
+    if (options.conflict && (isUniqueViolation(error) || code === "P2025")) return { ok: false, message: options.conflict };
     throw error;
   }
 }
+
+/** Items in consecutive parts of at most size, for writes of one statement per part. */
+export const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/**
+ * Lets waiting I/O (other people's requests) run between the statements of a long write. The embedded database runs
+ * each query on the app's own thread and awaiting it resumes on the microtask queue, so without this a loop of writes
+ * holds the event loop from its first statement to its last (issue 30, H8).
+ */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

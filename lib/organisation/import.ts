@@ -6,7 +6,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { Role } from "../db/generated/enums.ts";
 import { formatDateLong, parseIsoDate } from "../dates/cycle.ts";
-import { fail, transact } from "../db/transaction.ts";
+import { fail, transact, yieldToEventLoop } from "../db/transaction.ts";
 import type { Failure } from "../forms.ts";
 import { plural } from "../plural.ts";
 import { koladaOuIdSchema } from "../results/schemas.ts";
@@ -235,6 +235,8 @@ export async function applyImport(actor: Actor, rows: WorkbookRows, previewed: s
     const unitId = async (unit: { area: string; name: string }) => (await tx.unit.findFirstOrThrow({ where: { area: { organisationId, name: unit.area }, name: unit.name } })).id;
     const userId = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email } })).id;
     for (const step of plan.steps) {
+      // Thousands of steps in one transaction: between them other requests that need no database get answered.
+      await yieldToEventLoop();
       const result = await (async () => {
         switch (step.kind) {
           case "area": return createArea(actor, { name: step.name }, tx);

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getDb, type DbClient } from "../db/index.ts";
 import { Prisma } from "../db/generated/client.ts";
-import { fail, transact } from "../db/transaction.ts";
+import { chunks, fail, transact, yieldToEventLoop } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { dateFromIso } from "../dates/cycle.ts";
@@ -71,54 +71,94 @@ export type ImportBatch = { organisationId: string; importedById: string | null;
 export type ImportWritten = { importId: string; created: number; replaced: number; years: number[] };
 
 /**
- * The write step of every import (file or Kolada): all checked rows in one transaction, replacing earlier values for
- * the same indicator, place and year, recorded as one import and one audit entry. All or nothing.
+ * The write step of every import (file or Kolada), all or nothing, replacing earlier values for the same indicator,
+ * place and year, recorded as one import and one audit entry.
+ *
+ * On the embedded database (one connection, queries run on the app's own thread) one long transaction stopped every
+ * other request until it ended: 10 000 rows held the server for 5–11 s (issue 30, H8). So the rows are staged in
+ * short statements of STAGE_BATCH rows under an import marked pending, yielding to the event loop between them; one
+ * short transaction then applies them set-based and clears the mark. Until then nothing of the import is visible: the
+ * pages read SurveyResult and finished imports only. A failure removes the pending import and its staged rows; a
+ * crash leaves them to removeAbandonedImports.
  */
-export async function writeResults(db: DbClient, batchInput: ImportBatch): Promise<Result<ImportWritten>> {
+export async function writeResults(db: DbClient, batchInput: ImportBatch, options: { batchSize?: number } = {}): Promise<Result<ImportWritten>> {
   const { organisationId, rows } = batchInput;
   const years = [...new Set(rows.map((r) => r.year))].sort();
-  return transact(db, async (tx) => {
-    const cycle = years.length === 1 ? await tx.cycle.findFirst({ where: { organisationId, year: years[0] } }) : null;
-    const batch = await tx.resultImport.create({
-      data: { organisationId, cycleId: cycle?.id ?? null, fileName: batchInput.fileName.slice(0, 200), format: batchInput.format, source: batchInput.source, rowCount: rows.length, importedById: batchInput.importedById },
-    });
-    const existing = await existingFor(tx, rows);
-    const byKey = new Map(existing.map((e) => [`${e.indicatorId}|${e.year}|${e.levelKey}`, e]));
-    const fresh = rows.filter((r) => !byKey.has(`${r.indicatorId}|${r.year}|${r.levelKey}`));
-    const data = (r: ParsedResult) => ({ value: r.value, respondents: r.respondents, responseRate: r.responseRate, importId: batch.id });
-    // In statements of WRITE_BATCH rows: 10 000 replaced values, one UPDATE each, held the database for seconds and
-    // stalled every other request meanwhile (issue 30, H8). Still one transaction: an import is all or nothing.
-    for (const part of chunks(fresh, WRITE_BATCH)) {
-      await tx.surveyResult.createMany({
-        data: part.map((r) => ({ indicatorId: r.indicatorId, year: r.year, level: r.level, unitId: r.unitId, levelKey: r.levelKey, ...data(r) })),
+  await removeAbandonedImports(db);
+  const cycle = years.length === 1 ? await db.cycle.findFirst({ where: { organisationId, year: years[0] } }) : null;
+  const batch = await db.resultImport.create({
+    data: { organisationId, cycleId: cycle?.id ?? null, fileName: batchInput.fileName.slice(0, 200), format: batchInput.format, source: batchInput.source, rowCount: rows.length, importedById: batchInput.importedById, pending: true },
+  });
+  let written: Result<ImportWritten> | undefined;
+  try {
+    for (const part of chunks(rows, options.batchSize ?? STAGE_BATCH)) {
+      await yieldToEventLoop();
+      await db.resultImportRow.createMany({
+        data: part.map((r) => ({ importId: batch.id, indicatorId: r.indicatorId, year: r.year, level: r.level, unitId: r.unitId, levelKey: r.levelKey, value: r.value, respondents: r.respondents, responseRate: r.responseRate })),
       });
     }
-    const replacements = rows.flatMap((r) => {
-      const old = byKey.get(`${r.indicatorId}|${r.year}|${r.levelKey}`);
-      return old ? [{ id: old.id, ...data(r) }] : [];
-    });
-    for (const part of chunks(replacements, WRITE_BATCH)) {
-      const values = Prisma.join(part.map((r) => Prisma.sql`(${r.id}::text, ${r.value}::double precision, ${r.respondents}::int, ${r.responseRate}::double precision)`));
-      await tx.$executeRaw`UPDATE "SurveyResult" AS s SET "value" = v.value, "respondents" = v.respondents, "responseRate" = v.rate, "importId" = ${batch.id}
-        FROM (VALUES ${values}) AS v(id, value, respondents, rate) WHERE s."id" = v.id`;
-    }
-    await writeAudit(tx, {
-      actorId: batchInput.importedById,
-      action: "results.import",
-      entityType: "ResultImport",
-      entityId: batch.id,
-      before: existing.length > 0 ? { replaced: existing.map(({ indicatorId, year, levelKey, value, respondents }) => ({ indicatorId, year, levelKey, value, respondents })) } : undefined,
-      after: { fileName: batch.fileName, format: batchInput.format, source: batchInput.source, rows: rows.length, created: fresh.length, replaced: existing.length, years },
-    });
-    return { ok: true as const, importId: batch.id, created: fresh.length, replaced: existing.length, years };
-  }, { conflict: "Någon annan importerade resultat för samma indikator, enhet och år samtidigt. Inget har importerats; förhandsgranska igen." });
+    await yieldToEventLoop();
+    // Someone else's import of the same new values in the same moment: a unique-key clash, answered as a conflict.
+    written = await transact(db, (tx) => applyStaged(tx, batch.id, batchInput, years), { conflict: IMPORT_CONFLICT });
+    return written;
+  } finally {
+    await yieldToEventLoop();
+    // Done: only the staged rows go. Refused or failed: the pending import too (its rows with it, ON DELETE CASCADE).
+    // A cleanup that fails (a caller's transaction already aborted) must not hide why: what it leaves is invisible and
+    // removed later.
+    await (written?.ok ? db.resultImportRow.deleteMany({ where: { importId: batch.id } }) : db.resultImport.deleteMany({ where: { id: batch.id, pending: true } })).catch(() => undefined);
+  }
 }
 
-/** Rows per statement of an import's writes. */
-const WRITE_BATCH = 1000;
-const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const IMPORT_CONFLICT = "Någon annan importerade resultat för samma indikator, enhet och år samtidigt. Inget har importerats; förhandsgranska igen.";
 
-/** Writes every row of a previewed file in one transaction, replacing earlier values for the same indicator, place and year. */
+/** The one short transaction of an import: replaces and adds the staged values set-based, audits, and clears the mark. */
+async function applyStaged(tx: Prisma.TransactionClient, importId: string, batchInput: ImportBatch, years: number[]): Promise<Result<ImportWritten>> {
+  const matches = Prisma.sql`s."indicatorId" = r."indicatorId" AND s."year" = r."year" AND s."levelKey" = r."levelKey"`;
+  const existing = await tx.$queryRaw<{ indicatorId: string; year: number; levelKey: string; value: number | null; respondents: number | null }[]>`
+    SELECT s."indicatorId", s."year", s."levelKey", s."value", s."respondents" FROM "SurveyResult" AS s
+    JOIN "ResultImportRow" AS r ON ${matches} WHERE r."importId" = ${importId}`;
+  // Between the statements requests that need no database (the sign-in page) are answered; those that do wait the
+  // few hundred milliseconds this transaction takes on the embedded database.
+  await yieldToEventLoop();
+  const replaced = await tx.$executeRaw`
+    UPDATE "SurveyResult" AS s SET "value" = r."value", "respondents" = r."respondents", "responseRate" = r."responseRate", "importId" = r."importId"
+    FROM "ResultImportRow" AS r WHERE r."importId" = ${importId} AND ${matches}`;
+  await yieldToEventLoop();
+  const created = await tx.$executeRaw`
+    INSERT INTO "SurveyResult" ("id", "indicatorId", "year", "level", "unitId", "levelKey", "value", "respondents", "responseRate", "importId")
+    SELECT r."id", r."indicatorId", r."year", r."level", r."unitId", r."levelKey", r."value", r."respondents", r."responseRate", r."importId"
+    FROM "ResultImportRow" AS r WHERE r."importId" = ${importId} AND NOT EXISTS (SELECT 1 FROM "SurveyResult" AS s WHERE ${matches})`;
+  // Marked done only if still pending: a pending import that vanished (removed as abandoned) is refused, not revived.
+  const done = await tx.resultImport.updateMany({ where: { id: importId, pending: true }, data: { pending: false } });
+  if (done.count === 0) fail(IMPORT_CONFLICT);
+  await yieldToEventLoop();
+  const { rows } = batchInput;
+  await writeAudit(tx, {
+    actorId: batchInput.importedById,
+    action: "results.import",
+    entityType: "ResultImport",
+    entityId: importId,
+    before: existing.length > 0 ? { replaced: existing.map(({ indicatorId, year, levelKey, value, respondents }) => ({ indicatorId, year, levelKey, value, respondents })) } : undefined,
+    after: { fileName: batchInput.fileName.slice(0, 200), format: batchInput.format, source: batchInput.source, rows: rows.length, created, replaced, years },
+  });
+  return { ok: true as const, importId, created, replaced, years };
+}
+
+/**
+ * Removes what a crashed import left: pending imports started over an hour ago, by the database's own clock as
+ * createdAt is (a fixed ARSHJULET_TODAY must not make a running import look abandoned), their staged rows with them;
+ * and staged rows of finished imports.
+ */
+export async function removeAbandonedImports(db: DbClient): Promise<void> {
+  await db.$executeRaw`DELETE FROM "ResultImport" WHERE "pending" AND "createdAt" < (now() AT TIME ZONE 'UTC') - interval '1 hour'`;
+  await db.resultImportRow.deleteMany({ where: { import: { pending: false } } });
+}
+
+/** Rows per statement when an import is staged: short enough that other requests' queries get in between. */
+const STAGE_BATCH = 1000;
+
+/** Writes every row of a previewed file, all or nothing (writeResults), replacing earlier values for the same indicator, place and year. */
 export async function importResults(actor: Actor, input: ImportInput, db: DbClient = getDb()): Promise<Result<ImportWritten>> {
   const ctx = await importContext(actor, db);
   if (!ctx) return { ok: false, message: NOT_ALLOWED_IMPORT };

@@ -129,10 +129,10 @@ export async function listImprovementActions(actor: Actor, filter: ActionFilter 
 
 export type ImprovementActionRow = Awaited<ReturnType<typeof listImprovementActions>>["actions"][number];
 
-/** The latest result imports of the actor's verksamhet, for the import page. */
+/** The latest finished result imports of the actor's verksamhet, for the import page (a pending one is not done yet). */
 export async function getRecentImports(actor: Actor, db: DbClient = getDb()) {
   const scope = resultScopeFor(actor, "results:import");
-  return db.resultImport.findMany({ where: { organisationId: { in: scope.organisationIds } }, orderBy: { createdAt: "desc" }, take: 5 });
+  return db.resultImport.findMany({ where: { organisationId: { in: scope.organisationIds }, pending: false }, orderBy: { createdAt: "desc" }, take: 5 });
 }
 
 /** What the improvement action forms offer: the years, the units the actor manages and the indicators. */

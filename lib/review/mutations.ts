@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
-import { fail, transact } from "../db/transaction.ts";
+import { Prisma } from "../db/generated/client.ts";
+import { chunks, fail, transact, yieldToEventLoop } from "../db/transaction.ts";
 import { writeAudit } from "../audit/index.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { dateFromIso } from "../dates/cycle.ts";
@@ -21,6 +22,8 @@ import { interviewsComplete } from "../tasks/module-tasks.ts";
 const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
 
 const STALE_INTERVIEW = "Intervjun har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.";
+/** Cases per statement of a case list's import and of a draw. */
+const WRITE_BATCH = 1000;
 const ALREADY_DRAWN = "Urvalet för året är redan draget. Ärendelistan kan inte ändras efter dragningen.";
 
 /** Adds the cases of a file to the year's list (creating the year's review); the whole file or nothing. */
@@ -51,9 +54,12 @@ export async function importReviewCases(actor: Actor, input: { year: unknown; fi
         existing.slice(0, 15).map((e) => `Ärendet ${e.caseRef} är redan importerat.`),
       );
     }
-    await tx.reviewCase.createMany({ data: parsed.cases.map((c) => ({
-        reviewId: review.id, caseRef: c.caseRef, areaId: c.areaId, onlySafetyAlarm: c.onlySafetyAlarm, recentlyClosed: c.recentlyClosed, dementiaDiagnosis: c.dementiaDiagnosis, relativeEmployed: c.relativeEmployed,
-      })) });
+    for (const part of chunks(parsed.cases, WRITE_BATCH)) {
+      await yieldToEventLoop();
+      await tx.reviewCase.createMany({ data: part.map((c) => ({
+          reviewId: review.id, caseRef: c.caseRef, areaId: c.areaId, onlySafetyAlarm: c.onlySafetyAlarm, recentlyClosed: c.recentlyClosed, dementiaDiagnosis: c.dementiaDiagnosis, relativeEmployed: c.relativeEmployed,
+        })) });
+    }
     const total = await tx.reviewCase.count({ where: { reviewId: review.id } });
     await writeAudit(tx, { actorId: actor.id, action: "review.import", entityType: "QualityReview", entityId: review.id, after: { year: year.data, imported: parsed.cases.length, total } });
     await syncReviewTasks(tx, actor.id, organisationId, year.data);
@@ -87,13 +93,17 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
         draw.short.map((s) => `${names.get(s.areaId) ?? "Okänt område"}: ${plural(s.eligible, "ärende", "ärenden")} kan ingå.`),
       );
     }
-    for (const { id, reason } of draw.excluded) {
-      await tx.reviewCase.update({ where: { id }, data: { state: "EXCLUDED", exclusionReason: reason } });
-    }
-    for (const ids of draw.order.values()) {
-      for (const [i, id] of ids.entries()) {
-        await tx.reviewCase.update({ where: { id }, data: { drawRank: i + 1, state: i < sampleSizePerArea ? "SAMPLED" : "POOL" } });
-      }
+    // Set-based, WRITE_BATCH cases a statement: one UPDATE per case (5 000 of them) kept the embedded database, and with
+    // it every other request, busy for seconds (issue 30, H8). A case not yet drawn has neither reason nor rank.
+    const changes = [
+      ...draw.excluded.map(({ id, reason }) => ({ id, state: "EXCLUDED", reason, rank: null as number | null })),
+      ...[...draw.order.values()].flatMap((ids) => ids.map((id, i) => ({ id, state: i < sampleSizePerArea ? "SAMPLED" : "POOL", reason: null as string | null, rank: i + 1 }))),
+    ];
+    for (const part of chunks(changes, WRITE_BATCH)) {
+      await yieldToEventLoop();
+      const values = Prisma.join(part.map((c) => Prisma.sql`(${c.id}::text, ${c.state}::text, ${c.reason}::text, ${c.rank}::int)`));
+      await tx.$executeRaw`UPDATE "ReviewCase" AS c SET "state" = v.state::"ReviewCaseState", "exclusionReason" = v.reason, "drawRank" = v.rank
+        FROM (VALUES ${values}) AS v(id, state, reason, rank) WHERE c."id" = v.id AND c."reviewId" = ${review!.id}`;
     }
     await tx.qualityReview.update({ where: { id: review!.id }, data: { randomSeed: seed, sampleSizePerArea } });
     await writeAudit(tx, {
