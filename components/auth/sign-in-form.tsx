@@ -1,12 +1,12 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/auth/credential-limits";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { FieldLabel, inputClass } from "@/components/ui/field";
 import { messageClass } from "@/components/ui/status-message";
+import { authError, followAuth, postToAuth } from "./auth-endpoint";
 
 const MESSAGES: Record<string, string> = {
   THROTTLED: "För många misslyckade inloggningsförsök. Vänta en stund och försök igen: en halv minut, eller en kvart om det var från den här datorn.",
@@ -28,18 +28,20 @@ export function SignInForm({ oidcName, callbackUrl, passwordForm = true }: { oid
     const form = new FormData(event.currentTarget);
     setPending(true);
     setMessage(null);
-    const result = await signIn("credentials", {
-      redirect: false,
+    // next-auth's credentials callback, as next-auth/react's signIn("credentials", { redirect: false }) posts it.
+    const answer = await postToAuth("callback/credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-    });
+      callbackUrl: window.location.href,
+    }).catch(() => null);
     setPending(false);
-    if (result?.ok && !result.error) {
+    const error = answer ? authError(answer) : "UNAVAILABLE";
+    if (answer?.ok && !error) {
       router.replace(callbackUrl);
       router.refresh();
       return;
     }
-    setMessage(MESSAGES[result?.error ?? ""] ?? "Inloggningen misslyckades. Försök igen.");
+    setMessage(MESSAGES[error ?? ""] ?? "Inloggningen misslyckades. Försök igen.");
   }
 
   return (
@@ -65,7 +67,7 @@ export function SignInForm({ oidcName, callbackUrl, passwordForm = true }: { oid
       </form>
       )}
       {oidcName && (
-        <Button onClick={() => signIn("kommun", { callbackUrl })} variant="secondary" size="lg" fullWidth>
+        <Button onClick={async () => followAuth(await postToAuth("signin/kommun", { callbackUrl }), callbackUrl)} variant="secondary" size="lg" fullWidth>
           Logga in med {oidcName}
         </Button>
       )}

@@ -5,7 +5,7 @@ import { ActionForm, useResetOnSuccess } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { StatusMessage } from "@/components/ui/status-message";
-import { MONTH_NAMES } from "@/lib/dates/cycle";
+import { MONTH_NAMES } from "@/lib/dates/months";
 import type { FormState } from "@/lib/forms";
 
 export type LocalActivityAction = (prev: FormState, data: FormData) => Promise<FormState>;

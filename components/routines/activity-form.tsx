@@ -3,7 +3,7 @@
 import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { ActivityKind, ActivityScope, Role, Timing } from "@/lib/db/generated/enums";
-import { MONTH_NAMES } from "@/lib/dates/cycle";
+import { MONTH_NAMES } from "@/lib/dates/months";
 import { KIND_LABELS, ROLE_LABELS, SCOPE_LABELS, TIMING_LABELS } from "@/lib/routines/labels";
 import { ActionForm } from "@/components/ui/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";

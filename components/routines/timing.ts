@@ -1,4 +1,4 @@
-import { formatMonthSpan } from "@/lib/dates/cycle";
+import { formatMonthSpan } from "@/lib/dates/months";
 import type { Timing } from "@/lib/db/generated/enums";
 
 /** "Februari", "Löpande januari–mars", "Månad saknas". */

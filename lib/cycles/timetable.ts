@@ -1,4 +1,4 @@
-import { utcDate } from "../dates/cycle.ts";
+import { utcDate } from "../dates/months.ts";
 
 /** Socialstyrelsen's four dates of a cycle, in the order they happen. */
 export const SURVEY_MILESTONES = [

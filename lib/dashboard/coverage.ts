@@ -1,6 +1,6 @@
 import type { TaskStatus } from "../db/generated/enums.ts";
 import { emptyProgress, shareDueDone, shareOfYear, type ProgressFigures } from "../tasks/progress.ts";
-import { calendarYearOfMonth, cycleMonths, routineCycleSpan } from "../dates/cycle.ts";
+import { calendarYearOfMonth, cycleMonths, routineCycleSpan } from "../dates/months.ts";
 
 export { formatShare } from "../tasks/progress.ts";
 

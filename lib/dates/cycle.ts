@@ -1,32 +1,13 @@
 import { format } from "date-fns";
 import { sv } from "date-fns/locale";
 
-/**
- * Calendar dates in Årshjulet are date-only values stored as UTC midnight (Prisma @db.Date).
- * These helpers keep all date maths on that footing so the server's time zone never shifts a day.
- */
-export function utcDate(year: number, month: number, day: number): Date {
-  return new Date(Date.UTC(year, month - 1, day));
-}
+import { calendarYearOfMonth, lastDayOfMonth, MONTH_NAMES, routineCycleSpan, utcDate, type MonthSpan } from "./months.ts";
+
+// The date-fns-free part (months, their names, a routine's span) lives in months.ts, for client components.
+export { calendarYearOfMonth, cycleMonths, formatMonthSpan, lastDayOfMonth, MONTH_NAMES, routineCycleSpan, utcDate, type MonthSpan } from "./months.ts";
 
 /** The earliest year a date of the app may have (issue 30, H10: years before it are refused). */
 export const MIN_YEAR = 1900;
-
-/** The last day of a month (1–12) of a year, as a date-only value. */
-export function lastDayOfMonth(year: number, month: number): Date {
-  return new Date(Date.UTC(year, month, 0));
-}
-
-export type MonthSpan = { startMonth: number | null; endMonth: number | null };
-
-/**
- * The calendar year that month `month` (1–12) of cycle `cycleYear` falls in, for a routine whose year starts in
- * `startMonth` (docs/decisions/014-routine-start-month.md): a cycle is named after the year it leads to, so with a
- * December start the December of the 2027 cycle is December 2026.
- */
-export function calendarYearOfMonth(cycleYear: number, month: number, startMonth = 1): number {
-  return startMonth > 1 && month >= startMonth ? cycleYear - 1 : cycleYear;
-}
 
 /**
  * When an activity happens in cycle `year` of a verksamhet whose cycles begin in `cycleStart` (cycleStartMonth):
@@ -100,12 +81,6 @@ export function cycleStartMonth(calendar: CycleCalendar): number {
   return later.length > 0 ? Math.min(...later) : 1;
 }
 
-/** The twelve months of a cycle `year` that begins in `startMonth`: from that month to the day before it comes round again. */
-export function routineCycleSpan(year: number, startMonth = 1): { startsOn: Date; endsOn: Date } {
-  if (startMonth <= 1) return { startsOn: utcDate(year, 1, 1), endsOn: lastDayOfMonth(year, 12) };
-  return { startsOn: utcDate(year - 1, startMonth, 1), endsOn: lastDayOfMonth(year, startMonth - 1) };
-}
-
 /** A cycle's span: twelve months from the verksamhet's cycle start month. */
 export function cycleSpan(year: number, calendar: CycleCalendar): { startsOn: Date; endsOn: Date } {
   return routineCycleSpan(year, cycleStartMonth(calendar));
@@ -147,11 +122,6 @@ export function isOpenCycleYear(year: number, today: Date, calendar: CycleCalend
 /** The ending cycle that is still open on `today` beside the current one, or null. */
 export function endingCycleYearOf(today: Date, calendar: CycleCalendar): number | null {
   return openCycleYears(today, calendar)[1] ?? null;
-}
-
-/** The months of a routine's cycle in order, from its start month: [12, 1, 2, …, 11] for December. */
-export function cycleMonths(startMonth = 1): number[] {
-  return Array.from({ length: 12 }, (_, i) => ((startMonth - 1 + i) % 12) + 1);
 }
 
 /** "december 2026 – november 2027": the months a cycle spans. */
@@ -240,11 +210,3 @@ export function formatWeek(d: Date): string {
   return `v. ${format(local(d), "I", { locale: sv })}`;
 }
 
-export const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => format(new Date(2026, i, 1), "LLLL", { locale: sv }));
-
-/** "februari", "april–maj"; null months give null. */
-export function formatMonthSpan(span: MonthSpan): string | null {
-  if (span.startMonth === null || span.endMonth === null) return null;
-  const start = MONTH_NAMES[span.startMonth - 1];
-  return span.startMonth === span.endMonth ? start! : `${start}–${MONTH_NAMES[span.endMonth - 1]}`;
-}

@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "../dates/cycle.ts";
+import { MONTH_NAMES } from "../dates/months.ts";
 
 /**
  * What a routine's start month means, in Swedish, with a cycle year as the example (docs/decisions/014 and 021): which

@@ -1,4 +1,7 @@
+import { format } from "date-fns";
+import { sv } from "date-fns/locale";
 import { describe, expect, it } from "vitest";
+import { MONTH_NAMES } from "@/lib/dates/months";
 import {
   activityPeriod,
   daysBetween,
@@ -104,5 +107,11 @@ describe("years before 1900 (issue 30, H10)", () => {
     }
     expect(parseIsoDate("1900-01-01")?.toISOString()).toBe("1900-01-01T00:00:00.000Z");
     expect(calendarDate.safeParse("2026-06-01").success).toBe(true);
+  });
+});
+
+describe("MONTH_NAMES", () => {
+  it("are the names date-fns writes in Swedish (lib/dates/months.ts has them without date-fns, for the browser)", () => {
+    expect(MONTH_NAMES).toEqual(Array.from({ length: 12 }, (_, i) => format(new Date(2026, i, 1), "LLLL", { locale: sv })));
   });
 });
