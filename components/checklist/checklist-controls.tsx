@@ -2,6 +2,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { Link } from "@/components/ui/link";
 import { Select } from "@/components/ui/select";
 import { YearPicker } from "@/components/ui/year-picker";
+import { LiveCount } from "./live-counts";
 import type { ChecklistGroup } from "@/lib/tasks/queries";
 import { CHECKLIST_FILTER_LABELS, CHECKLIST_FILTERS, type ChecklistFilter, type ChecklistView } from "@/lib/tasks/schemas";
 
@@ -101,7 +102,7 @@ export function FilterNav({ enhet, year, filter, view, counts }: { enhet?: strin
               aria-current={f === filter ? "page" : undefined}
               className={pill(f === filter)}
             >
-              {CHECKLIST_FILTER_LABELS[f]} ({counts[f]})
+              {CHECKLIST_FILTER_LABELS[f]} (<LiveCount filter={f} count={counts[f]} />)
             </Link>
           </li>
         ))}

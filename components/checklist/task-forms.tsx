@@ -76,7 +76,7 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
   const reasonErrors = failed?.errors?.reason;
   const commentErrors = failed?.errors?.comment;
   return (
-    <div className="mt-3 flex flex-wrap items-start gap-2">
+    <div className="task-forms">
       {buttons.length > 0 && (
         <form action={formAction} onSubmit={onSubmit} noValidate>
           <Hidden task={task} intent="status" />
@@ -98,7 +98,7 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
         </form>
       )}
       {offerNotApplicable && (
-        <Disclosure defaultOpen={Boolean(reasonErrors)} className="open:basis-full" summaryClassName={`${secondary} inline-block cursor-pointer`} summary="Ej aktuell …" withoutScript={<NeedsScript />}>
+        <Disclosure defaultOpen={Boolean(reasonErrors)} className="open:basis-full" summaryClassName="task-fold" summary="Ej aktuell …" withoutScript={<NeedsScript />}>
           <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
             <Hidden task={task} intent="status" />
             <input type="hidden" name="status" value="NOT_APPLICABLE" />
@@ -116,7 +116,7 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
           </form>
         </Disclosure>
       )}
-      <Disclosure defaultOpen={Boolean(commentErrors || failed?.values?.comment)} className="open:basis-full" summaryClassName={`${secondary} inline-block cursor-pointer`} summary="Kommentera …" withoutScript={<NeedsScript />}>
+      <Disclosure defaultOpen={Boolean(commentErrors || failed?.values?.comment)} className="open:basis-full" summaryClassName="task-fold" summary="Kommentera …" withoutScript={<NeedsScript />}>
         <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
           <Hidden task={task} intent="comment" />
           <TextField
@@ -138,5 +138,5 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
 
 /** What a folded form says in a browser without JavaScript (the status buttons above work without it). */
 function NeedsScript() {
-  return <p className="mt-2 max-w-prose rounded border border-slate-300 p-3 text-sm">Formuläret kräver JavaScript i webbläsaren. Statusknapparna fungerar utan.</p>;
+  return <p className="needs-script">Formuläret kräver JavaScript i webbläsaren. Statusknapparna fungerar utan.</p>;
 }

@@ -4,8 +4,9 @@ import { Disclosure } from "@/components/ui/disclosure";
 import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
 import type { TaskStatus } from "@/lib/db/generated/enums";
-import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH } from "@/lib/tasks/status";
-import type { TaskAction } from "./action-state";
+import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH, statusMatchesFilter, type TaskFilterKey } from "@/lib/tasks/status";
+import type { TaskAction, TaskLiveState } from "./action-state";
+import { publishTaskChange, useTaskChanges } from "./task-store";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "./badges";
 import { JustChanged } from "./just-changed";
 import { TaskForms } from "./task-forms";
@@ -31,15 +32,38 @@ function patchFor(data: FormData, shown: Shown): Partial<Shown> | null {
   return { status: status as TaskStatus, reason: null };
 }
 
+/** The newest of the server's task and the states the browser has had since (by version), as the card shows it. */
+function newest(task: TaskView, candidates: (TaskLiveState | undefined)[]): { view: TaskView; live: TaskLiveState | null } {
+  let live: TaskLiveState | null = null;
+  for (const c of candidates) if (c && c.id === task.id && c.version > (live ?? task).version) live = c;
+  if (!live) return { view: task, live: null };
+  const { version, status, comment, reason, completed } = live;
+  return { view: { ...task, version, status, comment, reason, completed, justChanged: null }, live };
+}
+
 /**
- * One task of the checklist. Changes show at once (useOptimistic) and fall back to the server's state when it
- * refuses, with its Swedish message in the live region. Without JavaScript the same forms post to the action.
+ * One task of the checklist. Changes show at once (useOptimistic); the action answers with the task as it is now
+ * (not the page, docs/decisions/032), which the card shows and publishes for the page's counts; when the server
+ * refuses, its Swedish message goes in the live region. Without JavaScript the same forms post to the action.
+ * filter: the checklist's filter, so that a task changed out of it stays in view with Ångra.
  */
-export function TaskItem({ task, action, planAction, historyHref }: { task: TaskView; action: TaskAction; planAction?: PlanAction; historyHref: string }) {
+export function TaskItem({ task: rendered, action, planAction, historyHref, filter = "alla" }: { task: TaskView; action: TaskAction; planAction?: PlanAction; historyHref: string; filter?: TaskFilterKey }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
+  const changes = useTaskChanges();
+  const { view: task, live } = newest(rendered, [state?.task, changes.get(rendered.id)]);
   const [shown, setShown] = useOptimistic<Shown, Partial<Shown>>({ status: task.status, comment: task.comment, reason: task.reason }, (s, patch) => ({ ...s, ...patch }));
   const lastForm = useRef<HTMLFormElement | null>(null);
+  // Kept in view with what happened and Ångra: after the user's own change out of the filter, or (a page re-rendered
+  // after a post without JavaScript) as the server says.
+  const justChanged = live ? (live.justChanged && !statusMatchesFilter(live.status, rendered.pastDue, filter) ? live.justChanged : null) : rendered.justChanged;
+
+  // The answer's task, for the rest of the page (counts, the menu's badge) and any other card of the same task.
+  const answered = state?.task;
+  useEffect(() => {
+    if (!answered) return;
+    publishTaskChange({ ...answered, base: { status: rendered.status, version: rendered.version }, countsAsOverdue: rendered.pastDue && rendered.canUpdate });
+  }, [answered, rendered.status, rendered.version, rendered.pastDue, rendered.canUpdate]);
 
   // After a saved reason or comment: empty the form, fold it away and put focus back on its summary. After Ångra
   // (whose button is gone) focus goes to the task's heading, so the keyboard user stays at the task.
@@ -68,11 +92,10 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
   }
 
   const headingId = `uppgift-${task.id}`;
-  const late = task.overdue && shown.status !== "DONE" && shown.status !== "NOT_APPLICABLE";
-  const frame = late ? "border-l-8 border-slate-300 border-l-red-700" : task.current ? "border-l-8 border-blue-800" : "border-slate-300";
+  const late = task.pastDue && shown.status !== "DONE" && shown.status !== "NOT_APPLICABLE";
   return (
-    <li className={`rounded-lg border bg-white p-3 shadow-sm sm:p-4 ${frame}`}>
-      <div className="flex flex-wrap items-start justify-between gap-2">
+    <li className={late ? "task-card task-late" : task.current ? "task-card task-now" : "task-card"}>
+      <div className="task-head">
         <h3 id={headingId} tabIndex={-1} className="font-semibold">
           {task.title}
         </h3>
@@ -83,7 +106,7 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
           {task.local && <span className="rounded border border-violet-800 bg-violet-50 px-2 py-0.5 text-sm text-violet-900">Enhetens egen</span>}
         </p>
       </div>
-      <p className="mt-1 text-sm text-slate-700">
+      <p className="task-meta">
         Ansvarig: {task.responsible}
         {task.when && <> · {task.when}</>}
       </p>
@@ -106,12 +129,12 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
         </p>
       )}
       {task.module && (
-        <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
+        <div className="task-box">
           {task.module.state && <p className="font-semibold">{task.module.state}</p>}
           <p>{task.module.rule}</p>
           {task.module.href && (
             <p className="mt-1">
-              <Link href={task.module.href} className="text-blue-800 underline">
+              <Link href={task.module.href} className="link">
                 {task.module.linkText}
                 <span className="sr-only"> för {task.title}</span>
               </Link>
@@ -120,7 +143,7 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
         </div>
       )}
       {task.planning && (
-        <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-sm">
+        <div className="task-box">
           <p className="font-semibold">{task.planning.figure}</p>
           {task.planning.missing.length === 0 ? (
             <p>Alla enheter har planerat sina steg inom sin tid.</p>
@@ -132,20 +155,20 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
             </ul>
           )}
           <p className="mt-1">
-            <Link href={task.planning.href} className="text-blue-800 underline">
+            <Link href={task.planning.href} className="link">
               Se planeringen per enhet i Översikt
             </Link>
           </p>
         </div>
       )}
-      <JustChanged task={task} announced={Boolean(state?.ok)} formAction={formAction} onSubmit={submit} />
+      <JustChanged task={task} justChanged={justChanged} announced={Boolean(state?.ok)} formAction={formAction} onSubmit={submit} />
       {task.canUpdate && (
         <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />
       )}
       {task.canUpdate && planAction && (
         <Disclosure
           className="mt-2"
-          summaryClassName="inline-flex min-h-6 cursor-pointer items-center font-medium text-blue-800 underline"
+          summaryClassName="task-fold-link"
           summary={
             <>
               {task.plan.text ? "Ändra planen" : "Planera"}
@@ -154,7 +177,7 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
           }
           withoutScript={
             <p className="mt-2 text-sm">
-              <Link href={`${historyHref}#planera`} className="text-blue-800 underline">
+              <Link href={`${historyHref}#planera`} className="link">
                 Planera på uppgiftens sida
               </Link>
             </p>
@@ -164,11 +187,11 @@ export function TaskItem({ task, action, planAction, historyHref }: { task: Task
         </Disclosure>
       )}
       <p className="mt-3 text-sm">
-        <Link href={historyHref} className="text-blue-800 underline">
+        <Link href={historyHref} className="link">
           Historik<span className="sr-only"> för {task.title}</span>
         </Link>
       </p>
-      <div role="status" aria-live="polite" className={state && !(state.ok && task.justChanged) ? `mt-2 rounded border p-2 text-sm ${state.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
+      <div role="status" aria-live="polite" className={state && !(state.ok && justChanged) ? `mt-2 rounded border p-2 text-sm ${state.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
         {state?.message ?? ""}
       </div>
     </li>

@@ -4,7 +4,7 @@ import { can, type Actor } from "../auth/permissions.ts";
 import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
-import { isCurrent, isHandled, isOverdue, isUndoable, matchesFilter } from "./status.ts";
+import { isCurrent, isHandled, isOverdue, isPastDue, isUndoable, matchesFilter } from "./status.ts";
 import { countProgress, type ProgressFigures } from "./progress.ts";
 import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./module-tasks.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
@@ -64,7 +64,7 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
 /** A module-driven task's module, and for a brukarbrev its state as the Brukarbrev page shows it. */
 export type TaskModuleView = { module: TaskModule; letterState: LetterState | null; href: string | null };
 /** kept: shown although it no longer matches the filter, because the user just changed it (undoTo: what Ångra restores). */
-export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null; planning?: PlanningSummary };
+export type ChecklistTask = TaskRow & { overdue: boolean; pastDue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null; planning?: PlanningSummary };
 
 /** A brukarbrev's card on the Brukarbrev page of its cycle, with its form open (three clicks from the badge, issue 32). */
 function letterHref(unitId: string, year: number, letterNumber: number | null) {
@@ -83,6 +83,9 @@ function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unit
   const path = `/kvalitetsgranskning/${task.cycle.year}${driver.step === "summary" ? "/sammanstallning" : ""}`;
   return { module: driver, letterState: null, href: readable ? path : null };
 }
+/** A phase's key in the checklist: the routine and the phase (two routines can have a phase of the same key). */
+export const phaseKeyOf = (task: { activity: { phase: { key: string }; routineVersion: { routineId: string } } }) => `${task.activity.routineVersion.routineId}/${task.activity.phase.key}`;
+
 export type ChecklistPhase = { key: string; name: string; routineTitle: string; total: number; handled: number; progress: ProgressFigures; tasks: ChecklistTask[] };
 
 type TaskPlace = Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">;
@@ -177,6 +180,7 @@ export async function getOverdueList(actor: Actor, params: OverdueListParams, db
           ...t,
           unitName: t.unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
           overdue: true,
+          pastDue: true,
           current: isCurrent(t, today),
           canUpdate: canUpdateTask(actor, t, open.isOpen),
           module: moduleView(actor, t, today),
@@ -270,6 +274,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const tasks: ChecklistTask[] = shown.map((t) => ({
     ...t,
     overdue: isOverdue(t, today),
+    pastDue: isPastDue(t, today),
     current: isCurrent(t, today),
     canUpdate: canUpdateTask(actor, t, open.isOpen),
     module: moduleView(actor, t, today),
@@ -281,7 +286,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const phases = new Map<string, Omit<ChecklistPhase, "progress"> & { order: [string, number] }>();
   for (const task of tasks) {
     const { phase, routineVersion } = task.activity;
-    const key = `${routineVersion.routineId}/${phase.key}`;
+    const key = phaseKeyOf(task);
     const entry = phases.get(key) ?? { key, name: phase.name, routineTitle: routineVersion.routine.title, total: 0, handled: 0, tasks: [], order: [routineVersion.routine.title, phase.position] };
     entry.total += 1;
     if (isHandled(task.status)) entry.handled += 1;
@@ -292,7 +297,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     .sort((a, b) => a.order[0].localeCompare(b.order[0], "sv") || a.order[1] - b.order[1])
     .map(({ key, name, routineTitle, total, handled, tasks: list }) => ({
       key, name, routineTitle, total, handled, tasks: list,
-      progress: countProgress(tasks.filter((t) => `${t.activity.routineVersion.routineId}/${t.activity.phase.key}` === key), today),
+      progress: countProgress(tasks.filter((t) => phaseKeyOf(t) === key), today),
     }));
 
   const counts = Object.fromEntries(CHECKLIST_FILTERS.map((f) => [f, tasks.filter((t) => matchesFilter(t, f, today)).length])) as Record<ChecklistFilter, number>;
@@ -315,6 +320,8 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     view: mineOnly ? ("mina" as const) : ("enhet" as const),
     viewCounts: group?.editable ? { mina: mineCount, enhet: rows.length } : null,
     phases: orderedPhases,
+    /** Every task of the view, whatever the filter (what the counts count). */
+    tasks,
     counts,
     summary: {
       total: tasks.length,
@@ -348,6 +355,7 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
   return {
     ...task,
     overdue: isOverdue(task, today),
+    pastDue: isPastDue(task, today),
     current: isCurrent(task, today),
     canUpdate: canUpdateTask(actor, task, open.isOpen),
     module: moduleView(actor, task, today),
