@@ -20,7 +20,7 @@ export function PhaseSection({ phase, index, filter, action, planAction, showRou
       </div>
       <ol className="space-y-3">
         {phase.tasks.map((task) => (
-          <TaskItem key={task.id} task={toTaskView(task)} action={action} planAction={planAction} historyHref={`/checklista/uppgift/${task.id}`} filter={filter} />
+          <TaskItem key={task.id} task={toTaskView(task)} action={action} planAction={planAction} {...(filter !== "alla" && { filter })} />
         ))}
       </ol>
     </section>

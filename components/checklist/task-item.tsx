@@ -11,6 +11,7 @@ import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "./badges";
 import { JustChanged } from "./just-changed";
 import { TaskForms } from "./task-forms";
 import type { TaskView } from "./task-view";
+import { expandTaskView, type TaskWire } from "./task-wire";
 import { PlanForm, type PlanAction } from "@/components/planning/plan-form";
 
 type Shown = { status: TaskStatus; comment: string | null; reason: string | null };
@@ -47,7 +48,8 @@ function newest(task: TaskView, candidates: (TaskLiveState | undefined)[]): { vi
  * refuses, its Swedish message goes in the live region. Without JavaScript the same forms post to the action.
  * filter: the checklist's filter, so that a task changed out of it stays in view with Ångra.
  */
-export function TaskItem({ task: rendered, action, planAction, historyHref, filter = "alla" }: { task: TaskView; action: TaskAction; planAction?: PlanAction; historyHref: string; filter?: TaskFilterKey }) {
+export function TaskItem({ task: wire, action, planAction, historyHref = `/checklista/uppgift/${wire.id}`, filter = "alla" }: { task: TaskWire; action: TaskAction; planAction?: PlanAction; historyHref?: string; filter?: TaskFilterKey }) {
+  const rendered = expandTaskView(wire);
   const [state, formAction, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
   const changes = useTaskChanges();

@@ -13,6 +13,7 @@ import type { ActivityKind, Timing } from "@/lib/db/generated/enums";
 import type { PlanValues } from "@/components/planning/plan-form";
 import type { TaskState } from "@/lib/tasks/mutations";
 import type { TaskLiveState } from "./action-state";
+import type { TaskWire } from "./task-wire";
 
 /** A task as the client component shows it: plain strings, formatted on the server in Swedish. */
 export type TaskView = {
@@ -23,7 +24,6 @@ export type TaskView = {
   description: string | null;
   responsible: string;
   when: string | null;
-  overdue: boolean;
   /** The due date has passed (försenad unless klar or ej aktuell): what a status changed in the browser is counted with. */
   pastDue: boolean;
   current: boolean;
@@ -109,7 +109,15 @@ export function planView(task: Pick<ChecklistTask, "plannedOn" | "plannedTime" |
   };
 }
 
-export function toTaskView(task: ChecklistTask): TaskView {
+/** A task as the checklist sends it to the browser (task-wire.ts): what is null, false or empty is left out. */
+export function toTaskView(task: ChecklistTask): TaskWire {
+  const view = fullTaskView(task);
+  return { ...dropEmpty(view), id: view.id, version: view.version, status: view.status, title: view.title, responsible: view.responsible, plan: { ...dropEmpty(view.plan), values: dropEmpty(view.plan.values) } } as TaskWire;
+}
+
+const dropEmpty = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== false && v !== "" && v !== undefined));
+
+function fullTaskView(task: ChecklistTask): TaskView {
   const role = task.activity.responsibleRole;
   return {
     id: task.id,
@@ -119,7 +127,6 @@ export function toTaskView(task: ChecklistTask): TaskView {
     description: task.activity.description,
     responsible: role ? ROLE_LABELS[role] : "Ingen angiven",
     when: periodText(task.startsOn, task.dueOn),
-    overdue: task.overdue,
     pastDue: task.pastDue,
     current: task.current,
     comment: task.comment,

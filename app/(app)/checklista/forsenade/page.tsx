@@ -67,7 +67,7 @@ export default async function OverduePage({ searchParams }: { searchParams: Sear
               </h3>
               <ol className="space-y-3">
                 {tasks.map((task) => (
-                  <TaskItem key={task.id} task={toTaskView(task)} action={saveTaskAction} planAction={planTaskAction} historyHref={`/checklista/uppgift/${task.id}`} filter="forsenade" />
+                  <TaskItem key={task.id} task={toTaskView(task)} action={saveTaskAction} planAction={planTaskAction} filter="forsenade" />
                 ))}
               </ol>
             </div>
