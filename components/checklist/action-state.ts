@@ -30,3 +30,5 @@ export type TaskActionState = {
 } | null;
 
 export type TaskAction = (prev: TaskActionState, data: FormData) => Promise<TaskActionState>;
+/** The action as a plain form post, for a browser without JavaScript (app/(app)/checklista/actions.ts postTaskAction). */
+export type TaskPostAction = (data: FormData) => Promise<void>;

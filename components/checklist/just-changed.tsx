@@ -13,7 +13,7 @@ export function JustChanged({ task, justChanged, announced, formAction, onSubmit
   justChanged: TaskView["justChanged"];
   /** The task's live region has just said the same: screen readers then hear it once. */
   announced: boolean;
-  formAction: (data: FormData) => void;
+  formAction: (data: FormData) => void | Promise<void>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 }) {
   if (!justChanged) return null;

@@ -1,5 +1,5 @@
 import type { ChecklistPhase } from "@/lib/tasks/queries";
-import type { TaskAction } from "./action-state";
+import type { TaskAction, TaskPostAction } from "./action-state";
 import type { PlanAction } from "@/components/planning/plan-form";
 import type { TaskFilterKey } from "@/lib/tasks/status";
 import { LiveProgress } from "./live-counts";
@@ -7,7 +7,7 @@ import { TaskItem } from "./task-item";
 import { toTaskView } from "./task-view";
 
 /** One phase of the routine: its progress over all its tasks, and the tasks the filter lets through. */
-export function PhaseSection({ phase, index, filter, action, planAction, showRoutine }: { phase: ChecklistPhase; index: number; filter: TaskFilterKey; action: TaskAction; planAction?: PlanAction; showRoutine: boolean }) {
+export function PhaseSection({ phase, index, filter, action, postAction, planAction, showRoutine }: { phase: ChecklistPhase; index: number; filter: TaskFilterKey; action: TaskAction; postAction?: TaskPostAction; planAction?: PlanAction; showRoutine: boolean }) {
   const headingId = `fas-${phase.key.replace(/[^a-z0-9-]/gi, "-")}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3">
@@ -20,7 +20,7 @@ export function PhaseSection({ phase, index, filter, action, planAction, showRou
       </div>
       <ol className="space-y-3">
         {phase.tasks.map((task) => (
-          <TaskItem key={task.id} task={toTaskView(task)} action={action} planAction={planAction} {...(filter !== "alla" && { filter })} />
+          <TaskItem key={task.id} task={toTaskView(task)} action={action} postAction={postAction} planAction={planAction} {...(filter !== "alla" && { filter })} />
         ))}
       </ol>
     </section>

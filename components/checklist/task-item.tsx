@@ -5,7 +5,7 @@ import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useOptimistic, useRef, useTransition, type FormEvent } from "react";
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH, statusMatchesFilter, type TaskFilterKey } from "@/lib/tasks/status";
-import type { TaskAction, TaskLiveState } from "./action-state";
+import type { TaskAction, TaskLiveState, TaskPostAction } from "./action-state";
 import { publishTaskChange, useTaskChanges } from "./task-store";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "./badges";
 import { JustChanged } from "./just-changed";
@@ -48,7 +48,15 @@ function newest(task: TaskView, candidates: (TaskLiveState | undefined)[]): { vi
  * refuses, its Swedish message goes in the live region. Without JavaScript the same forms post to the action.
  * filter: the checklist's filter, so that a task changed out of it stays in view with Ångra.
  */
-export function TaskItem({ task: wire, action, planAction, historyHref = `/checklista/uppgift/${wire.id}`, filter = "alla" }: { task: TaskWire; action: TaskAction; planAction?: PlanAction; historyHref?: string; filter?: TaskFilterKey }) {
+export function TaskItem({ task: wire, action, postAction, planAction, historyHref = `/checklista/uppgift/${wire.id}`, filter = "alla" }: {
+  task: TaskWire;
+  action: TaskAction;
+  /** Where the status and Ångra forms post without JavaScript (their HTML is then smaller); else `action`. */
+  postAction?: TaskPostAction;
+  planAction?: PlanAction;
+  historyHref?: string;
+  filter?: TaskFilterKey;
+}) {
   const rendered = expandTaskView(wire);
   const [state, formAction, pending] = useActionState(action, null);
   const [, startTransition] = useTransition();
@@ -56,9 +64,13 @@ export function TaskItem({ task: wire, action, planAction, historyHref = `/check
   const { view: task, live } = newest(rendered, [state?.task, changes.get(rendered.id)]);
   const [shown, setShown] = useOptimistic<Shown, Partial<Shown>>({ status: task.status, comment: task.comment, reason: task.reason }, (s, patch) => ({ ...s, ...patch }));
   const lastForm = useRef<HTMLFormElement | null>(null);
-  // Kept in view with what happened and Ångra: after the user's own change out of the filter, or (a page re-rendered
-  // after a post without JavaScript) as the server says.
-  const justChanged = live ? (live.justChanged && !statusMatchesFilter(live.status, rendered.pastDue, filter) ? live.justChanged : null) : rendered.justChanged;
+  // What the user's own last status change did: from the action's answer, or (a page re-rendered after a post without
+  // JavaScript) as the server says. Changed out of the filter, the task stays in view with it and Ångra; else the live
+  // region says it.
+  const changed = live ? live.justChanged : rendered.justChanged;
+  const justChanged = changed && !statusMatchesFilter(task.status, rendered.pastDue, filter) ? changed : null;
+  const said = state?.message ?? (!live && !justChanged && changed ? changed.message : null);
+  const saidOk = state ? state.ok : said !== null;
 
   // The answer's task, for the rest of the page (counts, the menu's badge) and any other card of the same task.
   const answered = state?.task;
@@ -101,17 +113,14 @@ export function TaskItem({ task: wire, action, planAction, historyHref = `/check
         <h3 id={headingId} tabIndex={-1} className="font-semibold">
           {task.title}
         </h3>
-        <p className="flex flex-wrap gap-1">
+        <p className="task-badges">
           <TaskStatusBadge status={shown.status} />
           {late && <OverdueBadge />}
           {task.current && <CurrentBadge />}
           {task.local && <span className="rounded border border-violet-800 bg-violet-50 px-2 py-0.5 text-sm text-violet-900">Enhetens egen</span>}
         </p>
       </div>
-      <p className="task-meta">
-        Ansvarig: {task.responsible}
-        {task.when && <> · {task.when}</>}
-      </p>
+      <p className="task-meta">{`Ansvarig: ${task.responsible}${task.when ? ` · ${task.when}` : ""}`}</p>
       {(task.plan.text || task.plan.dayBound) && (
         <p className="mt-1 text-sm">
           <span className="font-semibold">Planerad:</span> {task.plan.text ?? "inte planerad ännu"}
@@ -138,7 +147,7 @@ export function TaskItem({ task: wire, action, planAction, historyHref = `/check
             <p className="mt-1">
               <Link href={task.module.href} className="link">
                 {task.module.linkText}
-                <span className="sr-only"> för {task.title}</span>
+                <span className="sr-only">{` för ${task.title}`}</span>
               </Link>
             </p>
           )}
@@ -163,9 +172,9 @@ export function TaskItem({ task: wire, action, planAction, historyHref = `/check
           </p>
         </div>
       )}
-      <JustChanged task={task} justChanged={justChanged} announced={Boolean(state?.ok)} formAction={formAction} onSubmit={submit} />
+      <JustChanged task={task} justChanged={justChanged} announced={Boolean(state?.ok)} formAction={postAction ?? formAction} onSubmit={submit} />
       {task.canUpdate && (
-        <TaskForms task={task} status={shown.status} state={state} formAction={formAction} onSubmit={submit} />
+        <TaskForms task={task} status={shown.status} state={state} formAction={formAction} postAction={postAction ?? formAction} onSubmit={submit} />
       )}
       {task.canUpdate && planAction && (
         <Disclosure
@@ -174,7 +183,7 @@ export function TaskItem({ task: wire, action, planAction, historyHref = `/check
           summary={
             <>
               {task.plan.text ? "Ändra planen" : "Planera"}
-              <span className="sr-only"> för {task.title}</span>
+              <span className="sr-only">{` för ${task.title}`}</span>
             </>
           }
           withoutScript={
@@ -190,11 +199,11 @@ export function TaskItem({ task: wire, action, planAction, historyHref = `/check
       )}
       <p className="mt-3 text-sm">
         <Link href={historyHref} className="link">
-          Historik<span className="sr-only"> för {task.title}</span>
+          Historik<span className="sr-only">{` för ${task.title}`}</span>
         </Link>
       </p>
-      <div role="status" aria-live="polite" className={state && !(state.ok && justChanged) ? `mt-2 rounded border p-2 text-sm ${state.ok ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
-        {state?.message ?? ""}
+      <div role="status" aria-live="polite" className={said !== null && !(saidOk && justChanged) ? `mt-2 rounded border p-2 text-sm ${saidOk ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
+        {said ?? ""}
       </div>
     </li>
   );

@@ -242,7 +242,8 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
  * The checklist of one unit (or verksamhet-wide list) for one cycle year, as the actor may read it: tasks
  * grouped by phase in date order, with overdue, this month's and what the actor may change marked. In the
  * default "mina" view of a list the actor may change, only the tasks their roles may change; "enhet" shows all.
- * keep: a task the actor just changed, shown (with what Ångra restores) even if it has left the filter.
+ * keep: a task the actor just changed (without JavaScript), shown with what happened and what Ångra restores, even if it
+ * has left the filter.
  */
 export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today(), keep?: string) {
   const [years, open] = await Promise.all([getYears(actor, db), openCycleCheck(db, organisationsOf(actor), today)]);
@@ -266,7 +267,8 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const mineOnly = Boolean(group?.editable) && params.visa === "mina";
   const mineCount = rows.filter((t) => isMine(actor, t)).length;
   const shown = mineOnly ? rows.filter((t) => isMine(actor, t)) : rows;
-  const keptRow = keep ? shown.find((t) => t.id === keep && !matchesFilter(t, params.filter, today)) : undefined;
+  // Kept (also within the filter, where the task then says what happened: a post without JavaScript has no other answer).
+  const keptRow = keep ? shown.find((t) => t.id === keep) : undefined;
   const undoTo = keptRow && canUpdateTask(actor, keptRow, open.isOpen) ? await undoTarget(actor, keptRow, db) : null;
   // The routine's planning step shows the planning check of every unit (issue 21).
   const step = shown.find((t) => t.unitId === null && t.activity.key === PLANNING_STEP_KEY);

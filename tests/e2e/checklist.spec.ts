@@ -285,7 +285,7 @@ test.describe("utan JavaScript", () => {
     const folded = taskItem(page, "Jämför resultatet med föregående år");
     await expect(folded.locator("textarea")).toHaveCount(0);
     await folded.getByText("Kommentera …").click();
-    await expect(folded.locator("details", { hasText: "Kommentera …" }).getByText("Formuläret kräver JavaScript i webbläsaren.")).toBeVisible();
+    await expect(folded.locator("details", { hasText: "Kommentera …" }).getByText("Formuläret kräver JavaScript.")).toBeVisible();
     await folded.locator("summary", { hasText: "Planera" }).click();
     await folded.getByRole("link", { name: "Planera på uppgiftens sida" }).click();
     await expect(page.getByRole("heading", { level: 2, name: /Planera|Ändra planen/ })).toBeVisible();

@@ -56,6 +56,16 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
   return { ok: false, code: result.code, message: result.message, errors: result.errors, values: { comment, reason }, task };
 });
 
+/**
+ * The same action as a plain form post (no JavaScript): the status and Ångra forms post here, so that their HTML carries
+ * the action's id only, not useActionState's state (the checklist has forty such forms). With JavaScript the forms call
+ * saveTaskAction instead; without it the page is re-rendered, and the cookie names the task just changed, whose
+ * message the task then shows.
+ */
+export async function postTaskAction(data: FormData): Promise<void> {
+  await saveTaskAction(null, data);
+}
+
 /** Plans, replans or unplans a task (issue 21); lib/tasks/plan-mutations parses, scopes, guards the version and audits. */
 export const planTaskAction = formAction<PlanActionState>({}, async ({ user, data, today }) => {
   const result = await planTask(user, formFields(data), undefined, { today });

@@ -9,7 +9,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, formatWeek, MONTH_NAMES } from "@/lib/dates/cycle";
 import { getChecklist } from "@/lib/tasks/queries";
 import { checklistParamsSchema, JUST_CHANGED_COOKIE, justChangedSchema } from "@/lib/tasks/schemas";
-import { addLocalActivityAction, planTaskAction, saveTaskAction } from "./actions";
+import { addLocalActivityAction, planTaskAction, postTaskAction, saveTaskAction } from "./actions";
 import { LocalActivityForm } from "@/components/planning/local-activity-form";
 import { homeOrganisationFor } from "@/lib/auth/scope";
 import { getLocalActivityPhases } from "@/lib/tasks/local-activities";
@@ -123,7 +123,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
           {list.phases.every((p) => p.tasks.length === 0) ? (
             <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
           ) : (
-            list.phases.map((phase, index) => phase.tasks.length > 0 && <PhaseSection key={phase.key} phase={phase} index={index} filter={list.filter} action={saveTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
+            list.phases.map((phase, index) => phase.tasks.length > 0 && <PhaseSection key={phase.key} phase={phase} index={index} filter={list.filter} action={saveTaskAction} postAction={postTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
           )}
         </LiveChecklist>
       )}
