@@ -1,13 +1,12 @@
 import type { ChecklistPhase } from "@/lib/tasks/queries";
-import type { TaskAction, TaskPostAction } from "./action-state";
-import type { PlanAction } from "@/components/planning/plan-form";
 import type { TaskFilterKey } from "@/lib/tasks/status";
 import { LiveProgress } from "./live-counts";
 import { TaskItem } from "./task-item";
 import { toTaskView } from "./task-view";
 
 /** One phase of the routine: its progress over all its tasks, and the tasks the filter lets through. */
-export function PhaseSection({ phase, index, filter, action, postAction, planAction, showRoutine }: { phase: ChecklistPhase; index: number; filter: TaskFilterKey; action: TaskAction; postAction?: TaskPostAction; planAction?: PlanAction; showRoutine: boolean }) {
+/** The tasks' actions come from a TaskActionsProvider above (task-actions.tsx). */
+export function PhaseSection({ phase, index, filter, showRoutine }: { phase: ChecklistPhase; index: number; filter: TaskFilterKey; showRoutine: boolean }) {
   const headingId = `fas-${phase.key.replace(/[^a-z0-9-]/gi, "-")}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3">
@@ -20,7 +19,7 @@ export function PhaseSection({ phase, index, filter, action, postAction, planAct
       </div>
       <ol className="space-y-3">
         {phase.tasks.map((task) => (
-          <TaskItem key={task.id} task={toTaskView(task)} action={action} postAction={postAction} planAction={planAction} {...(filter !== "alla" && { filter })} />
+          <TaskItem key={task.id} task={toTaskView(task)} {...(filter !== "alla" && { filter })} />
         ))}
       </ol>
     </section>

@@ -83,7 +83,7 @@ export function TaskForms({ task, status, state, formAction, postAction, onSubmi
       {buttons.length > 0 && (
         <form action={postAction} onSubmit={onSubmit} noValidate>
           <Hidden task={task} />
-          <div role="group" aria-label={`Status för ${task.title}`} className="flex flex-wrap gap-2">
+          <div role="group" aria-label={`Status för ${task.title}`}>
             {buttons.map((b) => (
               <button
                 key={b.status}
@@ -101,7 +101,7 @@ export function TaskForms({ task, status, state, formAction, postAction, onSubmi
         </form>
       )}
       {offerNotApplicable && (
-        <Disclosure defaultOpen={Boolean(reasonErrors)} className="open:basis-full" summaryClassName="task-fold" summary="Ej aktuell …" withoutScript={<NeedsScript />}>
+        <Disclosure defaultOpen={Boolean(reasonErrors)} summaryClassName="task-fold" summary="Ej aktuell …" withoutScript={<NeedsScript />}>
           <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
             <Hidden task={task} />
             <input type="hidden" name="status" value="NOT_APPLICABLE" />
@@ -119,7 +119,7 @@ export function TaskForms({ task, status, state, formAction, postAction, onSubmi
           </form>
         </Disclosure>
       )}
-      <Disclosure defaultOpen={Boolean(commentErrors || failed?.values?.comment)} className="open:basis-full" summaryClassName="task-fold" summary="Kommentera …" withoutScript={<NeedsScript />}>
+      <Disclosure defaultOpen={Boolean(commentErrors || failed?.values?.comment)} summaryClassName="task-fold" summary="Kommentera …" withoutScript={<NeedsScript />}>
         <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
           <Hidden task={task} intent="comment" />
           <TextField

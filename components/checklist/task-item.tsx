@@ -7,6 +7,7 @@ import type { TaskStatus } from "@/lib/db/generated/enums";
 import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH, statusMatchesFilter, type TaskFilterKey } from "@/lib/tasks/status";
 import type { TaskAction, TaskLiveState, TaskPostAction } from "./action-state";
 import { publishTaskChange, useTaskChanges } from "./task-store";
+import { useTaskActions } from "./task-actions";
 import { CurrentBadge, OverdueBadge, TaskStatusBadge } from "./badges";
 import { JustChanged } from "./just-changed";
 import { TaskForms } from "./task-forms";
@@ -33,6 +34,8 @@ function patchFor(data: FormData, shown: Shown): Partial<Shown> | null {
   return { status: status as TaskStatus, reason: null };
 }
 
+const noAction: TaskAction = async () => ({ ok: false, message: "Uppgiften kan inte ändras här." });
+
 /** The newest of the server's task and the states the browser has had since (by version), as the card shows it. */
 function newest(task: TaskView, candidates: (TaskLiveState | undefined)[]): { view: TaskView; live: TaskLiveState | null } {
   let live: TaskLiveState | null = null;
@@ -48,9 +51,10 @@ function newest(task: TaskView, candidates: (TaskLiveState | undefined)[]): { vi
  * refuses, its Swedish message goes in the live region. Without JavaScript the same forms post to the action.
  * filter: the checklist's filter, so that a task changed out of it stays in view with Ångra.
  */
-export function TaskItem({ task: wire, action, postAction, planAction, historyHref = `/checklista/uppgift/${wire.id}`, filter = "alla" }: {
+export function TaskItem({ task: wire, historyHref = `/checklista/uppgift/${wire.id}`, filter = "alla", ...own }: {
   task: TaskWire;
-  action: TaskAction;
+  /** The actions, or those of a TaskActionsProvider above (task-actions.tsx). */
+  action?: TaskAction;
   /** Where the status and Ångra forms post without JavaScript (their HTML is then smaller); else `action`. */
   postAction?: TaskPostAction;
   planAction?: PlanAction;
@@ -58,7 +62,8 @@ export function TaskItem({ task: wire, action, postAction, planAction, historyHr
   filter?: TaskFilterKey;
 }) {
   const rendered = expandTaskView(wire);
-  const [state, formAction, pending] = useActionState(action, null);
+  const { action, postAction, planAction } = useTaskActions(own);
+  const [state, formAction, pending] = useActionState(action ?? noAction, null);
   const [, startTransition] = useTransition();
   const changes = useTaskChanges();
   const { view: task, live } = newest(rendered, [state?.task, changes.get(rendered.id)]);
@@ -110,7 +115,7 @@ export function TaskItem({ task: wire, action, postAction, planAction, historyHr
   return (
     <li className={late ? "task-card task-late" : task.current ? "task-card task-now" : "task-card"}>
       <div className="task-head">
-        <h3 id={headingId} tabIndex={-1} className="font-semibold">
+        <h3 id={headingId} tabIndex={-1}>
           {task.title}
         </h3>
         <p className="task-badges">
@@ -122,20 +127,20 @@ export function TaskItem({ task: wire, action, postAction, planAction, historyHr
       </div>
       <p className="task-meta">{`Ansvarig: ${task.responsible}${task.when ? ` · ${task.when}` : ""}`}</p>
       {(task.plan.text || task.plan.dayBound) && (
-        <p className="mt-1 text-sm">
+        <p className="task-text">
           <span className="font-semibold">Planerad:</span> {task.plan.text ?? "inte planerad ännu"}
           {task.plan.warning && <span className="block font-medium text-amber-900">Observera: {task.plan.warning}</span>}
         </p>
       )}
-      {task.description && <p className="mt-1 text-sm">{task.description}</p>}
+      {task.description && <p className="task-text">{task.description}</p>}
       {shown.status === "NOT_APPLICABLE" && shown.reason && (
-        <p className="mt-2 text-sm">
+        <p className="task-more">
           <span className="font-semibold">Ej aktuell eftersom:</span> {shown.reason}
         </p>
       )}
-      {task.completed && shown.status === "DONE" && <p className="mt-2 text-sm text-slate-700">{task.completed}</p>}
+      {task.completed && shown.status === "DONE" && <p className="task-more text-slate-700">{task.completed}</p>}
       {shown.comment && (
-        <p className="mt-2 text-sm">
+        <p className="task-more">
           <span className="font-semibold">Senaste kommentar:</span> {shown.comment}
         </p>
       )}
@@ -178,7 +183,6 @@ export function TaskItem({ task: wire, action, postAction, planAction, historyHr
       )}
       {task.canUpdate && planAction && (
         <Disclosure
-          className="mt-2"
           summaryClassName="task-fold-link"
           summary={
             <>
@@ -187,7 +191,7 @@ export function TaskItem({ task: wire, action, postAction, planAction, historyHr
             </>
           }
           withoutScript={
-            <p className="mt-2 text-sm">
+            <p className="task-more">
               <Link href={`${historyHref}#planera`} className="link">
                 Planera på uppgiftens sida
               </Link>
@@ -197,7 +201,7 @@ export function TaskItem({ task: wire, action, postAction, planAction, historyHr
           <PlanForm taskId={task.id} version={task.version} title={task.title} window={task.plan.window} values={task.plan.values} action={planAction} />
         </Disclosure>
       )}
-      <p className="mt-3 text-sm">
+      <p className="task-history">
         <Link href={historyHref} className="link">
           Historik<span className="sr-only">{` för ${task.title}`}</span>
         </Link>

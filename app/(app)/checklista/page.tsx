@@ -4,6 +4,7 @@ import { cache } from "react";
 import { ChecklistSwitch, checklistHref, FilterNav, ViewSwitch } from "@/components/checklist/checklist-controls";
 import { LiveChecklist, LiveCount, LiveProgress } from "@/components/checklist/live-counts";
 import { checklistFacts } from "@/components/checklist/task-view";
+import { TaskActionsProvider } from "@/components/checklist/task-actions";
 import { PhaseSection } from "@/components/checklist/phase-section";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, formatWeek, MONTH_NAMES } from "@/lib/dates/cycle";
@@ -71,6 +72,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
         <Notice>Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</Notice>
       ) : (
         <LiveChecklist facts={checklistFacts(list.tasks, list.phases, today)}>
+          <TaskActionsProvider action={saveTaskAction} postAction={postTaskAction} planAction={planTaskAction}>
           <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} yearNotes={list.yearNotes} filter={list.filter} view={list.view} />
           {list.viewCounts && <ViewSwitch enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.viewCounts} />}
           {list.readOnlyYear ? (
@@ -123,8 +125,9 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
           {list.phases.every((p) => p.tasks.length === 0) ? (
             <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
           ) : (
-            list.phases.map((phase, index) => phase.tasks.length > 0 && <PhaseSection key={phase.key} phase={phase} index={index} filter={list.filter} action={saveTaskAction} postAction={postTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
+            list.phases.map((phase, index) => phase.tasks.length > 0 && <PhaseSection key={phase.key} phase={phase} index={index} filter={list.filter} showRoutine={summary.routineCount > 1} />)
           )}
+          </TaskActionsProvider>
         </LiveChecklist>
       )}
     </div>
