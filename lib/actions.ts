@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { Action } from "./auth/permissions.ts";
 import { requirePermission, requireUser } from "./auth/session.ts";
@@ -96,6 +97,14 @@ export function postAction(options: ActionOptions & { onFailure: (failure: Failu
     const failure = await run(options, data, body);
     options.onFailure(failure);
   };
+}
+
+/**
+ * Whether the running action was called from JavaScript (React's fetch, with Next's Next-Action header) rather than
+ * posted by a form without it: only such a call can take an answer without the page (docs/decisions/032).
+ */
+export async function calledFromScript(): Promise<boolean> {
+  return (await headers()).has("next-action");
 }
 
 export const UNKNOWN_INTENT = "Okänd åtgärd.";

@@ -2,18 +2,17 @@ import type { TaskStatus } from "@/lib/db/generated/enums";
 import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
 import { formatShare, shareOfYear, type ProgressFigures } from "@/lib/tasks/progress";
 
+// Named in app/globals.css: a checklist has a badge or two on each of its tasks.
 const TONES: Record<TaskStatus, string> = {
-  NOT_STARTED: "border-slate-500 bg-white text-slate-800",
-  IN_PROGRESS: "border-amber-700 bg-amber-50 text-amber-900",
-  DONE: "border-green-700 bg-green-50 text-green-900",
-  NOT_APPLICABLE: "border-slate-500 bg-slate-100 text-slate-800",
+  NOT_STARTED: "badge badge-not-started",
+  IN_PROGRESS: "badge badge-in-progress",
+  DONE: "badge badge-done",
+  NOT_APPLICABLE: "badge badge-not-applicable",
 };
-
-const badge = "inline-block rounded border px-2 py-0.5 text-xs font-semibold whitespace-nowrap";
 
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
   return (
-    <span className={`${badge} ${TONES[status]}`}>
+    <span className={TONES[status]}>
       <span className="sr-only">Status: </span>
       {TASK_STATUS_LABELS[status]}
       {status === "DONE" && <span aria-hidden="true"> ✓</span>}
@@ -22,11 +21,11 @@ export function TaskStatusBadge({ status }: { status: TaskStatus }) {
 }
 
 export function OverdueBadge() {
-  return <span className={`${badge} border-red-800 bg-red-50 text-red-900`}>Försenad</span>;
+  return <span className="badge badge-late">Försenad</span>;
 }
 
 export function CurrentBadge() {
-  return <span className={`${badge} border-blue-800 bg-blue-50 text-blue-900`}>Denna månad</span>;
+  return <span className="badge badge-now">Denna månad</span>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { Link } from "@/components/ui/link";
 import { Select } from "@/components/ui/select";
 import { YearPicker } from "@/components/ui/year-picker";
+import { LiveCount } from "./live-counts";
 import type { ChecklistGroup } from "@/lib/tasks/queries";
 import { CHECKLIST_FILTER_LABELS, CHECKLIST_FILTERS, type ChecklistFilter, type ChecklistView } from "@/lib/tasks/schemas";
 
@@ -15,8 +16,8 @@ export function checklistHref(enhet: string | undefined, year: number, filter: C
   return `/checklista?${params.toString()}`;
 }
 
-const pill = (chosen: boolean) =>
-  `inline-block rounded-full border px-3 py-1 text-sm ${chosen ? "border-blue-900 bg-blue-800 font-semibold text-white" : "border-slate-500 bg-white text-slate-900 hover:bg-slate-100"}`;
+// Named in app/globals.css: the pills are in the page's HTML and again in its payload.
+const pill = (chosen: boolean) => (chosen ? "pill pill-on" : "pill");
 
 /** "Mina uppgifter" (what the user's roles may change) or the whole list: two links, so it works without JavaScript. */
 export function ViewSwitch({ enhet, year, filter, view, counts }: { enhet: string; year: number; filter: ChecklistFilter; view: ChecklistView; counts: Record<ChecklistView, number> }) {
@@ -101,7 +102,7 @@ export function FilterNav({ enhet, year, filter, view, counts }: { enhet?: strin
               aria-current={f === filter ? "page" : undefined}
               className={pill(f === filter)}
             >
-              {CHECKLIST_FILTER_LABELS[f]} ({counts[f]})
+              {CHECKLIST_FILTER_LABELS[f]} (<LiveCount filter={f} count={counts[f]} />)
             </Link>
           </li>
         ))}

@@ -8,15 +8,16 @@ import type { TaskView } from "./task-view";
  * The confirmation on a task the user just changed out of the chosen filter (e.g. ticked under "Att göra"): what
  * happened, and Ångra, which puts the previous status back as an ordinary, audited and version-checked change.
  */
-export function JustChanged({ task, announced, formAction, onSubmit }: {
+export function JustChanged({ task, justChanged, announced, formAction, onSubmit }: {
   task: TaskView;
+  justChanged: TaskView["justChanged"];
   /** The task's live region has just said the same: screen readers then hear it once. */
   announced: boolean;
-  formAction: (data: FormData) => void;
+  formAction: (data: FormData) => void | Promise<void>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 }) {
-  if (!task.justChanged) return null;
-  const { message, undoLabel } = task.justChanged;
+  if (!justChanged) return null;
+  const { message, undoLabel } = justChanged;
   return (
     <div className="mt-3 flex flex-wrap items-center gap-3 rounded border border-green-700 bg-green-50 p-3 text-sm text-green-900">
       <p>

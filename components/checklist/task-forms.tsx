@@ -19,13 +19,16 @@ type Props = {
   status: TaskStatus;
   state: TaskActionState;
   formAction: (data: FormData) => void;
+  /** What the status buttons post to without JavaScript. */
+  postAction: (data: FormData) => void | Promise<void>;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
 };
 
-function Hidden({ task, intent }: { task: TaskView; intent: "status" | "comment" }) {
+/** The task and the version read; a form without intent changes the status (app/(app)/checklista/actions.ts). */
+function Hidden({ task, intent }: { task: TaskView; intent?: "comment" }) {
   return (
     <>
-      <input type="hidden" name="intent" value={intent} />
+      {intent && <input type="hidden" name="intent" value={intent} />}
       <input type="hidden" name="taskId" value={task.id} />
       <input type="hidden" name="version" value={task.version} />
     </>
@@ -61,26 +64,26 @@ function TextField({ id, name, label, hint, errors, defaultValue }: { id: string
 }
 
 const primary = `${buttonClass()} text-sm`;
-const secondary = `${buttonClass({ variant: "secondary" })} text-sm`;
-const pressed = `${buttonClass({ variant: "pressed" })} text-sm`;
+// The status buttons: three on every task of the checklist, so their looks are named once (app/globals.css).
+const statusButton = (on: boolean) => (on ? "task-btn task-btn-on" : "task-btn");
 
 /**
  * The status buttons, "ej aktuell" with its reason, and a comment; each a plain form posting to the action. A task
  * done in a module gets no status buttons (its module sets them): only ej aktuell while nothing is recorded, and
  * the way back from it.
  */
-export function TaskForms({ task, status, state, formAction, onSubmit }: Props) {
+export function TaskForms({ task, status, state, formAction, postAction, onSubmit }: Props) {
   const failed = state && !state.ok ? state : null;
   const buttons = task.module ? (status === "NOT_APPLICABLE" ? [{ status: "NOT_STARTED" as const, label: "Aktuell igen" }] : []) : STATUS_BUTTONS;
   const offerNotApplicable = task.module ? task.module.mayBeNotApplicable && status !== "NOT_APPLICABLE" : status !== "NOT_APPLICABLE";
   const reasonErrors = failed?.errors?.reason;
   const commentErrors = failed?.errors?.comment;
   return (
-    <div className="mt-3 flex flex-wrap items-start gap-2">
+    <div className="task-forms">
       {buttons.length > 0 && (
-        <form action={formAction} onSubmit={onSubmit} noValidate>
-          <Hidden task={task} intent="status" />
-          <div role="group" aria-label={`Status för ${task.title}`} className="flex flex-wrap gap-2">
+        <form action={postAction} onSubmit={onSubmit} noValidate>
+          <Hidden task={task} />
+          <div role="group" aria-label={`Status för ${task.title}`}>
             {buttons.map((b) => (
               <button
                 key={b.status}
@@ -88,7 +91,7 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
                 name="status"
                 value={b.status}
                 aria-pressed={status === b.status}
-                className={status === b.status ? pressed : secondary}
+                className={statusButton(status === b.status)}
               >
                 {b.status === "DONE" && <span aria-hidden="true">✓ </span>}
                 {b.label}
@@ -98,9 +101,9 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
         </form>
       )}
       {offerNotApplicable && (
-        <Disclosure defaultOpen={Boolean(reasonErrors)} className="open:basis-full" summaryClassName={`${secondary} inline-block cursor-pointer`} summary="Ej aktuell …" withoutScript={<NeedsScript />}>
+        <Disclosure defaultOpen={Boolean(reasonErrors)} summaryClassName="task-fold" summary="Ej aktuell …" withoutScript={<NeedsScript />}>
           <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
-            <Hidden task={task} intent="status" />
+            <Hidden task={task} />
             <input type="hidden" name="status" value="NOT_APPLICABLE" />
             <TextField
               id={`motivering-${task.id}`}
@@ -116,7 +119,7 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
           </form>
         </Disclosure>
       )}
-      <Disclosure defaultOpen={Boolean(commentErrors || failed?.values?.comment)} className="open:basis-full" summaryClassName={`${secondary} inline-block cursor-pointer`} summary="Kommentera …" withoutScript={<NeedsScript />}>
+      <Disclosure defaultOpen={Boolean(commentErrors || failed?.values?.comment)} summaryClassName="task-fold" summary="Kommentera …" withoutScript={<NeedsScript />}>
         <form action={formAction} onSubmit={onSubmit} noValidate className="mt-2 space-y-2 rounded border border-slate-300 p-3">
           <Hidden task={task} intent="comment" />
           <TextField
@@ -138,5 +141,5 @@ export function TaskForms({ task, status, state, formAction, onSubmit }: Props) 
 
 /** What a folded form says in a browser without JavaScript (the status buttons above work without it). */
 function NeedsScript() {
-  return <p className="mt-2 max-w-prose rounded border border-slate-300 p-3 text-sm">Formuläret kräver JavaScript i webbläsaren. Statusknapparna fungerar utan.</p>;
+  return <p className="needs-script">Formuläret kräver JavaScript.</p>;
 }

@@ -2,7 +2,8 @@ import { formatDateLong, formatMonthSpan, formatWeek, stockholmDate } from "@/li
 import type { TaskStatus } from "@/lib/db/generated/enums";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import { LETTER_DONE_VIA_RECORD, moduleRuleText, STATE_LABELS } from "@/lib/tasks/module-tasks";
-import type { ChecklistTask } from "@/lib/tasks/queries";
+import { phaseKeyOf, type ChecklistTask } from "@/lib/tasks/queries";
+import { FACT_CURRENT, FACT_DONE_BY_TODAY, FACT_DUE, FACT_PAST_DUE, type TaskFact } from "./task-facts";
 import type { PlanningSummary } from "@/lib/tasks/plan-queries";
 import { formatShare } from "@/lib/tasks/progress";
 import { STATUS_MESSAGES, TASK_STATUS_LABELS } from "@/lib/tasks/status";
@@ -10,6 +11,9 @@ import { formatDateIso } from "@/lib/dates/cycle";
 import { isDayBound, outsideWindowWarning, planText, windowText } from "@/lib/tasks/plan";
 import type { ActivityKind, Timing } from "@/lib/db/generated/enums";
 import type { PlanValues } from "@/components/planning/plan-form";
+import type { TaskState } from "@/lib/tasks/mutations";
+import type { TaskLiveState } from "./action-state";
+import type { TaskWire } from "./task-wire";
 
 /** A task as the client component shows it: plain strings, formatted on the server in Swedish. */
 export type TaskView = {
@@ -20,7 +24,8 @@ export type TaskView = {
   description: string | null;
   responsible: string;
   when: string | null;
-  overdue: boolean;
+  /** The due date has passed (försenad unless klar or ej aktuell): what a status changed in the browser is counted with. */
+  pastDue: boolean;
   current: boolean;
   comment: string | null;
   reason: string | null;
@@ -104,7 +109,15 @@ export function planView(task: Pick<ChecklistTask, "plannedOn" | "plannedTime" |
   };
 }
 
-export function toTaskView(task: ChecklistTask): TaskView {
+/** A task as the checklist sends it to the browser (task-wire.ts): what is null, false or empty is left out. */
+export function toTaskView(task: ChecklistTask): TaskWire {
+  const view = fullTaskView(task);
+  return { ...dropEmpty(view), id: view.id, version: view.version, status: view.status, title: view.title, responsible: view.responsible, plan: { ...dropEmpty(view.plan), values: dropEmpty(view.plan.values) } } as TaskWire;
+}
+
+const dropEmpty = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== false && v !== "" && v !== undefined));
+
+function fullTaskView(task: ChecklistTask): TaskView {
   const role = task.activity.responsibleRole;
   return {
     id: task.id,
@@ -114,7 +127,7 @@ export function toTaskView(task: ChecklistTask): TaskView {
     description: task.activity.description,
     responsible: role ? ROLE_LABELS[role] : "Ingen angiven",
     when: periodText(task.startsOn, task.dueOn),
-    overdue: task.overdue,
+    pastDue: task.pastDue,
     current: task.current,
     comment: task.comment,
     reason: task.status === "NOT_APPLICABLE" ? task.notApplicableReason : null,
@@ -128,6 +141,39 @@ export function toTaskView(task: ChecklistTask): TaskView {
       ? { message: `”${task.activity.title}” ${STATUS_MESSAGES[task.status]}.`, undoLabel: task.undoTo ? TASK_STATUS_LABELS[task.undoTo].toLowerCase() : null }
       : null,
   };
+}
+
+/** A task's state after a change (lib/tasks/mutations' TaskState) as the browser applies it (the tick-off's answer). */
+export function toLiveState(task: TaskState, justChanged: TaskLiveState["justChanged"] = null): TaskLiveState {
+  return {
+    id: task.id,
+    version: task.version,
+    status: task.status,
+    comment: task.comment,
+    reason: task.status === "NOT_APPLICABLE" ? task.notApplicableReason : null,
+    completed: completedText(task),
+    justChanged,
+  };
+}
+
+/** What the checklist says after the user's own status change: the action's message and what Ångra restores. */
+export function justChangedOf(message: string, before: TaskStatus | undefined): NonNullable<TaskLiveState["justChanged"]> {
+  // Ångra restores the status before unless that was ej aktuell (it needs a reason; lib/tasks/status isUndoable).
+  return { message, undoLabel: before && before !== "NOT_APPLICABLE" ? TASK_STATUS_LABELS[before].toLowerCase() : null };
+}
+
+/** The checklist's tasks as the facts its counts follow in the browser (live-counts.tsx); phases by their index. */
+export function checklistFacts(tasks: ChecklistTask[], phases: { key: string }[], today: Date): TaskFact[] {
+  const index = new Map(phases.map((p, i) => [p.key, i]));
+  const at = today.getTime();
+  return tasks.map((t) => {
+    const flags =
+      (t.pastDue ? FACT_PAST_DUE : 0) |
+      (t.current ? FACT_CURRENT : 0) |
+      (t.dueOn && t.dueOn.getTime() <= at ? FACT_DUE : 0) |
+      (t.status === "DONE" && t.doneOn && t.doneOn.getTime() <= at ? FACT_DONE_BY_TODAY : 0);
+    return [t.id, t.version, t.status, index.get(phaseKeyOf(t)) ?? -1, flags];
+  });
 }
 
 /** "23 november 2026 kl. 14:05" in Swedish time. */

@@ -1,7 +1,9 @@
 import { Link } from "@/components/ui/link";
 import { daysBetween, formatDateLong } from "@/lib/dates/cycle";
 import type { ToDoNowTask } from "@/lib/reminders/queries";
-import { TASK_STATUS_LABELS } from "@/lib/tasks/status";
+import { LiveStatusText } from "@/components/checklist/live-status";
+import * as clock from "@/lib/clock";
+import { OverdueNotice } from "./overdue-notice";
 import { overdueHref } from "@/lib/tasks/overdue-href";
 
 function whose(t: ToDoNowTask): string {
@@ -25,17 +27,8 @@ export function ToDoNowPanel({ tasks, total, overdue, today, oneUnit = false }: 
       <h2 id="att-gora-nu-rubrik" className="text-xl font-semibold">
         Att göra nu
       </h2>
-      {overdue > 0 && (
-        <p className="mt-1">
-          <span className="font-medium text-red-800">
-            Du har {overdue} {overdue === 1 ? "försenad uppgift" : "försenade uppgifter"}
-            {oneUnit ? " i dina enheter" : ""}.
-          </span>{" "}
-          <Link href={overdueHref()} className="text-sm text-blue-800 underline underline-offset-4">
-            Visa {overdue === 1 ? "den" : "alla"}
-          </Link>
-        </p>
-      )}
+      {/* The count and the statuses follow a tick-off in the wheel's panel, which answers without the page (docs/decisions/032). */}
+      <OverdueNotice count={overdue} renderedAt={clock.now().getTime()} oneUnit={oneUnit} />
       {tasks.length === 0 ? (
         <p className="mt-2 text-slate-700">Inget är försenat och inget mer ska göras den här månaden.</p>
       ) : (
@@ -53,7 +46,7 @@ export function ToDoNowPanel({ tasks, total, overdue, today, oneUnit = false }: 
                       </Link>{" "}
                       <span className="text-slate-700">
                         ({whose(t)}, cykel {t.cycle.year}
-                        {t.cycleState === "ending" ? " som har tagit slut" : ""}, {TASK_STATUS_LABELS[t.status].toLowerCase()})
+                        {t.cycleState === "ending" ? " som har tagit slut" : ""}, <LiveStatusText id={t.id} status={t.status} version={t.version} />)
                       </span>
                     </span>
                     <span className={t.overdue ? "font-medium text-red-800" : "text-slate-700"}>{when(t, today)}</span>

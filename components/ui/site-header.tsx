@@ -6,7 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { countOverdueTasks } from "@/lib/reminders/queries";
 import { ROLE_LABELS } from "@/lib/routines/labels";
 import * as clock from "@/lib/clock";
-import { overdueHref } from "@/lib/tasks/overdue-href";
+import { OverdueBadgeLink } from "@/components/checklist/overdue-badge-link";
 
 type NavItem = { href: string; label: string; action: Action; unless?: Action };
 
@@ -94,13 +94,8 @@ export async function SiteHeader() {
                   </li>
                 ) : null,
               )}
-              {overdue > 0 && (
-                <li>
-                  <Link href={overdueHref()} className="inline-flex min-h-6 items-center rounded-full bg-red-800 px-2 py-0.5 font-semibold text-white hover:underline">
-                    {overdue} {overdue === 1 ? "försenad" : "försenade"}
-                  </Link>
-                </li>
-              )}
+              {/* Follows the tick-offs made on the page, which answer without re-rendering it (docs/decisions/032). */}
+              {canAny(user, "task:update") && <OverdueBadgeLink count={overdue} renderedAt={clock.now().getTime()} />}
             </ul>
           </nav>
         )}

@@ -40,6 +40,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
     },
     select: {
       id: true,
+      version: true,
       dueOn: true,
       status: true,
       assigneeKey: true,

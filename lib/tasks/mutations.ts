@@ -37,7 +37,8 @@ const stateSelect = {
 export type TaskState = Prisma.TaskGetPayload<{ select: typeof stateSelect }>;
 export type TaskFailureCode = "INVALID" | "NOT_FOUND" | "READ_ONLY" | "CLOSED" | "TRANSITION" | "STALE";
 export type TaskFailure = { ok: false; code: TaskFailureCode; message: string; errors?: Record<string, string[]>; current?: TaskState };
-export type TaskMutationResult = { ok: true; message: string; task: TaskState } | TaskFailure;
+/** before: the status a status change left (what Ångra would put back). */
+export type TaskMutationResult = { ok: true; message: string; task: TaskState; before?: TaskStatus } | TaskFailure;
 
 export const TASK_NOT_FOUND = "Uppgiften finns inte eller tillhör inte någon av dina enheter.";
 export const TASK_READ_ONLY = "Du kan läsa den här uppgiften men inte ändra den.";
@@ -151,7 +152,7 @@ export async function changeTaskStatusIn(tx: Prisma.TransactionClient, actor: Ac
     audited: (t) => ({ status: t.status, version: t.version, notApplicableReason: t.notApplicableReason }),
   });
   if (!after) return stale(tx, taskId, STALE_STATUS);
-  return { ok: true, message: `”${task.activity.title}” ${STATUS_MESSAGES[status]}.`, task: after };
+  return { ok: true, message: `”${task.activity.title}” ${STATUS_MESSAGES[status]}.`, task: after, before: task.status };
 }
 
 /** Adds a comment to a task inside the caller's transaction; the task's version guards against lost updates. */

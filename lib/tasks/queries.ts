@@ -5,7 +5,7 @@ import { can, type Actor } from "../auth/permissions.ts";
 import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
-import { isCurrent, isHandled, isOverdue, isUndoable, matchesFilter } from "./status.ts";
+import { isCurrent, isHandled, isOverdue, isPastDue, isUndoable, matchesFilter } from "./status.ts";
 import { countProgress, type ProgressFigures } from "./progress.ts";
 import { letterState, taskModuleOf, type LetterState, type TaskModule } from "./module-tasks.ts";
 import type { TaskStatus } from "../db/generated/enums.ts";
@@ -65,7 +65,7 @@ type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
 /** A module-driven task's module, and for a brukarbrev its state as the Brukarbrev page shows it. */
 export type TaskModuleView = { module: TaskModule; letterState: LetterState | null; href: string | null };
 /** kept: shown although it no longer matches the filter, because the user just changed it (undoTo: what Ångra restores). */
-export type ChecklistTask = TaskRow & { overdue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null; planning?: PlanningSummary };
+export type ChecklistTask = TaskRow & { overdue: boolean; pastDue: boolean; current: boolean; canUpdate: boolean; module: TaskModuleView | null; kept: boolean; undoTo: TaskStatus | null; planning?: PlanningSummary };
 
 /** A brukarbrev's card on the Brukarbrev page of its cycle, with its form open (three clicks from the badge, issue 32). */
 function letterHref(unitId: string, year: number, letterNumber: number | null) {
@@ -84,6 +84,9 @@ function moduleView(actor: Actor, task: Pick<TaskRow, "status" | "dueOn" | "unit
   const path = `/kvalitetsgranskning/${task.cycle.year}${driver.step === "summary" ? "/sammanstallning" : ""}`;
   return { module: driver, letterState: null, href: readable ? path : null };
 }
+/** A phase's key in the checklist: the routine and the phase (two routines can have a phase of the same key). */
+export const phaseKeyOf = (task: { activity: { phase: { key: string }; routineVersion: { routineId: string } } }) => `${task.activity.routineVersion.routineId}/${task.activity.phase.key}`;
+
 export type ChecklistPhase = { key: string; name: string; routineTitle: string; total: number; handled: number; progress: ProgressFigures; tasks: ChecklistTask[] };
 
 type TaskPlace = Pick<TaskRow, "unitId" | "assigneeKey" | "cycle" | "activity">;
@@ -183,6 +186,7 @@ export async function getOverdueList(actor: Actor, params: OverdueListParams, db
           ...t,
           unitName: t.unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
           overdue: true,
+          pastDue: true,
           current: isCurrent(t, today),
           canUpdate: canUpdateTask(actor, t, open.isOpen),
           module: moduleView(actor, t, today),
@@ -244,7 +248,8 @@ function chooseYear(years: number[], asked: number | undefined, currentYear: num
  * The checklist of one unit (or verksamhet-wide list) for one cycle year, as the actor may read it: tasks
  * grouped by phase in date order, with overdue, this month's and what the actor may change marked. In the
  * default "mina" view of a list the actor may change, only the tasks their roles may change; "enhet" shows all.
- * keep: a task the actor just changed, shown (with what Ångra restores) even if it has left the filter.
+ * keep: a task the actor just changed (without JavaScript), shown with what happened and what Ångra restores, even if it
+ * has left the filter.
  */
 export async function getChecklist(actor: Actor, params: ChecklistParams, db: DbClient = getDb(), today: Date = clock.today(), keep?: string) {
   const [years, open] = await Promise.all([getYears(actor, db), openCycleCheck(db, organisationsOf(actor), today)]);
@@ -268,7 +273,8 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const mineOnly = Boolean(group?.editable) && params.visa === "mina";
   const mineCount = rows.filter((t) => isMine(actor, t)).length;
   const shown = mineOnly ? rows.filter((t) => isMine(actor, t)) : rows;
-  const keptRow = keep ? shown.find((t) => t.id === keep && !matchesFilter(t, params.filter, today)) : undefined;
+  // Kept (also within the filter, where the task then says what happened: a post without JavaScript has no other answer).
+  const keptRow = keep ? shown.find((t) => t.id === keep) : undefined;
   const undoTo = keptRow && canUpdateTask(actor, keptRow, open.isOpen) ? await undoTarget(actor, keptRow, db) : null;
   // The routine's planning step shows the planning check of every unit (issue 21).
   const step = shown.find((t) => t.unitId === null && t.activity.key === PLANNING_STEP_KEY);
@@ -276,6 +282,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const tasks: ChecklistTask[] = shown.map((t) => ({
     ...t,
     overdue: isOverdue(t, today),
+    pastDue: isPastDue(t, today),
     current: isCurrent(t, today),
     canUpdate: canUpdateTask(actor, t, open.isOpen),
     module: moduleView(actor, t, today),
@@ -287,7 +294,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   const phases = new Map<string, Omit<ChecklistPhase, "progress"> & { order: [string, number] }>();
   for (const task of tasks) {
     const { phase, routineVersion } = task.activity;
-    const key = `${routineVersion.routineId}/${phase.key}`;
+    const key = phaseKeyOf(task);
     const entry = phases.get(key) ?? { key, name: phase.name, routineTitle: routineVersion.routine.title, total: 0, handled: 0, tasks: [], order: [routineVersion.routine.title, phase.position] };
     entry.total += 1;
     if (isHandled(task.status)) entry.handled += 1;
@@ -298,7 +305,7 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     .sort((a, b) => a.order[0].localeCompare(b.order[0], "sv") || a.order[1] - b.order[1])
     .map(({ key, name, routineTitle, total, handled, tasks: list }) => ({
       key, name, routineTitle, total, handled, tasks: list,
-      progress: countProgress(tasks.filter((t) => `${t.activity.routineVersion.routineId}/${t.activity.phase.key}` === key), today),
+      progress: countProgress(tasks.filter((t) => phaseKeyOf(t) === key), today),
     }));
 
   const counts = Object.fromEntries(CHECKLIST_FILTERS.map((f) => [f, tasks.filter((t) => matchesFilter(t, f, today)).length])) as Record<ChecklistFilter, number>;
@@ -321,6 +328,8 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
     view: mineOnly ? ("mina" as const) : ("enhet" as const),
     viewCounts: group?.editable ? { mina: mineCount, enhet: rows.length } : null,
     phases: orderedPhases,
+    /** Every task of the view, whatever the filter (what the counts count). */
+    tasks,
     counts,
     summary: {
       total: tasks.length,
@@ -354,6 +363,7 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
   return {
     ...task,
     overdue: isOverdue(task, today),
+    pastDue: isPastDue(task, today),
     current: isCurrent(task, today),
     canUpdate: canUpdateTask(actor, task, open.isOpen),
     module: moduleView(actor, task, today),

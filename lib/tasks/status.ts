@@ -48,8 +48,12 @@ export function completionFields(to: TaskStatus, actorId: string | null, now: Da
 
 /** A task is overdue the day after its due date while it is neither klar nor ej aktuell. */
 export function isOverdue(task: { status: TaskStatus; dueOn: Date | null }, today: Date): boolean {
-  if (!task.dueOn || task.status === "DONE" || task.status === "NOT_APPLICABLE") return false;
-  return task.dueOn.getTime() < today.getTime();
+  return isPastDue(task, today) && !isHandled(task.status);
+}
+
+/** Whether the task's due date has passed, whatever its status. */
+export function isPastDue(task: { dueOn: Date | null }, today: Date): boolean {
+  return task.dueOn !== null && task.dueOn.getTime() < today.getTime();
 }
 
 /** Klar and ej aktuell both count as handled in the checklist's progress. */
@@ -67,17 +71,25 @@ export type TaskFilterKey = "alla" | "att-gora" | "forsenade" | "klara" | "ej-ak
 
 /** Whether a task belongs in one of the checklist's filters. */
 export function matchesFilter(task: { status: TaskStatus; dueOn: Date | null }, filter: TaskFilterKey, today: Date): boolean {
+  return statusMatchesFilter(task.status, isPastDue(task, today), filter);
+}
+
+/**
+ * The same test from a status and whether the due date has passed (isOverdue's date test): what the browser knows of a
+ * task after a tick-off, to count the filters and tell whether the task has left the chosen one.
+ */
+export function statusMatchesFilter(status: TaskStatus, pastDue: boolean, filter: TaskFilterKey): boolean {
   switch (filter) {
     case "alla":
       return true;
     case "att-gora":
-      return !isHandled(task.status);
+      return !isHandled(status);
     case "forsenade":
-      return isOverdue(task, today);
+      return pastDue && !isHandled(status);
     case "klara":
-      return task.status === "DONE";
+      return status === "DONE";
     case "ej-aktuella":
-      return task.status === "NOT_APPLICABLE";
+      return status === "NOT_APPLICABLE";
   }
 }
 

@@ -11,10 +11,14 @@ import { form } from "./helpers/form";
 import { DECEMBER_DAY, ensureCycle2027 } from "./helpers/next-cycle";
 
 // The server action runs against the test database as a mocked signed-in user.
-const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
+const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown, script: false, cookieSets: 0 }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
+// A call from JavaScript carries Next's Next-Action header; a plain form post (no JavaScript) does not.
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined, set: () => void (session.cookieSets += 1), delete: () => void (session.cookieSets += 1) }),
+  headers: async () => new Headers(session.script ? { "next-action": "0123abcd" } : {}),
+}));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 
 const { saveTaskAction } = await import("@/app/(app)/checklista/actions");
@@ -252,7 +256,7 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
       session.user = await actorFor(t.db, ENHETSCHEF);
       const task = await taskOf("Tallbacken", "planera-i-planeringsverktyget");
       const done = await saveTaskAction(null, form({ intent: "status", taskId: task.id, version: task.version, status: "DONE" }));
-      expect(done).toEqual({ ok: true, message: "”Planera in rutinens aktiviteter i planeringsverktyget” är markerad som klar." });
+      expect(done).toMatchObject({ ok: true, message: "”Planera in rutinens aktiviteter i planeringsverktyget” är markerad som klar.", task: { id: task.id, status: "DONE", version: task.version + 1 } });
       const commented = await saveTaskAction(null, form({ intent: "comment", taskId: task.id, version: task.version + 1, comment: "Klart i Time Care." }));
       expect(commented).toMatchObject({ ok: true });
       expect(await t.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "DONE", comment: "Klart i Time Care.", version: task.version + 2 });
@@ -281,6 +285,51 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
       session.user = await actorFor(t.db, VERKSAMHETSCHEF);
       expect(await saveTaskAction(null, form({ intent: "status", taskId: task.id, version: task.version, status: "DONE" }))).toMatchObject({ ok: false, message: TASK_READ_ONLY });
       expect(await state(t.db)).toEqual(before);
+    });
+
+    it("called from JavaScript, answers with the task's new state and re-renders nothing (no revalidation, no cookie)", async () => {
+      session.user = await actorFor(t.db, ENHETSCHEF);
+      session.script = true;
+      session.cookieSets = 0;
+      try {
+        const task = await taskOf("Tallbacken", "jamfor-foregaende-ar");
+        const from = task.status === "DONE" ? "NOT_STARTED" : task.status;
+        if (task.status === "DONE") await t.db.task.update({ where: { id: task.id }, data: { status: "NOT_STARTED", completedAt: null, doneOn: null } });
+        const title = (await t.db.activityTemplate.findUniqueOrThrow({ where: { id: task.activityId } })).title;
+        const done = await saveTaskAction(null, form({ intent: "status", taskId: task.id, version: task.version, status: "DONE" }));
+        const message = `”${title}” är markerad som klar.`;
+        expect(done).toEqual({
+          ok: true,
+          message,
+          task: {
+            id: task.id,
+            version: task.version + 1,
+            status: "DONE",
+            comment: task.comment,
+            reason: null,
+            completed: expect.stringMatching(/^Klar \d+ \p{L}+ \d{4} av /u),
+            justChanged: { message, undoLabel: from === "NOT_STARTED" ? "ej påbörjad" : "pågår" },
+          },
+        });
+        // Next re-renders the page into an action's answer after revalidatePath or a cookie set (docs/decisions/032).
+        expect(revalidatePath).not.toHaveBeenCalled();
+        expect(session.cookieSets).toBe(0);
+        // The answer is the task, not a page: a few hundred bytes.
+        expect(JSON.stringify(done).length).toBeLessThan(1000);
+
+        // A stale version answers with the task as it is now, so the browser shows someone else's change.
+        const stale = await saveTaskAction(null, form({ intent: "status", taskId: task.id, version: task.version, status: "IN_PROGRESS" }));
+        expect(stale).toMatchObject({ ok: false, code: "STALE", task: { id: task.id, version: task.version + 1, status: "DONE", justChanged: null } });
+        // A comment says nothing to undo; Ångra answers with the status put back and nothing left to undo.
+        const commented = await saveTaskAction(null, form({ intent: "comment", taskId: task.id, version: task.version + 1, comment: "Jämfört." }));
+        expect(commented).toMatchObject({ ok: true, task: { version: task.version + 2, status: "DONE", comment: "Jämfört.", justChanged: null } });
+        const undone = await saveTaskAction(null, form({ intent: "undo", taskId: task.id, version: task.version + 2 }));
+        expect(undone).toMatchObject({ ok: true, task: { version: task.version + 3, status: from, completed: null, justChanged: null } });
+        expect(revalidatePath).not.toHaveBeenCalled();
+        expect(session.cookieSets).toBe(0);
+      } finally {
+        session.script = false;
+      }
     });
   });
 });

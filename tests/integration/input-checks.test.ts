@@ -12,6 +12,7 @@ import { form } from "./helpers/form";
 const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user, requirePermission: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
 vi.mock("next/navigation", () => import("./helpers/next-navigation-mock"));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 

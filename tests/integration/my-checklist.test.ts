@@ -19,6 +19,8 @@ vi.mock("next/headers", () => ({
     set: (name: string, value: string) => session.cookies.set(name, value),
     delete: (name: string) => session.cookies.delete(name),
   }),
+  // A plain form post: no Next-Action header, so the page is re-rendered with the cookie (as without JavaScript).
+  headers: async () => new Headers(),
 }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 

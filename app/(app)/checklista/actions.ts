@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import type { TaskActionState } from "@/components/checklist/action-state";
-import { formAction } from "@/lib/actions";
+import { calledFromScript, formAction } from "@/lib/actions";
+import { justChangedOf, toLiveState } from "@/components/checklist/task-view";
 import type { PlanActionState } from "@/components/planning/plan-form";
 import { formFields, formText as field, type FormState } from "@/lib/forms";
 import { addLocalActivity } from "@/lib/tasks/local-activities";
@@ -11,16 +12,22 @@ import { planTask } from "@/lib/tasks/plan-mutations";
 import { addTaskComment, changeTaskStatus, undoTaskStatus } from "@/lib/tasks/mutations";
 import { JUST_CHANGED_COOKIE } from "@/lib/tasks/schemas";
 
-/**
- * One action for a task's forms (status buttons, ej aktuell with a reason, comment, Ångra), told apart by "intent".
- * Parse and authorise happen in lib/tasks/mutations (zod, then a lookup scoped to what the user may change).
- */
 /** The pages that show a unit's tasks: the checklist (and its task pages) and the start page's wheel. */
 function revalidateTaskPages() {
   revalidatePath("/checklista", "layout");
   revalidatePath("/");
 }
 
+/**
+ * One action for a task's forms (status buttons, ej aktuell with a reason, comment, Ångra), told apart by "intent".
+ * Parse and authorise happen in lib/tasks/mutations (zod, then a lookup scoped to what the user may change).
+ *
+ * It answers with the task as it is now (saved, or someone else's newer version), and the browser shows that: the task's
+ * card, the page's counts (components/checklist/live-counts.tsx) and the menu's badge. Called from JavaScript it sets no
+ * cookie and revalidates nothing, since either makes Next re-render the whole page into the answer
+ * (docs/decisions/032-tick-off-answers-with-the-task.md). A plain form post (no JavaScript) gets the page re-rendered
+ * as before, with the JUST_CHANGED cookie that keeps the task in view with Ångra.
+ */
 export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, data }) => {
   const ref = { taskId: field(data, "taskId"), version: field(data, "version") };
   const comment = field(data, "comment");
@@ -32,20 +39,32 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
       : intent === "undo"
         ? await undoTaskStatus(user, ref)
         : await changeTaskStatus(user, { ...ref, status: field(data, "status"), reason });
-  // The checklist keeps the task just changed in view (with Ångra) although it may have left the filter; the
-  // page re-rendered for this answer already reads the cookie, with and without JavaScript.
-  if (result.ok && intent !== "comment") {
-    const jar = await cookies();
-    if (intent === "undo") jar.delete(JUST_CHANGED_COOKIE);
-    else jar.set(JUST_CHANGED_COOKIE, result.task.id, { httpOnly: true, sameSite: "lax", path: "/checklista", maxAge: 15 * 60 });
-  }
-  // A stale version means someone else saved first: show everyone the task as it is now.
-  if (result.ok || result.code === "STALE") {
+  const current = result.ok ? result.task : result.current;
+  if ((result.ok || result.code === "STALE") && !(await calledFromScript())) {
+    // The checklist keeps the task just changed in view (with Ångra) although it may have left the filter: the page
+    // re-rendered for this answer reads the cookie. A stale version re-renders the page as it is now.
+    if (result.ok && intent !== "comment") {
+      const jar = await cookies();
+      if (intent === "undo") jar.delete(JUST_CHANGED_COOKIE);
+      else jar.set(JUST_CHANGED_COOKIE, result.task.id, { httpOnly: true, sameSite: "lax", path: "/checklista", maxAge: 15 * 60 });
+    }
     revalidateTaskPages();
   }
-  if (result.ok) return { ok: true, message: result.message };
-  return { ok: false, code: result.code, message: result.message, errors: result.errors, values: { comment, reason } };
+  const justChanged = result.ok && intent !== "comment" && intent !== "undo" ? justChangedOf(result.message, result.before) : null;
+  const task = current ? toLiveState(current, justChanged) : undefined;
+  if (result.ok) return { ok: true, message: result.message, task };
+  return { ok: false, code: result.code, message: result.message, errors: result.errors, values: { comment, reason }, task };
 });
+
+/**
+ * The same action as a plain form post (no JavaScript): the status and Ångra forms post here, so that their HTML carries
+ * the action's id only, not useActionState's state (the checklist has forty such forms). With JavaScript the forms call
+ * saveTaskAction instead; without it the page is re-rendered, and the cookie names the task just changed, whose
+ * message the task then shows.
+ */
+export async function postTaskAction(data: FormData): Promise<void> {
+  await saveTaskAction(null, data);
+}
 
 /** Plans, replans or unplans a task (issue 21); lib/tasks/plan-mutations parses, scopes, guards the version and audits. */
 export const planTaskAction = formAction<PlanActionState>({}, async ({ user, data, today }) => {

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { ChecklistSwitch, checklistHref, FilterNav, ViewSwitch } from "@/components/checklist/checklist-controls";
-import { Progress } from "@/components/checklist/badges";
+import { LiveChecklist, LiveCount, LiveProgress } from "@/components/checklist/live-counts";
+import { checklistFacts } from "@/components/checklist/task-view";
+import { TaskActionsProvider } from "@/components/checklist/task-actions";
 import { PhaseSection } from "@/components/checklist/phase-section";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong, formatWeek, MONTH_NAMES } from "@/lib/dates/cycle";
 import { getChecklist } from "@/lib/tasks/queries";
 import { checklistParamsSchema, JUST_CHANGED_COOKIE, justChangedSchema } from "@/lib/tasks/schemas";
-import { addLocalActivityAction, planTaskAction, saveTaskAction } from "./actions";
+import { addLocalActivityAction, planTaskAction, postTaskAction, saveTaskAction } from "./actions";
 import { LocalActivityForm } from "@/components/planning/local-activity-form";
 import { homeOrganisationFor } from "@/lib/auth/scope";
 import { getLocalActivityPhases } from "@/lib/tasks/local-activities";
@@ -69,7 +71,8 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
       {list.years.length === 0 || !group ? (
         <Notice>Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</Notice>
       ) : (
-        <>
+        <LiveChecklist facts={checklistFacts(list.tasks, list.phases, today)}>
+          <TaskActionsProvider action={saveTaskAction} postAction={postTaskAction} planAction={planTaskAction}>
           <ChecklistSwitch groups={list.groups} group={group} years={list.years} year={year} yearNotes={list.yearNotes} filter={list.filter} view={list.view} />
           {list.viewCounts && <ViewSwitch enhet={group.key} year={year} filter={list.filter} view={list.view} counts={list.viewCounts} />}
           {list.readOnlyYear ? (
@@ -95,19 +98,19 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
             <h2 id="lage" className="text-lg font-semibold">
               Läget för {year}
             </h2>
-            <Progress figures={summary.progress} label="Klara av hela året" />
+            <LiveProgress figures={summary.progress} label="Klara av hela året" />
             <p className="text-sm text-slate-700">Klara och ej aktuella uppgifter räknas som hanterade.</p>
             <ul className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
               <li>
-                <span className="font-semibold">{list.counts.forsenade}</span> försenade
+                <span className="font-semibold"><LiveCount filter="forsenade" count={list.counts.forsenade} /></span> försenade
               </li>
               {!list.readOnlyYear && (
                 <li>
-                  <span className="font-semibold">{summary.current}</span> att göra i {MONTH_NAMES[today.getUTCMonth()]}
+                  <span className="font-semibold"><LiveCount filter="current" count={summary.current} /></span> att göra i {MONTH_NAMES[today.getUTCMonth()]}
                 </li>
               )}
               <li>
-                <span className="font-semibold">{list.counts["att-gora"]}</span> kvar att göra
+                <span className="font-semibold"><LiveCount filter="att-gora" count={list.counts["att-gora"]} /></span> kvar att göra
               </li>
             </ul>
           </section>
@@ -122,9 +125,10 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
           {list.phases.every((p) => p.tasks.length === 0) ? (
             <p className="rounded border border-slate-300 bg-white p-4">Inga uppgifter matchar filtret.</p>
           ) : (
-            list.phases.filter((p) => p.tasks.length > 0).map((phase) => <PhaseSection key={phase.key} phase={phase} action={saveTaskAction} planAction={planTaskAction} showRoutine={summary.routineCount > 1} />)
+            list.phases.map((phase, index) => phase.tasks.length > 0 && <PhaseSection key={phase.key} phase={phase} index={index} filter={list.filter} showRoutine={summary.routineCount > 1} />)
           )}
-        </>
+          </TaskActionsProvider>
+        </LiveChecklist>
       )}
     </div>
   );

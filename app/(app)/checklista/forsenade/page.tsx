@@ -10,7 +10,7 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getOverdueList, type OverdueCycle } from "@/lib/tasks/queries";
 import { overdueHref } from "@/lib/tasks/overdue-href";
 import { overdueListParamsSchema } from "@/lib/tasks/schemas";
-import { planTaskAction, saveTaskAction } from "../actions";
+import { planTaskAction, postTaskAction, saveTaskAction } from "../actions";
 
 export const metadata: Metadata = { title: "Försenade uppgifter" };
 export const dynamic = "force-dynamic";
@@ -67,7 +67,7 @@ export default async function OverduePage({ searchParams }: { searchParams: Sear
               </h3>
               <ol className="space-y-3">
                 {tasks.map((task) => (
-                  <TaskItem key={task.id} task={toTaskView(task)} action={saveTaskAction} planAction={planTaskAction} historyHref={`/checklista/uppgift/${task.id}`} />
+                  <TaskItem key={task.id} task={toTaskView(task)} action={saveTaskAction} postAction={postTaskAction} planAction={planTaskAction} filter="forsenade" />
                 ))}
               </ol>
             </div>
