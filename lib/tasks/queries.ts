@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
@@ -106,8 +107,13 @@ const organisationsOf = (actor: Actor) => [...new Set(actor.assignments.map((a) 
  * checklist counts its "Försenade" filter with the same isOverdue over the same tasks (its default "mina" view).
  */
 export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
-  return [...(await countOverdueTasksByCycle(actor, today, db)).values()].reduce((sum, n) => sum + n, 0);
+  return countOverdueOnce(actor, today.getTime(), db);
 }
+
+/** The menu's badge and the start page's Att göra nu ask for the same count: counted once per server render (React's cache()). */
+const countOverdueOnce = cache(async function countOverdueOnce(actor: Actor, day: number, db: DbClient): Promise<number> {
+  return [...(await countOverdueTasksByCycle(actor, new Date(day), db)).values()].reduce((sum, n) => sum + n, 0);
+});
 
 /**
  * The badge's count per open cycle year (`only`: of one list): in December the ending cycle's försenade are not in the
@@ -328,6 +334,31 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   };
 }
 export type Checklist = Awaited<ReturnType<typeof getChecklist>>;
+
+/**
+ * One task the actor may read, as the checklist shows it (with what the actor may do): the start page's activity
+ * panel fetches it when the panel opens (docs/decisions/032). Null when unknown or out of scope.
+ */
+export async function getChecklistTask(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = clock.today()): Promise<ChecklistTask | null> {
+  if (typeof taskId !== "string" || taskId.length === 0 || taskId.length > 100) return null;
+  const task = await db.task.findFirst({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] }, select: taskSelect });
+  if (!task) return null;
+  const isPlanningStep = task.unitId === null && task.activity.key === PLANNING_STEP_KEY;
+  const [open, planning] = await Promise.all([
+    openCycleCheck(db, [task.cycle.organisationId], today),
+    isPlanningStep ? getCyclePlanningSummary(db, task.cycleId, task.cycle.organisationId) : undefined,
+  ]);
+  return {
+    ...task,
+    overdue: isOverdue(task, today),
+    current: isCurrent(task, today),
+    canUpdate: canUpdateTask(actor, task, open.isOpen),
+    module: moduleView(actor, task, today),
+    kept: false,
+    undoTo: null,
+    ...(planning ? { planning } : {}),
+  };
+}
 
 /** One task the actor may read with its full history, newest first; null when unknown or out of scope. */
 export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = clock.today()) {
