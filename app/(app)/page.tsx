@@ -81,6 +81,9 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   if (group && readsTasks) {
     for (const [id, taskId] of Object.entries(data.ownTasks)) panels[id] = <WheelTaskPanel taskId={taskId} action={saveTaskAction} planAction={planTaskAction} />;
   }
+  const details = wheelDetails(data);
+  // An activity with a task shows its description in the task (TaskItem): not sent, nor shown, twice.
+  for (const id of Object.keys(panels)) if (details[id]) details[id] = { ...details[id], text: null };
   const empty = all.routines.length === 0;
 
   const description = (
@@ -138,7 +141,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           wide
           top={tasks}
           agenda={view.kind === "year" ? wheelAgenda(data) : []}
-          details={wheelDetails(data)}
+          details={details}
           panels={panels}
           intro={
             <>

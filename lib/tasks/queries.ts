@@ -120,11 +120,11 @@ const countOverdueOnce = cache(async function countOverdueOnce(actor: Actor, day
  * new cycle's checklist, which names them.
  */
 export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}, action: "task:update" | "task:read" = "task:update"): Promise<Map<number, number>> {
-  const groups = await db.task.groupBy({ by: ["cycleId"], where: await overdueWhere(actor, today, db, action, only), _count: { _all: true } });
-  const cycles = await db.cycle.findMany({ where: { id: { in: groups.map((g) => g.cycleId) } }, select: { id: true, year: true } });
-  const yearOf = new Map(cycles.map((c) => [c.id, c.year]));
+  // One statement: the open cycles with their overdue tasks counted (a relation count is a subquery of the same query).
+  const [where, open] = await Promise.all([overdueWhere(actor, today, db, action, only), openCycleWhere(db, today)]);
+  const cycles = await db.cycle.findMany({ where: open, select: { year: true, _count: { select: { tasks: { where } } } } });
   const counts = new Map<number, number>();
-  for (const g of groups) counts.set(yearOf.get(g.cycleId)!, (counts.get(yearOf.get(g.cycleId)!) ?? 0) + g._count._all);
+  for (const c of cycles) if (c._count.tasks > 0) counts.set(c.year, (counts.get(c.year) ?? 0) + c._count.tasks);
   return counts;
 }
 
