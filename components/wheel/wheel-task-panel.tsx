@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { TaskAction } from "@/components/checklist/action-state";
 import { TaskItem } from "@/components/checklist/task-item";
 import type { TaskView } from "@/components/checklist/task-view";
@@ -58,6 +58,17 @@ export function WheelTaskPanel({ taskId, action, planAction }: { taskId: string;
     [planAction, refresh],
   );
 
+  // The panel was scrolled into view when it opened, with "Hämtar uppgiften …" in it: once the task is there, the
+  // whole panel again (its buttons below the wheel at 1280 × 800), as when the page sent the task along.
+  const list = useRef<HTMLOListElement>(null);
+  const scrolled = useRef(false);
+  // Before the browser paints the task (a layout effect), so that the panel never shows it half out of view.
+  useLayoutEffect(() => {
+    if (loaded.state !== "shown" || scrolled.current) return;
+    scrolled.current = true;
+    list.current?.closest(".wheel-details")?.scrollIntoView({ block: "nearest" });
+  }, [loaded.state]);
+
   const historyHref = `/checklista/uppgift/${taskId}`;
   if (loaded.state === "none") return null;
   if (loaded.state === "loading") {
@@ -78,7 +89,7 @@ export function WheelTaskPanel({ taskId, action, planAction }: { taskId: string;
     );
   }
   return (
-    <ol>
+    <ol ref={list}>
       <TaskItem task={loaded.task} action={save} planAction={planAction ? plan : undefined} historyHref={historyHref} />
     </ol>
   );
