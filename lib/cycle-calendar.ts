@@ -3,29 +3,33 @@ import type { DbClient, Prisma } from "./db/index.ts";
 import { currentCycleYearOf, cycleOpenUntil, cycleSpan, cycleStartMonth, formatCycleLabel, isOpenCycleYear, openCycleYears, type CycleCalendar } from "./dates/cycle.ts";
 
 /**
+ * Every verksamhet's calendar (its routines' start months, ascending) in one statement, read once per server render:
+ * a page's header, wheel, Att göra nu and checklist all measure cycles with it (issue 35). React's cache() keeps it for
+ * the render only (a new request reads it again); outside a render, as in a server action, a script or the seed, it is
+ * read on every call.
+ */
+const readCalendars = cache(async function readCalendars(db: DbClient): Promise<Map<string, CycleCalendar>> {
+  const rows = await db.routine.findMany({ distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } });
+  const calendars = new Map<string, number[]>();
+  for (const r of rows) calendars.set(r.organisationId, [...(calendars.get(r.organisationId) ?? []), r.startMonth]);
+  for (const calendar of calendars.values()) calendar.sort((a, b) => a - b);
+  return calendars;
+});
+
+/**
  * How a verksamhet's cycles are measured: the start months of its routines (docs/decisions/014-routine-start-month.md).
  * Every routine counts, whatever the state of its versions, so that a cycle's span never changes with a publication.
  * Not marked server-only: the seed loads it (docs/decisions/007-server-only-outside-next.md).
  */
 export async function getCycleCalendar(db: DbClient, organisationId: string): Promise<CycleCalendar> {
-  const routines = await db.routine.findMany({ where: { organisationId }, distinct: ["startMonth"], select: { startMonth: true } });
-  return routines.map((r) => r.startMonth).sort((a, b) => a - b);
+  return [...((await readCalendars(db)).get(organisationId) ?? [])];
 }
 
 /** The cycle calendars of several verksamheter, by organisation id (a verksamhet without routines gets none: calendar years). */
 export async function getCycleCalendars(db: DbClient, organisationIds: string[]): Promise<Map<string, CycleCalendar>> {
-  const rows = await calendarRows(db, [...new Set(organisationIds)].sort().join(","));
-  const calendars = new Map<string, number[]>(organisationIds.map((id) => [id, []]));
-  for (const r of rows) calendars.get(r.organisationId)?.push(r.startMonth);
-  return calendars;
+  const all = await readCalendars(db);
+  return new Map(organisationIds.map((id) => [id, [...(all.get(id) ?? [])]]));
 }
-
-// Once per request and database client (React cache(); outside a render, every call asks): the menu's badge, the
-// page and its panels all ask for the same calendars (issue 35). A transaction's client is another key.
-const calendarRows = cache((db: DbClient, organisationIds: string) =>
-  db.routine.findMany({ where: { organisationId: { in: organisationIds ? organisationIds.split(",") : [] } }, distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } }),
-);
-const allCalendarRows = cache((db: DbClient) => db.routine.findMany({ distinct: ["organisationId", "startMonth"], select: { organisationId: true, startMonth: true } }));
 
 /** Whether cycles of given verksamheter are open on `today`: one lookup for a page's many tasks. */
 export async function openCycleCheck(db: DbClient, organisationIds: string[], today: Date) {
@@ -44,9 +48,7 @@ export async function openCycleCheck(db: DbClient, organisationIds: string[], to
  * the where clause of a query across verksamheter. A verksamhet without routines has none open.
  */
 export async function openCycleWhere(db: DbClient, today: Date): Promise<Prisma.CycleWhereInput> {
-  const rows = await allCalendarRows(db);
-  const calendars = new Map<string, number[]>();
-  for (const r of rows) calendars.set(r.organisationId, [...(calendars.get(r.organisationId) ?? []), r.startMonth]);
+  const calendars = await readCalendars(db);
   const open = [...calendars].map(([organisationId, calendar]) => ({ organisationId, year: { in: openCycleYears(today, calendar) } }));
   return open.length > 0 ? { OR: open } : { id: { in: [] } };
 }

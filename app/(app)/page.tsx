@@ -7,13 +7,13 @@ import { Notice } from "@/components/ui/section";
 import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
 import { getOverdueElsewhere } from "@/lib/tasks/queries";
 import { ToDoNowPanel } from "@/components/reminders/to-do-now-panel";
-import { TaskItem } from "@/components/checklist/task-item";
-import { toTaskView } from "@/components/checklist/task-view";
+import { checklistHref } from "@/components/checklist/checklist-controls";
 import { WheelExplorer } from "@/components/wheel/wheel-explorer";
 import { WheelExportLinks } from "@/components/wheel/wheel-export-links";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelSvg } from "@/components/wheel/wheel-svg";
+import { WheelTaskPanel } from "@/components/wheel/wheel-task-panel";
 import { WheelTimeline } from "@/components/wheel/wheel-timeline";
 import { WheelLayerNav, WheelViewNav } from "@/components/wheel/wheel-view-nav";
 import { wheelAgenda, wheelDetails, wheelIntro } from "@/components/wheel/view";
@@ -22,8 +22,7 @@ import { canAny } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getTasksToDoNow } from "@/lib/reminders/queries";
-import { getChecklist, KOMMUNIKATION, VERKSAMHET } from "@/lib/tasks/queries";
-import { checklistParamsSchema } from "@/lib/tasks/schemas";
+import { KOMMUNIKATION, VERKSAMHET } from "@/lib/tasks/queries";
 import { getWheelData, type WheelData } from "@/lib/wheel/data";
 import { wheelHref, wheelParamsSchema } from "@/lib/wheel/schemas";
 import { resolveView, todayMonthIn, wheelViewQuery, wheelViewSchema, withoutHiddenLayers } from "@/lib/wheel/views";
@@ -42,7 +41,7 @@ const SCOPE_TEXT: Record<WheelData["scope"], (data: WheelData) => string> = {
   routines: () => "De gällande rutinernas aktiviteter, månad för månad.",
 };
 
-/** The checklist group whose tasks the wheel's panel can act on: the chosen unit, kommunikationsenheten or the verksamhet. */
+/** The checklist group whose tasks the wheel's panel can act on (WheelData.ownTasks): the chosen unit, kommunikationsenheten or the verksamhet. */
 function panelGroup(data: WheelData): string | null {
   if (data.unit && data.scope === "units") return data.unit.id;
   if (data.scope === "communications") return KOMMUNIKATION;
@@ -69,22 +68,22 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   const base = { path: "/", year: params.year, unitId: params.unitId, view, hidden: viewParams.hidden, firstMonth: all.firstMonth };
   const keep = Object.fromEntries(new URLSearchParams(wheelViewQuery({ view, hidden: viewParams.hidden }).slice(1)));
   const group = panelGroup(data);
-  const [toDo, checklist, elsewhere] = await Promise.all([
-    canAny(user, "task:read") ? getTasksToDoNow(user, today, { unitId: data.unit?.id }) : null,
-    group && canAny(user, "task:read") ? getChecklist(user, checklistParamsSchema.parse({ enhet: group, ar: String(data.year), filter: "alla", visa: "enhet" }), undefined, today) : null,
+  const readsTasks = canAny(user, "task:read");
+  const [toDo, elsewhere] = await Promise.all([
+    readsTasks ? getTasksToDoNow(user, today, { unitId: data.unit?.id }) : null,
     // The other open cycle's försenade beside the cycle shown (docs/decisions/020).
-    canAny(user, "task:read") ? getOverdueElsewhere(user, data.year, data.scope === "verksamhet" ? "task:read" : "task:update", undefined, today) : [],
+    readsTasks ? getOverdueElsewhere(user, data.year, data.scope === "verksamhet" ? "task:read" : "task:update", undefined, today) : [],
   ]);
 
-  // The user's own tasks behind the wheel's activities (keyed as the wheel keys them: routine/activity key).
+  // The own list's task behind each of the wheel's activities (keyed as the wheel keys them), with the checklist's
+  // forms: only the task's id is sent, and the panel fetches the task when it opens (docs/decisions/032).
   const panels: Record<string, ReactNode> = {};
-  for (const task of checklist?.group?.key === group ? checklist.phases.flatMap((p) => p.tasks) : []) {
-    panels[`${task.activity.routineVersion.routineId}/${task.activity.key}`] = (
-      <ol>
-        <TaskItem task={toTaskView(task)} action={saveTaskAction} planAction={planTaskAction} historyHref={`/checklista/uppgift/${task.id}`} />
-      </ol>
-    );
+  if (group && readsTasks) {
+    for (const [id, taskId] of Object.entries(data.ownTasks)) panels[id] = <WheelTaskPanel taskId={taskId} action={saveTaskAction} planAction={planTaskAction} />;
   }
+  const details = wheelDetails(data);
+  // An activity with a task shows its description in the task (TaskItem): not sent, nor shown, twice.
+  for (const id of Object.keys(panels)) if (details[id]) details[id] = { ...details[id], text: null };
   const empty = all.routines.length === 0;
 
   const description = (
@@ -93,6 +92,15 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <Link href={data.scope === "verksamhet" ? wheelHref(data.year, data.unit?.id) : "/rutiner/gallande"} className="text-blue-800 underline">
         {data.scope === "verksamhet" ? "Årshjulet med tabell och utskrift" : "Rutinerna som text"}
       </Link>
+      {/* The panel's forms need JavaScript; the same tasks, with the same forms, are in the checklist. */}
+      {group && readsTasks && Object.keys(data.ownTasks).length > 0 && (
+        <>
+          {" · "}
+          <Link href={checklistHref(group, data.year, "alla", "enhet")} className="text-blue-800 underline">
+            Uppgifterna i checklistan
+          </Link>
+        </>
+      )}
     </>
   );
   // Att göra nu and the other open cycle's försenade: first on a phone, beside the layers and key under the wheel on a wide screen.
@@ -133,7 +141,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           wide
           top={tasks}
           agenda={view.kind === "year" ? wheelAgenda(data) : []}
-          details={wheelDetails(data)}
+          details={details}
           panels={panels}
           intro={
             <>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { CompletionLevel } from "@/lib/wheel/completion";
 
 /**
@@ -53,28 +54,42 @@ export function levelPaint(level: CompletionLevel, prefix: string): string {
   return style.pattern ? `url(#${prefix}-${style.pattern})` : style.fill;
 }
 
-/** The patterns of the completion scale, for one SVG (ids prefixed so several SVGs can hold them). */
-export function PatternDefs({ prefix }: { prefix: string }) {
-  return (
-    <defs>
-      <pattern id={`${prefix}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <rect width="6" height="6" fill="#ffffff" />
-        <line x1="0" y1="0" x2="0" y2="6" stroke="#475569" strokeWidth="1.6" />
-      </pattern>
-      <pattern id={`${prefix}-dots`} width="5" height="5" patternUnits="userSpaceOnUse">
-        <rect width="5" height="5" fill="#bbf7d0" />
-        <circle cx="2.5" cy="2.5" r="1.1" fill="#166534" />
-      </pattern>
-      <pattern id={`${prefix}-cross`} width="6" height="6" patternUnits="userSpaceOnUse">
-        <rect width="6" height="6" fill="#e2e8f0" />
-        <path d="M0 0L6 6M6 0L0 6" stroke="#64748b" strokeWidth="0.9" />
-      </pattern>
-      <pattern id={`${prefix}-survey`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
-        <rect width="8" height="8" fill="#fde68a" />
-        <line x1="0" y1="0" x2="0" y2="8" stroke="#b45309" strokeWidth="2" />
-      </pattern>
-    </defs>
-  );
+type PatternName = "hatch" | "dots" | "cross" | "survey";
+
+const PATTERNS: Record<PatternName, (id: string) => ReactNode> = {
+  hatch: (id) => (
+    <pattern key={id} id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="6" height="6" fill="#ffffff" />
+      <line x1="0" y1="0" x2="0" y2="6" stroke="#475569" strokeWidth="1.6" />
+    </pattern>
+  ),
+  dots: (id) => (
+    <pattern key={id} id={id} width="5" height="5" patternUnits="userSpaceOnUse">
+      <rect width="5" height="5" fill="#bbf7d0" />
+      <circle cx="2.5" cy="2.5" r="1.1" fill="#166534" />
+    </pattern>
+  ),
+  cross: (id) => (
+    <pattern key={id} id={id} width="6" height="6" patternUnits="userSpaceOnUse">
+      <rect width="6" height="6" fill="#e2e8f0" />
+      <path d="M0 0L6 6M6 0L0 6" stroke="#64748b" strokeWidth="0.9" />
+    </pattern>
+  ),
+  survey: (id) => (
+    <pattern key={id} id={id} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
+      <rect width="8" height="8" fill="#fde68a" />
+      <line x1="0" y1="0" x2="0" y2="8" stroke="#b45309" strokeWidth="2" />
+    </pattern>
+  ),
+};
+
+/**
+ * The patterns of the completion scale, for one SVG (ids prefixed so several SVGs can hold them); `only` the one a
+ * small swatch uses, so that a key or a table of swatches does not repeat all four in each (issue 35: page size).
+ */
+export function PatternDefs({ prefix, only }: { prefix: string; only?: PatternName }) {
+  const names = only ? [only] : (Object.keys(PATTERNS) as PatternName[]);
+  return <defs>{names.map((name) => PATTERNS[name](`${prefix}-${name}`))}</defs>;
 }
 
 /** A small legend swatch of a level. */
@@ -82,7 +97,7 @@ export function LevelSwatch({ level, stroke = "#334155" }: { level: CompletionLe
   const prefix = `sw-${level}`;
   return (
     <svg width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" className="shrink-0">
-      <PatternDefs prefix={prefix} />
+      {LEVEL_STYLE[level].pattern && <PatternDefs prefix={prefix} only={LEVEL_STYLE[level].pattern} />}
       <rect x="1" y="1" width="26" height="16" rx="3" fill={levelPaint(level, prefix)} stroke={stroke} strokeWidth="1.5" strokeDasharray={LEVEL_STYLE[level].dashed ? "3 2" : undefined} />
     </svg>
   );

@@ -204,9 +204,12 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
         <ul className="mt-1 space-y-2">
           {m.items.map((item) => (
             <li key={item.id}>
-              <button type="button" data-agenda-item={item.id} onClick={() => open(item.id, "agenda")} className="w-full rounded border border-slate-300 bg-white px-3 py-2 text-left">
-                <span className="block font-medium text-blue-900 underline">{item.title}</span>
-                <span className={`block text-sm ${item.overdue ? "font-semibold text-red-800" : "text-slate-700"}`}>{item.state}</span>
+              {/* Named classes (wheel.css), not utility strings repeated for every activity: the page's size (issue 35). */}
+              <button type="button" data-agenda-item={item.id} onClick={() => open(item.id, "agenda")} className="wheel-agenda-item">
+                <span className="wheel-agenda-title">{item.title}</span>
+                <span className="wheel-agenda-state" data-overdue={item.overdue || undefined}>
+                  {item.state}
+                </span>
               </button>
               {openedFrom === "agenda" && opened === item.id && <div className="mt-2">{panel}</div>}
             </li>

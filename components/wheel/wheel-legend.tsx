@@ -120,7 +120,7 @@ export function WheelLegend({ data }: { data: WheelData }) {
             {data.survey?.dispatchOn && data.survey.lastAnswerOn && (
               <li className="flex items-center gap-2">
                 <LegendSymbol>
-                  <PatternDefs prefix="legend-survey" />
+                  <PatternDefs prefix="legend-survey" only="survey" />
                   <rect x="1" y="5" width="26" height="10" fill="url(#legend-survey-survey)" stroke="#92400e" strokeWidth="1.5" />
                 </LegendSymbol>
                 Socialstyrelsens enkätperiod

@@ -30,11 +30,13 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
   const { unitId = null, limit = 8 } = options;
   const monthStart = utcDate(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
   const monthEnd = lastDayOfMonth(today.getUTCFullYear(), today.getUTCMonth() + 1);
-  const rows = await db.task.findMany({
+  const open = await thisCycle(db, today);
+  // The menu's count (the same, counted once per render: countOverdueTasks), beside the list's own query.
+  const [rows, overdue] = await Promise.all([db.task.findMany({
     where: {
       AND: [
         taskWhereFor(actor, "task:read"),
-        await thisCycle(db, today),
+        open,
         { status: OPEN, OR: [{ dueOn: { lt: today } }, { startsOn: { lte: monthEnd }, dueOn: { gte: monthStart } }] },
       ],
     },
@@ -49,7 +51,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
       cycle: { select: { organisationId: true, year: true } },
       activity: { select: { title: true, responsibleRole: true } },
     },
-  });
+  }), countOverdueTasks(actor, today, db)]);
   const cycles = openCyclesOn(today, (await openCycleCheck(db, [...new Set(actor.assignments.map((a) => a.organisationId))], today)).calendar);
   const roles = new Set(actor.assignments.map((a) => a.role));
   const tasks = orderToDoNow(
@@ -61,7 +63,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
   return {
     tasks: shown.slice(0, limit).map((t) => ({ ...t, cycleState: cycles.find((c) => c.year === t.cycle.year)?.state ?? ("current" as const) })),
     total: tasks.length,
-    overdue: await countOverdueTasks(actor, today, db),
+    overdue,
   };
 }
 export type ToDoNowTask = Awaited<ReturnType<typeof getTasksToDoNow>>["tasks"][number];

@@ -50,5 +50,6 @@ export function stripForPublic(data: WheelData): WheelData {
       })),
     })),
     actions: data.actions.map((a) => ({ ...a, ownerName: "" })),
+    ownTasks: {},
   };
 }

@@ -118,16 +118,21 @@ const countOverdueOnce = cache(async (actor: Actor, day: number, db: DbClient) =
   [...(await countOverdueTasksByCycle(actor, new Date(day), db)).values()].reduce((sum, n) => sum + n, 0),
 );
 
+/** The menu's badge and the start page's Att göra nu ask for the same count: counted once per server render (React's cache()). */
+const countOverdueOnce = cache(async function countOverdueOnce(actor: Actor, day: number, db: DbClient): Promise<number> {
+  return [...(await countOverdueTasksByCycle(actor, new Date(day), db)).values()].reduce((sum, n) => sum + n, 0);
+});
+
 /**
  * The badge's count per open cycle year (`only`: of one list): in December the ending cycle's försenade are not in the
  * new cycle's checklist, which names them.
  */
 export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}, action: "task:update" | "task:read" = "task:update"): Promise<Map<number, number>> {
-  const groups = await db.task.groupBy({ by: ["cycleId"], where: await overdueWhere(actor, today, db, action, only), _count: { _all: true } });
-  const cycles = await db.cycle.findMany({ where: { id: { in: groups.map((g) => g.cycleId) } }, select: { id: true, year: true } });
-  const yearOf = new Map(cycles.map((c) => [c.id, c.year]));
+  // One statement: the open cycles with their overdue tasks counted (a relation count is a subquery of the same query).
+  const [where, open] = await Promise.all([overdueWhere(actor, today, db, action, only), openCycleWhere(db, today)]);
+  const cycles = await db.cycle.findMany({ where: open, select: { year: true, _count: { select: { tasks: { where } } } } });
   const counts = new Map<number, number>();
-  for (const g of groups) counts.set(yearOf.get(g.cycleId)!, (counts.get(yearOf.get(g.cycleId)!) ?? 0) + g._count._all);
+  for (const c of cycles) if (c._count.tasks > 0) counts.set(c.year, (counts.get(c.year) ?? 0) + c._count.tasks);
   return counts;
 }
 
@@ -343,6 +348,31 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
   };
 }
 export type Checklist = Awaited<ReturnType<typeof getChecklist>>;
+
+/**
+ * One task the actor may read, as the checklist shows it (with what the actor may do): the start page's activity
+ * panel fetches it when the panel opens (docs/decisions/032). Null when unknown or out of scope.
+ */
+export async function getChecklistTask(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = clock.today()): Promise<ChecklistTask | null> {
+  if (typeof taskId !== "string" || taskId.length === 0 || taskId.length > 100) return null;
+  const task = await db.task.findFirst({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] }, select: taskSelect });
+  if (!task) return null;
+  const isPlanningStep = task.unitId === null && task.activity.key === PLANNING_STEP_KEY;
+  const [open, planning] = await Promise.all([
+    openCycleCheck(db, [task.cycle.organisationId], today),
+    isPlanningStep ? getCyclePlanningSummary(db, task.cycleId, task.cycle.organisationId) : undefined,
+  ]);
+  return {
+    ...task,
+    overdue: isOverdue(task, today),
+    current: isCurrent(task, today),
+    canUpdate: canUpdateTask(actor, task, open.isOpen),
+    module: moduleView(actor, task, today),
+    kept: false,
+    undoTo: null,
+    ...(planning ? { planning } : {}),
+  };
+}
 
 /** One task the actor may read with its full history, newest first; null when unknown or out of scope. */
 export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = clock.today()) {

@@ -60,6 +60,11 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const unit = units.find((u) => u.id === params.unitId) ?? (scope.kind === "units" ? (units[0] ?? null) : null);
   const cycleId = cycle?.id ?? "";
   const open = { in: ["NOT_STARTED", "IN_PROGRESS"] as TaskStatus[] };
+  // The list of tasks the scope's own people work in (the checklist's group): the chosen unit's for a unit's people,
+  // kommunikationsenhetens, the verksamhet's review steps. The start page's panel offers these tasks' forms.
+  const ownList: { unitId: string } | { unitId: null; assigneeKey: string } | null =
+    scope.kind === "units" && unit ? { unitId: unit.id } : scope.kind === "communications" ? { unitId: null, assigneeKey: "COMMUNICATIONS" } : scope.kind === "review" ? { unitId: null, assigneeKey: "ORGANISATION" } : null;
+  const taskWhere = unit ? { OR: [{ unitId: unit.id }, { unitId: null }] } : ownList;
 
   const [rows, byStatus, overdue, unitTasks, actionRows, progress] = await Promise.all([
     db.activityTemplate.findMany({
@@ -74,11 +79,11 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     }),
     db.task.groupBy({ by: ["activityId", "status"], where: { cycleId }, _count: { _all: true } }),
     db.task.findMany({ where: { cycleId, status: open, dueOn: { lt: today } }, select: { id: true, activityId: true, unitId: true } }),
-    unit
+    taskWhere
       ? db.task.findMany({
-          where: { cycleId, OR: [{ unitId: unit.id }, { unitId: null }] },
-          // The task's plan (issue 21), for the activity panel's plan form (components/planning/plan-form.tsx).
-          select: { activityId: true, status: true, id: true, version: true, plannedOn: true, plannedTime: true, plannedPlace: true, plannedLead: true },
+          where: { cycleId, ...taskWhere },
+          // The task's plan (issue 21): a planned step is drawn at its day.
+          select: { activityId: true, status: true, id: true, version: true, plannedOn: true, plannedTime: true, plannedPlace: true, plannedLead: true, unitId: true, assigneeKey: true },
         })
       : Promise.resolve([]),
     db.improvementAction.findMany({
@@ -113,6 +118,10 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   }
   const unitStatus = new Map(unitTasks.map((t) => [t.activityId, t.status]));
   const unitTaskOf = new Map(unitTasks.map((t) => [t.activityId, { id: t.id, version: t.version, plannedOn: t.plannedOn, plannedTime: t.plannedTime, plannedPlace: t.plannedPlace, plannedLead: t.plannedLead }]));
+  const inOwnList = (t: (typeof unitTasks)[number]) => ownList !== null && t.unitId === ownList.unitId && (ownList.unitId !== null || t.assigneeKey === ownList.assigneeKey);
+  const ownTaskOf = new Map(unitTasks.filter(inOwnList).map((t) => [t.activityId, t.id]));
+  /** Wheel activity id → the own list's task of it. */
+  const ownTasks: Record<string, string> = {};
 
   // The scope's routines and, for the kommunikatör, only kommunikationsenhetens activities.
   const reviewRoutines = new Set(rows.filter((r) => REVIEW_TASK_KEYS.includes(r.key)).map((r) => r.routineVersion.routine.id));
@@ -125,6 +134,8 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     const { startsOn, dueOn } = activityPeriod(year, row, cycleStartMonth(calendar));
     const late = new Map(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
     const overdueUnits = scope.kind === "verksamhet" ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
+    const ownTask = ids.map((i) => ownTaskOf.get(i)).find((t) => t !== undefined);
+    if (ownTask) ownTasks[id] = ownTask;
     const base = { id, key: row.key, title: row.title, shortName: row.shortName, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, local: row.ownerUnitId !== null, startsOn, dueOn, completion, overdueUnits };
     if (!unit) return { ...base, level: completionLevel(completion, startsOn, today) };
     const status = ids.map((i) => unitStatus.get(i)).find((s) => s !== undefined) ?? null;
@@ -169,6 +180,11 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     routines,
     actions,
     progress,
+    /**
+     * The scope's own task of each activity that has one (wheel activity id → task id): the start page's panel fetches
+     * that task with its forms when it opens (docs/decisions/032). Empty for a scope without a list of its own.
+     */
+    ownTasks,
   };
 }
 export type WheelData = NonNullable<Awaited<ReturnType<typeof getWheelData>>>;

@@ -75,6 +75,49 @@ test.describe("årshjulet som startsida", () => {
     await expect(fika).toBeFocused();
   });
 
+  // Issue 35 (docs/decisions/032): the page sends the wheel and each activity's task id; the panel fetches its task, with
+  // the checklist's forms, when it opens. A koordinator's and an enhetschef's own step, each ticked off in the panel.
+  for (const [role, title] of [
+    ["koordinator", "Avsluta samtal med brukare med frågan om brukarundersökningen"],
+    ["enhetschef", "Förbered workshops för medarbetarna om resultatet"],
+  ] as const) {
+    test(`${role}: panelens uppgift hämtas när panelen öppnas, inte med sidan, och bockas av där`, async ({ page }) => {
+      test.slow();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await signIn(page, role, "/");
+      // Neither the page's HTML nor its RSC data carries a task's forms or the checklist's task view.
+      const html = await (await page.request.get("/")).text();
+      expect(html).toContain("data-wheel-item");
+      for (const part of ['name="intent"', "historyHref", "canUpdate", "justChanged"]) expect(html, part).not.toContain(part);
+
+      const fetched = page.waitForResponse((r) => /^\/checklista\/uppgift\/[^/]+\/panel$/.test(new URL(r.url()).pathname));
+      const item = mark(page, title);
+      await item.locator("text.wheel-label").click();
+      expect((await fetched).status()).toBe(200);
+      const panel = page.getByRole("region", { name: "Aktivitet i årshjulet" });
+      await expect(panel.getByText(new RegExp(`^\\d+\\. ${title}$`))).toBeFocused();
+      const task = panel.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title }) });
+      await expect(task.getByRole("link", { name: `Historik för ${title}` })).toHaveAttribute("href", /^\/checklista\/uppgift\/[a-z0-9]+$/);
+      if (shots) await atBothWidths(page, `start-${role}-panel`);
+
+      // Pågår first when the seed has it done, then klar: the wheel follows, and the panel shows the saved task.
+      if ((await task.getByRole("button", { name: "Klar", exact: true }).getAttribute("aria-pressed")) === "true") {
+        await task.getByRole("button", { name: "Pågår", exact: true }).click();
+        await expect(item).toHaveAttribute("aria-label", /: pågår[.,]/);
+      }
+      await task.getByRole("button", { name: "Klar", exact: true }).click();
+      await expect(task.getByRole("status").filter({ hasText: "är markerad som klar" })).toBeVisible();
+      await expect(item).toHaveAttribute("aria-label", /: klar[.,]/);
+      // "Klar <dag> av <namn>" comes only from the server's task: the panel fetched it again after the change.
+      await expect(task.getByText(/^Klar \d+ \S+ \d{4} av /)).toBeVisible();
+      await expect(task.getByRole("button", { name: "Klar", exact: true })).toHaveAttribute("aria-pressed", "true");
+      await expectNoAxeViolations(page);
+      await page.keyboard.press("Escape");
+      await expect(panel).toHaveCount(0);
+      await expect(item).toBeFocused();
+    });
+  }
+
   test("en verksamhetschef öppnar en försenad enhets uppgift från aktivitetens panel", async ({ page }) => {
     await signIn(page, "verksamhetschef", "/");
     await expect(page.getByRole("heading", { level: 1, name: `Årshjulet ${THIS_YEAR}` })).toBeVisible();
@@ -321,5 +364,13 @@ test.describe("menyn utan JavaScript", () => {
     await signIn(page, "utvecklare", "/");
     await mainMenu(page).locator("summary", { hasText: "Administration" }).click();
     await expect(mainMenu(page).getByRole("link", { name: "Hantera rutiner", exact: true })).toBeVisible();
+  });
+
+  // The wheel's panel needs JavaScript (docs/decisions/032): the start page links to the same tasks in the checklist.
+  test("startsidan leder till enhetens uppgifter i checklistan", async ({ page }) => {
+    await signIn(page, "enhetschef", "/");
+    await page.getByRole("link", { name: "Uppgifterna i checklistan" }).click();
+    await expect(page).toHaveURL(/\/checklista\?enhet=[^&]+&ar=\d{4}&visa=enhet$/);
+    await expect(page.getByRole("button", { name: "Klar", exact: true }).first()).toBeVisible();
   });
 });

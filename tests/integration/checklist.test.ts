@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
 import { addTaskComment, changeTaskStatus, TASK_NOT_FOUND, TASK_READ_ONLY } from "@/lib/tasks/mutations";
-import { getChecklist, getTaskHistory } from "@/lib/tasks/queries";
+import { getChecklist, getChecklistTask, getTaskHistory } from "@/lib/tasks/queries";
+import { toTaskView } from "@/components/checklist/task-view";
 import { checklistParamsSchema } from "@/lib/tasks/schemas";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor } from "./helpers/actors";
@@ -249,6 +250,20 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
     expect(await getTaskHistory(boss, task.id, t.db, SEEDED_TODAY)).toMatchObject({ canUpdate: false });
     expect(await getTaskHistory(chef, (await taskOf("Ekdungen", "planera-i-planeringsverktyget")).id, t.db, SEEDED_TODAY)).toBeNull();
     expect(await getTaskHistory(chef, "finns-inte", t.db, SEEDED_TODAY)).toBeNull();
+  });
+
+  it("gives the start page's panel one task as the checklist shows it, only to those who may read it", async () => {
+    const chef = await actorFor(t.db, ENHETSCHEF);
+    const boss = await actorFor(t.db, VERKSAMHETSCHEF);
+    const task = await taskOf("Lärkan", "planera-i-planeringsverktyget");
+    const listed = (await getChecklist(chef, params({ enhet: task.unitId!, visa: "enhet" }), t.db, SEEDED_TODAY)).phases.flatMap((p) => p.tasks).find((x) => x.id === task.id);
+    const alone = await getChecklistTask(chef, task.id, t.db, SEEDED_TODAY);
+    // The same task view as the checklist's own (the panel renders the same TaskItem with it).
+    expect(toTaskView(alone!)).toEqual(toTaskView(listed!));
+    expect(alone).toMatchObject({ canUpdate: true });
+    expect(await getChecklistTask(boss, task.id, t.db, SEEDED_TODAY)).toMatchObject({ canUpdate: false });
+    expect(await getChecklistTask(chef, (await taskOf("Ekdungen", "planera-i-planeringsverktyget")).id, t.db, SEEDED_TODAY)).toBeNull();
+    expect(await getChecklistTask(chef, "finns-inte", t.db, SEEDED_TODAY)).toBeNull();
   });
 
   describe("server action", () => {

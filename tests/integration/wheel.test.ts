@@ -46,6 +46,25 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     expect(all.scope).toBe("verksamhet");
     expect(all.unit).toBeNull();
     expect(all.routines).toHaveLength(2);
+
+    // The start page's panels (docs/decisions/032): each activity's task in the scope's own list, by the wheel's id.
+    const tasksOf = async (data: WheelData, where: object) => {
+      const keys = Object.keys(data.ownTasks).map((id) => activities(data).find((a) => a.id === id)!.key);
+      const rows = await t.db.task.findMany({ where: { id: { in: Object.values(data.ownTasks) }, ...where }, select: { activity: { select: { key: true } } } });
+      return { keys: keys.sort(), matching: rows.map((r) => r.activity.key).sort() };
+    };
+    const chiefTasks = await tasksOf(chief, { unitId: chief.unit!.id, cycle: { year: chief.year } });
+    expect(chiefTasks.keys.length).toBeGreaterThan(0);
+    expect(chiefTasks.matching).toEqual(chiefTasks.keys);
+    // Not the verksamhet's task of a verksamhet-wide activity: that one is not the unit's to tick.
+    expect(chiefTasks.keys).not.toContain("resultat-lg-hemtjanst");
+    const communications = await tasksOf(kommunikator, { unitId: null, assigneeKey: "COMMUNICATIONS" });
+    expect(communications.matching).toEqual(communications.keys);
+    expect(communications.keys.length).toBe(activities(kommunikator).length);
+    const review = await tasksOf(handlaggare, { unitId: null, assigneeKey: "ORGANISATION" });
+    expect(review.keys.length).toBeGreaterThan(0);
+    expect(review.matching).toEqual(review.keys);
+    expect(all.ownTasks).toEqual({});
   });
 
   it("shows the current cycle with both routines as layers, phases in order and every activity numbered once", async () => {
