@@ -53,26 +53,37 @@ export function levelPaint(level: CompletionLevel, prefix: string): string {
   return style.pattern ? `url(#${prefix}-${style.pattern})` : style.fill;
 }
 
-/** The patterns of the completion scale, for one SVG (ids prefixed so several SVGs can hold them). */
-export function PatternDefs({ prefix }: { prefix: string }) {
+type PatternName = "hatch" | "dots" | "cross" | "survey";
+
+/** The patterns of the completion scale, for one SVG (ids prefixed so several SVGs can hold them); `only`: just those. */
+export function PatternDefs({ prefix, only }: { prefix: string; only?: readonly PatternName[] }) {
+  const has = (name: PatternName) => !only || only.includes(name);
   return (
     <defs>
+      {has("hatch") && (
       <pattern id={`${prefix}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
         <rect width="6" height="6" fill="#ffffff" />
         <line x1="0" y1="0" x2="0" y2="6" stroke="#475569" strokeWidth="1.6" />
       </pattern>
+      )}
+      {has("dots") && (
       <pattern id={`${prefix}-dots`} width="5" height="5" patternUnits="userSpaceOnUse">
         <rect width="5" height="5" fill="#bbf7d0" />
         <circle cx="2.5" cy="2.5" r="1.1" fill="#166534" />
       </pattern>
+      )}
+      {has("cross") && (
       <pattern id={`${prefix}-cross`} width="6" height="6" patternUnits="userSpaceOnUse">
         <rect width="6" height="6" fill="#e2e8f0" />
         <path d="M0 0L6 6M6 0L0 6" stroke="#64748b" strokeWidth="0.9" />
       </pattern>
+      )}
+      {has("survey") && (
       <pattern id={`${prefix}-survey`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)">
         <rect width="8" height="8" fill="#fde68a" />
         <line x1="0" y1="0" x2="0" y2="8" stroke="#b45309" strokeWidth="2" />
       </pattern>
+      )}
     </defs>
   );
 }
@@ -80,9 +91,11 @@ export function PatternDefs({ prefix }: { prefix: string }) {
 /** A small legend swatch of a level. */
 export function LevelSwatch({ level, stroke = "#334155" }: { level: CompletionLevel; stroke?: string }) {
   const prefix = `sw-${level}`;
+  const pattern = LEVEL_STYLE[level].pattern;
   return (
     <svg width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" className="shrink-0">
-      <PatternDefs prefix={prefix} />
+      {/* Only the level's own pattern: a table has a swatch in every row (issue 35). */}
+      {pattern && <PatternDefs prefix={prefix} only={[pattern]} />}
       <rect x="1" y="1" width="26" height="16" rx="3" fill={levelPaint(level, prefix)} stroke={stroke} strokeWidth="1.5" strokeDasharray={LEVEL_STYLE[level].dashed ? "3 2" : undefined} />
     </svg>
   );

@@ -16,7 +16,7 @@ export function WheelTable({ data }: { data: WheelData }) {
     <div className="space-y-6">
       {data.routines.map((routine) => (
         <div key={routine.id} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={`${routine.title} i tabellform`}>
-          <table className="w-full min-w-[44rem] text-left text-sm">
+          <table className="wheel-table w-full min-w-[44rem] text-left text-sm">
             <caption className="border-b-4 px-3 py-2 text-left text-base font-semibold" style={{ borderColor: routine.colour }}>
               {routine.title} {data.year}
               <span className="font-normal text-slate-700"> (version {routine.versions.join(" och ")})</span>
@@ -41,19 +41,20 @@ export function WheelTable({ data }: { data: WheelData }) {
                     </th>
                   </tr>
                   {phase.activities.map((a) => (
-                    <tr key={a.id} className="border-t border-slate-200">
-                      <td className={cell}>{a.number}</td>
-                      <th scope="row" className={`${cell} font-medium`}>{a.title}</th>
-                      <td className={cell}>{activityTime(a)}</td>
-                      <td className={cell}>{roleLabel(a.responsibleRole)}</td>
-                      <td className={cell}>{SCOPE_LABELS[a.scope]}</td>
-                      <td className={cell}>
-                        <span className="flex items-start gap-2">
+                    // Cells styled by name (.wheel-table in wheel.css): a verksamhet's table has a row per activity (issue 35).
+                    <tr key={a.id}>
+                      <td>{a.number}</td>
+                      <th scope="row">{a.title}</th>
+                      <td>{activityTime(a)}</td>
+                      <td>{roleLabel(a.responsibleRole)}</td>
+                      <td>{SCOPE_LABELS[a.scope]}</td>
+                      <td>
+                        <span className="wheel-state">
                           <LevelSwatch level={a.level} stroke={routine.colour} />
                           <span>
                             {activityState(a, unitName)}
                             {isOverdueMark(a, unitName !== null, data.today) && (unitName === null || a.scope !== "UNIT" ? "" : ", försenad")}
-                            {labels[a.level] && <span className="block text-xs text-slate-700">{labels[a.level]}</span>}
+                            {labels[a.level] && <span className="wheel-state-note">{labels[a.level]}</span>}
                           </span>
                         </span>
                       </td>
