@@ -124,11 +124,18 @@ export function WheelDrawing({ model }: { model: WheelModel }) {
           );
         })}
         {/* ISO weeks: a small tick at each Monday on the month ring's outer edge, inside the labels' leaders. */}
-        {weekTickAngles(model.year, firstMonth).map(({ week, angle }) => {
-          const from = polar(C, MONTH_BAND.outer, angle);
-          const to = polar(C, WEEK_TICK_R, angle);
-          return <line key={`v${week}-${angle}`} className="wheel-week-tick" x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke="#475569" strokeWidth="1.5" />;
-        })}
+        <path
+          className="wheel-week-tick"
+          d={weekTickAngles(model.year, firstMonth)
+            .map(({ angle }) => {
+              const from = polar(C, MONTH_BAND.outer, angle);
+              const to = polar(C, WEEK_TICK_R, angle);
+              return `M${from.x} ${from.y}L${to.x} ${to.y}`;
+            })
+            .join("")}
+          stroke="#475569"
+          strokeWidth="1.5"
+        />
         {model.rings.map((ring) => (
           <path key={ring.key} d={ring.d} fillRule="evenodd" fill={ring.colour} fillOpacity="0.07" stroke={ring.colour} strokeOpacity="0.45" strokeWidth="1" />
         ))}
