@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { annularSectorPath, polar, type Arc, type Band, type Point } from "@/lib/wheel/geometry";
+import type { Point } from "@/lib/wheel/geometry";
 import type { CompletionLevel } from "@/lib/wheel/completion";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 import { LEVEL_STYLE, levelPaint, OVERDUE_COLOUR } from "./levels";
@@ -33,30 +33,28 @@ function OverdueSign({ at }: { at: Point }) {
   );
 }
 
-type MarkProps = { center: Point; level: CompletionLevel; colour: string; overdue: boolean };
+type MarkProps = { level: CompletionLevel; colour: string; overdue: boolean };
 
-/** A span or continuous activity: a ring segment in its lane (its name stands beside the wheel). */
-export function ArcMark({ center, level, colour, overdue, arc, band }: MarkProps & { arc: Arc; band: Band }) {
-  const padded = { start: arc.start + 0.7, end: arc.end - 0.7 };
+/** A span or continuous activity: a ring segment in its lane (its name stands beside the wheel); `d` and `sign` from the cached layout. */
+export function ArcMark({ level, colour, overdue, d, sign }: MarkProps & { d: string; /** Where the overdue sign goes (given when overdue). */ sign?: Point }) {
   return (
     <>
       <path
         className="wheel-shape"
-        d={annularSectorPath(center, band, padded)}
+        d={d}
         fill={levelPaint(level, PATTERN_PREFIX)}
         fillRule="evenodd"
         stroke={colour}
         strokeWidth="1.5"
         strokeDasharray={LEVEL_STYLE[level].dashed ? "4 3" : undefined}
       />
-      {overdue && <OverdueSign at={polar(center, band.outer, padded.end - (7 / band.outer) * (180 / Math.PI))} />}
+      {overdue && sign && <OverdueSign at={sign} />}
     </>
   );
 }
 
 /** A one-month activity: a dot (its name stands beside the wheel). */
-export function PointMark({ center, level, colour, overdue, angle, r, radius }: MarkProps & { angle: number; r: number; radius: number }) {
-  const at = polar(center, r, angle);
+export function PointMark({ level, colour, overdue, at, radius, sign }: MarkProps & { at: Point; radius: number; sign?: Point }) {
   return (
     <>
       <circle
@@ -69,7 +67,7 @@ export function PointMark({ center, level, colour, overdue, angle, r, radius }: 
         strokeWidth="2"
         strokeDasharray={LEVEL_STYLE[level].dashed ? "3 2" : undefined}
       />
-      {overdue && <OverdueSign at={{ x: at.x + radius * 0.8, y: at.y - radius * 0.8 }} />}
+      {overdue && sign && <OverdueSign at={sign} />}
     </>
   );
 }
@@ -77,8 +75,7 @@ export function PointMark({ center, level, colour, overdue, angle, r, radius }: 
 export const ACTION_FILL: Record<ImprovementStatus, string> = { PLANNED: "#ffffff", IN_PROGRESS: "#bbf7d0", DONE: "#166534", CANCELLED: "#cbd5e1" };
 
 /** An improvement action: a diamond at its due date. */
-export function ActionMark({ center, angle, r, status }: { center: Point; angle: number; r: number; status: ImprovementStatus }) {
-  const at = polar(center, r, angle);
+export function ActionMark({ at, status }: { at: Point; status: ImprovementStatus }) {
   const s = 9;
   return (
     <path

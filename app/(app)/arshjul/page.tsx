@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { WheelExportLinks } from "@/components/wheel/wheel-export-links";
-import { WheelExplorer } from "@/components/wheel/wheel-explorer";
+import { CompactWheelExplorer } from "@/components/wheel/compact-wheel-explorer";
+import { compactDetails } from "@/components/wheel/compact-details";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelPrintKey } from "@/components/wheel/wheel-print-key";
@@ -69,14 +70,14 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
       ) : (
         <>
           <WheelSummary data={data} />
-          <WheelExplorer
+          <CompactWheelExplorer
             stacked
-            details={wheelDetails(data)}
+            compact={compactDetails(wheelDetails(data))}
             intro={wheelIntro("year")}
             aside={<WheelLegend data={data} />}
           >
             <WheelSvg data={data} />
-          </WheelExplorer>
+          </CompactWheelExplorer>
           <WheelPrintKey data={data} />
           <section aria-labelledby="wheel-table-heading" className="no-print space-y-3">
             <h2 id="wheel-table-heading" className="text-xl font-semibold">

@@ -1,0 +1,57 @@
+import type { WheelDetail } from "./view";
+
+/**
+ * The details panel's content of every mark, with each distinct text once (issue 35): a routine's title, a phase's
+ * name, "Varje enhet", a role or a unit's name stand in the panel of many activities, but travel in the page's data
+ * once. `strings` holds the texts; every detail is a list of indexes into it:
+ * [title, text (−1: none), linksLabel (−1), ...rows as label, value, ..., −2, ...links as href, label].
+ */
+export type CompactDetails = { strings: string[]; details: Record<string, number[]> };
+
+/** The task pages' common start, left out of each overdue unit's link. */
+const TASK_PATH = "/checklista/uppgift/";
+
+export function compactDetails(details: Record<string, WheelDetail>): CompactDetails {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const at = (s: string) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.push(s) - 1;
+      index.set(s, i);
+    }
+    return i;
+  };
+  const out: Record<string, number[]> = {};
+  for (const [id, d] of Object.entries(details)) {
+    const item = [at(d.title), d.text ? at(d.text) : -1, d.linksLabel ? at(d.linksLabel) : -1];
+    for (const row of d.rows) item.push(at(row.label), at(row.value));
+    if (d.links) {
+      item.push(-2);
+      for (const link of d.links) item.push(at(link.href.startsWith(TASK_PATH) ? `~${link.href.slice(TASK_PATH.length)}` : link.href), at(link.label));
+    }
+    out[id] = item;
+  }
+  return { strings, details: out };
+}
+
+export function expandDetails({ strings, details }: CompactDetails): Record<string, WheelDetail> {
+  const out: Record<string, WheelDetail> = {};
+  for (const [id, item] of Object.entries(details)) {
+    const [title, text, linksLabel] = item as [number, number, number];
+    const detail: WheelDetail = { title: strings[title]!, rows: [] };
+    if (text >= 0) detail.text = strings[text]!;
+    if (linksLabel >= 0) detail.linksLabel = strings[linksLabel]!;
+    let i = 3;
+    for (; i < item.length && item[i] !== -2; i += 2) detail.rows.push({ label: strings[item[i]!]!, value: strings[item[i + 1]!]! });
+    if (item[i] === -2) {
+      detail.links = [];
+      for (i += 1; i < item.length; i += 2) {
+        const href = strings[item[i]!]!;
+        detail.links.push({ href: href.startsWith("~") ? `${TASK_PATH}${href.slice(1)}` : href, label: strings[item[i + 1]!]! });
+      }
+    }
+    out[id] = detail;
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { compactDetails, expandDetails } from "@/components/wheel/compact-details";
+import { wheelDetails } from "@/components/wheel/view";
+import { benchRoutine, syntheticWheelData } from "../support/synthetic-wheel";
+
+describe("the wheel's details with each text once (issue 35)", () => {
+  it("gives back every detail as it was, links, text and rows included, in fewer bytes", () => {
+    const data = syntheticWheelData([benchRoutine()], 60);
+    const activity = data.routines[0]!.phases[0]!.activities[0]!;
+    activity.overdueUnits = [
+      { id: "u1", name: "Enhet 1.1", taskId: "task1" },
+      { id: "u2", name: "Enhet 1.2", taskId: "task2" },
+    ];
+    const details = wheelDetails(data);
+    details["action:a1"] = { title: "Åtgärd", rows: [{ label: "Status", value: "Pågår" }] };
+    const compact = compactDetails(details);
+    expect(expandDetails(structuredClone(compact))).toEqual(details);
+    expect(details[activity.id]!.links).toEqual([
+      { href: "/checklista/uppgift/task1", label: "Enhet 1.1" },
+      { href: "/checklista/uppgift/task2", label: "Enhet 1.2" },
+    ]);
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(details).length * 0.7);
+  });
+});
