@@ -112,12 +112,6 @@ const organisationsOf = (actor: Actor) => [...new Set(actor.assignments.map((a) 
 export async function countOverdueTasks(actor: Actor, today: Date, db: DbClient = getDb()): Promise<number> {
   return countOverdueOnce(actor, today.getTime(), db);
 }
-// Once per request (React cache(), by the same user object, day and client): the menu's badge and the start page's
-// "Att göra nu" count the same försenade (issue 35). Outside a render every call counts.
-const countOverdueOnce = cache(async (actor: Actor, day: number, db: DbClient) =>
-  [...(await countOverdueTasksByCycle(actor, new Date(day), db)).values()].reduce((sum, n) => sum + n, 0),
-);
-
 /** The menu's badge and the start page's Att göra nu ask for the same count: counted once per server render (React's cache()). */
 const countOverdueOnce = cache(async function countOverdueOnce(actor: Actor, day: number, db: DbClient): Promise<number> {
   return [...(await countOverdueTasksByCycle(actor, new Date(day), db)).values()].reduce((sum, n) => sum + n, 0);
@@ -365,6 +359,7 @@ export async function getChecklistTask(actor: Actor, taskId: string, db: DbClien
   return {
     ...task,
     overdue: isOverdue(task, today),
+    pastDue: isPastDue(task, today),
     current: isCurrent(task, today),
     canUpdate: canUpdateTask(actor, task, open.isOpen),
     module: moduleView(actor, task, today),
