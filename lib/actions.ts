@@ -100,8 +100,18 @@ export function postAction(options: ActionOptions & { onFailure: (failure: Failu
 }
 
 /**
+ * A formAction as a plain form post's action, `(form data) => void`: every check and the body run in the formAction;
+ * its answer is dropped, since after a post without JavaScript the page is rendered again (docs/decisions/033).
+ */
+export function formPost<S extends FormStateLike>(action: (prev: S, data: FormData) => Promise<S>): (data: FormData) => Promise<void> {
+  return async (data) => {
+    await action(null as S, data);
+  };
+}
+
+/**
  * Whether the running action was called from JavaScript (React's fetch, with Next's Next-Action header) rather than
- * posted by a form without it: only such a call can take an answer without the page (docs/decisions/032).
+ * posted by a form without it: only such a call can take an answer without the page (docs/decisions/033).
  */
 export async function calledFromScript(): Promise<boolean> {
   return (await headers()).has("next-action");

@@ -12,7 +12,7 @@ const Facts = createContext<TaskFact[] | null>(null);
 /**
  * The checklist's tasks as facts, for the counts below: they count what the server counted (lib/tasks/progress.ts,
  * lib/tasks/status.ts) and follow each task changed in this browser (task-store.ts), so a tick-off updates the page's
- * figures without re-rendering it (docs/decisions/032).
+ * figures without re-rendering it (docs/decisions/033).
  */
 export function LiveChecklist({ facts, children }: { facts: TaskFact[]; children: ReactNode }) {
   return <Facts.Provider value={facts}>{children}</Facts.Provider>;

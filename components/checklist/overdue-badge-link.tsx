@@ -6,7 +6,7 @@ import { useOverdueCount } from "./task-store";
 
 /**
  * The menu's count of the user's försenade, a link to them; it follows the tick-offs made on the page since the server
- * counted (task-store.ts), since a tick-off answers without re-rendering the page (docs/decisions/032).
+ * counted (task-store.ts), since a tick-off answers without re-rendering the page (docs/decisions/033).
  */
 export function OverdueBadgeLink({ count, renderedAt }: { count: number; renderedAt: number }) {
   const overdue = useOverdueCount(count, renderedAt);

@@ -47,7 +47,7 @@ function newest(task: TaskView, candidates: (TaskLiveState | undefined)[]): { vi
 
 /**
  * One task of the checklist. Changes show at once (useOptimistic); the action answers with the task as it is now
- * (not the page, docs/decisions/032), which the card shows and publishes for the page's counts; when the server
+ * (not the page, docs/decisions/033), which the card shows and publishes for the page's counts; when the server
  * refuses, its Swedish message goes in the live region. Without JavaScript the same forms post to the action.
  * filter: the checklist's filter, so that a task changed out of it stays in view with Ångra.
  */

@@ -7,7 +7,7 @@ import type { TaskLiveState } from "./action-state";
 /**
  * The tasks changed in this browser since the page was rendered: each tick-off's answer (the task as it is now) is
  * published here, and every part of the page that shows the task reads it (the task's card, the checklist's counts, the
- * menu's badge), so that a tick-off needs no re-rendered page (docs/decisions/032). A newer version wins over what the
+ * menu's badge), so that a tick-off needs no re-rendered page (docs/decisions/033). A newer version wins over what the
  * server rendered; a page rendered after the change has the same or a newer version and wins over this.
  */
 export type TaskChange = TaskLiveState & {

@@ -27,7 +27,7 @@ export function ToDoNowPanel({ tasks, total, overdue, today, oneUnit = false }: 
       <h2 id="att-gora-nu-rubrik" className="text-xl font-semibold">
         Att göra nu
       </h2>
-      {/* The count and the statuses follow a tick-off in the wheel's panel, which answers without the page (docs/decisions/032). */}
+      {/* The count and the statuses follow a tick-off in the wheel's panel, which answers without the page (docs/decisions/033). */}
       <OverdueNotice count={overdue} renderedAt={clock.now().getTime()} oneUnit={oneUnit} />
       {tasks.length === 0 ? (
         <p className="mt-2 text-slate-700">Inget är försenat och inget mer ska göras den här månaden.</p>

@@ -94,7 +94,7 @@ export async function SiteHeader() {
                   </li>
                 ) : null,
               )}
-              {/* Follows the tick-offs made on the page, which answer without re-rendering it (docs/decisions/032). */}
+              {/* Follows the tick-offs made on the page, which answer without re-rendering it (docs/decisions/033). */}
               {canAny(user, "task:update") && <OverdueBadgeLink count={overdue} renderedAt={clock.now().getTime()} />}
             </ul>
           </nav>

@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "@/lib/dates/cycle";
+import { MONTH_NAMES } from "@/lib/dates/months";
 import { annularSectorPath, labelRotation, monthMidAngle, monthStartAngle, polar, spanArc, weekTickAngles, type Point } from "@/lib/wheel/geometry";
 import { LABEL_OPTIONS, WHEEL } from "@/lib/wheel/layout";
 import type { CompletionLevel } from "@/lib/wheel/completion";

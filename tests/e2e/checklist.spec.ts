@@ -172,7 +172,7 @@ async function tickAndUndo(page: Page, unit: string) {
   const left = async () => Number(/(\d+) kvar att göra/.exec((await page.getByRole("region", { name: /^Läget för/ }).textContent()) ?? "")?.[1]);
   const leftBefore = await left();
 
-  // The tick-off answers with the task's new state, not the re-rendered page (docs/decisions/032): a small answer
+  // The tick-off answers with the task's new state, not the re-rendered page (docs/decisions/033): a small answer
   // without the page's other tasks or its counts, which the browser updates itself.
   const answer = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
   await item.getByRole("button", { name: "Klar", exact: true }).click();

@@ -326,7 +326,7 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
             justChanged: { message, undoLabel: from === "NOT_STARTED" ? "ej påbörjad" : "pågår" },
           },
         });
-        // Next re-renders the page into an action's answer after revalidatePath or a cookie set (docs/decisions/032).
+        // Next re-renders the page into an action's answer after revalidatePath or a cookie set (docs/decisions/033).
         expect(revalidatePath).not.toHaveBeenCalled();
         expect(session.cookieSets).toBe(0);
         // The answer is the task, not a page: a few hundred bytes.

@@ -9,7 +9,7 @@ import { isCurrent, isHandled, isOverdue, isPastDue, matchesFilter, statusMatche
 import { factsCount, factsNow, factsProgress } from "@/components/checklist/task-facts";
 import { checklistFacts } from "@/components/checklist/task-view";
 
-// The checklist's counts in the browser (components/checklist/live-counts.tsx, docs/decisions/032) must count as the
+// The checklist's counts in the browser (components/checklist/live-counts.tsx, docs/decisions/033) must count as the
 // server counts (lib/tasks/progress.ts, lib/tasks/status.ts), before and after a tick-off made on the page.
 const STATUSES: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_APPLICABLE"];
 const today = utcDate(2026, 6, 15);

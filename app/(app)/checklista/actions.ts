@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import type { TaskActionState } from "@/components/checklist/action-state";
-import { calledFromScript, formAction } from "@/lib/actions";
+import { calledFromScript, formAction, formPost } from "@/lib/actions";
 import { justChangedOf, toLiveState } from "@/components/checklist/task-view";
 import type { PlanActionState } from "@/components/planning/plan-form";
 import { formFields, formText as field, type FormState } from "@/lib/forms";
@@ -25,7 +25,7 @@ function revalidateTaskPages() {
  * It answers with the task as it is now (saved, or someone else's newer version), and the browser shows that: the task's
  * card, the page's counts (components/checklist/live-counts.tsx) and the menu's badge. Called from JavaScript it sets no
  * cookie and revalidates nothing, since either makes Next re-render the whole page into the answer
- * (docs/decisions/032-tick-off-answers-with-the-task.md). A plain form post (no JavaScript) gets the page re-rendered
+ * (docs/decisions/033-tick-off-answers-with-the-task.md). A plain form post (no JavaScript) gets the page re-rendered
  * as before, with the JUST_CHANGED cookie that keeps the task in view with Ångra.
  */
 export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, data }) => {
@@ -62,9 +62,7 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
  * saveTaskAction instead; without it the page is re-rendered, and the cookie names the task just changed, whose
  * message the task then shows.
  */
-export async function postTaskAction(data: FormData): Promise<void> {
-  await saveTaskAction(null, data);
-}
+export const postTaskAction = formPost(saveTaskAction);
 
 /** Plans, replans or unplans a task (issue 21); lib/tasks/plan-mutations parses, scopes, guards the version and audits. */
 export const planTaskAction = formAction<PlanActionState>({}, async ({ user, data, today }) => {
