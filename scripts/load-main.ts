@@ -14,7 +14,8 @@
  * two processes at once against a test SMTP server (each reminder must arrive once). Prints figures; it exits 1 only
  * when a write was lost, doubled or stray, or the surviving instance failed. Before the runs (not with
  * --two-instances) it prints the server's CPU milliseconds per request of each kind, one kind at a time:
- *   CPU requests_per_kind=20 home_cpu_ms=… checklist_cpu_ms=… dashboard_cpu_ms=… wheel_cpu_ms=… tick_cpu_ms=…
+ *   CPU requests_per_kind=20 home_cpu_ms=… checklist_cpu_ms=… dashboard_cpu_ms=… wheel_cpu_ms=… tick_cpu_ms=… signin_cpu_ms=…
+ * (signin: the sign-in page signed out, the least a page costs).
  *   SQL requests_per_kind=20 home_sql=… checklist_sql=… …   (statements per request, scripts/bench-sql-counter.mjs)
  * With --profile <dir> the same kinds are then run once more under a CPU profiler in the server
  * (scripts/bench-cpu-profiler.mjs): one <dir>/<kind>.cpuprofile each (Chrome DevTools, speedscope), and for each the
@@ -44,7 +45,7 @@ const SQL_PORT = PORT + 3;
 const PROFILE_PORT = PORT + 4;
 const PROFILE_DIR = argument("profile", "");
 
-type Kind = "home" | "checklist" | "dashboard" | "wheel" | "tick";
+type Kind = "home" | "checklist" | "dashboard" | "wheel" | "tick" | "signin";
 type Sample = { kind: Kind; ms: number; status: number; instance: number; at: number };
 type User = { cookie: string; chef: boolean; open: { id: string; version: number }[]; instance: number };
 
@@ -59,7 +60,8 @@ function nextKind(user: User): Kind {
   return r < 0.7 ? "checklist" : "home";
 }
 
-const PATHS: Record<Exclude<Kind, "tick">, string> = { home: "/", checklist: "/checklista", dashboard: "/oversikt", wheel: "/arshjul" };
+// "signin" only in the CPU phase: the sign-in page, signed out, is what every page costs at least (proxy, Next, the root layout).
+const PATHS: Record<Exclude<Kind, "tick">, string> = { home: "/", checklist: "/checklista", dashboard: "/oversikt", wheel: "/arshjul", signin: "/logga-in" };
 
 type Outcome = { acked: Set<string>; refused: Set<string>; unknown: Set<string>; samples: Sample[]; errors: number; errorsByInstance: Map<number, number> };
 
@@ -136,7 +138,7 @@ async function cpuPerKind(server: AppServer, users: User[], actionId: string, pr
   const parts: string[] = [];
   const sql: string[] = [];
   const profiles: { kind: Kind; profile: CpuProfile; cpuMsPerRequest: number | null }[] = [];
-  for (const kind of ["home", "checklist", "dashboard", "wheel", "tick"] as const) {
+  for (const kind of ["home", "checklist", "dashboard", "wheel", "tick", "signin"] as const) {
     const ticker = users.filter((u) => !u.chef).sort((a, b) => b.open.length - a.open.length)[0];
     if (kind === "tick" && (!ticker || ticker.open.length < CPU_REQUESTS)) continue;
     const sqlBefore = await sqlCount(SQL_PORT).catch(() => NaN);
@@ -149,8 +151,8 @@ async function cpuPerKind(server: AppServer, users: User[], actionId: string, pr
         const r = await request(`${server.base}/checklista`, { dispatcher: agent, method: "POST", headers: { ...(init.headers as Record<string, string>), "content-type": contentType }, body });
         await r.body.text();
       } else {
-        const cookie = kind === "dashboard" || kind === "wheel" ? chef.cookie : users.find((u) => !u.chef)!.cookie;
-        const r = await request(`${server.base}${PATHS[kind]}`, { dispatcher: agent, headers: { cookie } });
+        const cookie = kind === "dashboard" || kind === "wheel" ? chef.cookie : kind === "signin" ? "" : users.find((u) => !u.chef)!.cookie;
+        const r = await request(`${server.base}${PATHS[kind]}`, { dispatcher: agent, headers: cookie ? { cookie } : {} });
         await r.body.dump();
       }
     }
