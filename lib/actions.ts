@@ -100,13 +100,11 @@ export function postAction(options: ActionOptions & { onFailure: (failure: Failu
 }
 
 /**
- * A formAction as a plain form post's action, `(form data) => void`: every check and the body run in the formAction;
- * its answer is dropped, since after a post without JavaScript the page is rendered again (docs/decisions/033).
+ * A formAction as a plain form post's action, `(form data) => state`: every check and the body run in the formAction.
+ * A form without JavaScript ignores the answer (the page is rendered again, docs/decisions/033); a direct call gets it.
  */
-export function formPost<S extends FormStateLike>(action: (prev: S, data: FormData) => Promise<S>): (data: FormData) => Promise<void> {
-  return async (data) => {
-    await action(null as S, data);
-  };
+export function formPost<S extends FormStateLike>(action: (prev: S, data: FormData) => Promise<S>): (data: FormData) => Promise<S> {
+  return (data) => action(null as S, data);
 }
 
 /**

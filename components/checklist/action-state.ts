@@ -31,4 +31,4 @@ export type TaskActionState = {
 
 export type TaskAction = (prev: TaskActionState, data: FormData) => Promise<TaskActionState>;
 /** The action as a plain form post, for a browser without JavaScript (app/(app)/checklista/actions.ts postTaskAction). */
-export type TaskPostAction = (data: FormData) => Promise<void>;
+export type TaskPostAction = (data: FormData) => Promise<TaskActionState>;

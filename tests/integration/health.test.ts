@@ -8,7 +8,13 @@ vi.stubEnv("NEXTAUTH_SECRET", "a-test-secret-that-is-long-enough-for-next-auth")
 vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
 const state = vi.hoisted(() => ({ db: null as unknown, session: null as unknown }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => state.db }));
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getServerSession: async () => state.session }));
+// The session cookie's claims as lib/auth/session.ts reads them (decrypted by lib/auth/session-token.ts): the test's session.
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), cookies: async () => ({ getAll: () => [] }) }));
+vi.mock("@/lib/auth/session-token", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  sessionCookieValue: () => (state.session ? "the-test-session-cookie" : undefined),
+  decodeSessionToken: async () => state.session,
+}));
 
 const health = await import("@/app/api/health/route");
 const ready = await import("@/app/api/ready/route");
