@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { TaskAction } from "@/components/checklist/action-state";
 import { TaskItem } from "@/components/checklist/task-item";
@@ -41,13 +42,17 @@ export function WheelTaskPanel({ taskId, action, planAction }: { taskId: string;
       live = false;
     };
   }, [taskId]);
+  const router = useRouter();
   const save = useCallback<TaskAction>(
     async (prev, data) => {
       const result = await action(prev, data);
       await refresh();
+      // The tick-off answers with the task only (docs/decisions/033): the wheel's mark and level follow by a render of
+      // the page afterwards, outside the tick-off's own answer.
+      if (result?.ok) router.refresh();
       return result;
     },
-    [action, refresh],
+    [action, refresh, router],
   );
   const plan = useCallback<PlanAction>(
     async (prev, data) => {
