@@ -5,7 +5,6 @@ ALTER TABLE "ResultImport" ADD COLUMN     "pending" BOOLEAN NOT NULL DEFAULT fal
 CREATE TABLE "ResultImportRow" (
     "id" TEXT NOT NULL,
     "importId" TEXT NOT NULL,
-    "position" INTEGER NOT NULL,
     "indicatorId" TEXT NOT NULL,
     "year" INTEGER NOT NULL,
     "level" "ResultLevel" NOT NULL,
@@ -20,9 +19,6 @@ CREATE TABLE "ResultImportRow" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ResultImportRow_importId_indicatorId_year_levelKey_key" ON "ResultImportRow"("importId", "indicatorId", "year", "levelKey");
-
--- CreateIndex
-CREATE UNIQUE INDEX "ResultImportRow_importId_position_key" ON "ResultImportRow"("importId", "position");
 
 -- AddForeignKey
 ALTER TABLE "ResultImportRow" ADD CONSTRAINT "ResultImportRow_importId_fkey" FOREIGN KEY ("importId") REFERENCES "ResultImport"("id") ON DELETE CASCADE ON UPDATE CASCADE;
