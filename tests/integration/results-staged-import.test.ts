@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)("a staged results import on %s", (kind) => {
     expect(audits).toHaveLength(2);
     const replacing = audits.find((a) => a.entityId === (again as { importId: string }).importId)!;
     expect(replacing.after).toMatchObject({ rows: 7, created: 0, replaced: 7 });
-    expect((replacing.before as { replaced: { value: number }[] }).replaced.map((r) => r.value)).toEqual(Array(7).fill(80));
+    expect((replacing.before as { replaced: { value: number }[] }).replaced.map((r) => r.value)).toEqual([...Array(6).fill(80), 70]);
     expect((await state(t.db)).audit).toBe(before.audit + 2);
   });
 
@@ -87,7 +87,7 @@ describe.each(DATABASE_KINDS)("a staged results import on %s", (kind) => {
     const organisationId = (await t.db.organisation.findFirstOrThrow()).id;
     const indicator = await t.db.indicator.findFirstOrThrow({ where: { key: "helhetssyn" } });
     const lark = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
-    const staged = (importId: string) => ({ importId, indicatorId: indicator.id, year: 2060, level: "UNIT" as const, unitId: lark.id, levelKey: lark.id, value: 99, respondents: 30, responseRate: 60 });
+    const staged = (importId: string) => ({ importId, position: 0, indicatorId: indicator.id, year: 2060, level: "UNIT" as const, unitId: lark.id, levelKey: lark.id, value: 99, respondents: 30, responseRate: 60 });
     // What a server that stopped midway leaves: a pending import with staged rows, two hours ago, and one just started.
     // By the database's clock, which removeAbandonedImports reads (a test may run under faketime, a server not).
     const { now } = (await t.db.$queryRaw<{ now: Date }[]>`SELECT (now() AT TIME ZONE 'UTC') AS now`)[0]!;
