@@ -3,7 +3,10 @@ import { Cell, DataTable, Row, RowHeader } from "@/components/ui/table";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { formatShare } from "@/lib/tasks/progress";
 import type { Dashboard } from "@/lib/dashboard/queries";
-import { dashboardAreaHref, unitChecklistHref } from "@/lib/dashboard/schemas";
+import { dashboardAreaHref } from "@/lib/dashboard/schemas";
+import { ScrollArea } from "@/components/ui/scroll-area";
+import { PlanningRows, type PlanningAreaData } from "./planning-rows";
+import { textTable } from "./text-table";
 
 /** Up to this many missing steps are named per unit; the rest are counted. */
 const NAMED = 4;
@@ -29,52 +32,52 @@ export function PlanningCheck({ data }: { data: Dashboard }) {
       </>
     );
   }
+  const { areas, texts } = compactPlanning(data);
   return (
     <>
       {intro}
-      <DataTable label="Planering per enhet" caption={`Planering per enhet ${year}`} minWidth="48rem" white columns={["Enhet", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"]}>
-        {data.planning.map((u) => (
-          <Row key={u.unit.id} top>
-            <RowHeader>
-              <Link href={unitChecklistHref(u.unit.id, year)} className="text-blue-800 underline underline-offset-2">
-                {u.unit.name}
-              </Link>
-              <span className="block text-sm font-normal text-slate-700">{u.unit.areaName}</span>
-            </RowHeader>
-            <Cell>
-              {formatShare(u.plannedShare)} <span className="text-sm text-slate-700">({u.planned} av {u.dayBound})</span>
-            </Cell>
-            <Cell>{formatShare(done.get(u.unit.id) ?? null)}</Cell>
-            <Cell>
-              {u.unplanned.length === 0 ? (
-                "Inget"
-              ) : (
-                <ul className="space-y-1 text-sm">
-                  {u.unplanned.slice(0, NAMED).map((t) => (
-                    <li key={t.id}>{t.title}</li>
-                  ))}
-                  {u.unplanned.length > NAMED && <li>och {u.unplanned.length - NAMED} till</li>}
-                </ul>
-              )}
-            </Cell>
-            <Cell>
-              {u.outsideWindow.length === 0 ? (
-                "Inga"
-              ) : (
-                <ul className="space-y-1 text-sm">
-                  {u.outsideWindow.map((t) => (
-                    <li key={t.id}>
-                      {t.title}: {formatDateLong(t.plannedOn!)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Cell>
-          </Row>
-        ))}
-      </DataTable>
+      <ScrollArea label="Planering per enhet">
+        <table className="overview-table min-w-[48rem] bg-white">
+          <caption className="sr-only">{`Planering per enhet ${year}`}</caption>
+          <thead>
+            <tr>
+              {["Enhet", "Planerade", "Klara (hela året)", "Inte planerade", "Planerade utanför sin tid"].map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <PlanningRows areas={areas} texts={texts} year={year} />
+        </table>
+      </ScrollArea>
     </>
   );
+}
+
+/**
+ * The planning check as the client rows take it (PlanningRowData): per area, each unit's figures, with its first
+ * missing steps (NAMED) and its steps planned outside their time, every text once.
+ */
+function compactPlanning(data: Dashboard): { areas: PlanningAreaData[]; texts: string[] } {
+  const done = new Map(data.coverage.map((r) => [r.unit.id, r.totals.share]));
+  const { texts, index } = textTable();
+  const areas = new Map<string, PlanningAreaData>();
+  for (const u of data.planning) {
+    const area = areas.get(u.unit.areaName) ?? { name: u.unit.areaName, rows: [] };
+    areas.set(u.unit.areaName, area);
+    area.rows.push([
+      u.unit.id,
+      u.unit.name,
+      u.planned,
+      u.dayBound,
+      index(formatShare(done.get(u.unit.id) ?? null)),
+      u.unplanned.slice(0, NAMED).map((t) => index(t.title)),
+      Math.max(0, u.unplanned.length - NAMED),
+      u.outsideWindow.map((t) => [index(t.title), index(formatDateLong(t.plannedOn!))]),
+    ]);
+  }
+  return { areas: [...areas.values()], texts };
 }
 
 /** Above 60 units, one row per area (summed in SQL, lib/tasks/plan-queries.ts getAreaPlanning); an area opens its units. */
