@@ -2,7 +2,7 @@
 
 import { Link } from "@/components/ui/link";
 import { formatShare } from "@/lib/tasks/progress";
-import { unitChecklistHref } from "@/lib/dashboard/links";
+import { dashboardAreaHref, unitChecklistHref } from "@/lib/dashboard/links";
 
 /**
  * One unit's planning check as the server sends it: the unit, its planned and day-bound steps, how much of its year
@@ -60,4 +60,32 @@ export function PlanningRows({ areas, texts, year }: { areas: PlanningAreaData[]
       ))}
     </tbody>
   ));
+}
+
+/** An area's summed planning check (above 60 units): the area, its units, planned and day-bound steps, done in words, missing and outside their time. */
+export type AreaPlanningRowData = [id: string, name: string, units: number, planned: number, dayBound: number, done: string, unplanned: number, outside: number];
+
+const steps = (n: number) => (n === 0 ? "Inga" : `${n} steg`);
+
+/** The planning check's body with one row per area; an area's name opens its units' planning. */
+export function AreaPlanningRows({ rows, year }: { rows: AreaPlanningRowData[]; year: number }) {
+  return (
+    <tbody>
+      {rows.map(([id, name, units, planned, dayBound, done, unplanned, outside]) => (
+        <tr key={id}>
+          <th scope="row">
+            <Link href={dashboardAreaHref(year, id, "planering")}>{name}</Link>
+            <small>{`${units} enheter`}</small>
+          </th>
+          <td>
+            {`${formatShare(dayBound === 0 ? null : planned / dayBound)} `}
+            <small>{`(${planned} av ${dayBound})`}</small>
+          </td>
+          <td>{done}</td>
+          <td>{steps(unplanned)}</td>
+          <td>{steps(outside)}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
 }

