@@ -1,19 +1,19 @@
 import { ScrollArea } from "@/components/ui/scroll-area";
-import { cycleMonths, MONTH_NAMES } from "@/lib/dates/cycle";
+import { cycleMonths } from "@/lib/dates/cycle";
 import type { Dashboard } from "@/lib/dashboard/queries";
-import { dashboardAreaHref } from "@/lib/dashboard/schemas";
+import { packCells } from "@/lib/dashboard/compact-cells";
 import { BAND_CLASSES } from "./bands";
-import { CoverageGrid, type CompactArea } from "./coverage-grid";
+import { CoverageGrid, type CompactArea, type CompactRow } from "./coverage-grid";
 
-/** The rows as the client table takes them: per area, each unit's 12 months as one flat array of counts. */
+/** The rows as the client table takes them: per area, each unit's 12 months as one flat list of counts. */
 function compactAreas(data: Dashboard): CompactArea[] {
-  const counts = (cells: Dashboard["coverage"][number]["cells"]) => cells.flatMap((c) => [c.due, c.done, c.notApplicable, c.dueSoFar, c.doneSoFar, c.overdue]);
-  if (data.coverageBy === "area") return [{ name: "", rows: data.coverage.map(({ unit, cells }) => ({ id: unit.id, name: unit.name, cells: counts(cells), href: dashboardAreaHref(data.year!, unit.id) })) }];
+  const row = ({ unit, cells }: Dashboard["coverage"][number]): CompactRow => [unit.id, unit.name, packCells(cells)];
+  if (data.coverageBy === "area") return [{ name: "", rows: data.coverage.map(row) }];
   const areas = new Map<string, CompactArea>();
-  for (const { unit, cells } of data.coverage) {
-    const area = areas.get(unit.areaName) ?? { name: unit.areaName, rows: [] };
-    areas.set(unit.areaName, area);
-    area.rows.push({ id: unit.id, name: unit.name, cells: counts(cells) });
+  for (const r of data.coverage) {
+    const area = areas.get(r.unit.areaName) ?? { name: r.unit.areaName, rows: [] };
+    areas.set(r.unit.areaName, area);
+    area.rows.push(row(r));
   }
   return [...areas.values()];
 }
@@ -37,31 +37,11 @@ export function CoverageTable({ data }: { data: Dashboard }) {
         {byArea ? "Välj ett område för att se dess enheter." : "Välj en enhet för att öppna dess checklista, eller antalet försenade för att se dem."}
       </p>
       <ScrollArea label="Täckning per enhet och månad" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full min-w-[60rem] border-collapse text-sm" aria-describedby="tackning-forklaring">
+        <table className="heat-map w-full min-w-[60rem] border-collapse text-sm" aria-describedby="tackning-forklaring">
           <caption className="sr-only">
             Klara per {byArea ? "område" : "enhet"} och månad {year}
           </caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="sticky left-0 bg-slate-100 px-3 py-2 text-left">
-                {byArea ? "Område" : "Enhet"}
-              </th>
-              {months.map((month) => MONTH_NAMES[month - 1]!).map((m) => (
-                <th key={m} scope="col" className="px-1 py-2 text-center font-semibold">
-                  <abbr title={m} className="no-underline">
-                    {m.slice(0, 3)}
-                  </abbr>
-                </th>
-              ))}
-              <th scope="col" className="px-2 py-2 text-center">
-                Hittills<span className="sr-only">: klara av dem som skulle vara klara i dag</span>
-              </th>
-              <th scope="col" className="px-2 py-2 text-center">
-                Försenade
-              </th>
-            </tr>
-          </thead>
-          <CoverageGrid areas={compactAreas(data)} year={year} states={data.coverage[0]?.cells.map((c) => c.state) ?? []} months={months} />
+          <CoverageGrid areas={compactAreas(data)} year={year} states={data.coverage[0]?.cells.map((c) => c.state) ?? []} months={months} byArea={byArea} />
         </table>
       </ScrollArea>
     </>

@@ -1,10 +1,9 @@
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { formatDateLong } from "@/lib/dates/cycle";
 import type { Dashboard } from "@/lib/dashboard/queries";
-import { OverdueRows } from "./overdue-rows";
+import { OverdueRows, type OverdueRowData } from "./overdue-rows";
+import { textTable } from "./text-table";
 import { roleLabel } from "@/lib/routines/labels";
-
-const cell = "px-3 py-2 align-top";
 
 /** The cycle's oldest overdue tasks (OVERDUE_LIST_LIMIT), with unit, responsible role and days overdue. */
 export function OverdueList({ data }: { data: Dashboard }) {
@@ -18,33 +17,29 @@ export function OverdueList({ data }: { data: Dashboard }) {
         </p>
       )}
       <ScrollArea label="Försenade uppgifter" className="max-h-[32rem] overflow-y-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full min-w-[40rem] text-left text-sm">
+        <table className="overview-table overdue-table min-w-[40rem]">
           <caption className="sr-only">Försenade uppgifter, äldst först</caption>
           <thead className="sticky top-0 bg-slate-100">
             <tr>
-              <th scope="col" className={cell}>Uppgift</th>
-              <th scope="col" className={cell}>Enhet</th>
-              <th scope="col" className={cell}>Ansvarig</th>
-              <th scope="col" className={cell}>Skulle vara klar</th>
-              <th scope="col" className={`${cell} text-right`}>Dagar försenad</th>
+              <th scope="col">Uppgift</th>
+              <th scope="col">Enhet</th>
+              <th scope="col">Ansvarig</th>
+              <th scope="col">Skulle vara klar</th>
+              <th scope="col">Dagar försenad</th>
             </tr>
           </thead>
           <tbody>
-            <OverdueRows
-              year={data.year!}
-              rows={data.overdue.map((t) => ({
-                id: t.id,
-                title: t.title,
-                enhet: t.enhet,
-                unitName: t.unitName,
-                role: roleLabel(t.responsibleRole),
-                due: formatDateLong(t.dueOn),
-                days: t.daysOverdue,
-              }))}
-            />
+            <OverdueRows year={data.year!} {...compactOverdue(data)} />
           </tbody>
         </table>
       </ScrollArea>
     </div>
   );
+}
+
+/** The rows as the client list takes them (OverdueRowData), their texts once each. */
+function compactOverdue(data: Dashboard): { rows: OverdueRowData[]; texts: string[] } {
+  const { texts, index } = textTable();
+  const rows = data.overdue.map((t): OverdueRowData => [t.id, index(t.title), t.enhet, index(t.unitName), index(roleLabel(t.responsibleRole)), index(formatDateLong(t.dueOn)), t.daysOverdue]);
+  return { rows, texts };
 }

@@ -3,31 +3,30 @@
 import { Link } from "@/components/ui/link";
 import { unitChecklistHref } from "@/lib/dashboard/links";
 
-/** One overdue task as the server sends it, its texts ready to show (dates and role in words). */
-export type OverdueRowData = { id: string; title: string; enhet: string; unitName: string; role: string; due: string; days: number };
-
-const cell = "px-3 py-2 align-top";
+/**
+ * One overdue task as the server sends it: its id, the unit's `enhet` (a unit's id, "verksamhet" or "kommunikation")
+ * and the days overdue, with its title, unit name, role and due date in words as indexes into the list's texts
+ * (components/dashboard/text-table.ts).
+ */
+export type OverdueRowData = [id: string, title: number, enhet: string, unitName: number, role: number, due: number, days: number];
 
 /**
  * The overdue list's rows. A client component so that the page's React payload carries each task's data once
- * instead of its markup a second time (see components/dashboard/coverage-grid.tsx).
+ * instead of its markup a second time (see components/dashboard/coverage-grid.tsx); the cells' classes are named in
+ * components/dashboard/dashboard.css.
  */
-export function OverdueRows({ rows, year }: { rows: OverdueRowData[]; year: number }) {
-  return rows.map((t) => (
-    <tr key={t.id} className="border-t border-slate-200">
-      <th scope="row" className={`${cell} font-medium`}>
-        <Link href={`/checklista/uppgift/${t.id}`} className="text-blue-800 underline underline-offset-2">
-          {t.title}
-        </Link>
+export function OverdueRows({ rows, texts, year }: { rows: OverdueRowData[]; texts: string[]; year: number }) {
+  return rows.map(([id, title, enhet, unitName, role, due, days]) => (
+    <tr key={id}>
+      <th scope="row">
+        <Link href={`/checklista/uppgift/${id}`}>{texts[title]}</Link>
       </th>
-      <td className={cell}>
-        <Link href={unitChecklistHref(t.enhet, year, "forsenade")} className="text-blue-800 underline underline-offset-2">
-          {t.unitName}
-        </Link>
+      <td>
+        <Link href={unitChecklistHref(enhet, year, "forsenade")}>{texts[unitName]}</Link>
       </td>
-      <td className={cell}>{t.role}</td>
-      <td className={cell}>{t.due}</td>
-      <td className={`${cell} text-right font-semibold tabular-nums`}>{t.days}</td>
+      <td>{texts[role]}</td>
+      <td>{texts[due]}</td>
+      <td>{days}</td>
     </tr>
   ));
 }

@@ -15,17 +15,21 @@ type Row = { i: number; total: number; notApplicable: number; done: number; due:
  */
 export async function getCycleProgress(db: DbClient, requests: ProgressRequest[]): Promise<ProgressFigures[]> {
   if (requests.length === 0) return [];
-  const values = Prisma.join(requests.map((r, i) => Prisma.sql`(${i}::int, ${r.cycleId}, ${formatDateIso(r.date)}::date, ${r.unitId ?? null}::text)`));
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT v.i AS "i",
-      count(*) FILTER (WHERE t."status" <> 'NOT_APPLICABLE')::int AS "total",
-      count(*) FILTER (WHERE t."status" = 'NOT_APPLICABLE')::int AS "notApplicable",
-      count(*) FILTER (WHERE t."status" = 'DONE' AND t."doneOn" <= v.cutoff)::int AS "done",
-      count(*) FILTER (WHERE t."status" <> 'NOT_APPLICABLE' AND t."dueOn" <= v.cutoff)::int AS "due",
-      count(*) FILTER (WHERE t."status" = 'DONE' AND t."doneOn" <= v.cutoff AND t."dueOn" <= v.cutoff)::int AS "dueDone"
-    FROM (VALUES ${values}) AS v(i, id, cutoff, unit)
-    JOIN "Task" t ON t."cycleId" = v.id AND (v.unit IS NULL OR t."unitId" = v.unit)
-    GROUP BY v.i`;
+  // One aggregate per request, each on its own cycle's tasks (the (cycleId, …) index): a join of the requests with
+  // "Task" read every cycle's tasks at 600 units (110 ms against 35 ms, issue 35).
+  const parts = requests.map((r, i) => {
+    const cutoff = Prisma.sql`${formatDateIso(r.date)}::date`;
+    return Prisma.sql`
+      SELECT ${i}::int AS "i",
+        count(*) FILTER (WHERE t."status" <> 'NOT_APPLICABLE')::int AS "total",
+        count(*) FILTER (WHERE t."status" = 'NOT_APPLICABLE')::int AS "notApplicable",
+        count(*) FILTER (WHERE t."status" = 'DONE' AND t."doneOn" <= ${cutoff})::int AS "done",
+        count(*) FILTER (WHERE t."status" <> 'NOT_APPLICABLE' AND t."dueOn" <= ${cutoff})::int AS "due",
+        count(*) FILTER (WHERE t."status" = 'DONE' AND t."doneOn" <= ${cutoff} AND t."dueOn" <= ${cutoff})::int AS "dueDone"
+      FROM "Task" t
+      WHERE t."cycleId" = ${r.cycleId}${r.unitId ? Prisma.sql` AND t."unitId" = ${r.unitId}` : Prisma.empty}`;
+  });
+  const rows = await db.$queryRaw<Row[]>`${Prisma.join(parts, " UNION ALL ")}`;
   return requests.map((_, i) => {
     const row = rows.find((r) => r.i === i);
     return row ? { total: row.total, notApplicable: row.notApplicable, done: row.done, due: row.due, dueDone: row.dueDone } : emptyProgress();

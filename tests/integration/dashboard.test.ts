@@ -6,6 +6,7 @@ import { ensureCycleTasks } from "@/lib/cycles/instantiate";
 import { utcDate } from "@/lib/dates/cycle";
 import { getDashboard, HEAT_MAP_UNIT_LIMIT } from "@/lib/dashboard/queries";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
+import { getActiveUnitsWithoutChief } from "@/lib/organisation/queries";
 import { DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor, createTestDatabaseAs } from "./helpers/actors";
 import { counting } from "./helpers/counting";
@@ -61,6 +62,18 @@ describe.each(DATABASE_KINDS)("the dashboard's queries on %s", (kind) => {
     expect(first.unitName).toBeTruthy();
     expect(d.overdue.some((o) => o.responsibleRole !== null)).toBe(true);
     expect(d.coverage.reduce((n, r) => n + r.totals.overdue, 0)).toBe(d.overdue.filter((o) => o.unitId !== null).length);
+  });
+
+  it("names the active units without an enhetschef as the organisation's query does, and none when one has every unit", async () => {
+    const organisationId = (await t.db.organisation.findFirstOrThrow()).id;
+    const names = async () => (await getDashboard(chef, {}, t.db, SEEDED_TODAY))!.unitsWithoutChief.map((u) => u.name).sort();
+    const expected = (await getActiveUnitsWithoutChief(organisationId, t.db)).map((u) => u.name).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await names()).toEqual(expected);
+    const wide = await t.db.roleAssignment.create({ data: { userId: chef.id, role: "ENHETSCHEF", organisationId, unitId: null } });
+    expect(await names()).toEqual([]);
+    await t.db.roleAssignment.delete({ where: { id: wide.id } });
+    expect(await names()).toEqual(expected);
   });
 
   it("lists activities without month or role and units without tasks as planning gaps", async () => {

@@ -10,8 +10,6 @@ import { YearCompare } from "@/components/dashboard/year-compare";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateLong } from "@/lib/dates/cycle";
 import { getDashboard, HEAT_MAP_UNIT_LIMIT, type Dashboard } from "@/lib/dashboard/queries";
-import { homeOrganisationFor } from "@/lib/auth/scope";
-import { getActiveUnitsWithoutChief } from "@/lib/organisation/queries";
 import { plural } from "@/lib/plural";
 import { dashboardParamsSchema } from "@/lib/dashboard/schemas";
 import { wheelHref } from "@/lib/wheel/schemas";
@@ -19,12 +17,17 @@ import { DownloadLinks } from "@/components/ui/download-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice, Section } from "@/components/ui/section";
 import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-notice";
-import { getOverdueElsewhere } from "@/lib/tasks/queries";
+import "@/components/dashboard/dashboard.css";
 
 export const metadata: Metadata = { title: "Översikt" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Up to this many units without an enhetschef are named; the rest are counted (the organisation page lists them all). */
+const NAMED_UNITS = 10;
+const namesAndRest = (names: string[]) =>
+  names.length <= NAMED_UNITS ? names.join(", ") : `${names.slice(0, NAMED_UNITS).join(", ")} och ${names.length - NAMED_UNITS} till`;
 
 /** Which rows the heat map shows: one area's units, or one row per area when the verksamhet has many units. */
 function HeatMapScope({ data }: { data: Dashboard }) {
@@ -53,9 +56,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const data = await getDashboard(user, dashboardParamsSchema.parse(await searchParams));
   if (!data) redirect("/ingen-behorighet");
   const year = data.year;
-  const withoutChief = await getActiveUnitsWithoutChief(homeOrganisationFor(user, "dashboard:read")!);
-  // The other open cycle's försenade beside the one shown (docs/decisions/020).
-  const elsewhere = await getOverdueElsewhere(user, year, "task:read", undefined, data.today);
+  const withoutChief = data.unitsWithoutChief;
 
   return (
     <div className="space-y-8">
@@ -77,7 +78,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       {withoutChief.length > 0 && (
         <Notice>
           {withoutChief.length === 1 ? "En aktiv enhet saknar enhetschef" : `${withoutChief.length} aktiva enheter saknar enhetschef`}, så ingen får deras påminnelser:{" "}
-          {withoutChief.map((u) => u.name).join(", ")}.
+          {namesAndRest(withoutChief.map((u) => u.name))}.
         </Notice>
       )}
       {year === null ? (
@@ -97,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </Section>
           <Section id="forsenade" title={<>Försenade uppgifter i cykel {year} ({data.overdueCount})</>} gap="3">
             <OverdueList data={data} />
-            <OverdueElsewhereNotice cycles={elsewhere} what="i verksamheten" />
+            <OverdueElsewhereNotice cycles={data.overdueElsewhere} what="i verksamheten" />
           </Section>
           <Section id="planering" title="Inplanerat per enhet" gap="3">
             <PlanningCheck data={data} />
