@@ -170,8 +170,9 @@ test.describe("dela årshjulet", () => {
 
   test("för många förfrågningar till samma länk ger 429 med svensk text", async ({ page, baseURL }) => {
     const address = `${baseURL}/delad/${randomBytes(32).toString("base64url")}`;
+    // 120 requests, ten at a time (one after another they took most of a minute on a busy machine).
     const statuses: number[] = [];
-    for (let i = 0; i < 120; i++) statuses.push((await page.request.get(address)).status());
+    for (let i = 0; i < 12; i++) statuses.push(...(await Promise.all(Array.from({ length: 10 }, async () => (await page.request.get(address)).status()))));
     expect(statuses.every((s) => s === 404)).toBe(true);
     const refused = await page.request.get(address);
     expect(refused.status()).toBe(429);
