@@ -357,6 +357,19 @@ export async function getChecklist(actor: Actor, params: ChecklistParams, db: Db
 }
 export type Checklist = Awaited<ReturnType<typeof getChecklist>>;
 
+/** What one task read on its own shows besides its row: its dates' state and what the actor may do with it. */
+function oneTaskState(actor: Actor, task: TaskRow, today: Date, isOpen: OpenCheck) {
+  return {
+    overdue: isOverdue(task, today),
+    pastDue: isPastDue(task, today),
+    current: isCurrent(task, today),
+    canUpdate: canUpdateTask(actor, task, isOpen),
+    module: moduleView(actor, task, today),
+    kept: false,
+    undoTo: null,
+  };
+}
+
 /**
  * One task the actor may read, as the checklist shows it (with what the actor may do): the start page's activity
  * panel fetches it when the panel opens (docs/decisions/032). Null when unknown or out of scope.
@@ -370,17 +383,7 @@ export async function getChecklistTask(actor: Actor, taskId: string, db: DbClien
     openCycleCheck(db, [task.cycle.organisationId], today),
     isPlanningStep ? getCyclePlanningSummary(db, task.cycleId, task.cycle.organisationId) : undefined,
   ]);
-  return {
-    ...task,
-    overdue: isOverdue(task, today),
-    pastDue: isPastDue(task, today),
-    current: isCurrent(task, today),
-    canUpdate: canUpdateTask(actor, task, open.isOpen),
-    module: moduleView(actor, task, today),
-    kept: false,
-    undoTo: null,
-    ...(planning ? { planning } : {}),
-  };
+  return { ...task, ...oneTaskState(actor, task, today, open.isOpen), ...(planning ? { planning } : {}) };
 }
 
 /** One task the actor may read with its full history, newest first; null when unknown or out of scope. */
@@ -399,16 +402,6 @@ export async function getTaskHistory(actor: Actor, taskId: string, db: DbClient 
   });
   if (!task) return null;
   const open = await openCycleCheck(db, [task.cycle.organisationId], today);
-  return {
-    ...task,
-    overdue: isOverdue(task, today),
-    pastDue: isPastDue(task, today),
-    current: isCurrent(task, today),
-    canUpdate: canUpdateTask(actor, task, open.isOpen),
-    module: moduleView(actor, task, today),
-    kept: false,
-    undoTo: null,
-    groupKey: task.unitId ?? KEY_OF_ASSIGNEE[task.assigneeKey] ?? task.assigneeKey,
-  };
+  return { ...task, ...oneTaskState(actor, task, today, open.isOpen), groupKey: task.unitId ?? KEY_OF_ASSIGNEE[task.assigneeKey] ?? task.assigneeKey };
 }
 export type TaskHistory = NonNullable<Awaited<ReturnType<typeof getTaskHistory>>>;
