@@ -57,7 +57,11 @@ test("administratören lägger till och tar bort rader i tabellen Roller från k
     await section.getByLabel("Roll", { exact: true }).selectOption({ label: role });
     await section.getByLabel("Gäller", { exact: true }).selectOption({ label: scope });
     await section.getByRole("button", { name: "Lägg till raden" }).click();
+    // The row itself, not only the confirmation: the previous row's "Raden är tillagd." still stands while this one is
+    // saved, and filling the form before that save ends lets React empty it (CI lost a row that way on a loaded machine).
+    await expect(section.getByRole("table").getByRole("row", { name: new RegExp(`^${value.replaceAll(".", "\\.")} `) })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "Raden är tillagd." })).toBeVisible();
+    await expect(section.getByLabel("Värde i katalogen", { exact: true })).toHaveValue("");
   }
   await addRow("Arshjulet.Koordinator.Larkan", "Koordinator", "Lärkan");
   await addRow("Arshjulet.Utvecklare", "Verksamhetsutvecklare", "Hela verksamheten");
