@@ -102,9 +102,14 @@ export function postAction(options: ActionOptions & { onFailure: (failure: Failu
 /**
  * A formAction as a plain form post's action, `(form data) => state`: every check and the body run in the formAction.
  * A form without JavaScript ignores the answer (the page is rendered again, docs/decisions/033); a direct call gets it.
+ * `onRefusal` runs for a refused or failed call posted without JavaScript, to redirect to a page that says so.
  */
-export function formPost<S extends FormStateLike>(action: (prev: S, data: FormData) => Promise<S>): (data: FormData) => Promise<S> {
-  return (data) => action(null as S, data);
+export function formPost<S extends FormStateLike>(action: (prev: S, data: FormData) => Promise<S>, onRefusal?: (state: S, data: FormData) => Promise<void>): (data: FormData) => Promise<S> {
+  return async (data) => {
+    const state = await action(null as S, data);
+    if (onRefusal && state && !state.ok && !(await calledFromScript())) await onRefusal(state, data);
+    return state;
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { safeCallbackPath } from "./auth/callback-path.ts";
+
 /**
  * Status codes in a redirect's address instead of free text (issue 18, item 8): the page maps a known code to its own
  * Swedish text and shows nothing for any other, so a crafted link cannot put words on our page.
@@ -21,4 +23,24 @@ export function flashText(texts: FlashTexts, code: unknown, name?: string | null
   if (typeof code !== "string" || !Object.hasOwn(texts, code)) return null;
   const entry = texts[code]!;
   return { text: entry.text.replaceAll("{namn}", name ?? "Användaren"), error: entry.error ?? false };
+}
+
+/**
+ * Back to the page a plain form was posted from (its Referer, path and query only), with a status code for it to show:
+ * only a path on this site that `pages` accepts, else `fallback`. The page's own parameters (a filter, a unit) stay.
+ */
+export function flashBackPath(referer: string | null, pages: RegExp, fallback: string, code: string, options: { about?: string; hash?: string } = {}): string {
+  let back = fallback;
+  try {
+    const from = referer ? new URL(referer) : null;
+    const path = from ? safeCallbackPath(`${from.pathname}${from.search}`, "") : "";
+    if (path && pages.test(path.split("?")[0]!)) back = path;
+  } catch {
+    // Not an address: back to the fallback.
+  }
+  const url = new URL(back, "http://arshjulet.invalid");
+  url.searchParams.set(FLASH_PARAM, code);
+  if (options.about) url.searchParams.set("om", options.about);
+  else url.searchParams.delete("om");
+  return `${url.pathname}${url.search}${options.hash ? `#${encodeURIComponent(options.hash)}` : ""}`;
 }

@@ -301,4 +301,28 @@ test.describe("utan JavaScript", () => {
     await expect(page.getByRole("heading", { level: 2, name: /Planera|Ändra planen/ })).toBeVisible();
     await expect(page.getByLabel("Datum")).toBeVisible();
   });
+
+  test("en ändring som någon annan hann före säger det, också utan JavaScript", async ({ page, context }) => {
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: DEMO_ACCOUNTS.enhetschef, password: DEMO_PASSWORD, json: "true" } });
+    const title = "Jämför resultatet med föregående år";
+    await page.goto("/checklista?filter=alla");
+    const next = (await taskItem(page, title).getByRole("button", { name: "Pågår", exact: true }).getAttribute("aria-pressed")) === "true" ? "Klar" : "Pågår";
+    // Another tab of the same person changes the task first…
+    const other = await context.newPage();
+    await other.goto("/checklista?filter=alla");
+    await taskItem(other, title).getByRole("button", { name: next, exact: true }).click();
+    await expect(taskItem(other, title).getByRole("button", { name: next, exact: true })).toHaveAttribute("aria-pressed", "true");
+    // …so this tab's post of the old version is refused: back to the same list, which says so and shows the task as it is.
+    await taskItem(page, title).getByRole("button", { name: next, exact: true }).click();
+    expect(new URL(page.url()).searchParams.get("filter")).toBe("alla");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(`”${title}” ändrades inte: någon annan hann ändra uppgiften medan du hade den öppen. Den visas nu som den är; välj igen om något ska ändras.`);
+    await expect(taskItem(page, title).getByRole("button", { name: next, exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expectNoAxeViolations(page);
+    // A code in a link someone made shows only the page's own text, about a task the page itself names.
+    await page.goto("/checklista?status=finns-inte&om=%3Cb%3E");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Uppgiften finns inte eller hör inte till det du kan ändra.");
+    await page.goto("/checklista?status=Kontot%20%C3%A4r%20sp%C3%A4rrat");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  });
 });

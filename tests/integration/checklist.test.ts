@@ -12,17 +12,29 @@ import { form } from "./helpers/form";
 import { DECEMBER_DAY, ensureCycle2027 } from "./helpers/next-cycle";
 
 // The server action runs against the test database as a mocked signed-in user.
-const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown, script: false, cookieSets: 0 }));
+const session = vi.hoisted(() => ({ user: null as unknown, db: null as unknown, script: false, cookieSets: 0, referer: null as string | null }));
 vi.mock("@/lib/auth/session", () => ({ requireUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 // A call from JavaScript carries Next's Next-Action header; a plain form post (no JavaScript) does not.
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => void (session.cookieSets += 1), delete: () => void (session.cookieSets += 1) }),
-  headers: async () => new Headers(session.script ? { "next-action": "0123abcd" } : {}),
+  headers: async () => new Headers({ ...(session.script ? { "next-action": "0123abcd" } : {}), ...(session.referer ? { referer: session.referer } : {}) }),
 }));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 
-const { saveTaskAction } = await import("@/app/(app)/checklista/actions");
+const { postTaskAction, saveTaskAction } = await import("@/app/(app)/checklista/actions");
+
+/** Where a call redirected to (Next's redirect() throws an error whose digest holds the address), or null. */
+async function redirectedTo(call: Promise<unknown>): Promise<string | null> {
+  try {
+    await call;
+    return null;
+  } catch (error) {
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest !== "string" || !digest.startsWith("NEXT_REDIRECT;")) throw error;
+    return digest.split(";")[2]!;
+  }
+}
 const { revalidatePath } = await import("next/cache");
 
 const KOORDINATOR = "koordinator@arshjulet.example";
@@ -300,6 +312,31 @@ describe.each(DATABASE_KINDS)("checklist on %s", (kind) => {
       session.user = await actorFor(t.db, VERKSAMHETSCHEF);
       expect(await saveTaskAction(null, form({ intent: "status", taskId: task.id, version: task.version, status: "DONE" }))).toMatchObject({ ok: false, message: TASK_READ_ONLY });
       expect(await state(t.db)).toEqual(before);
+    });
+
+    it("posted without JavaScript, a refused status change goes back to its list with a code, and changes nothing", async () => {
+      session.user = await actorFor(t.db, ENHETSCHEF);
+      const task = await taskOf("Tallbacken", "jamfor-foregaende-ar");
+      const other = await taskOf("Ekdungen", "lg-genomgang-enhet");
+      const next = task.status === "IN_PROGRESS" ? "DONE" : "IN_PROGRESS";
+      const before = await state(t.db);
+      try {
+        session.referer = "http://localhost:3000/checklista?enhet=x&filter=forsenade";
+        expect(await redirectedTo(postTaskAction(form({ intent: "status", taskId: task.id, version: task.version + 1, status: next })))).toBe(
+          `/checklista?enhet=x&filter=forsenade&status=andrad-av-annan&om=${task.id}#uppgift-${task.id}`,
+        );
+        session.referer = "http://localhost:3000/checklista/forsenade?visa=alla";
+        expect(await redirectedTo(postTaskAction(form({ intent: "status", taskId: other.id, version: other.version, status: next })))).toBe(`/checklista/forsenade?visa=alla&status=finns-inte&om=${other.id}#uppgift-${other.id}`);
+        session.referer = "http://localhost:3000/admin/anvandare";
+        expect(await redirectedTo(postTaskAction(form({ intent: "undo", taskId: task.id, version: task.version + 1 })))).toBe(`/checklista?status=andrad-av-annan&om=${task.id}#uppgift-${task.id}`);
+        expect(await state(t.db)).toEqual(before);
+        // From JavaScript the same refusal is the answer itself, with the task as it is.
+        session.script = true;
+        expect(await postTaskAction(form({ intent: "status", taskId: task.id, version: task.version + 1, status: next }))).toMatchObject({ ok: false, code: "STALE", task: { id: task.id, version: task.version } });
+      } finally {
+        session.referer = null;
+        session.script = false;
+      }
     });
 
     it("called from JavaScript, answers with the task's new state and re-renders nothing (no revalidation, no cookie)", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { FLASH_PARAM, flashPath, flashText } from "@/lib/flash";
+import { FLASH_PARAM, flashBackPath, flashPath, flashText } from "@/lib/flash";
+import { TASK_TEXTS, taskFailureCode, taskFlashName } from "@/lib/tasks/messages";
 import { CONTROL_CHARACTER_MESSAGE } from "@/lib/forms";
 import { routinePath } from "@/lib/routines/paths";
 import { codeOfMessage, USER_TEXTS } from "@/lib/users/messages";
@@ -29,6 +30,32 @@ describe("status codes in redirects (issue 18, item 8)", () => {
     expect(codeOfMessage("Invalid input: expected string")).toBe("ogiltig");
     expect(codeOfMessage(undefined)).toBe("ogiltig");
     for (const { text } of Object.values(USER_TEXTS)) expect(text).toMatch(/[åäöÅÄÖ]|^[A-ZÅÄÖ{]/);
+  });
+});
+
+describe("back to the page a plain form came from, with a code (a refused tick-off without JavaScript)", () => {
+  const CHECKLIST = /^\/checklista(\/forsenade)?$/;
+  const back = (referer: string | null) => flashBackPath(referer, CHECKLIST, "/checklista", "andrad-av-annan", { about: "t1", hash: "uppgift-t1" });
+
+  it("keeps the list's own parameters and replaces an earlier code", () => {
+    expect(back("http://localhost:3000/checklista?enhet=u1&ar=2026&filter=forsenade")).toBe("/checklista?enhet=u1&ar=2026&filter=forsenade&status=andrad-av-annan&om=t1#uppgift-t1");
+    expect(back("https://arshjulet.kommun.se/checklista/forsenade?visa=alla&status=finns-inte&om=t9")).toBe("/checklista/forsenade?visa=alla&status=andrad-av-annan&om=t1#uppgift-t1");
+  });
+
+  it("goes to the fallback from any other page, a missing or odd Referer, and paths that normalise elsewhere", () => {
+    for (const referer of [null, "", "inte en adress", "http://localhost/admin/anvandare", "http://localhost/checklista/uppgift/t1", "http://localhost/checklista/../admin", "http://localhost/checklista/%2e%2e/admin", "http://localhost//evil.example/checklista", "http://localhost/checklistan"]) {
+      expect(back(referer), String(referer)).toBe("/checklista?status=andrad-av-annan&om=t1#uppgift-t1");
+    }
+  });
+
+  it("maps every refusal of a task change to a text of its own, and names the task only from the page's list", () => {
+    expect([taskFailureCode("STALE"), taskFailureCode("CLOSED"), taskFailureCode("READ_ONLY"), taskFailureCode("NOT_FOUND"), taskFailureCode("TRANSITION")].sort()).toEqual(Object.keys(TASK_TEXTS).sort());
+    expect(taskFailureCode("INVALID")).toBe("gick-inte");
+    expect(taskFailureCode(undefined)).toBe("gick-inte");
+    const tasks = [{ id: "t1", activity: { title: "Brukarfika" } }];
+    expect(flashText(TASK_TEXTS, "andrad-av-annan", taskFlashName(tasks, "t1"))?.text).toMatch(/^”Brukarfika” ändrades inte: någon annan hann/);
+    expect(flashText(TASK_TEXTS, "cykeln-stangd", taskFlashName(tasks, "okand"))?.text).toMatch(/^Uppgiften ändrades inte/);
+    expect(taskFlashName(tasks, null)).toBe("Uppgiften");
   });
 });
 

@@ -118,8 +118,8 @@ describe("write paths (issue 30)", () => {
       for (const [, name, value] of source.matchAll(/export\s+const\s+(\w+)\s*=\s*([^\n]*)/g)) {
         // Directly, or through a helper of the same file that is itself formAction(...) or postAction(...).
         const helper = /^(\w+)\(/.exec(value!)?.[1];
-        // formPost(x): a plain form post of another action x of the same file that is itself formAction(...).
-        const posted = /^formPost\((\w+)\)/.exec(value!)?.[1];
+        // formPost(x) or formPost(x, onRefusal): a plain form post of another action x of the same file that is itself formAction(...).
+        const posted = /^formPost\((\w+)[,)]/.exec(value!)?.[1];
         const wrapped =
           /^(formAction|postAction|signedOutFormAction)\b/.test(value!) ||
           (helper !== undefined && helper !== "formPost" && new RegExp(String.raw`const ${helper}\s*=[^;]{0,300}?\b(formAction|postAction)[<(]`).test(source)) ||

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { TaskActionState } from "@/components/checklist/action-state";
 import { calledFromScript, formAction, formPost } from "@/lib/actions";
 import { justChangedOf, toLiveState } from "@/components/checklist/task-view";
@@ -11,6 +12,8 @@ import { addLocalActivity } from "@/lib/tasks/local-activities";
 import { planTask } from "@/lib/tasks/plan-mutations";
 import { addTaskComment, changeTaskStatus, undoTaskStatus } from "@/lib/tasks/mutations";
 import { JUST_CHANGED_COOKIE } from "@/lib/tasks/schemas";
+import { flashBackPath } from "@/lib/flash";
+import { taskFailureCode } from "@/lib/tasks/messages";
 
 /** The pages that show a unit's tasks: the checklist (and its task pages) and the start page's wheel. */
 function revalidateTaskPages() {
@@ -40,7 +43,8 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
         ? await undoTaskStatus(user, ref)
         : await changeTaskStatus(user, { ...ref, status: field(data, "status"), reason });
   const current = result.ok ? result.task : result.current;
-  if ((result.ok || result.code === "STALE") && !(await calledFromScript())) {
+  const fromScript = await calledFromScript();
+  if ((result.ok || result.code === "STALE") && !fromScript) {
     // The checklist keeps the task just changed in view (with Ångra) although it may have left the filter: the page
     // re-rendered for this answer reads the cookie. A stale version re-renders the page as it is now.
     if (result.ok && intent !== "comment") {
@@ -62,7 +66,12 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
  * saveTaskAction instead; without it the page is re-rendered, and the cookie names the task just changed, whose
  * message the task then shows.
  */
-export const postTaskAction = formPost(saveTaskAction);
+export const postTaskAction = formPost(saveTaskAction, async (state, data) => {
+  // A form without JavaScript drops the answer: a refusal goes back to the list it came from, with a code that the list
+  // turns into its message about the task (lib/tasks/messages.ts).
+  const taskId = field(data, "taskId");
+  redirect(flashBackPath((await headers()).get("referer"), /^\/checklista(\/forsenade)?$/, "/checklista", taskFailureCode(state?.code), { about: taskId, hash: `uppgift-${taskId}` }));
+});
 
 /** Plans, replans or unplans a task (issue 21); lib/tasks/plan-mutations parses, scopes, guards the version and audits. */
 export const planTaskAction = formAction<PlanActionState>({}, async ({ user, data, today }) => {

@@ -18,6 +18,9 @@ import * as clock from "@/lib/clock";
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/section";
 import { Link } from "@/components/ui/link";
+import { FlashMessage } from "@/components/ui/status-message";
+import { FLASH_PARAM, flashText } from "@/lib/flash";
+import { TASK_TEXTS, taskFlashName } from "@/lib/tasks/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +36,10 @@ const load = cache(async (query: string) => {
   // A unit's own activities can be added to a list the user may change, in the current cycle (issue 21).
   const organisationId = homeOrganisationFor(user, "task:update");
   const localPhases = list.group?.editable && !list.readOnlyYear && list.group.areaName !== null && organisationId ? await getLocalActivityPhases(organisationId) : [];
-  return { params, today, list, localPhases };
+  // A status button posted without JavaScript and refused comes back here with a code (postTaskAction).
+  const raw = new URLSearchParams(query);
+  const flash = flashText(TASK_TEXTS, raw.get(FLASH_PARAM), taskFlashName(list.tasks, raw.get("om")));
+  return { params, today, list, localPhases, flash };
 });
 
 async function queryOf(searchParams: SearchParams) {
@@ -52,7 +58,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function ChecklistPage({ searchParams }: { searchParams: SearchParams }) {
-  const { today, list, localPhases } = await load(await queryOf(searchParams));
+  const { today, list, localPhases, flash } = await load(await queryOf(searchParams));
   const { group, summary, year } = list;
 
   return (
@@ -68,6 +74,7 @@ export default async function ChecklistPage({ searchParams }: { searchParams: Se
           </>
         }
       />
+      <FlashMessage message={flash?.text} error={flash?.error} />
       {list.years.length === 0 || !group ? (
         <Notice>Det finns inga uppgifter för dig ännu. När årets cykel är startad visas de här.</Notice>
       ) : (

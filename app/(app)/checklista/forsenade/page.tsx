@@ -10,6 +10,9 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { getOverdueList, type OverdueCycle } from "@/lib/tasks/queries";
 import { overdueHref } from "@/lib/tasks/overdue-href";
 import { overdueListParamsSchema } from "@/lib/tasks/schemas";
+import { FlashMessage } from "@/components/ui/status-message";
+import { FLASH_PARAM, flashText } from "@/lib/flash";
+import { TASK_TEXTS, taskFlashName } from "@/lib/tasks/messages";
 import { planTaskAction, postTaskAction, saveTaskAction } from "../actions";
 
 export const metadata: Metadata = { title: "Försenade uppgifter" };
@@ -32,10 +35,14 @@ function byUnit(cycle: OverdueCycle) {
  */
 export default async function OverduePage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("task:read");
-  const params = overdueListParamsSchema.parse(await searchParams);
+  const query = await searchParams;
+  const params = overdueListParamsSchema.parse(query);
   const today = clock.today();
   const cycles = await getOverdueList(user, params, undefined, today);
   const total = cycles.reduce((n, c) => n + c.tasks.length, 0);
+  // A status button posted without JavaScript and refused comes back here with a code (postTaskAction).
+  const first = (value: unknown) => (typeof value === "string" ? value : null);
+  const flash = flashText(TASK_TEXTS, query[FLASH_PARAM], taskFlashName(cycles.flatMap((c) => c.tasks), first(query.om)));
   return (
     <div className="space-y-6">
       <PageHeader
@@ -51,6 +58,7 @@ export default async function OverduePage({ searchParams }: { searchParams: Sear
           </>
         }
       />
+      <FlashMessage message={flash?.text} error={flash?.error} />
       {total === 0 && <Notice>Inga uppgifter är försenade.</Notice>}
       {cycles.map((cycle) => (
         <section key={cycle.year} aria-labelledby={`cykel-${cycle.year}`} className="space-y-3">
