@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 
 type Tip = { lines: string[]; x: number; y: number; below: boolean; alignRight: boolean };
 
@@ -72,6 +72,21 @@ export function WheelTooltip() {
     };
   }, []);
 
+  // Kept inside the screen: aligned with the name as above, then moved in from an edge it would pass (a phone's
+  // screen is narrower than a long title's box). Measured before the browser paints, so it never shows outside.
+  useLayoutEffect(() => {
+    const el = box.current;
+    const canvas = el?.parentElement;
+    if (!tip || !el || !canvas) return;
+    const c = canvas.getBoundingClientRect();
+    const width = el.offsetWidth;
+    const margin = 8;
+    const wanted = tip.alignRight ? tip.x - width : tip.x;
+    const lowest = margin - c.left;
+    const highest = document.documentElement.clientWidth - margin - c.left - width;
+    el.style.left = `${Math.max(lowest, Math.min(wanted, highest))}px`;
+  }, [tip]);
+
   return (
     <div
       ref={box}
@@ -79,8 +94,8 @@ export function WheelTooltip() {
       aria-hidden="true"
       data-testid="wheel-tooltip"
       hidden={!tip}
-      className="wheel-tooltip no-print pointer-events-auto absolute z-20 w-max max-w-[22rem] rounded border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900 shadow-lg"
-      style={tip ? { left: tip.x, top: tip.y, transform: `translate(${tip.alignRight ? "-100%" : "0"}, ${tip.below ? "0" : "-100%"})` } : undefined}
+      className="wheel-tooltip no-print pointer-events-auto absolute z-20 w-max max-w-[min(22rem,calc(100vw-1rem))] rounded border border-slate-500 bg-white px-3 py-2 text-sm text-slate-900 shadow-lg"
+      style={tip ? { top: tip.y, transform: tip.below ? undefined : "translateY(-100%)" } : undefined}
     >
       {tip?.lines.map((line, i) => (
         <p key={i} className={i === 0 ? "font-semibold" : "text-slate-700"}>

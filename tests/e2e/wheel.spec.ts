@@ -90,6 +90,20 @@ test.describe("årshjulet", () => {
     await wheel.locator('[data-wheel-item][tabindex="0"]').focus();
     await page.keyboard.press("ArrowRight");
     await expect(page.getByTestId("wheel-details")).toContainText("Ansvarig");
+    // Every mark's tooltip, with focus, stays inside the phone's screen (a long title's box is wider than half of it).
+    const outside = await wheel.evaluate(async (svg) => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const tip = document.querySelector<HTMLElement>('[data-testid="wheel-tooltip"]')!;
+      const wrong: string[] = [];
+      for (const mark of svg.querySelectorAll<SVGElement>("[data-wheel-item]")) {
+        mark.focus();
+        await frame();
+        const r = tip.getBoundingClientRect();
+        if (tip.hidden || r.left < 0 || r.right > document.documentElement.clientWidth) wrong.push(`${mark.getAttribute("aria-label")}: ${tip.hidden ? "hidden" : `${r.left.toFixed(0)}–${r.right.toFixed(0)}`}`);
+      }
+      return wrong;
+    });
+    expect(outside).toEqual([]);
     await expectNoAxeViolations(page);
     await shot(page, "wheel-375");
 
