@@ -11,7 +11,7 @@ export function LiveWheel({ model }: { model: WheelModel }) {
   return (
     <>
       <WheelDrawing model={model} />
-      <WheelTooltip />
+      <WheelTooltip marks={model.marks} />
     </>
   );
 }

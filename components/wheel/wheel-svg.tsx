@@ -5,7 +5,7 @@ import { wheelName } from "@/lib/wheel/labels";
 import { WHEEL } from "@/lib/wheel/layout";
 import { freeRun, wheelLayout, type WheelLayoutInput } from "@/lib/wheel/layout-cache";
 import type { WheelData } from "@/lib/wheel/data";
-import { actionLabel, activityLabel, activityTip, isOverdueMark, surveyDetail, surveyLabel } from "./view";
+import { actionLabel, activityRole, activityTip, isOverdueMark, surveyDetail, surveyLabel } from "./view";
 import { WheelDrawing, WHEEL_VIEWBOX, type DrawnMark, type WheelModel } from "./wheel-drawing";
 import { LiveWheel } from "./wheel-live";
 
@@ -84,8 +84,10 @@ export function wheelModel(data: WheelData): WheelModel {
           id: a.id,
           ring: ringIndex + 1,
           angle: shape.angle,
-          label: `${activityLabel(a, unitName, data.today)}${plan ? ` Planerad ${plan}.` : ""}`,
+          // The accessible name follows from the tooltip, the role and the plan (markLabel: the same as activityLabel).
           tip: activityTip(a, unitName, data.today),
+          role: activityRole(a),
+          ...(plan && { plan }),
           // Keys left out rather than undefined: the page's data (RSC) would carry each as "$undefined".
           shape: shape.kind === "arc" ? { kind: "arc", d: shape.d, ...(sign && { sign }) } : { kind: "point", at: shape.at, radius: shape.radius, ...(sign && { sign }) },
           level: a.level,
