@@ -8,6 +8,7 @@ import type { WheelData } from "@/lib/wheel/data";
 import { actionLabel, activityRole, activityTip, isOverdueMark, surveyDetail, surveyLabel } from "./view";
 import { WheelDrawing, WHEEL_VIEWBOX, type DrawnMark, type WheelModel } from "./wheel-drawing";
 import { LiveWheel } from "./wheel-live";
+import { toWheelWire } from "./wheel-wire";
 
 const C = WHEEL.center;
 const SURVEY_BAND = WHEEL.surveyBand;
@@ -133,6 +134,6 @@ export function wheelModel(data: WheelData): WheelModel {
  */
 export function WheelSvg({ data, still = false }: { data: WheelData; /** A picture only (export, print): no tooltip, no client component. */ still?: boolean }) {
   const model = wheelModel(data);
-  return still ? <WheelDrawing model={model} /> : <LiveWheel model={model} />;
+  return still ? <WheelDrawing model={model} /> : <LiveWheel wire={toWheelWire(model)} />;
 }
 
