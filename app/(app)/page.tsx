@@ -8,7 +8,8 @@ import { OverdueElsewhereNotice } from "@/components/cycles/overdue-elsewhere-no
 import { getOverdueElsewhere } from "@/lib/tasks/queries";
 import { ToDoNowPanel } from "@/components/reminders/to-do-now-panel";
 import { checklistHref } from "@/components/checklist/checklist-controls";
-import { WheelExplorer } from "@/components/wheel/wheel-explorer";
+import { CompactWheelExplorer } from "@/components/wheel/compact-wheel-explorer";
+import { compactDetails } from "@/components/wheel/compact-details";
 import { WheelExportLinks } from "@/components/wheel/wheel-export-links";
 import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
@@ -137,11 +138,12 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
         </>
       ) : (
-        <WheelExplorer
+        <CompactWheelExplorer
           wide
           top={tasks}
           agenda={view.kind === "year" ? wheelAgenda(data) : []}
-          details={details}
+          // Each distinct text of the details once in the page's data (a role, a phase, the routine's title, a time).
+          compact={compactDetails(details)}
           panels={panels}
           intro={
             <>
@@ -158,7 +160,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
           }
         >
           {view.kind === "year" ? <WheelSvg data={data} /> : <WheelTimeline data={data} view={view} />}
-        </WheelExplorer>
+        </CompactWheelExplorer>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { wheelName } from "@/lib/wheel/labels";
 import type { WheelAction, WheelActivity, WheelData } from "@/lib/wheel/data";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 import { monthsInOrder, todayMonthIn, yearOfMonth } from "@/lib/wheel/views";
+import { labelFromTip } from "./mark-label";
 
 /** What the details panel shows for one mark of the wheel. */
 export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null; linksLabel?: string; links?: { href: string; label: string }[] };
@@ -42,11 +43,14 @@ export function isOverdueMark(a: WheelActivity, unitChosen: boolean, today: Date
   return (a.unitStatus === "NOT_STARTED" || a.unitStatus === "IN_PROGRESS") && a.dueOn !== null && a.dueOn.getTime() < today.getTime();
 }
 
-/** The accessible name of an activity mark: number, title, time, role and state. */
+/** The role in an activity mark's accessible name. */
+export function activityRole(a: Pick<WheelActivity, "responsibleRole">): string {
+  return a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "ansvarig roll saknas";
+}
+
+/** The accessible name of an activity mark: number, title, time, role and state (the tooltip's words with the role). */
 export function activityLabel(a: WheelActivity, unitName: string | null, today: Date): string {
-  const role = a.responsibleRole ? ROLE_LABELS[a.responsibleRole] : "ansvarig roll saknas";
-  const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? ", försenad" : "";
-  return `${a.number}. ${a.title}. ${activityTime(a)}, ${role}. ${activityState(a, unitName)}${late}.`;
+  return labelFromTip(activityTip(a, unitName, today), activityRole(a));
 }
 
 /** The tooltip of a mark (one line each): its number and full title, then its time and state. */

@@ -4,7 +4,8 @@ import { LABEL_OPTIONS, WHEEL } from "@/lib/wheel/layout";
 import type { CompletionLevel } from "@/lib/wheel/completion";
 import type { ImprovementStatus } from "@/lib/db/generated/enums";
 import { LEVEL_SIGN, PatternDefs } from "./levels";
-import { ActionMark, ArcMark, PATTERN_PREFIX, PointMark, WheelItem } from "./wheel-marks";
+import { ActionMark, ArcMark, OverdueSignDef, PATTERN_PREFIX, PointMark, WheelItem } from "./wheel-marks";
+import { labelFromTip } from "./mark-label";
 
 /**
  * The årshjul drawn from a flat model (components/wheel/wheel-svg.tsx builds it from the data and the cached layout):
@@ -23,9 +24,15 @@ export type DrawnMark = {
   /** 0 the survey, 1… the phases' rings from the outside, then the actions' ring. */
   ring: number;
   angle: number;
-  /** The mark's accessible name, and its tooltip (the full name, components/wheel/wheel-tooltip.tsx). */
-  label: string;
+  /** The mark's tooltip (the full name, components/wheel/wheel-tooltip.tsx). */
   tip: string;
+  /**
+   * The mark's accessible name (markLabel): given for the survey and the actions; an activity's follows from its
+   * tooltip, its `role` and its `plan` (the planned day's words), so that the page's data does not carry it twice.
+   */
+  label?: string;
+  role?: string;
+  plan?: string;
   shape: DrawnShape;
   /** An activity's state (its fill and the sign before its name); the colour is its ring's. */
   level?: CompletionLevel;
@@ -47,6 +54,12 @@ export type WheelModel = {
   /** In the keyboard's order (by angle, then ring). */
   marks: readonly DrawnMark[];
 };
+
+/** A mark's accessible name: its own label, or an activity's from its tooltip, role and plan. */
+export function markLabel(mark: DrawnMark): string {
+  if (mark.label !== undefined) return mark.label;
+  return `${labelFromTip(mark.tip, mark.role ?? "")}${mark.plan ? ` Planerad ${mark.plan}.` : ""}`;
+}
 
 const C = WHEEL.center;
 const MONTH_BAND = WHEEL.monthBand;
@@ -91,7 +104,7 @@ function MarkName({ name, sign, overdue }: { name: DrawnName; sign: string; over
           <tspan key={i} x={x} y={y}>
             {i === 0 && sign && (
               <tspan fontWeight="700" fill={overdue ? "#b91c1c" : "#166534"}>
-                {sign}{" "}
+                {`${sign} `}
               </tspan>
             )}
             {line}
@@ -107,6 +120,11 @@ export function WheelDrawing({ model }: { model: WheelModel }) {
   return (
     <svg viewBox={WHEEL_VIEWBOX} className="wheel-svg block h-auto w-full" role="group" aria-label={model.ariaLabel}>
       <PatternDefs prefix={PATTERN_PREFIX} />
+      {model.marks.some((m) => m.overdue) && (
+        <defs>
+          <OverdueSignDef />
+        </defs>
+      )}
       <g aria-hidden="true">
         {MONTH_NAMES.map((name, i) => {
           const month = i + 1;
@@ -160,7 +178,7 @@ export function WheelDrawing({ model }: { model: WheelModel }) {
         const overdue = mark.overdue ?? false;
         const sign = mark.level ? (overdue ? "!" : LEVEL_SIGN[mark.level]) : "";
         return (
-          <WheelItem key={mark.id} id={mark.id} ring={mark.ring} angle={mark.angle} order={order} label={mark.label} tip={mark.tip}>
+          <WheelItem key={mark.id} id={mark.id} ring={mark.ring} angle={mark.angle} order={order} label={markLabel(mark)}>
             {mark.name && <polyline className="wheel-leader" points={mark.name.points} fill="none" stroke="#64748b" strokeWidth="1.2" />}
             <MarkShape mark={mark} colour={model.rings[mark.ring - 1]?.colour ?? "#0f172a"} />
             {mark.name && <MarkName name={mark.name} sign={sign} overdue={overdue} />}

@@ -8,29 +8,37 @@ export const PATTERN_PREFIX = "wheel";
 
 /**
  * Shared attributes of every focusable mark: the explorer finds marks by data-wheel-item and orders them by data-order;
- * the tooltip (wheel-tooltip.tsx) shows data-tip, the full name, on hover and focus.
+ * the tooltip (wheel-tooltip.tsx) finds the mark's full name in the model by data-wheel-item (not in the markup, where
+ * it would repeat most of the mark's accessible name, issue 35).
  */
-type ItemProps = { id: string; ring: number; angle: number; order: number; label: string; tip?: string; children: ReactNode };
+type ItemProps = { id: string; ring: number; angle: number; order: number; label: string; children: ReactNode };
 
 /** A mark with its name: a button (Enter or Space opens it in the panel) named by the activity's name and state. */
-export function WheelItem({ id, ring, angle, order, label, tip, children }: ItemProps) {
+export function WheelItem({ id, ring, angle, order, label, children }: ItemProps) {
   return (
-    <g className="wheel-item" data-wheel-item={id} data-ring={ring} data-angle={angle} data-order={order} data-tip={tip} tabIndex={0} role="button" aria-label={label}>
+    <g className="wheel-item" data-wheel-item={id} data-ring={ring} data-angle={angle} data-order={order} tabIndex={0} role="button" aria-label={label}>
       {children}
     </g>
   );
 }
 
-/** The "!" sign of an activity with overdue tasks. */
-function OverdueSign({ at }: { at: Point }) {
+const SIGN_ID = `${PATTERN_PREFIX}-sign`;
+
+/** The "!" sign drawn once in the wheel's defs (at 0, 0); every overdue mark uses it (OverdueSign). */
+export function OverdueSignDef() {
   return (
-    <g aria-hidden="true">
-      <circle cx={at.x} cy={at.y} r="6.5" fill={OVERDUE_COLOUR} stroke="#ffffff" strokeWidth="1.5" />
-      <text x={at.x} y={at.y + 0.5} textAnchor="middle" dominantBaseline="central" fontSize="9" fontWeight="700" fill="#ffffff">
+    <g id={SIGN_ID}>
+      <circle r="6.5" fill={OVERDUE_COLOUR} stroke="#ffffff" strokeWidth="1.5" />
+      <text y="0.5" textAnchor="middle" dominantBaseline="central" fontSize="9" fontWeight="700" fill="#ffffff">
         !
       </text>
     </g>
   );
+}
+
+/** The "!" sign of an activity with overdue tasks: a use of OverdueSignDef, so that each mark carries only its place. */
+function OverdueSign({ at }: { at: Point }) {
+  return <use href={`#${SIGN_ID}`} x={at.x} y={at.y} aria-hidden="true" />;
 }
 
 type MarkProps = { level: CompletionLevel; colour: string; overdue: boolean };

@@ -5,9 +5,10 @@ import { wheelName } from "@/lib/wheel/labels";
 import { WHEEL } from "@/lib/wheel/layout";
 import { freeRun, wheelLayout, type WheelLayoutInput } from "@/lib/wheel/layout-cache";
 import type { WheelData } from "@/lib/wheel/data";
-import { actionLabel, activityLabel, activityTip, isOverdueMark, surveyDetail, surveyLabel } from "./view";
+import { actionLabel, activityRole, activityTip, isOverdueMark, surveyDetail, surveyLabel } from "./view";
 import { WheelDrawing, WHEEL_VIEWBOX, type DrawnMark, type WheelModel } from "./wheel-drawing";
 import { LiveWheel } from "./wheel-live";
+import { toWheelWire } from "./wheel-wire";
 
 const C = WHEEL.center;
 const SURVEY_BAND = WHEEL.surveyBand;
@@ -84,8 +85,10 @@ export function wheelModel(data: WheelData): WheelModel {
           id: a.id,
           ring: ringIndex + 1,
           angle: shape.angle,
-          label: `${activityLabel(a, unitName, data.today)}${plan ? ` Planerad ${plan}.` : ""}`,
+          // The accessible name follows from the tooltip, the role and the plan (markLabel: the same as activityLabel).
           tip: activityTip(a, unitName, data.today),
+          role: activityRole(a),
+          ...(plan && { plan }),
           // Keys left out rather than undefined: the page's data (RSC) would carry each as "$undefined".
           shape: shape.kind === "arc" ? { kind: "arc", d: shape.d, ...(sign && { sign }) } : { kind: "point", at: shape.at, radius: shape.radius, ...(sign && { sign }) },
           level: a.level,
@@ -131,6 +134,6 @@ export function wheelModel(data: WheelData): WheelModel {
  */
 export function WheelSvg({ data, still = false }: { data: WheelData; /** A picture only (export, print): no tooltip, no client component. */ still?: boolean }) {
   const model = wheelModel(data);
-  return still ? <WheelDrawing model={model} /> : <LiveWheel model={model} />;
+  return still ? <WheelDrawing model={model} /> : <LiveWheel wire={toWheelWire(model)} />;
 }
 

@@ -1,26 +1,30 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { DrawnMark } from "./wheel-drawing";
 
 type Tip = { lines: string[]; x: number; y: number; below: boolean; alignRight: boolean };
 
 /**
  * The full name of the wheel's mark under the pointer or with focus, in a box over the wheel (WCAG 1.4.13): it stays
  * while the pointer is on the mark or on the box itself, and Escape hides it. A mark's name on the wheel may be its
- * short name or a cut title; this shows its number, whole title and state (data-tip of components/wheel/wheel-marks.tsx).
- * The marks' accessible names already hold the same words, so the box is hidden from assistive technology.
+ * short name or a cut title; this shows its number, whole title and state (each mark's `tip` in the wheel's model,
+ * found by the mark's data-wheel-item). The marks' accessible names already hold the same words, so the box is hidden
+ * from assistive technology.
  */
-export function WheelTooltip() {
+export function WheelTooltip({ marks }: { marks: readonly DrawnMark[] }) {
   const box = useRef<HTMLDivElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
 
   useEffect(() => {
+    const tips = new Map(marks.map((m) => [m.id, m.tip]));
     const canvas = box.current?.parentElement;
     if (!canvas) return;
     let overBox = false;
-    const itemOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGElement>("[data-tip]") : null);
+    const itemOf = (target: EventTarget | null) => (target instanceof Element ? target.closest<SVGElement>("[data-wheel-item]") : null);
     const show = (item: SVGElement | null) => {
-      if (!item?.dataset.tip) return setTip(null);
+      const text = item ? tips.get(item.dataset.wheelItem ?? "") : undefined;
+      if (!item || !text) return setTip(null);
       // Above the mark's name (its label, else the mark), below it in the canvas's top fifth; aligned with the name's
       // outer end on the left-hand side of the wheel and its start on the right, so that it stays inside the page.
       const target = item.querySelector(".wheel-label") ?? item;
@@ -28,7 +32,7 @@ export function WheelTooltip() {
       const c = canvas.getBoundingClientRect();
       const below = r.top - c.top < c.height / 5;
       const alignRight = r.left + r.width / 2 < c.left + c.width / 2;
-      setTip({ lines: item.dataset.tip.split("\n"), x: alignRight ? r.right - c.left : r.left - c.left, y: below ? r.bottom - c.top + 2 : r.top - c.top - 2, below, alignRight });
+      setTip({ lines: text.split("\n"), x: alignRight ? r.right - c.left : r.left - c.left, y: below ? r.bottom - c.top + 2 : r.top - c.top - 2, below, alignRight });
     };
     // Off a mark: hidden a moment later, unless the pointer has reached the box (so it can be read and hovered).
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,7 +74,7 @@ export function WheelTooltip() {
       el?.removeEventListener("pointerenter", enterBox);
       el?.removeEventListener("pointerleave", leaveBox);
     };
-  }, []);
+  }, [marks]);
 
   // Kept inside the screen: aligned with the name as above, then moved in from an edge it would pass (a phone's
   // screen is narrower than a long title's box). Measured before the browser paints, so it never shows outside.

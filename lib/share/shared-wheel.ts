@@ -41,6 +41,7 @@ export function stripForPublic(data: WheelData): WheelData {
   return {
     ...data,
     units: data.unit ? [data.unit] : [],
+    pickerArea: null,
     years: [data.year],
     routines: data.routines.map((routine) => ({
       ...routine,

@@ -17,7 +17,13 @@ import { knownOrganisationName } from "../auth/organisation-name.ts";
 
 export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
 
-export type WheelParams = { year?: number; unitId?: string };
+export type WheelParams = { year?: number; unitId?: string; /** The unit picker's area (many units): a unit elsewhere is not chosen. */ areaId?: string };
+
+/**
+ * Up to this many units the wheel's unit picker lists them all; above it, one area's (WheelData.pickerArea), chosen
+ * in an area picker beside it, so that every page does not carry every unit (issue 35, docs/decisions/013).
+ */
+export const WHEEL_UNIT_PICKER_LIMIT = 60;
 
 function chooseCycle<T extends { year: number }>(cycles: T[], asked: number | undefined, currentYear: number): T | null {
   return cycles.find((c) => c.year === asked) ?? cycles.find((c) => c.year === currentYear) ?? cycles.find((c) => c.year < currentYear) ?? cycles.at(-1) ?? null;
@@ -45,7 +51,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const [organisation, cycles, unitRows, calendar] = await Promise.all([
     knownOrganisationName(actor, organisationId) ?? db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
     db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
-    db.unit.findMany({ where: activeUnitWhere(organisationId), select: { id: true, name: true, area: { select: { name: true, position: true } } } }),
+    db.unit.findMany({ where: activeUnitWhere(organisationId), select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
     getCycleCalendar(db, organisationId),
   ]);
   const currentYear = currentCycleYearOf(today, calendar);
@@ -53,11 +59,15 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const units: WheelUnit[] = unitRows
     .filter((u) => (scope.kind === "verksamhet" || scope.kind === "units") && (!allowed || allowed.has(u.id)))
     .sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"))
-    .map((u) => ({ id: u.id, name: u.name, areaName: u.area.name }));
+    .map((u) => ({ id: u.id, name: u.name, areaId: u.area.id, areaName: u.area.name }));
   const cycle = chooseCycle(cycles, params.year, currentYear);
   const year = cycle?.year ?? currentYear;
   // A unit's own people always see one of their units; the verksamhet's managers all units unless they pick one.
-  const unit = units.find((u) => u.id === params.unitId) ?? (scope.kind === "units" ? (units[0] ?? null) : null);
+  // With many units the picker shows one area's: a unit outside the area asked for (the area was changed) is not chosen.
+  const askedArea = units.length > WHEEL_UNIT_PICKER_LIMIT && units.some((u) => u.areaId === params.areaId) ? params.areaId : undefined;
+  const inArea = (u: WheelUnit) => askedArea === undefined || u.areaId === askedArea;
+  const unit = units.find((u) => u.id === params.unitId && inArea(u)) ?? (scope.kind === "units" ? (units.find(inArea) ?? null) : null);
+  const pickerArea = units.length > WHEEL_UNIT_PICKER_LIMIT ? (unit?.areaId ?? askedArea ?? null) : null;
   const cycleId = cycle?.id ?? "";
   const open = { in: ["NOT_STARTED", "IN_PROGRESS"] as TaskStatus[] };
   // The list of tasks the scope's own people work in (the checklist's group): the chosen unit's for a unit's people,
@@ -65,6 +75,9 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const ownList: { unitId: string } | { unitId: null; assigneeKey: string } | null =
     scope.kind === "units" && unit ? { unitId: unit.id } : scope.kind === "communications" ? { unitId: null, assigneeKey: "COMMUNICATIONS" } : scope.kind === "review" ? { unitId: null, assigneeKey: "ORGANISATION" } : null;
   const taskWhere = unit ? { OR: [{ unitId: unit.id }, { unitId: null }] } : ownList;
+  // With a unit chosen, a unit's activity shows that unit's status (unitTasks), so the counts across units are read only
+  // for the verksamhet's own tasks: not every unit's tasks of the cycle (issue 35, the enhetschef's start page).
+  const countedWhere = unit ? { cycleId, unitId: null } : { cycleId };
 
   const [rows, byStatus, overdue, unitTasks, actionRows, progress] = await Promise.all([
     db.activityTemplate.findMany({
@@ -77,8 +90,8 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
       },
       select: activitySelect,
     }),
-    db.task.groupBy({ by: ["activityId", "status"], where: { cycleId }, _count: { _all: true } }),
-    db.task.findMany({ where: { cycleId, status: open, dueOn: { lt: today } }, select: { id: true, activityId: true, unitId: true } }),
+    db.task.groupBy({ by: ["activityId", "status"], where: countedWhere, _count: { _all: true } }),
+    db.task.findMany({ where: { ...countedWhere, status: open, dueOn: { lt: today } }, select: { id: true, activityId: true, unitId: true } }),
     taskWhere
       ? db.task.findMany({
           where: { cycleId, ...taskWhere },
@@ -133,7 +146,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     }
     const { startsOn, dueOn } = activityPeriod(year, row, cycleStartMonth(calendar));
     const late = new Map(ids.flatMap((i) => [...(overdueUnitIds.get(i) ?? [])]));
-    const overdueUnits = scope.kind === "verksamhet" ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
+    const overdueUnits = scope.kind === "verksamhet" && !unit ? units.filter((u) => late.has(u.id)).map((u) => ({ id: u.id, name: u.name, taskId: late.get(u.id)! })) : [];
     const ownTask = ids.map((i) => ownTaskOf.get(i)).find((t) => t !== undefined);
     if (ownTask) ownTasks[id] = ownTask;
     const base = { id, key: row.key, title: row.title, shortName: row.shortName, description: row.description, kind: row.kind, timing: row.timing, startMonth: row.startMonth, endMonth: row.endMonth, responsibleRole: row.responsibleRole, scope: row.scope, local: row.ownerUnitId !== null, startsOn, dueOn, completion, overdueUnits };
@@ -177,6 +190,8 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     scope: scope.kind,
     units,
     unit,
+    /** Above WHEEL_UNIT_PICKER_LIMIT units: the area whose units the picker lists (the chosen unit's, or the one asked for). */
+    pickerArea,
     routines,
     actions,
     progress,

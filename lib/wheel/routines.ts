@@ -28,8 +28,12 @@ export type WheelActivity = {
   local: boolean;
   startsOn: Date | null;
   dueOn: Date | null;
+  /**
+   * How far the units have come. With a unit chosen, only the verksamhet's own tasks are counted (a verksamhet-wide
+   * activity's): a unit's activity shows the unit's status (unitStatus) instead.
+   */
   completion: Completion;
-  /** The units whose task is overdue, in unit order, with that task (the verksamhet's wheel only). */
+  /** The units whose task is overdue, in unit order, with that task (the verksamhet's wheel with no unit chosen only). */
   overdueUnits: { id: string; name: string; taskId: string }[];
   /** With a unit chosen: that unit's status (the verksamhet's for verksamhet-wide activities); null = no task. */
   unitStatus?: TaskStatus | null;
@@ -40,7 +44,7 @@ export type WheelActivity = {
 export type WheelPhase = { key: string; name: string; activities: WheelActivity[] };
 export type WheelRoutine = { id: string; key: string; title: string; colour: string; versions: number[]; phases: WheelPhase[] };
 export type WheelAction = { id: string; title: string; status: ImprovementStatus; dueOn: Date | null; ownerName: string; unitName: string | null; indicatorName: string | null; inYear: boolean };
-export type WheelUnit = { id: string; name: string; areaName: string };
+export type WheelUnit = { id: string; name: string; areaId: string; areaName: string };
 
 export const activitySelect = {
   id: true,

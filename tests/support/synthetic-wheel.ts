@@ -49,7 +49,7 @@ export function syntheticWheelData(routines: SeedRoutine[], units: number, versi
   return {
     organisationName: "Mätkommun", years: [2026], firstMonth: 1, year: 2026, open: true, hasCycle: true, today: SYNTHETIC_TODAY, scope: "verksamhet",
     survey: { dispatchOn: new Date(Date.UTC(2026, 8, 7)), reminderOn: new Date(Date.UTC(2026, 8, 28)), lastAnswerOn: new Date(Date.UTC(2026, 10, 9)), resultsPublishedOn: null },
-    units: [], unit: null, actions: [], ownTasks: {}, progress: { total: 0, done: 0, notApplicable: 0, due: 0, dueDone: 0 } as unknown as WheelData["progress"],
+    units: [], unit: null, pickerArea: null, actions: [], ownTasks: {}, progress: { total: 0, done: 0, notApplicable: 0, due: 0, dueDone: 0 } as unknown as WheelData["progress"],
     routines: routines.map((r, i) => routine(r, units, i, version)),
   };
 }
