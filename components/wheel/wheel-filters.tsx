@@ -1,6 +1,7 @@
 import { FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
 import { YearPicker } from "@/components/ui/year-picker";
+import { plural } from "@/lib/plural";
 import { WHEEL_UNIT_PICKER_LIMIT, type WheelData } from "@/lib/wheel/data";
 
 /**
@@ -30,7 +31,7 @@ export function WheelFilters({ data, action = "/arshjul", keep = {} }: { data: W
           {data.pickerArea === null && <option value="">Välj område</option>}
           {[...areaUnits.values()].map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name} ({a.units} enheter)
+              {`${a.name} (${plural(a.units, "enhet", "enheter")})`}
             </option>
           ))}
         </Select>

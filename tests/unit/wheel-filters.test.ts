@@ -24,6 +24,7 @@ describe("the wheel's unit picker (decision 035)", () => {
     const html = renderToStaticMarkup(createElement(WheelFilters, { data: withUnits(600, 123, "a12") }));
     expect(options(html, "wheel-unit")).toEqual(["", ...Array.from({ length: 10 }, (_, i) => `u${120 + i}`)]);
     expect(options(html, "wheel-area")).toHaveLength(60);
+    expect(html).toContain(">Område 12 (10 enheter)</option>");
     expect(html).toMatch(/<select[^>]*name="omrade"/);
     expect(html).toMatch(/<form[^>]*action="\/arshjul" method="get"/);
     // No area yet (all units): "Välj område", and only "Alla enheter" to choose.
