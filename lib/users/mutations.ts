@@ -55,9 +55,10 @@ export async function createUser(actor: Actor, raw: unknown, db: DbClient = getD
 
 /**
  * Rows per statement of a set-based write of users or roles (the organisation import writes thousands): short
- * enough that other requests are answered between them on the embedded database (issue 30, H8).
+ * enough that other requests are answered between them on the embedded database (issue 30, H8). Prisma compiles a
+ * createMany with its values, about 1 ms a row under load: 200 rows a statement still held the thread for 300 ms.
  */
-const WRITE_BATCH = 200;
+const WRITE_BATCH = 50;
 
 /**
  * Creates users, all or none: the user form's one, the organisation import's thousands. Each is checked as the
