@@ -176,7 +176,9 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
   }
   const fileNames = new Map<string, string>();
   const plannedRoles = new Set<string>();
-  for (const row of rows.users) {
+  for (const [n, row] of rows.users.entries()) {
+    // Thousands of rows: other requests get in between (issue 30, H8).
+    if (n % LOOKUP_BATCH === LOOKUP_BATCH - 1) await yieldToEventLoop();
     const email = createUserSchema.shape.email.safeParse(row.cells["E-post"]);
     if (!email.success) { error("users", row, `e-postadressen ”${row.cells["E-post"]}” är inte giltig.`); continue; }
     const name = createUserSchema.shape.name.safeParse(row.cells["Namn"]);
