@@ -282,3 +282,70 @@ export function formatSummary(kind: string, requests: number, summary: Summary, 
   }
   return lines;
 }
+
+export type Stretch = { startMs: number; ms: number; frames: { name: string; where: string; group: string; ms: number }[]; groups: { group: string; ms: number }[] };
+
+/**
+ * The longest runs of samples in which the thread never idled: what held the event loop while other requests waited
+ * (issue 30, H8). A run may hold several tasks back to back (a stalled request answered right after), so each run
+ * lists where its time went: the frames of our code and of libraries on the stack (inclusive) and the groups of the
+ * leaves (self). `startMs` is from the profile's start.
+ */
+export function longStretches(profile: CpuProfile, root: string, minMs = 50, resolver = new FrameResolver(root)): Stretch[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const frame = (id: number) => resolver.resolve(byId.get(id)!.callFrame);
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const stretches: Stretch[] = [];
+  let current: { startMs: number; ms: number; frames: Map<string, Stretch["frames"][number]>; groups: Map<string, number> } | null = null;
+  const close = () => {
+    if (current && current.ms >= minMs) {
+      stretches.push({
+        startMs: current.startMs,
+        ms: current.ms,
+        frames: [...current.frames.values()].sort((a, b) => b.ms - a.ms),
+        groups: [...current.groups].map(([group, ms]) => ({ group, ms })).sort((a, b) => b.ms - a.ms),
+      });
+    }
+    current = null;
+  };
+  let elapsed = 0;
+  for (let i = 0; i < samples.length; i++) {
+    elapsed += deltas[i] ?? 0;
+    const ms = (i + 1 < samples.length ? (deltas[i + 1] ?? 0) : 0) / 1000;
+    const id = samples[i]!;
+    const leaf = frame(id);
+    if (leaf.group === GROUPS.idle) {
+      close();
+      continue;
+    }
+    current ??= { startMs: elapsed / 1000, ms: 0, frames: new Map(), groups: new Map() };
+    current.ms += ms;
+    current.groups.set(leaf.group, (current.groups.get(leaf.group) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined && byId.get(at)!.callFrame.functionName !== "(root)"; at = parent.get(at)) {
+      const f = frame(at);
+      if (f.generic || f.group === GROUPS.next || f.group.startsWith("React")) continue;
+      const k = `${f.name}|${f.where}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const entry = current.frames.get(k) ?? { name: f.name, where: f.where, group: f.group, ms: 0 };
+      entry.ms += ms;
+      current.frames.set(k, entry);
+    }
+  }
+  close();
+  return stretches.sort((a, b) => b.ms - a.ms);
+}
+
+/** The longest stretches as text lines: each with its top frames (inclusive) and leaf groups. */
+export function formatStretches(stretches: Stretch[], shown = 5, frames = 10): string[] {
+  const lines: string[] = [`  ${stretches.length} sträckor utan paus ≥ gränsen; längst: ${stretches.slice(0, 12).map((s) => s.ms.toFixed(0)).join(", ")} ms`];
+  for (const s of stretches.slice(0, shown)) {
+    lines.push(`  sträcka ${s.ms.toFixed(0)} ms vid ${(s.startMs / 1000).toFixed(2)} s; grupper: ${s.groups.slice(0, 5).map((g) => `${g.group} ${g.ms.toFixed(0)}`).join(", ")}`);
+    for (const f of s.frames.slice(0, frames)) lines.push(`    ${f.ms.toFixed(0).padStart(5)} ms  ${f.name.slice(0, 40).padEnd(40)} [${f.group}] ${f.where}`);
+  }
+  return lines;
+}

@@ -9,9 +9,13 @@
  * `--dist` names another build directory (NEXT_DIST_DIR at `next build`), e.g. one built from the code before a change.
  * `--what review`: a kvalitetshandläggare imports a 5 000-case list and draws the sample instead; `--what organisation`:
  * an administratör previews and imports an Användare sheet of 2 000 new users with a role each.
+ * `--profile <dir>`: each measured step runs under the server's CPU profiler as well (scripts/bench-cpu-profiler.mjs,
+ * at port + 1): one <dir>/<step>.cpuprofile each, and the longest stretches in which the server never idled, with
+ * where their time went (scripts/cpu-profile-summary.ts). The profiler slows the server: its figures are for finding
+ * the stretches, not for comparing builds.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -20,10 +24,13 @@ import { SEED_INDICATORS } from "../prisma/seed/results.ts";
 import { DEMO_ORGANISATION, DEMO_USERS } from "../prisma/seed/demo-organisation.ts";
 import { DEMO_PASSWORD } from "../lib/auth/demo-accounts.ts";
 import { argument, machine, newSecret, percentile, root, startServer } from "./bench-support.ts";
+import { FrameResolver, formatStretches, longStretches, type CpuProfile } from "./cpu-profile-summary.ts";
 
 const port = Number(argument("port", "6710"));
 const dist = argument("dist", process.env.NEXT_DIST_DIR || ".next");
 const what = argument("what", "results");
+const profileDir = argument("profile", "");
+const profilePort = port + 1;
 if (!["results", "review", "organisation"].includes(what)) throw new Error("--what ska vara results, review eller organisation.");
 const TODAY = "2026-11-20";
 const ROWS = 10_000;
@@ -74,7 +81,10 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), "arshjulet-import-stall-"));
 const env = { PGLITE_DATA_DIR: dataDir, ARSHJULET_TODAY: TODAY, NEXT_DIST_DIR: dist };
 const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "prepare"], { cwd: root, env: { ...process.env, ...env, DATABASE_URL: "" }, encoding: "utf8" });
 if (prepared.status !== 0) throw new Error(`Demodatabasen kunde inte förberedas:\n${prepared.stdout}${prepared.stderr}`);
-const server = await startServer("", port, newSecret(), { env });
+const server = await startServer("", port, newSecret(), { env, profilePort: profileDir ? profilePort : undefined });
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+/** Starts or stops the server's CPU profiler; stop answers the profile. */
+const profiler = async (action: "start" | "stop") => (await fetch(`http://127.0.0.1:${profilePort}/${action}`, { method: "POST" })).text();
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
   console.log(`Bygget ${dist} (${what}), port ${port}; ${machine()}`);
@@ -94,14 +104,22 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 10_000));
   const lines = ["| `GET /logga-in` | förfrågningar | p50 ms | p95 ms | max ms | importen tar |", "|---|---|---|---|---|---|", `${row("utan import", await quiet())} – |`];
 
+  const resolver = new FrameResolver(root);
   /** Runs one confirmation while the probe runs and adds its line. */
   const during = async (label: string, confirm: () => Promise<void>, done: () => Promise<void>) => {
+    if (profileDir) await profiler("start");
     const probing = probe(server.base);
     const start = performance.now();
     await confirm();
     await done();
     const took = performance.now() - start;
     lines.push(`${row(label, await probing())} ${(took / 1000).toFixed(1).replace(".", ",")} s |`);
+    if (profileDir) {
+      const profile = JSON.parse(await profiler("stop")) as CpuProfile;
+      const file = path.join(profileDir, `${what}-${lines.length - 3}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`${label} (${file}):\n${formatStretches(longStretches(profile, root, 50, resolver)).join("\n")}`);
+    }
   };
   if (what === "results") {
     const file = Buffer.from(resultsFile(), "utf8");
@@ -122,7 +140,8 @@ try {
     await during(`under import av ${CASES} ärenden`, () => page.getByRole("button", { name: "Importera ärendelistan" }).click(), () => page.getByRole("status").filter({ hasText: "importerades" }).waitFor());
     await page.goto(`${server.base}/kvalitetsgranskning/2030`);
     page.once("dialog", (dialog) => void dialog.accept());
-    await during(`under dragning bland ${CASES} ärenden`, () => page.getByRole("button", { name: "Dra urvalet" }).click(), () => page.getByRole("status").filter({ hasText: "Urvalet är draget" }).waitFor());
+    // Drawn, the page shows the sample instead of the draw form (and with it the form's status message), as in review.spec.ts.
+    await during(`under dragning bland ${CASES} ärenden`, () => page.getByRole("button", { name: "Dra urvalet" }).click(), () => page.getByRole("heading", { level: 2, name: "Urvalet" }).waitFor());
   } else {
     const users = Array.from({ length: USERS }, (_, i) => `person${i + 1}@exempel.example;Person ${i + 1};Koordinator;Lärkan`);
     await page.goto(`${server.base}/admin/organisation`);

@@ -103,17 +103,22 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(text) as Prisma.InputJsonValue;
 }
 
+const auditData = (entry: AuditInput) => ({
+  actorId: entry.actorId,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  unitId: entry.unitId ?? null,
+  before: toJson(entry.before),
+  after: toJson(entry.after),
+});
+
 /** Appends one entry to the audit trail. Call it inside the transaction of the mutation it records. */
 export async function writeAudit(db: DbClient, entry: AuditInput): Promise<void> {
-  await db.auditEntry.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      unitId: entry.unitId ?? null,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-    },
-  });
+  await db.auditEntry.create({ data: auditData(entry) });
+}
+
+/** Appends many entries in one statement (a set-based write of many records, one entry each): as writeAudit. */
+export async function writeAudits(db: DbClient, entries: AuditInput[]): Promise<void> {
+  if (entries.length > 0) await db.auditEntry.createMany({ data: entries.map(auditData) });
 }

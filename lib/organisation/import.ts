@@ -6,12 +6,12 @@ import type { Actor } from "../auth/permissions.ts";
 import { homeOrganisationFor } from "../auth/scope.ts";
 import { Role } from "../db/generated/enums.ts";
 import { formatDateLong, parseIsoDate } from "../dates/cycle.ts";
-import { fail, transact, yieldToEventLoop } from "../db/transaction.ts";
+import { chunks, fail, transact, yieldToEventLoop } from "../db/transaction.ts";
 import type { Failure } from "../forms.ts";
 import { plural } from "../plural.ts";
 import { koladaOuIdSchema } from "../results/schemas.ts";
 import { ROLE_LABELS } from "../routines/labels.ts";
-import { assignRole, createUser } from "../users/mutations.ts";
+import { assignRoles, createUsers } from "../users/mutations.ts";
 import { EMAIL_UNAVAILABLE } from "../users/messages.ts";
 import { createUserSchema, WHOLE_VERKSAMHET } from "../users/schemas.ts";
 import { closeUnit, createArea, createUnit, reopenUnit, updateUnit } from "./mutations.ts";
@@ -30,6 +30,8 @@ type Step =
   | { kind: "role"; email: string; role: Role; unit: { area: string; name: string } | null };
 
 const MAX_ERRORS = 20;
+/** E-mail addresses per query of the check against other verksamheters accounts. */
+const LOOKUP_BATCH = 500;
 const key = (...parts: string[]) => parts.map((p) => p.toLocaleLowerCase("sv")).join("\u0000");
 // A role by its label, its code, or what its holder is called where the label names a unit ("Kommunikatör").
 const ROLE_BY_TEXT = new Map<string, Role>([...Object.values(Role).flatMap((r): [string, Role][] => [[key(ROLE_LABELS[r]), r], [key(r), r]]), [key("Kommunikatör"), "KOMMUNIKATOR"]]);
@@ -161,9 +163,22 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
     return { problem: `enheten eller området ”${reference}” finns inte.` };
   };
   const usersByEmail = new Map(org.users.map((u) => [u.email, u]));
+  // The file's new e-mail addresses that an account of another verksamhet holds: asked in parts, not one query a row
+  // (2 000 of them held the embedded database, and every other request, for seconds: issue 30, H8).
+  const newEmails = [...new Set(rows.users.flatMap((row) => {
+    const email = createUserSchema.shape.email.safeParse(row.cells["E-post"]);
+    return email.success && !usersByEmail.has(email.data) ? [email.data] : [];
+  }))];
+  const heldElsewhere = new Set<string>();
+  for (const part of chunks(newEmails, LOOKUP_BATCH)) {
+    await yieldToEventLoop();
+    for (const user of await db.user.findMany({ where: { email: { in: part } }, select: { email: true } })) heldElsewhere.add(user.email);
+  }
   const fileNames = new Map<string, string>();
   const plannedRoles = new Set<string>();
-  for (const row of rows.users) {
+  for (const [n, row] of rows.users.entries()) {
+    // Thousands of rows: other requests get in between (issue 30, H8).
+    if (n % LOOKUP_BATCH === LOOKUP_BATCH - 1) await yieldToEventLoop();
     const email = createUserSchema.shape.email.safeParse(row.cells["E-post"]);
     if (!email.success) { error("users", row, `e-postadressen ”${row.cells["E-post"]}” är inte giltig.`); continue; }
     const name = createUserSchema.shape.name.safeParse(row.cells["Namn"]);
@@ -194,7 +209,7 @@ export async function planImport(organisationId: string, rows: WorkbookRows, tod
     const existing = usersByEmail.get(email.data);
     if (!existing && !fileNames.has(`skapad:${email.data}`)) {
       // Held by an account of another verksamhet: refused in the user form's words, which never say so (decision 031).
-      if (await db.user.findUnique({ where: { email: email.data }, select: { id: true } })) { error("users", row, `${email.data}: ${EMAIL_UNAVAILABLE}`); continue; }
+      if (heldElsewhere.has(email.data)) { error("users", row, `${email.data}: ${EMAIL_UNAVAILABLE}`); continue; }
       fileNames.set(`skapad:${email.data}`, name.data);
       plan.created.push(`Användare: ${name.data} (${email.data}), utan lösenord`);
       plan.steps.push({ kind: "user", email: email.data, name: name.data });
@@ -232,23 +247,33 @@ export async function applyImport(actor: Actor, rows: WorkbookRows, previewed: s
     if (plan.steps.length === 0) return { ok: true as const, message: "Inget att ändra.", plan };
     if (plan.fingerprint !== previewed) fail(STALE);
     const areaId = async (name: string) => (await tx.area.findFirstOrThrow({ where: { organisationId, name } })).id;
-    const unitId = async (unit: { area: string; name: string }) => (await tx.unit.findFirstOrThrow({ where: { area: { organisationId, name: unit.area }, name: unit.name } })).id;
-    const userId = async (email: string) => (await tx.user.findUniqueOrThrow({ where: { email } })).id;
-    for (const step of plan.steps) {
-      // Thousands of steps in one transaction: between them other requests that need no database get answered.
-      await yieldToEventLoop();
-      const result = await (async () => {
-        switch (step.kind) {
-          case "area": return createArea(actor, { name: step.name }, tx);
-          case "create-unit": return createUnit(actor, { areaId: await areaId(step.area), name: step.name, koladaOuId: step.koladaOuId ?? "" }, tx, today);
-          case "update-unit": return updateUnit(actor, { unitId: step.unitId, areaId: step.areaId, name: step.name, koladaOuId: step.koladaOuId ?? "" }, tx);
-          case "close-unit": return closeUnit(actor, { unitId: step.unitId, closedOn: step.closedOn }, tx, today);
-          case "reopen-unit": return reopenUnit(actor, { unitId: step.unitId }, tx, today);
-          case "user": return createUser(actor, { name: step.name, email: step.email, password: "" }, tx);
-          case "role": return assignRole(actor, { userId: await userId(step.email), role: step.role, unitId: step.unit ? await unitId(step.unit) : WHOLE_VERKSAMHET }, tx);
-        }
-      })();
+    const check = (result: { ok: boolean; message: string }) => {
       if (!result.ok) fail(`${result.message} Inget har sparats.`);
+    };
+    // Areas and units one at a time, through the page's forms' own calls (a verksamhet has tens of them).
+    for (const step of plan.steps) {
+      await yieldToEventLoop();
+      switch (step.kind) {
+        case "area": check(await createArea(actor, { name: step.name }, tx)); break;
+        case "create-unit": check(await createUnit(actor, { areaId: await areaId(step.area), name: step.name, koladaOuId: step.koladaOuId ?? "" }, tx, today)); break;
+        case "update-unit": check(await updateUnit(actor, { unitId: step.unitId, areaId: step.areaId, name: step.name, koladaOuId: step.koladaOuId ?? "" }, tx)); break;
+        case "close-unit": check(await closeUnit(actor, { unitId: step.unitId, closedOn: step.closedOn }, tx, today)); break;
+        case "reopen-unit": check(await reopenUnit(actor, { unitId: step.unitId }, tx, today)); break;
+      }
+    }
+    // Users and roles, possibly thousands: set-based through the same checks as the user form (lib/users/mutations.ts).
+    const users = plan.steps.flatMap((step) => (step.kind === "user" ? [{ name: step.name, email: step.email, password: "" }] : []));
+    if (users.length > 0) check(await createUsers(actor, users, tx));
+    const roles = plan.steps.flatMap((step) => (step.kind === "role" ? [step] : []));
+    if (roles.length > 0) {
+      const userIds = new Map<string, string>();
+      for (const part of chunks([...new Set(roles.map((r) => r.email))], LOOKUP_BATCH)) {
+        await yieldToEventLoop();
+        for (const user of await tx.user.findMany({ where: { email: { in: part } }, select: { id: true, email: true } })) userIds.set(user.email, user.id);
+      }
+      const unitIds = new Map((await tx.unit.findMany({ where: { area: { organisationId } }, select: { id: true, name: true, area: { select: { name: true } } } })).map((u) => [key(u.area.name, u.name), u.id]));
+      // A unit that vanished since the plan gives no id: the role's own check refuses it ("finns inte").
+      check(await assignRoles(actor, roles.map((r) => ({ userId: userIds.get(r.email) ?? "", role: r.role, unitId: r.unit ? (unitIds.get(key(r.unit.area, r.unit.name)) ?? "-") : WHOLE_VERKSAMHET })), tx));
     }
     await writeAudit(tx, { actorId: actor.id, action: "organisation.import", entityType: "Organisation", entityId: organisationId, after: { created: plan.created.length, changed: plan.changed.length, closed: plan.closed.length } });
     const parts = [plural(plan.created.length, "sak skapad", "saker skapade"), plural(plan.changed.length, "ändrad", "ändrade"), plural(plan.closed.length, "enhet stängd", "enheter stängda")];

@@ -22,8 +22,8 @@ import { interviewsComplete } from "../tasks/module-tasks.ts";
 const CONFLICT = "Någon annan ändrade samma uppgifter samtidigt. Ladda om sidan och försök igen.";
 
 const STALE_INTERVIEW = "Intervjun har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör ändringen igen.";
-/** Cases per statement of a case list's import and of a draw. */
-const WRITE_BATCH = 1000;
+/** Cases per statement of a case list's import and of a draw: a statement over 1 000 held the embedded database's one thread for hundreds of ms (issue 30, H8). */
+const WRITE_BATCH = 250;
 const ALREADY_DRAWN = "Urvalet för året är redan draget. Ärendelistan kan inte ändras efter dragningen.";
 
 /** Adds the cases of a file to the year's list (creating the year's review); the whole file or nothing. */
@@ -45,10 +45,11 @@ export async function importReviewCases(actor: Actor, input: { year: unknown; fi
       update: {},
     });
     if (review.drawnAt) fail(ALREADY_DRAWN);
-    const existing = await tx.reviewCase.findMany({
-      where: { reviewId: review.id, caseRef: { in: parsed.cases.map((c) => c.caseRef), mode: "insensitive" } },
-      select: { caseRef: true },
-    });
+    const existing: { caseRef: string }[] = [];
+    for (const part of chunks(parsed.cases, WRITE_BATCH)) {
+      await yieldToEventLoop();
+      existing.push(...(await tx.reviewCase.findMany({ where: { reviewId: review.id, caseRef: { in: part.map((c) => c.caseRef), mode: "insensitive" } }, select: { caseRef: true } })));
+    }
     if (existing.length > 0) {
       fail(`${existing.length === 1 ? "Ett ärende" : `${existing.length} ärenden`} i filen finns redan i årets ärendelista. Inget har sparats.`, undefined,
         existing.slice(0, 15).map((e) => `Ärendet ${e.caseRef} är redan importerat.`),
@@ -81,11 +82,13 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
     // so only one draw can ever be stored, and the seed a user is told about is the one kept.
     const drawnAt = clock.now();
     const claimed = await tx.qualityReview.updateMany({ where: { organisationId, year, drawnAt: null }, data: { drawnAt, drawnById: actor.id } });
-    const review = await tx.qualityReview.findUnique({ where: { organisationId_year: { organisationId, year } }, include: { cases: true } });
+    const review = await tx.qualityReview.findUnique({ where: { organisationId_year: { organisationId, year } } });
     if (claimed.count === 0 && review?.drawnAt) fail("Urvalet för året är redan draget.");
-    if (!review || review.cases.length === 0) fail(`Det finns inga ärenden för ${year}. Importera ärendelistan först.`);
+    const cases = review ? await casesOf(tx, review.id) : [];
+    if (!review || cases.length === 0) fail(`Det finns inga ärenden för ${year}. Importera ärendelistan först.`);
     const areas = await tx.area.findMany({ where: { organisationId }, select: { id: true, name: true } });
-    const draw = drawSample(review!.cases, sampleSizePerArea, seed, areas.map((a) => a.id));
+    await yieldToEventLoop();
+    const draw = drawSample(cases, sampleSizePerArea, seed, areas.map((a) => a.id));
     if (draw.short.length > 0) {
       const names = new Map(areas.map((a) => [a.id, a.name]));
       fail(`Urvalet är ${sampleSizePerArea} per område, men alla områden har inte så många ärenden som kan ingå. Inget har sparats.`,
@@ -116,6 +119,18 @@ export async function drawReviewSample(actor: Actor, raw: unknown, db: DbClient 
     await syncReviewTasks(tx, actor.id, organisationId, year);
     return { ok: true as const, sampled: draw.sampled.length, excluded: draw.excluded.length, randomSeed: seed };
   }, { conflict: CONFLICT });
+}
+
+/** Every case of a review, read WRITE_BATCH at a time (by id) with a yield between: the draw's input. */
+async function casesOf(tx: Prisma.TransactionClient, reviewId: string) {
+  const cases = [];
+  for (let after = ""; ; ) {
+    await yieldToEventLoop();
+    const part = await tx.reviewCase.findMany({ where: { reviewId, id: { gt: after } }, orderBy: { id: "asc" }, take: WRITE_BATCH });
+    cases.push(...part);
+    if (part.length < WRITE_BATCH) return cases;
+    after = part.at(-1)!.id;
+  }
 }
 
 /** Records that a sampled client declined, and brings in the next case of the same area's draw order. */

@@ -77,7 +77,8 @@ export function drawSample(cases: SamplingCase[], sizePerArea: number, seed: str
   for (const c of cases) {
     const reason = exclusionReason(c);
     if (reason) excluded.push({ id: c.id, reason });
-    else eligible.set(c.areaId, [...(eligible.get(c.areaId) ?? []), c]);
+    else if (eligible.has(c.areaId)) eligible.get(c.areaId)!.push(c);
+    else eligible.set(c.areaId, [c]);
   }
   const allAreaIds = [...new Set([...areaIds, ...cases.map((c) => c.areaId)])].sort();
   const order = new Map<string, string[]>();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEntries, auditFilterSchema } from "@/lib/audit/queries";
 import { authenticateWithPassword } from "@/lib/auth/credentials";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/session-user";
-import { assignRole, createUser, removeRole, setUserActive, setUserPassword } from "@/lib/users/mutations";
+import { assignRole, assignRoles, createUser, createUsers, removeRole, setUserActive, setUserPassword } from "@/lib/users/mutations";
 import { EMAIL_UNAVAILABLE } from "@/lib/users/messages";
 import { listUsers } from "@/lib/users/queries";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
@@ -106,5 +106,33 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
     expect(await ids({ till: "2026-11-30" })).toEqual([]);
     expect(await ids({ fran: "2026-12-02" })).toEqual([late.id]);
     await t.db.auditEntry.deleteMany({ where: { action: "test.midnight" } });
+  });
+
+  // The organisation import's path (issue 30, H8): hundreds at once, written in several statements, still all or none.
+  it("creates users and gives roles hundreds at once, all or none, one audit entry each", async () => {
+    const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
+    const many = Array.from({ length: 450 }, (_, i) => ({ name: `Massa ${i + 1}`, email: `massa-${i + 1}@kommun.example`, password: "" }));
+    const before = await snapshot();
+    // One address in the last part is taken: nothing of the earlier parts is written either.
+    expect(await createUsers(admin, [...many, { name: "Dubblett", email: "admin@arshjulet.example", password: "" }], t.db)).toMatchObject({ ok: false, code: "epost-kan-inte-anvandas" });
+    expect(await createUsers(admin, [...many, many[3]!], t.db)).toMatchObject({ ok: false, code: "epost-kan-inte-anvandas" });
+    expect(await createUsers(chief, many, t.db)).toMatchObject({ ok: false });
+    expect(await snapshot()).toEqual(before);
+    expect(await createUsers(admin, many, t.db)).toMatchObject({ ok: true, code: "skapad" });
+    const created = await t.db.user.findMany({ where: { email: { startsWith: "massa-" } }, select: { id: true, passwordHash: true } });
+    expect(created).toHaveLength(450);
+    expect(created.every((u) => u.passwordHash === null)).toBe(true);
+    expect(await t.db.auditEntry.count({ where: { action: "user.create", entityId: { in: created.map((u) => u.id) } } })).toBe(450);
+
+    const roles = created.map((u) => ({ userId: u.id, role: "KOORDINATOR", unitId: larkan.id }));
+    const afterUsers = await snapshot();
+    expect(await assignRoles(admin, [...roles, roles[7]!], t.db)).toMatchObject({ ok: false, code: "har-rollen" });
+    expect(await assignRoles(admin, [...roles, { userId: chief.id, role: "KOORDINATOR", unitId: "finns-inte" }], t.db)).toMatchObject({ ok: false, code: "enhet-finns-inte" });
+    expect(await snapshot()).toEqual(afterUsers);
+    expect(await assignRoles(admin, roles, t.db)).toMatchObject({ ok: true, code: "roll-tillagd" });
+    expect(await t.db.roleAssignment.count({ where: { userId: { in: created.map((u) => u.id) }, role: "KOORDINATOR", unitId: larkan.id, source: "MANUAL" } })).toBe(450);
+    expect(await t.db.auditEntry.count({ where: { action: "role.assign", after: { path: ["role"], equals: "KOORDINATOR" }, actorId: admin.id } })).toBeGreaterThanOrEqual(450);
+    // Held already: the one-at-a-time form says so too.
+    expect(await assignRole(admin, roles[0]!, t.db)).toMatchObject({ ok: false, code: "har-rollen" });
   });
 });

@@ -81,6 +81,7 @@ const DECODERS: Record<string, "checks" | "not stored"> = {
   "scripts/bench-support.ts": "not stored",
   "scripts/cpu-profile-summary.ts": "not stored", // CPU profiles and source maps
   "scripts/load-main.ts": "not stored", // the server's answers and CPU profiles, only measured
+  "scripts/measure-import-stall-main.ts": "not stored", // the server's CPU profiles, only measured
   "scripts/measure-bundles.ts": "not stored", // the build's manifests
   "scripts/test-all.ts": "not stored",
 };
