@@ -3,13 +3,26 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { TaskAction } from "@/components/checklist/action-state";
-import { TaskItem } from "@/components/checklist/task-item";
 import type { TaskView } from "@/components/checklist/task-view";
 import type { PlanAction } from "@/components/planning/plan-form";
 import { Link } from "@/components/ui/link";
 
 /** The route that answers one task as the checklist shows it (app/(app)/checklista/uppgift/[id]/panel/route.ts). */
 export const taskPanelHref = (taskId: string) => `/checklista/uppgift/${encodeURIComponent(taskId)}/panel`;
+
+type TaskItemComponent = typeof import("@/components/checklist/task-item").TaskItem;
+let taskItemModule: Promise<TaskItemComponent> | undefined;
+/**
+ * The checklist's card with its forms, loaded with the first panel's task rather than with the page: the start page's
+ * first-load JavaScript stays without it (issue 35). Loaded once; a failed load is tried again at the next panel.
+ */
+function loadTaskItem(): Promise<TaskItemComponent | null> {
+  taskItemModule ??= import("@/components/checklist/task-item").then((m) => m.TaskItem);
+  return taskItemModule.catch(() => {
+    taskItemModule = undefined;
+    return null;
+  });
+}
 
 type Loaded = { state: "loading" } | { state: "shown"; task: TaskView } | { state: "none" } | { state: "failed" };
 
@@ -35,9 +48,15 @@ export function WheelTaskPanel({ taskId, action, planAction }: { taskId: string;
   const show = (result: Awaited<ReturnType<typeof fetchTask>>) =>
     setLoaded((now) => (typeof result === "object" ? { state: "shown", task: result } : now.state === "shown" ? now : { state: result }));
   const refresh = useCallback(async () => show(await fetchTask(taskId)), [taskId]);
+  const [TaskItem, setTaskItem] = useState<TaskItemComponent | null>(null);
   useEffect(() => {
     let live = true;
-    void fetchTask(taskId).then((result) => live && show(result));
+    // The task and the card's code side by side; the task is shown when both are here.
+    void Promise.all([fetchTask(taskId), loadTaskItem()]).then(([result, item]) => {
+      if (!live) return;
+      if (item) setTaskItem(() => item);
+      show(item ? result : "failed");
+    });
     return () => {
       live = false;
     };
@@ -83,7 +102,7 @@ export function WheelTaskPanel({ taskId, action, planAction }: { taskId: string;
       </p>
     );
   }
-  if (loaded.state === "failed") {
+  if (loaded.state === "failed" || !TaskItem) {
     return (
       <p role="status" className="text-sm">
         Uppgiften kunde inte hämtas.{" "}
