@@ -68,9 +68,9 @@ export const saveTaskAction = formAction<TaskActionState>({}, async ({ user, dat
  */
 export const postTaskAction = formPost(saveTaskAction, async (state, data) => {
   // A form without JavaScript drops the answer: a refusal goes back to the list it came from, with a code that the list
-  // turns into its message about the task (lib/tasks/messages.ts).
+  // turns into its message about the task (lib/tasks/messages.ts), at the top of the page where the browser lands.
   const taskId = field(data, "taskId");
-  redirect(flashBackPath((await headers()).get("referer"), /^\/checklista(\/forsenade)?$/, "/checklista", taskFailureCode(state?.code), { about: taskId, hash: `uppgift-${taskId}` }));
+  redirect(flashBackPath((await headers()).get("referer"), /^\/checklista(\/forsenade)?$/, "/checklista", taskFailureCode(state?.code), { about: taskId }));
 });
 
 /** Plans, replans or unplans a task (issue 21); lib/tasks/plan-mutations parses, scopes, guards the version and audits. */
