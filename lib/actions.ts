@@ -107,7 +107,10 @@ export function postAction(options: ActionOptions & { onFailure: (failure: Failu
 export function formPost<S extends FormStateLike>(action: (prev: S, data: FormData) => Promise<S>, onRefusal?: (state: S, data: FormData) => Promise<void>): (data: FormData) => Promise<S> {
   return async (data) => {
     const state = await action(null as S, data);
-    if (onRefusal && state && !state.ok && !(await calledFromScript())) await onRefusal(state, data);
+    if (!onRefusal || !state || state.ok) return state;
+    // The refusal reads the form as the wrapper does: anything else than a form was refused there, and is here.
+    const form = readForm(data);
+    if (form && !(await calledFromScript())) await onRefusal(state, form);
     return state;
   };
 }

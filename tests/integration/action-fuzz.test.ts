@@ -34,6 +34,12 @@ vi.mock("next/navigation", () => {
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+// Each call as a plain form post (no JavaScript): no Next-Action header and no Referer, so an action that answers such a
+// post by redirecting (postTaskAction's refusal) does, and its address is judged below.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
 vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: () => session.db }));
 // The session as lib/auth/session.ts gives it, with the permission check of the real one.
 vi.mock("@/lib/auth/session", async () => {
@@ -55,8 +61,9 @@ const { UNEXPECTED_ERROR } = await import("@/lib/forms");
 const { flashText, FLASH_PARAM } = await import("@/lib/flash");
 const { USER_TEXTS } = await import("@/lib/users/messages");
 const { DIRECTORY_TEXTS } = await import("@/lib/users/directory-mappings");
+const { TASK_TEXTS } = await import("@/lib/tasks/messages");
 /** The pages whose actions answer by a status code in the address, and their texts. */
-const FLASH_PAGES: Record<string, Parameters<typeof flashText>[0]> = { "/admin/anvandare": USER_TEXTS, "/admin/inloggning": DIRECTORY_TEXTS };
+const FLASH_PAGES: Record<string, Parameters<typeof flashText>[0]> = { "/admin/anvandare": USER_TEXTS, "/admin/inloggning": DIRECTORY_TEXTS, "/checklista": TASK_TEXTS, "/checklista/forsenade": TASK_TEXTS };
 
 const root = path.resolve(import.meta.dirname, "../..");
 const actionFiles = (readdirSync(path.join(root, "app"), { recursive: true, encoding: "utf8" }) as string[])
