@@ -11,7 +11,12 @@ import { usePathname } from "next/navigation";
 export function MenuGroup({ label, children }: { label: string; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
+  // Close after a page change only: on the first render the group may already be open by a click or key that landed
+  // before React took over, and closing it then would undo what the user just did.
+  const shownPath = useRef(pathname);
   useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
     if (ref.current) ref.current.open = false;
   }, [pathname]);
   useEffect(() => {

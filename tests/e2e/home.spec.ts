@@ -363,6 +363,34 @@ test.describe("startsidan på en telefon och i första skärmen", () => {
   });
 });
 
+test.describe("menyn innan sidan har laddat klart", () => {
+  test("en grupp som öppnas innan React har tagit över sidan förblir öppen", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "utvecklare");
+    // Hold the page's scripts back until the group is opened: the user is quicker than the network.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/", { waitUntil: "commit" });
+    const group = mainMenu(page).locator("summary", { hasText: "Uppföljning" });
+    const overview = mainMenu(page).getByRole("link", { name: "Översikt", exact: true });
+    await group.focus();
+    await page.keyboard.press("Enter");
+    await expect(overview).toBeVisible();
+    release();
+    // React has taken over the group's markup; its effects run right after (before the next frames are drawn).
+    await page.waitForFunction(() => Object.keys(document.querySelector("details.menu-group") ?? {}).some((key) => key.startsWith("__react")));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(overview).toBeVisible();
+    // Escape needs the script: it closes the group now.
+    await page.keyboard.press("Escape");
+    await expect(overview).toBeHidden();
+  });
+});
+
 test.describe("menyn utan JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("en grupp i menyn öppnas ändå", async ({ page }) => {
