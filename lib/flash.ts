@@ -9,10 +9,16 @@ export type FlashTexts = Readonly<Record<string, { text: string; error?: boolean
 /** The query parameter that carries the code. */
 export const FLASH_PARAM = "status";
 
-/** A path on this site with a status code (and, for a text about one record, that record's id) for the page to show. */
+/**
+ * A path on this site with a status code (and, for a text about one record, that record's id) for the page to show; the
+ * path's own parameters stay, an earlier code and record are replaced.
+ */
 export function flashPath(path: string, code: string, options: { about?: string; hash?: string } = {}): string {
-  const params = new URLSearchParams({ [FLASH_PARAM]: code, ...(options.about ? { om: options.about } : {}) });
-  return `${path}?${params}${options.hash ? `#${encodeURIComponent(options.hash)}` : ""}`;
+  const url = new URL(path, "http://arshjulet.invalid");
+  url.searchParams.set(FLASH_PARAM, code);
+  if (options.about) url.searchParams.set("om", options.about);
+  else url.searchParams.delete("om");
+  return `${url.pathname}${url.search}${options.hash ? `#${encodeURIComponent(options.hash)}` : ""}`;
 }
 
 /**
@@ -29,7 +35,7 @@ export function flashText(texts: FlashTexts, code: unknown, name?: string | null
  * Back to the page a plain form was posted from (its Referer, path and query only), with a status code for it to show:
  * only a path on this site that `pages` accepts, else `fallback`. The page's own parameters (a filter, a unit) stay.
  */
-export function flashBackPath(referer: string | null, pages: RegExp, fallback: string, code: string, options: { about?: string; hash?: string } = {}): string {
+export function flashBackPath(referer: string | null, pages: RegExp, fallback: string, code: string, options: { about?: string } = {}): string {
   let back = fallback;
   try {
     const from = referer ? new URL(referer) : null;
@@ -38,9 +44,5 @@ export function flashBackPath(referer: string | null, pages: RegExp, fallback: s
   } catch {
     // Not an address: back to the fallback.
   }
-  const url = new URL(back, "http://arshjulet.invalid");
-  url.searchParams.set(FLASH_PARAM, code);
-  if (options.about) url.searchParams.set("om", options.about);
-  else url.searchParams.delete("om");
-  return `${url.pathname}${url.search}${options.hash ? `#${encodeURIComponent(options.hash)}` : ""}`;
+  return flashPath(back, code, options);
 }

@@ -9,6 +9,8 @@ describe("status codes in redirects (issue 18, item 8)", () => {
   it("puts a code, and the id of the record it is about, in the address, never a text", () => {
     expect(flashPath("/admin/anvandare", "skapad", { about: "u1" })).toBe(`/admin/anvandare?${FLASH_PARAM}=skapad&om=u1`);
     expect(flashPath("/rutiner/a/version/2/redigera", "aktivitet-sparad", { hash: "aktivitet-x" })).toBe("/rutiner/a/version/2/redigera?status=aktivitet-sparad#aktivitet-x");
+    // A page's own parameters stay; an earlier code and record are replaced, never doubled.
+    expect(flashPath("/arshjul/dela?enhet=u1&status=skapad&om=l0", "aterkallad", { about: "l1" })).toBe("/arshjul/dela?enhet=u1&status=aterkallad&om=l1");
   });
 
   it("shows the page's own text for a known code and nothing for any other", () => {
@@ -35,16 +37,16 @@ describe("status codes in redirects (issue 18, item 8)", () => {
 
 describe("back to the page a plain form came from, with a code (a refused tick-off without JavaScript)", () => {
   const CHECKLIST = /^\/checklista(\/forsenade)?$/;
-  const back = (referer: string | null) => flashBackPath(referer, CHECKLIST, "/checklista", "andrad-av-annan", { about: "t1", hash: "uppgift-t1" });
+  const back = (referer: string | null) => flashBackPath(referer, CHECKLIST, "/checklista", "andrad-av-annan", { about: "t1" });
 
   it("keeps the list's own parameters and replaces an earlier code", () => {
-    expect(back("http://localhost:3000/checklista?enhet=u1&ar=2026&filter=forsenade")).toBe("/checklista?enhet=u1&ar=2026&filter=forsenade&status=andrad-av-annan&om=t1#uppgift-t1");
-    expect(back("https://arshjulet.kommun.se/checklista/forsenade?visa=alla&status=finns-inte&om=t9")).toBe("/checklista/forsenade?visa=alla&status=andrad-av-annan&om=t1#uppgift-t1");
+    expect(back("http://localhost:3000/checklista?enhet=u1&ar=2026&filter=forsenade")).toBe("/checklista?enhet=u1&ar=2026&filter=forsenade&status=andrad-av-annan&om=t1");
+    expect(back("https://arshjulet.kommun.se/checklista/forsenade?visa=alla&status=finns-inte&om=t9")).toBe("/checklista/forsenade?visa=alla&status=andrad-av-annan&om=t1");
   });
 
   it("goes to the fallback from any other page, a missing or odd Referer, and paths that normalise elsewhere", () => {
     for (const referer of [null, "", "inte en adress", "http://localhost/admin/anvandare", "http://localhost/checklista/uppgift/t1", "http://localhost/checklista/../admin", "http://localhost/checklista/%2e%2e/admin", "http://localhost//evil.example/checklista", "http://localhost/checklistan"]) {
-      expect(back(referer), String(referer)).toBe("/checklista?status=andrad-av-annan&om=t1#uppgift-t1");
+      expect(back(referer), String(referer)).toBe("/checklista?status=andrad-av-annan&om=t1");
     }
   });
 
