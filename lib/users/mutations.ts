@@ -140,7 +140,8 @@ export async function assignRoles(actor: Actor, raws: unknown[], db: DbClient = 
         actorId: actor.id, action: "role.assign", entityType: "RoleAssignment", entityId: a.id, unitId: a.unitId, after: { user: users.get(a.userId)!.email, role: a.role, unitId: a.unitId },
       })));
     }
-    return answer("roll-tillagd", users.get(inputs.at(-1)!.userId));
+    const lastUser = inputs.at(-1);
+    return answer("roll-tillagd", lastUser && users.get(lastUser.userId));
   });
 }
 

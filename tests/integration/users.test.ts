@@ -129,6 +129,9 @@ describe.each(DATABASE_KINDS)("user administration and the audit trail on %s", (
     expect(await assignRoles(admin, [...roles, roles[7]!], t.db)).toMatchObject({ ok: false, code: "har-rollen" });
     expect(await assignRoles(admin, [...roles, { userId: chief.id, role: "KOORDINATOR", unitId: "finns-inte" }], t.db)).toMatchObject({ ok: false, code: "enhet-finns-inte" });
     expect(await snapshot()).toEqual(afterUsers);
+    // Nothing to give (an import without role rows): an answer, and nothing written.
+    expect(await assignRoles(admin, [], t.db)).toMatchObject({ ok: true, code: "roll-tillagd" });
+    expect(await snapshot()).toEqual(afterUsers);
     expect(await assignRoles(admin, roles, t.db)).toMatchObject({ ok: true, code: "roll-tillagd" });
     expect(await t.db.roleAssignment.count({ where: { userId: { in: created.map((u) => u.id) }, role: "KOORDINATOR", unitId: larkan.id, source: "MANUAL" } })).toBe(450);
     expect(await t.db.auditEntry.count({ where: { action: "role.assign", after: { path: ["role"], equals: "KOORDINATOR" }, actorId: admin.id } })).toBeGreaterThanOrEqual(450);
