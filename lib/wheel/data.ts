@@ -96,7 +96,12 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   const scope: WheelScope = wheelScopeFor(actor);
   const [organisation, cycles, unitRows, calendar] = await Promise.all([
     knownOrganisationName(actor, organisationId) ?? db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
-    db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
+    // Only the columns the wheel uses (issue 35: every column costs parsing, in pg and in Prisma).
+    db.cycle.findMany({
+      where: { organisationId },
+      orderBy: { year: "desc" },
+      select: { id: true, year: true, surveyDispatchOn: true, surveyReminderOn: true, surveyLastAnswerOn: true, resultsPublishedOn: true },
+    }),
     readActiveUnits(db, organisationId),
     getCycleCalendar(db, organisationId),
   ]);
