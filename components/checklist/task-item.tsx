@@ -192,9 +192,9 @@ export function TaskItem({ task: wire, historyHref = `/checklista/uppgift/${wire
           }
           withoutScript={
             <p className="task-more">
-              <Link href={`${historyHref}#planera`} className="link">
+              <a href={`${historyHref}#planera`} className="link">
                 Planera på uppgiftens sida
-              </Link>
+              </a>
             </p>
           }
         >
@@ -202,9 +202,10 @@ export function TaskItem({ task: wire, historyHref = `/checklista/uppgift/${wire
         </Disclosure>
       )}
       <p className="task-history">
-        <Link href={historyHref} className="link">
+        {/* A plain link: one per task, and a Link's client component costs the server's render more than the page it opens saves (issue 35). */}
+        <a href={historyHref} className="link">
           Historik<span className="sr-only">{` för ${task.title}`}</span>
-        </Link>
+        </a>
       </p>
       <div role="status" aria-live="polite" className={said !== null && !(saidOk && justChanged) ? `mt-2 rounded border p-2 text-sm ${saidOk ? "border-green-700 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}` : "sr-only"}>
         {said ?? ""}

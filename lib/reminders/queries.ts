@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb, type DbClient } from "../db/index.ts";
+import { Prisma } from "../db/generated/client.ts";
+import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
 import { organisationFilter } from "../auth/scope.ts";
@@ -18,6 +20,33 @@ export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   return user?.emailPreference ?? "ALL";
 }
 
+type ToDoRow = {
+  id: string; version: number; dueOn: Date | null; status: TaskStatus; assigneeKey: string; unitId: string | null;
+  unitName: string | null; organisationId: string; year: number; title: string; responsibleRole: Role | null;
+};
+
+/**
+ * The tasks Att göra nu lists, with their unit's name, cycle and activity, in one statement (Prisma reads each
+ * relation with a statement of its own: four, issue 35). The ids come from the scoped query above.
+ */
+async function readToDoRows(db: DbClient, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.$queryRaw<ToDoRow[]>`
+    SELECT t."id", t."version", t."dueOn", t."status"::text AS "status", t."assigneeKey", t."unitId", u."name" AS "unitName",
+      c."organisationId", c."year", a."title", a."responsibleRole"::text AS "responsibleRole"
+    FROM "Task" t
+      JOIN "Cycle" c ON c."id" = t."cycleId"
+      JOIN "ActivityTemplate" a ON a."id" = t."activityId"
+      LEFT JOIN "Unit" u ON u."id" = t."unitId"
+    WHERE t."id" IN (${Prisma.join(ids)})`;
+  return rows.map(({ unitName, organisationId, year, title, responsibleRole, ...t }) => ({
+    ...t,
+    unit: unitName === null ? null : { name: unitName },
+    cycle: { organisationId, year },
+    activity: { title, responsibleRole },
+  }));
+}
+
 /**
  * "Att göra nu" beside the start page's wheel: open tasks of this year's cycle the actor may read that are overdue
  * or fall in this month, in the order of orderToDoNow (the actor's own first, overdue first). With `unitId` (the
@@ -32,7 +61,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
   const monthEnd = lastDayOfMonth(today.getUTCFullYear(), today.getUTCMonth() + 1);
   const open = await thisCycle(db, today);
   // The menu's count (the same, counted once per render: countOverdueTasks), beside the list's own query.
-  const [rows, overdue] = await Promise.all([db.task.findMany({
+  const [ids, overdue] = await Promise.all([db.task.findMany({
     where: {
       AND: [
         taskWhereFor(actor, "task:read"),
@@ -40,18 +69,9 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
         { status: OPEN, OR: [{ dueOn: { lt: today } }, { startsOn: { lte: monthEnd }, dueOn: { gte: monthStart } }] },
       ],
     },
-    select: {
-      id: true,
-      version: true,
-      dueOn: true,
-      status: true,
-      assigneeKey: true,
-      unitId: true,
-      unit: { select: { name: true } },
-      cycle: { select: { organisationId: true, year: true } },
-      activity: { select: { title: true, responsibleRole: true } },
-    },
+    select: { id: true },
   }), countOverdueTasks(actor, today, db)]);
+  const rows = await readToDoRows(db, ids.map((t) => t.id));
   const cycles = openCyclesOn(today, (await openCycleCheck(db, [...new Set(actor.assignments.map((a) => a.organisationId))], today)).calendar);
   const roles = new Set(actor.assignments.map((a) => a.role));
   const tasks = orderToDoNow(

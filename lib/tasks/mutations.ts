@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getDb, type DbClient, type Prisma } from "../db/index.ts";
 import { inTransaction } from "../db/transaction.ts";
-import type { TaskStatus } from "../db/generated/enums.ts";
+import type { ActivityKind, TaskStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/permissions.ts";
 import { writeAudit, type AuditAction } from "../audit/index.ts";
 import { fieldErrorsOf } from "../forms.ts";
@@ -13,11 +13,11 @@ import { LETTER_DONE_VIA_RECORD, LETTER_RECORDED, moduleRuleText, REVIEW_RECORDE
 import { getReviewFacts } from "./review-facts.ts";
 import * as clock from "../clock.ts";
 import { currentCycleYearOf, cycleSpan, formatDateIso, formatDateLong, isOpenCycleYear, stockholmDate } from "../dates/cycle.ts";
-import { getCycleCalendar } from "../cycle-calendar.ts";
 
 export { LETTER_DONE_VIA_RECORD, LETTER_RECORDED } from "./module-tasks.ts";
 
-const stateSelect = {
+/** A task's own columns as the checklist shows it after a change (an update returns them). */
+const stateColumns = {
   id: true,
   status: true,
   version: true,
@@ -30,11 +30,32 @@ const stateSelect = {
   plannedPlace: true,
   plannedLead: true,
   updatedAt: true,
-  completedBy: { select: { name: true } },
+  completedById: true,
 } satisfies Prisma.TaskSelect;
+/** With the completer's name (completerOf adds it to an update's answer). */
+const stateSelect = { ...stateColumns, completedBy: { select: { name: true } } } satisfies Prisma.TaskSelect;
 
 /** What the checklist needs to show a task as it is now. */
 export type TaskState = Prisma.TaskGetPayload<{ select: typeof stateSelect }>;
+/** A writable task as findWritableTask reads it: with the acting user's name, for the completer after a change. */
+type WritableTask = TaskState & { unitId: string | null; actorName?: string | null };
+
+type TaskContext = { year: number; organisationId: string; title: string; kind: ActivityKind; key: string; completedByName: string | null; actorName: string | null; calendar: number[] };
+
+/**
+ * A task's cycle, activity, completer, the verksamhet's cycle calendar (as getCycleCalendar reads it: its routines'
+ * start months, ascending) and the acting user's name, in one statement: Prisma's relations and the calendar took
+ * four (issue 35: a tick-off is one of the morning's most frequent requests).
+ */
+async function readTaskContext(tx: Prisma.TransactionClient, taskId: string, actorId: string): Promise<TaskContext> {
+  const rows = await tx.$queryRaw<TaskContext[]>`
+    SELECT c."year", c."organisationId", a."title", a."kind"::text AS "kind", a."key", u."name" AS "completedByName",
+      (SELECT au."name" FROM "User" au WHERE au."id" = ${actorId}) AS "actorName",
+      ARRAY(SELECT DISTINCT r."startMonth" FROM "Routine" r WHERE r."organisationId" = c."organisationId" ORDER BY r."startMonth") AS "calendar"
+    FROM "Task" t JOIN "Cycle" c ON c."id" = t."cycleId" JOIN "ActivityTemplate" a ON a."id" = t."activityId" LEFT JOIN "User" u ON u."id" = t."completedById"
+    WHERE t."id" = ${taskId}`;
+  return rows[0]!;
+}
 export type TaskFailureCode = "INVALID" | "NOT_FOUND" | "READ_ONLY" | "CLOSED" | "TRANSITION" | "STALE";
 export type TaskFailure = { ok: false; code: TaskFailureCode; message: string; errors?: Record<string, string[]>; current?: TaskState };
 /** before: the status a status change left (what Ångra would put back). */
@@ -54,16 +75,23 @@ export function invalid(error: z.ZodError): TaskFailure {
  * Returns the task or the failure that stops the change; nothing has been written either way.
  */
 export async function findWritableTask(tx: Prisma.TransactionClient, actor: Actor, taskId: string, version: number, today: Date, staleHint: string) {
-  const task = await tx.task.findFirst({
+  const row = await tx.task.findFirst({
     where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:update")] },
-    select: { ...stateSelect, unitId: true, startsOn: true, dueOn: true, cycle: { select: { year: true, organisationId: true } }, activity: { select: { title: true, kind: true, key: true } } },
+    select: { ...stateColumns, unitId: true, startsOn: true, dueOn: true },
   });
-  if (!task) {
+  if (!row) {
     const readable = await tx.task.count({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] } });
     const failure: TaskFailure = { ok: false, code: readable ? "READ_ONLY" : "NOT_FOUND", message: readable ? TASK_READ_ONLY : TASK_NOT_FOUND };
     return { failure };
   }
-  const calendar = await getCycleCalendar(tx, task.cycle.organisationId);
+  const { calendar, completedByName, actorName, ...context } = await readTaskContext(tx, row.id, actor.id);
+  const task = {
+    ...row,
+    completedBy: completedByName === null ? null : { name: completedByName },
+    actorName,
+    cycle: { year: context.year, organisationId: context.organisationId },
+    activity: { title: context.title, kind: context.kind, key: context.key },
+  };
   if (!isOpenCycleYear(task.cycle.year, today, calendar)) {
     const message =
       task.cycle.year < currentCycleYearOf(today, calendar)
@@ -88,13 +116,22 @@ type GuardedChange = {
  * Writes a change only if the task still has the version the actor read, with its history event and audit entry.
  * Returns the task as it is now, or null when someone else saved first (nothing written).
  */
-export async function writeGuarded(tx: Prisma.TransactionClient, actorId: string | null, task: TaskState & { unitId: string | null }, version: number, change: GuardedChange): Promise<TaskState | null> {
-  const updated = await tx.task.updateMany({ where: { id: task.id, version }, data: { ...change.data, version: { increment: 1 } } });
-  if (updated.count === 0) return null;
+export async function writeGuarded(tx: Prisma.TransactionClient, actorId: string | null, task: WritableTask, version: number, change: GuardedChange): Promise<TaskState | null> {
+  // The update returns the task as it is now (one statement instead of an update and a read).
+  const [updated] = await tx.task.updateManyAndReturn({ where: { id: task.id, version }, data: { ...change.data, version: { increment: 1 } }, select: stateColumns });
+  if (!updated) return null;
   await tx.taskEvent.create({ data: { ...change.event, taskId: task.id, actorId } });
-  const after = await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: stateSelect });
+  const after: TaskState = { ...updated, completedBy: await completerOf(tx, updated.completedById, task, actorId) };
   await writeAudit(tx, { actorId, action: change.action, entityType: "Task", entityId: task.id, unitId: task.unitId, before: change.audited(task), after: change.audited(after) });
   return after;
+}
+
+/** The completer after a change: as before, the acting user (whose name findWritableTask read), or read. */
+async function completerOf(tx: Prisma.TransactionClient, completedById: string | null, before: WritableTask, actorId: string | null): Promise<TaskState["completedBy"]> {
+  if (completedById === null) return null;
+  if (completedById === before.completedById) return before.completedBy;
+  if (completedById === actorId && typeof before.actorName === "string") return { name: before.actorName };
+  return tx.user.findUnique({ where: { id: completedById }, select: { name: true } });
 }
 
 export async function stale(tx: Prisma.TransactionClient, taskId: string, hint: string): Promise<TaskFailure> {
@@ -241,8 +278,8 @@ export async function undoTaskStatus(actor: Actor, input: unknown, db: DbClient 
 }
 
 export function stateOf(task: TaskState): TaskState {
-  const { id, status, version, comment, notApplicableReason, completedAt, doneOn, plannedOn, plannedTime, plannedPlace, plannedLead, updatedAt, completedBy } = task;
-  return { id, status, version, comment, notApplicableReason, completedAt, doneOn, plannedOn, plannedTime, plannedPlace, plannedLead, updatedAt, completedBy };
+  const { id, status, version, comment, notApplicableReason, completedAt, doneOn, plannedOn, plannedTime, plannedPlace, plannedLead, updatedAt, completedById, completedBy } = task;
+  return { id, status, version, comment, notApplicableReason, completedAt, doneOn, plannedOn, plannedTime, plannedPlace, plannedLead, updatedAt, completedById, completedBy };
 }
 
 /** Changes a task's status in one transaction (or in the caller's, when db is a transaction client). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { getDb, type DbClient, type Prisma } from "../db/index.ts";
+import { getDb, type DbClient } from "../db/index.ts";
+import { Prisma } from "../db/generated/client.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
@@ -62,6 +63,51 @@ const taskSelect = {
 } satisfies Prisma.TaskSelect;
 
 type TaskRow = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
+
+/** taskSelect's own columns: what withTaskRelations adds the completer's name and the activity to. */
+const taskColumns = {
+  id: true, status: true, version: true, startsOn: true, dueOn: true, comment: true, notApplicableReason: true, completedAt: true, doneOn: true,
+  plannedOn: true, plannedTime: true, plannedPlace: true, plannedLead: true, unitId: true, assigneeKey: true, cycleId: true,
+} satisfies Prisma.TaskSelect;
+type TaskRelations = Pick<TaskRow, "completedBy" | "activity">;
+type RelationRow = {
+  id: string; completedByName: string | null; key: string; title: string; description: string | null; responsibleRole: TaskRow["activity"]["responsibleRole"];
+  kind: TaskRow["activity"]["kind"]; timing: TaskRow["activity"]["timing"]; templateRef: string | null; letterNumber: number | null; position: number;
+  ownerUnitId: string | null; phaseKey: string; phaseName: string; phasePosition: number; routineId: string; routineTitle: string;
+};
+
+/**
+ * taskSelect's relations (who completed each task, its activity with phase and routine) for tasks read with
+ * taskColumns, in one statement: Prisma reads each relation with a statement of its own (six for a list, issue 35).
+ */
+async function withTaskRelations<T extends { id: string }>(db: DbClient, tasks: T[]): Promise<(T & TaskRelations)[]> {
+  if (tasks.length === 0) return [];
+  const rows = await db.$queryRaw<RelationRow[]>`
+    SELECT t."id", u."name" AS "completedByName", a."key", a."title", a."description", a."responsibleRole"::text AS "responsibleRole",
+      a."kind"::text AS "kind", a."timing"::text AS "timing", a."templateRef", a."letterNumber", a."position", a."ownerUnitId",
+      p."key" AS "phaseKey", p."name" AS "phaseName", p."position" AS "phasePosition", v."routineId", r."title" AS "routineTitle"
+    FROM "Task" t
+      JOIN "ActivityTemplate" a ON a."id" = t."activityId"
+      JOIN "Phase" p ON p."id" = a."phaseId"
+      JOIN "RoutineVersion" v ON v."id" = a."routineVersionId"
+      JOIN "Routine" r ON r."id" = v."routineId"
+      LEFT JOIN "User" u ON u."id" = t."completedById"
+    WHERE t."id" IN (${Prisma.join(tasks.map((t) => t.id))})`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return tasks.map((t) => {
+    const r = byId.get(t.id)!;
+    return {
+      ...t,
+      completedBy: r.completedByName === null ? null : { name: r.completedByName },
+      activity: {
+        key: r.key, title: r.title, description: r.description, responsibleRole: r.responsibleRole, kind: r.kind, timing: r.timing,
+        templateRef: r.templateRef, letterNumber: r.letterNumber, position: r.position, ownerUnitId: r.ownerUnitId,
+        phase: { key: r.phaseKey, name: r.phaseName, position: r.phasePosition },
+        routineVersion: { routineId: r.routineId, routine: { title: r.routineTitle } },
+      },
+    };
+  });
+}
 /** A module-driven task's module, and for a brukarbrev its state as the Brukarbrev page shows it. */
 export type TaskModuleView = { module: TaskModule; letterState: LetterState | null; href: string | null };
 /** kept: shown although it no longer matches the filter, because the user just changed it (undoTo: what Ångra restores). */
@@ -210,8 +256,8 @@ async function getGroupTasks(actor: Actor, db: DbClient, year: number, key: stri
   const rows = await db.task.findMany({
     where: { AND: [taskWhereFor(actor, "task:read"), { cycle: { year } }, groupWhere(key)] },
     orderBy: [{ startsOn: { sort: "asc", nulls: "last" } }, { dueOn: { sort: "asc", nulls: "last" } }, { activity: { position: "asc" } }],
-    select: { ...taskSelect, cycle: false, letterDispatches: false },
-  });
+    select: taskColumns,
+  }).then((tasks) => withTaskRelations(db, tasks));
   const letters = rows.filter((t) => t.activity.kind === "LETTER").map((t) => t.id);
   const dispatches = letters.length > 0 ? await db.letterDispatch.findMany({ where: { taskId: { in: letters } }, select: { taskId: true, sentOn: true } }) : [];
   return rows.map((t) => ({
@@ -233,18 +279,31 @@ async function getGroups(actor: Actor, year: number, db: DbClient): Promise<Chec
     db.task.findMany({
       where: { AND: [taskWhereFor(actor, "task:read"), inYear] },
       distinct: ["assigneeKey"],
-      select: { assigneeKey: true, unitId: true, unit: { select: { name: true, area: { select: { name: true, position: true } } } } },
+      select: { assigneeKey: true, unitId: true },
     }),
     db.task.findMany({ where: { AND: [taskWhereFor(actor, "task:update"), inYear] }, distinct: ["assigneeKey"], select: { assigneeKey: true } }),
   ]);
+  // The units with their areas in one statement (Prisma's relations took two, issue 35).
+  const unitIds = readable.flatMap((t) => (t.unitId ? [t.unitId] : []));
+  const units = new Map(
+    (unitIds.length > 0
+      ? await db.$queryRaw<{ id: string; name: string; areaName: string; areaPosition: number }[]>`
+          SELECT u."id", u."name", a."name" AS "areaName", a."position" AS "areaPosition" FROM "Unit" u JOIN "Area" a ON a."id" = u."areaId"
+          WHERE u."id" IN (${Prisma.join(unitIds)})`
+      : []
+    ).map((u) => [u.id, u]),
+  );
   const editable = new Set(writable.map((t) => t.assigneeKey));
-  const groups = readable.map((t) => ({
-    key: t.unitId ?? KEY_OF_ASSIGNEE[t.assigneeKey] ?? t.assigneeKey,
-    label: t.unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
-    areaName: t.unit?.area.name ?? null,
-    areaPosition: t.unit?.area.position ?? -1,
-    editable: editable.has(t.assigneeKey),
-  }));
+  const groups = readable.map((t) => {
+    const unit = t.unitId ? units.get(t.unitId) : undefined;
+    return {
+      key: t.unitId ?? KEY_OF_ASSIGNEE[t.assigneeKey] ?? t.assigneeKey,
+      label: unit?.name ?? (t.assigneeKey === "COMMUNICATIONS" ? "Kommunikationsenheten" : "Hela verksamheten"),
+      areaName: unit?.areaName ?? null,
+      areaPosition: unit?.areaPosition ?? -1,
+      editable: editable.has(t.assigneeKey),
+    };
+  });
   return groups.sort(
     (a, b) => Number(b.editable) - Number(a.editable) || a.areaPosition - b.areaPosition || a.label.localeCompare(b.label, "sv"),
   );
@@ -376,7 +435,9 @@ function oneTaskState(actor: Actor, task: TaskRow, today: Date, isOpen: OpenChec
  */
 export async function getChecklistTask(actor: Actor, taskId: string, db: DbClient = getDb(), today: Date = clock.today()): Promise<ChecklistTask | null> {
   if (typeof taskId !== "string" || taskId.length === 0 || taskId.length > 100) return null;
-  const task = await db.task.findFirst({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] }, select: taskSelect });
+  const found = await db.task.findFirst({ where: { AND: [{ id: taskId }, taskWhereFor(actor, "task:read")] }, select: { ...taskColumns, cycle: taskSelect.cycle, letterDispatches: taskSelect.letterDispatches } });
+  if (!found) return null;
+  const [task] = await withTaskRelations(db, [found]);
   if (!task) return null;
   const isPlanningStep = task.unitId === null && task.activity.key === PLANNING_STEP_KEY;
   const [open, planning] = await Promise.all([

@@ -8,11 +8,11 @@ import { showsRoutine, wheelScopeFor, type WheelScope } from "./scope.ts";
 import { activityPeriod, currentCycleYearOf, cycleStartMonth, isOpenCycleYear, utcDate } from "../dates/cycle.ts";
 import { getCycleCalendar } from "../cycle-calendar.ts";
 import { completionLevel, emptyCompletion, statusLevel, type Completion } from "./completion.ts";
-import { activityNumbers, activitySelect, buildRoutines, mergeVersions, type WheelAction, type WheelUnit } from "./routines.ts";
+import { activityNumbers, buildRoutines, mergeVersions, type ActivityRow, type WheelAction, type WheelUnit } from "./routines.ts";
+import { Prisma } from "../db/generated/client.ts";
 import * as clock from "../clock.ts";
 import { getCycleProgress } from "../tasks/progress-queries.ts";
-import { emptyProgress } from "../tasks/progress.ts";
-import { activeUnitWhere } from "../active-units.ts";
+import { countProgress, emptyProgress } from "../tasks/progress.ts";
 import { knownOrganisationName } from "../auth/organisation-name.ts";
 
 export type { WheelAction, WheelActivity, WheelPhase, WheelRoutine, WheelUnit } from "./routines.ts";
@@ -44,22 +44,73 @@ export function isInWheelYear(day: Date, year: number, firstMonth: number): bool
   return day >= start && day < end;
 }
 
+type UnitRow = { id: string; name: string; areaId: string; areaName: string; areaPosition: number };
+
+/**
+ * The verksamhet's active units with their areas in one statement (Prisma reads a relation with a second one). The
+ * same filter as activeUnitWhere (lib/active-units.ts): an active unit of an area of the organisation.
+ */
+function readActiveUnits(db: DbClient, organisationId: string): Promise<UnitRow[]> {
+  return db.$queryRaw<UnitRow[]>`
+    SELECT u."id", u."name", a."id" AS "areaId", a."name" AS "areaName", a."position" AS "areaPosition"
+    FROM "Unit" u JOIN "Area" a ON a."id" = u."areaId"
+    WHERE u."active" AND a."organisationId" = ${organisationId}`;
+}
+
+type FlatActivityRow = Omit<ActivityRow, "phase" | "routineVersion"> & {
+  phaseKey: string; phaseName: string; phasePosition: number; version: number;
+  routineId: string; routineKey: string; routineTitle: string; routineColour: string; routineStartMonth: number;
+};
+
+/**
+ * The activities the wheel draws, with their phases and routines, in one statement (Prisma sent four, issue 35): the
+ * activities of every routine version the cycle's tasks use (without a cycle: the active versions), the verksamhet's
+ * and, with a unit chosen, that unit's own (issue 21).
+ */
+async function readActivities(db: DbClient, organisationId: string, cycleId: string | null, unitId: string | null): Promise<ActivityRow[]> {
+  const versions = cycleId
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "ActivityTemplate" va JOIN "Task" t ON t."activityId" = va."id" WHERE va."routineVersionId" = v."id" AND t."cycleId" = ${cycleId})`
+    : Prisma.sql`v."status" = 'ACTIVE'`;
+  const rows = await db.$queryRaw<FlatActivityRow[]>`
+    SELECT a."id", a."key", a."position", a."title", a."shortName", a."description", a."kind"::text AS "kind", a."timing"::text AS "timing",
+      a."startMonth", a."endMonth", a."responsibleRole"::text AS "responsibleRole", a."scope"::text AS "scope", a."ownerUnitId",
+      p."key" AS "phaseKey", p."name" AS "phaseName", p."position" AS "phasePosition", v."version",
+      r."id" AS "routineId", r."key" AS "routineKey", r."title" AS "routineTitle", r."colour" AS "routineColour", r."startMonth" AS "routineStartMonth"
+    FROM "ActivityTemplate" a
+      JOIN "Phase" p ON p."id" = a."phaseId"
+      JOIN "RoutineVersion" v ON v."id" = a."routineVersionId"
+      JOIN "Routine" r ON r."id" = v."routineId"
+    WHERE r."organisationId" = ${organisationId}
+      AND (a."ownerUnitId" IS NULL${unitId ? Prisma.sql` OR a."ownerUnitId" = ${unitId}` : Prisma.empty})
+      AND ${versions}`;
+  return rows.map(({ phaseKey, phaseName, phasePosition, version, routineId, routineKey, routineTitle, routineColour, routineStartMonth, ...a }) => ({
+    ...a,
+    phase: { key: phaseKey, name: phaseName, position: phasePosition },
+    routineVersion: { version, routine: { id: routineId, key: routineKey, title: routineTitle, colour: routineColour, startMonth: routineStartMonth } },
+  }));
+}
+
 export async function getWheelData(actor: Actor, params: WheelParams, db: DbClient = getDb(), today: Date = clock.today()) {
   const organisationId = homeOrganisationFor(actor, "routine:read");
   if (!organisationId) return null;
   const scope: WheelScope = wheelScopeFor(actor);
   const [organisation, cycles, unitRows, calendar] = await Promise.all([
     knownOrganisationName(actor, organisationId) ?? db.organisation.findUnique({ where: { id: organisationId }, select: { name: true } }),
-    db.cycle.findMany({ where: { organisationId }, orderBy: { year: "desc" } }),
-    db.unit.findMany({ where: activeUnitWhere(organisationId), select: { id: true, name: true, area: { select: { id: true, name: true, position: true } } } }),
+    // Only the columns the wheel uses (issue 35: every column costs parsing, in pg and in Prisma).
+    db.cycle.findMany({
+      where: { organisationId },
+      orderBy: { year: "desc" },
+      select: { id: true, year: true, surveyDispatchOn: true, surveyReminderOn: true, surveyLastAnswerOn: true, resultsPublishedOn: true },
+    }),
+    readActiveUnits(db, organisationId),
     getCycleCalendar(db, organisationId),
   ]);
   const currentYear = currentCycleYearOf(today, calendar);
   const allowed = scope.kind === "units" && scope.unitIds !== "all" ? new Set(scope.unitIds) : null;
   const units: WheelUnit[] = unitRows
     .filter((u) => (scope.kind === "verksamhet" || scope.kind === "units") && (!allowed || allowed.has(u.id)))
-    .sort((a, b) => a.area.position - b.area.position || a.name.localeCompare(b.name, "sv"))
-    .map((u) => ({ id: u.id, name: u.name, areaId: u.area.id, areaName: u.area.name }));
+    .sort((a, b) => a.areaPosition - b.areaPosition || a.name.localeCompare(b.name, "sv"))
+    .map((u) => ({ id: u.id, name: u.name, areaId: u.areaId, areaName: u.areaName }));
   const cycle = chooseCycle(cycles, params.year, currentYear);
   const year = cycle?.year ?? currentYear;
   // A unit's own people always see one of their units; the verksamhet's managers all units unless they pick one.
@@ -79,26 +130,21 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
   // for the verksamhet's own tasks: not every unit's tasks of the cycle (issue 35, the enhetschef's start page).
   const countedWhere = unit ? { cycleId, unitId: null } : { cycleId };
 
-  const [rows, byStatus, overdue, unitTasks, actionRows, progress] = await Promise.all([
-    db.activityTemplate.findMany({
-      where: {
-        // A unit's own activities (issue 21) show only when that unit is chosen.
-        OR: [{ ownerUnitId: null }, ...(unit ? [{ ownerUnitId: unit.id }] : [])],
-        ...(cycle
-          ? { routineVersion: { routine: { organisationId }, activities: { some: { tasks: { some: { cycleId } } } } } }
-          : { routineVersion: { status: "ACTIVE", routine: { organisationId } } }),
-      },
-      select: activitySelect,
-    }),
-    db.task.groupBy({ by: ["activityId", "status"], where: countedWhere, _count: { _all: true } }),
-    db.task.findMany({ where: { ...countedWhere, status: open, dueOn: { lt: today } }, select: { id: true, activityId: true, unitId: true } }),
-    taskWhere
-      ? db.task.findMany({
-          where: { cycleId, ...taskWhere },
-          // The task's plan (issue 21): a planned step is drawn at its day.
-          select: { activityId: true, status: true, id: true, version: true, plannedOn: true, plannedTime: true, plannedPlace: true, plannedLead: true, unitId: true, assigneeKey: true },
-        })
-      : Promise.resolve([]),
+  // With a unit chosen, the unit's and the verksamhet's tasks of the cycle are one small list: the counts, the
+  // overdue and the unit's progress are taken from it here instead of three more statements (issue 35).
+  const taskSelect = { activityId: true, status: true, id: true, version: true, plannedOn: true, plannedTime: true, plannedPlace: true, plannedLead: true, unitId: true, assigneeKey: true, dueOn: true, doneOn: true } as const;
+  const [rows, unitTasks, countedRows, actionRows] = await Promise.all([
+    readActivities(db, organisationId, cycle ? cycleId : null, unit?.id ?? null),
+    // The task's plan (issue 21): a planned step is drawn at its day.
+    taskWhere ? db.task.findMany({ where: { cycleId, ...taskWhere }, select: taskSelect }) : Promise.resolve([]),
+    unit
+      ? null
+      : Promise.all([
+          db.task.groupBy({ by: ["activityId", "status"], where: countedWhere, _count: { _all: true } }),
+          db.task.findMany({ where: { ...countedWhere, status: open, dueOn: { lt: today } }, select: { id: true, activityId: true, unitId: true } }),
+          // The shares done, counted as on every page (lib/tasks/progress.ts): the whole cycle.
+          cycle ? getCycleProgress(db, [{ cycleId: cycle.id, date: today }]).then((p) => p[0]!) : Promise.resolve(emptyProgress()),
+        ]),
     db.improvementAction.findMany({
       where: {
         organisationId,
@@ -109,11 +155,31 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
         ],
       },
       orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { title: "asc" }],
-      select: { id: true, cycleId: true, title: true, status: true, dueOn: true, ownerName: true, unitId: true, indicator: { select: { name: true } } },
+      select: { id: true, cycleId: true, title: true, status: true, dueOn: true, ownerName: true, unitId: true, indicatorId: true },
     }),
-    // The shares done, counted as on every page (lib/tasks/progress.ts): the whole cycle, or the chosen unit's tasks.
-    cycle ? getCycleProgress(db, [{ cycleId: cycle.id, date: today, unitId: unit?.id }]).then((p) => p[0]!) : Promise.resolve(emptyProgress()),
   ]);
+  let byStatus: { activityId: string; status: TaskStatus; _count: { _all: number } }[];
+  let overdue: { id: string; activityId: string; unitId: string | null }[];
+  let progress: ReturnType<typeof emptyProgress>;
+  if (countedRows) [byStatus, overdue, progress] = countedRows;
+  else {
+    // The same figures as the queries above, from the list: the verksamhet's own tasks counted, the unit's progress.
+    const own = unitTasks.filter((t) => t.unitId === null);
+    const grouped = new Map<string, { activityId: string; status: TaskStatus; _count: { _all: number } }>();
+    for (const t of own) {
+      const key = `${t.activityId}|${t.status}`;
+      const g = grouped.get(key) ?? grouped.set(key, { activityId: t.activityId, status: t.status, _count: { _all: 0 } }).get(key)!;
+      g._count._all += 1;
+    }
+    byStatus = [...grouped.values()];
+    overdue = own.filter((t) => (t.status === "NOT_STARTED" || t.status === "IN_PROGRESS") && t.dueOn !== null && t.dueOn < today).map((t) => ({ id: t.id, activityId: t.activityId, unitId: t.unitId }));
+    progress = cycle ? countProgress(unitTasks.filter((t) => t.unitId === unit!.id), today) : emptyProgress();
+  }
+  // An action's indicator only when one has it (Prisma reads a relation with a statement of its own, even for none).
+  const indicatorIds = [...new Set(actionRows.flatMap((a) => (a.indicatorId ? [a.indicatorId] : [])))];
+  const indicatorName = new Map(
+    (indicatorIds.length > 0 ? await db.indicator.findMany({ where: { id: { in: indicatorIds } }, select: { id: true, name: true } }) : []).map((i) => [i.id, i.name]),
+  );
 
   const counts = new Map<string, Completion>();
   const countOf = (id: string) => counts.get(id) ?? counts.set(id, emptyCompletion()).get(id)!;
@@ -171,7 +237,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
     dueOn: a.dueOn,
     ownerName: a.ownerName,
     unitName: a.unitId ? (unitName.get(a.unitId) ?? "Enhet som inte längre finns") : null,
-    indicatorName: a.indicator?.name ?? null,
+    indicatorName: (a.indicatorId && indicatorName.get(a.indicatorId)) ?? null,
     // Drawn in the sector of its month only when that sector is this month of this wheel (issue 32: not December a year early).
     inYear: a.dueOn !== null && isInWheelYear(a.dueOn, year, firstMonth),
   }));

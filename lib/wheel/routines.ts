@@ -1,5 +1,4 @@
 import "server-only";
-import type { Prisma } from "../db/index.ts";
 import type { ActivityKind, ActivityScope, ImprovementStatus, Role, TaskStatus, Timing } from "../db/generated/enums.ts";
 import type { Completion, CompletionLevel } from "./completion.ts";
 
@@ -46,24 +45,24 @@ export type WheelRoutine = { id: string; key: string; title: string; colour: str
 export type WheelAction = { id: string; title: string; status: ImprovementStatus; dueOn: Date | null; ownerName: string; unitName: string | null; indicatorName: string | null; inYear: boolean };
 export type WheelUnit = { id: string; name: string; areaId: string; areaName: string };
 
-export const activitySelect = {
-  id: true,
-  key: true,
-  position: true,
-  title: true,
-  shortName: true,
-  description: true,
-  kind: true,
-  timing: true,
-  startMonth: true,
-  endMonth: true,
-  responsibleRole: true,
-  scope: true,
-  ownerUnitId: true,
-  phase: { select: { key: true, name: true, position: true } },
-  routineVersion: { select: { version: true, routine: { select: { id: true, key: true, title: true, colour: true, startMonth: true } } } },
-} satisfies Prisma.ActivityTemplateSelect;
-export type ActivityRow = Prisma.ActivityTemplateGetPayload<{ select: typeof activitySelect }>;
+/** An activity of a routine version with its phase and routine, as the wheel reads it (lib/wheel/data.ts, one statement). */
+export type ActivityRow = {
+  id: string;
+  key: string;
+  position: number;
+  title: string;
+  shortName: string | null;
+  description: string | null;
+  kind: ActivityKind;
+  timing: Timing;
+  startMonth: number | null;
+  endMonth: number | null;
+  responsibleRole: Role | null;
+  scope: ActivityScope;
+  ownerUnitId: string | null;
+  phase: { key: string; name: string; position: number };
+  routineVersion: { version: number; routine: { id: string; key: string; title: string; colour: string; startMonth: number } };
+};
 
 /** The newest version's definition of each activity, keyed routineId/key, with the ids of every version's row. */
 export function mergeVersions(rows: ActivityRow[]) {

@@ -6,6 +6,7 @@ import { typicalSurveyTimetable } from "@/prisma/seed/seed";
 import { DATABASE_KINDS, type TestDatabase } from "./helpers/databases";
 import { actorFor, createTestDatabaseAs } from "./helpers/actors";
 import { counting } from "./helpers/counting";
+import { getCycleProgress } from "@/lib/tasks/progress-queries";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { SEEDED_TODAY } from "../support/today";
 import { ensureCycle2027 } from "./helpers/next-cycle";
@@ -169,6 +170,25 @@ describe.each(DATABASE_KINDS)("the wheel's data on %s", (kind) => {
     expect(second.counter.n).toBe(first.counter.n);
     // Eight, and one for the verksamhet's cycle calendar (its routines' start months).
     expect(second.counter.n).toBeLessThanOrEqual(9);
+  });
+
+  // Issue 35: with a unit chosen, the counts, the overdue and the unit's progress come from one list of tasks.
+  it("counts a chosen unit's wheel from one list of tasks as the queries count it, in six queries", async () => {
+    const larkan = await t.db.unit.findFirstOrThrow({ where: { name: "Lärkan" } });
+    const cycle = await t.db.cycle.findFirstOrThrow({ where: { year: 2026 } });
+    const counted = counting(t.db);
+    const data = (await getWheelData(chef, { year: 2026, unitId: larkan.id }, counted.client, SEEDED_TODAY))!;
+    // The calendar, the cycles, the units, the activities, the tasks and the improvement actions (and their
+    // indicators when one has one).
+    const indicators = await t.db.improvementAction.count({ where: { indicatorId: { not: null }, OR: [{ unitId: larkan.id }, { unitId: null }] } });
+    expect(counted.counter.n).toBe(indicators > 0 ? 7 : 6);
+    const [progress] = await getCycleProgress(t.db, [{ cycleId: cycle.id, date: SEEDED_TODAY, unitId: larkan.id }]);
+    expect(data.progress).toEqual(progress);
+    const own = await t.db.task.groupBy({ by: ["activityId"], where: { cycleId: cycle.id, unitId: null }, _count: { _all: true } });
+    const overdue = await t.db.task.count({ where: { cycleId: cycle.id, unitId: null, status: { in: ["NOT_STARTED", "IN_PROGRESS"] }, dueOn: { lt: SEEDED_TODAY } } });
+    const activities = data.routines.flatMap((r) => r.phases.flatMap((p) => p.activities));
+    expect(activities.reduce((n, a) => n + a.completion.total, 0)).toBe(own.reduce((n, g) => n + g._count._all, 0));
+    expect(activities.reduce((n, a) => n + a.completion.overdue, 0)).toBe(overdue);
   });
 });
 
