@@ -69,7 +69,19 @@ export function wheelIntro(kind: "year" | "quarter" | "month"): string {
 /** The late units an activity's panel names; the rest are counted, with a link to the overview's list. */
 export const OVERDUE_UNITS_NAMED = 10;
 
-export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date, year: number): WheelDetail {
+/** The links to the late units' tasks in an activity's panel (the first ten; a large verksamhet's rest in the overview). */
+export function overdueLinks(a: WheelActivity, year: number): { href: string; label: string }[] {
+  return [
+    ...a.overdueUnits.slice(0, OVERDUE_UNITS_NAMED).map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })),
+    ...(a.overdueUnits.length > OVERDUE_UNITS_NAMED ? [{ href: `/oversikt?ar=${year}#forsenade`, label: `och ${a.overdueUnits.length - OVERDUE_UNITS_NAMED} till: se Översikt` }] : []),
+  ];
+}
+
+/**
+ * `withLinks: false` leaves the late units' links out (linksLabel stays): /arshjul fetches them when a panel shows
+ * them (wheelOverdueLinks, app/(app)/arshjul/forsenade/route.ts), so the page does not carry them for every activity.
+ */
+export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date, year: number, withLinks = true): WheelDetail {
   const period = a.startsOn && a.dueOn ? ` (${formatDateLong(a.startsOn)} – ${formatDateLong(a.dueOn)})` : "";
   const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? " – försenad" : "";
   return {
@@ -88,10 +100,7 @@ export function activityDetail(a: WheelActivity, routineTitle: string, phaseName
     ...(unitName === null && a.overdueUnits.length > 0
       ? {
           linksLabel: `Försenade enheter (${a.overdueUnits.length})`,
-          links: [
-            ...a.overdueUnits.slice(0, OVERDUE_UNITS_NAMED).map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })),
-            ...(a.overdueUnits.length > OVERDUE_UNITS_NAMED ? [{ href: `/oversikt?ar=${year}#forsenade`, label: `och ${a.overdueUnits.length - OVERDUE_UNITS_NAMED} till: se Översikt` }] : []),
-          ],
+          ...(withLinks && { links: overdueLinks(a, year) }),
         }
       : {}),
   };
@@ -138,19 +147,31 @@ export function surveyLabel(detail: WheelDetail): string {
   return `${detail.title}: ${detail.rows.map((r) => `${r.label.toLowerCase()} ${r.value}`).join(", ")}.`;
 }
 
-/** The details of every focusable mark, keyed as the marks' data-wheel-item. */
-export function wheelDetails(data: WheelData): Record<string, WheelDetail> {
+/** The details of every focusable mark, keyed as the marks' data-wheel-item; `withLinks` as in activityDetail. */
+export function wheelDetails(data: WheelData, withLinks = true): Record<string, WheelDetail> {
   const unitName = data.unit?.name ?? null;
   const details: Record<string, WheelDetail> = {};
   for (const routine of data.routines) {
     for (const phase of routine.phases) {
-      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today, data.year);
+      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today, data.year, withLinks);
     }
   }
   const survey = surveyDetail(data.survey);
   if (survey) details.survey = survey;
   for (const a of data.actions) details[`action:${a.id}`] = actionDetail(a);
   return details;
+}
+
+/** The late units' links of every activity that has any (activityDetail's links), keyed as wheelDetails. */
+export function wheelOverdueLinks(data: WheelData): Record<string, { href: string; label: string }[]> {
+  const links: Record<string, { href: string; label: string }[]> = {};
+  if (data.unit) return links;
+  for (const routine of data.routines) {
+    for (const phase of routine.phases) {
+      for (const a of phase.activities) if (a.overdueUnits.length > 0) links[a.id] = overdueLinks(a, data.year);
+    }
+  }
+  return links;
 }
 
 /** One month of the agenda that stands in for the wheel on a phone: its activities with their state. */

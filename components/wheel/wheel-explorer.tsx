@@ -27,6 +27,18 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
   return items.filter((i) => Number(i.dataset.ring) === target).sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
+type DetailLinks = Record<string, NonNullable<WheelDetail["links"]>>;
+
+async function fetchLinks(href: string): Promise<DetailLinks | "failed"> {
+  try {
+    const response = await fetch(href, { headers: { accept: "application/json" }, cache: "no-store" });
+    if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) return "failed";
+    return ((await response.json()) as { links: DetailLinks }).links;
+  } catch {
+    return "failed";
+  }
+}
+
 /**
  * Makes the server-rendered wheel explorable: hovering or focusing a mark shows its details beside the wheel,
  * the wheel is one tab stop (roving tabindex) and the arrow keys move between marks: right/left clockwise,
@@ -34,8 +46,13 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
  * A click or Enter opens the mark in the panel and keeps it there, with what can be done (`panels`, e.g. the
  * checklist's actions of the user's own task); focus moves to the panel so the keyboard reaches its buttons.
  */
-export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, stacked = false, agenda = [], top }: {
+export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, stacked = false, agenda = [], top, linksHref }: {
   details: Record<string, WheelDetail>;
+  /**
+   * Where the details' links come from when a detail has a linksLabel but no links (/arshjul's late units, issue 35):
+   * fetched once, the first time such a detail is shown, as JSON { links: { [mark]: links } }.
+   */
+  linksHref?: string;
   intro: ReactNode;
   children: ReactNode;
   aside: ReactNode;
@@ -64,6 +81,20 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
   const [openedFrom, setOpenedFrom] = useState<"wheel" | "agenda">("wheel");
   const shown = opened ?? hovered ?? active;
   const detail = shown ? details[shown] : undefined;
+  const [fetchedLinks, setFetchedLinks] = useState<{ href: string; links: DetailLinks | "failed" } | null>(null);
+  const fetching = useRef<string | null>(null);
+  const needsLinks = linksHref !== undefined && detail?.linksLabel !== undefined && detail.links === undefined;
+  useEffect(() => {
+    if (!needsLinks || !linksHref || fetching.current === linksHref) return;
+    fetching.current = linksHref;
+    void fetchLinks(linksHref).then((links) => {
+      setFetchedLinks({ href: linksHref, links });
+      // A failed fetch is tried again the next time a detail needs it.
+      if (links === "failed") fetching.current = null;
+    });
+  }, [needsLinks, linksHref]);
+  const fetched = fetchedLinks && fetchedLinks.href === linksHref ? fetchedLinks.links : null;
+  const links = detail?.links ?? (needsLinks && fetched && fetched !== "failed" ? (fetched[shown!] ?? []) : undefined);
   const open = (id: string | null, from: "wheel" | "agenda" = "wheel") => {
     if (!id || !details[id]) return;
     setOpened(id);
@@ -136,11 +167,11 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
           ))}
         </dl>
         {detail.text && <p className="mt-2 text-sm text-slate-800">{detail.text}</p>}
-        {detail.links && detail.links.length > 0 && (
+        {links && links.length > 0 ? (
           <div className="mt-3">
             <p className="text-sm font-medium text-slate-700">{detail.linksLabel}</p>
             <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-              {detail.links.map((link) => (
+              {links.map((link) => (
                 <li key={link.href}>
                   <a href={link.href} className="inline-block py-0.5 text-blue-800 underline">
                     {link.label}
@@ -149,6 +180,13 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
               ))}
             </ul>
           </div>
+        ) : (
+          needsLinks && (
+            <div className="mt-3">
+              <p className="text-sm font-medium text-slate-700">{detail.linksLabel}</p>
+              <p className="mt-1 text-sm text-slate-700">{fetched === "failed" ? "Enheterna kunde inte hämtas just nu." : "Hämtar enheterna …"}</p>
+            </div>
+          )
         )}
       </div>
       {actions && <div className={`mt-3 border-t border-slate-200 pt-3 ${wide ? "lg:mt-0 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6" : ""}`}>{actions}</div>}

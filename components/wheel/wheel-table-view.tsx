@@ -1,6 +1,5 @@
 "use client";
 
-import { LevelSwatch } from "./levels";
 import type { WheelTableModel } from "./wheel-table";
 
 const cell = "px-3 py-2 align-top";
@@ -11,7 +10,7 @@ export function WheelTableView({ model }: { model: WheelTableModel }) {
     <div className="space-y-6">
       {model.routines.map((routine) => (
         <div key={routine.id} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={`${routine.title} i tabellform`}>
-          <table className="wheel-table w-full min-w-[44rem] text-left text-sm">
+          <table className="wheel-table w-full min-w-[44rem] text-left text-sm" style={{ ["--routine" as string]: routine.colour }}>
             <caption className="border-b-4 px-3 py-2 text-left text-base font-semibold" style={{ borderColor: routine.colour }}>
               {routine.title} {model.year}
               <span className="font-normal text-slate-700"> (version {routine.versions})</span>
@@ -42,7 +41,8 @@ export function WheelTableView({ model }: { model: WheelTableModel }) {
                     <td>{scope}</td>
                     <td>
                       <span className="wheel-state">
-                        <LevelSwatch level={level} stroke={routine.colour} />
+                        {/* Drawn by wheel.css from its level and the table's --routine: the page's size (issue 35). */}
+                        <span className="wheel-swatch" data-level={level} aria-hidden="true" />
                         <span>
                           {state}
                           {note && <span className="wheel-state-note">{note}</span>}

@@ -72,7 +72,9 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
           <WheelSummary data={data} />
           <CompactWheelExplorer
             stacked
-            compact={compactDetails(wheelDetails(data))}
+            // The late units' links come when a panel shows them (app/(app)/arshjul/forsenade/route.ts), not for every activity.
+            compact={compactDetails(wheelDetails(data, false))}
+            linksHref={`/arshjul/forsenade?ar=${data.year}`}
             intro={wheelIntro("year")}
             aside={<WheelLegend data={data} />}
           >
