@@ -4,7 +4,7 @@ import type { WheelDetail } from "./view";
  * The details panel's content of every mark, with each distinct text once (issue 35): a routine's title, a phase's
  * name, "Varje enhet", a role or a unit's name stand in the panel of many activities, but travel in the page's data
  * once. `strings` holds the texts; every detail is a list of indexes into it:
- * [title, text (−1: none), linksLabel (−1), ...rows as label, value, ..., −2, ...links as href, label].
+ * [title, text (−1: none, −3: `more`, to be fetched), linksLabel (−1), ...rows as label, value, ..., −2, ...links as href, label].
  */
 export type CompactDetails = { strings: string[]; details: Record<string, number[]> };
 
@@ -24,7 +24,7 @@ export function compactDetails(details: Record<string, WheelDetail>): CompactDet
   };
   const out: Record<string, number[]> = {};
   for (const [id, d] of Object.entries(details)) {
-    const item = [at(d.title), d.text ? at(d.text) : -1, d.linksLabel ? at(d.linksLabel) : -1];
+    const item = [at(d.title), d.text ? at(d.text) : d.more ? -3 : -1, d.linksLabel ? at(d.linksLabel) : -1];
     for (const row of d.rows) item.push(at(row.label), at(row.value));
     if (d.links) {
       item.push(-2);
@@ -41,6 +41,7 @@ export function expandDetails({ strings, details }: CompactDetails): Record<stri
     const [title, text, linksLabel] = item as [number, number, number];
     const detail: WheelDetail = { title: strings[title]!, rows: [] };
     if (text >= 0) detail.text = strings[text]!;
+    if (text === -3) detail.more = true;
     if (linksLabel >= 0) detail.linksLabel = strings[linksLabel]!;
     let i = 3;
     for (; i < item.length && item[i] !== -2; i += 2) detail.rows.push({ label: strings[item[i]!]!, value: strings[item[i + 1]!]! });

@@ -9,7 +9,15 @@ import { monthsInOrder, todayMonthIn, yearOfMonth } from "@/lib/wheel/views";
 import { labelFromTip } from "./mark-label";
 
 /** What the details panel shows for one mark of the wheel. */
-export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null; linksLabel?: string; links?: { href: string; label: string }[] };
+export type WheelDetail = {
+  title: string;
+  rows: { label: string; value: string }[];
+  text?: string | null;
+  linksLabel?: string;
+  links?: { href: string; label: string }[];
+  /** The text and links are left out, to be fetched when the panel shows the mark (activityDetail's `lazy`). */
+  more?: true;
+};
 
 export const ACTION_STATUS_LABELS: Record<ImprovementStatus, string> = {
   PLANNED: "Planerad",
@@ -78,10 +86,11 @@ export function overdueLinks(a: WheelActivity, year: number): { href: string; la
 }
 
 /**
- * `withLinks: false` leaves the late units' links out (linksLabel stays): /arshjul fetches them when a panel shows
- * them (wheelOverdueLinks, app/(app)/arshjul/forsenade/route.ts), so the page does not carry them for every activity.
+ * `lazy` leaves the description and the late units' links out (linksLabel stays, `more` says there is something to
+ * fetch): /arshjul fetches them when a panel first shows an activity (wheelPanelMore, app/(app)/arshjul/panel/route.ts),
+ * so that the page does not carry them for every activity (issue 35).
  */
-export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date, year: number, withLinks = true): WheelDetail {
+export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date, year: number, lazy = false): WheelDetail {
   const period = a.startsOn && a.dueOn ? ` (${formatDateLong(a.startsOn)} – ${formatDateLong(a.dueOn)})` : "";
   const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? " – försenad" : "";
   return {
@@ -95,12 +104,12 @@ export function activityDetail(a: WheelActivity, routineTitle: string, phaseName
       { label: "Gäller", value: a.local ? `Bara ${unitName ?? "den egna enheten"}` : SCOPE_LABELS[a.scope] },
       { label: "Läge", value: `${activityState(a, unitName)}${late}` },
     ],
-    text: a.description,
+    ...(!lazy ? { text: a.description } : a.description || (unitName === null && a.overdueUnits.length > 0) ? { more: true as const } : {}),
     // The manager goes from the wheel to each late unit's task (the first ten; a large verksamhet's rest in the overview).
     ...(unitName === null && a.overdueUnits.length > 0
       ? {
           linksLabel: `Försenade enheter (${a.overdueUnits.length})`,
-          ...(withLinks && { links: overdueLinks(a, year) }),
+          ...(!lazy && { links: overdueLinks(a, year) }),
         }
       : {}),
   };
@@ -147,13 +156,13 @@ export function surveyLabel(detail: WheelDetail): string {
   return `${detail.title}: ${detail.rows.map((r) => `${r.label.toLowerCase()} ${r.value}`).join(", ")}.`;
 }
 
-/** The details of every focusable mark, keyed as the marks' data-wheel-item; `withLinks` as in activityDetail. */
-export function wheelDetails(data: WheelData, withLinks = true): Record<string, WheelDetail> {
+/** The details of every focusable mark, keyed as the marks' data-wheel-item; `lazy` as in activityDetail. */
+export function wheelDetails(data: WheelData, lazy = false): Record<string, WheelDetail> {
   const unitName = data.unit?.name ?? null;
   const details: Record<string, WheelDetail> = {};
   for (const routine of data.routines) {
     for (const phase of routine.phases) {
-      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today, data.year, withLinks);
+      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today, data.year, lazy);
     }
   }
   const survey = surveyDetail(data.survey);
@@ -162,16 +171,20 @@ export function wheelDetails(data: WheelData, withLinks = true): Record<string, 
   return details;
 }
 
-/** The late units' links of every activity that has any (activityDetail's links), keyed as wheelDetails. */
-export function wheelOverdueLinks(data: WheelData): Record<string, { href: string; label: string }[]> {
-  const links: Record<string, { href: string; label: string }[]> = {};
-  if (data.unit) return links;
+/** What a lazy detail leaves out (activityDetail's description and late units' links), keyed as wheelDetails. */
+export type WheelDetailMore = Record<string, Pick<WheelDetail, "text" | "links">>;
+
+export function wheelPanelMore(data: WheelData): WheelDetailMore {
+  const more: WheelDetailMore = {};
   for (const routine of data.routines) {
     for (const phase of routine.phases) {
-      for (const a of phase.activities) if (a.overdueUnits.length > 0) links[a.id] = overdueLinks(a, data.year);
+      for (const a of phase.activities) {
+        const links = data.unit === null && a.overdueUnits.length > 0 ? overdueLinks(a, data.year) : undefined;
+        if (a.description || links) more[a.id] = { ...(a.description && { text: a.description }), ...(links && { links }) };
+      }
     }
   }
-  return links;
+  return more;
 }
 
 /** One month of the agenda that stands in for the wheel on a phone: its activities with their state. */

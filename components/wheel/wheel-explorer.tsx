@@ -27,13 +27,13 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
   return items.filter((i) => Number(i.dataset.ring) === target).sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
-type DetailLinks = Record<string, NonNullable<WheelDetail["links"]>>;
+type DetailMore = Record<string, Pick<WheelDetail, "text" | "links">>;
 
-async function fetchLinks(href: string): Promise<DetailLinks | "failed"> {
+async function fetchMore(href: string): Promise<DetailMore | "failed"> {
   try {
     const response = await fetch(href, { headers: { accept: "application/json" }, cache: "no-store" });
     if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) return "failed";
-    return ((await response.json()) as { links: DetailLinks }).links;
+    return ((await response.json()) as { more: DetailMore }).more;
   } catch {
     return "failed";
   }
@@ -46,17 +46,17 @@ async function fetchLinks(href: string): Promise<DetailLinks | "failed"> {
  * A click or Enter opens the mark in the panel and keeps it there, with what can be done (`panels`, e.g. the
  * checklist's actions of the user's own task); focus moves to the panel so the keyboard reaches its buttons.
  */
-export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, stacked = false, agenda = [], top, linksHref }: {
+export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, stacked = false, agenda = [], top, moreHref }: {
   details: Record<string, WheelDetail>;
-  /**
-   * Where the details' links come from when a detail has a linksLabel but no links (/arshjul's late units, issue 35):
-   * fetched once, the first time such a detail is shown, as JSON { links: { [mark]: links } }.
-   */
-  linksHref?: string;
   intro: ReactNode;
   children: ReactNode;
   aside: ReactNode;
   panels?: Record<string, ReactNode>;
+  /**
+   * Where the details' text and links come from when a detail is `more` (/arshjul, issue 35): fetched once, the first
+   * time such a detail is shown, as JSON { more: { [mark]: { text, links } } }.
+   */
+  moreHref?: string;
   /**
    * The wheel over the whole width (the start page): below it `top` and `aside` side by side; the opened activity in
    * a panel right below the wheel (below its item in the agenda), so that it never covers the wheel's names.
@@ -81,20 +81,22 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
   const [openedFrom, setOpenedFrom] = useState<"wheel" | "agenda">("wheel");
   const shown = opened ?? hovered ?? active;
   const detail = shown ? details[shown] : undefined;
-  const [fetchedLinks, setFetchedLinks] = useState<{ href: string; links: DetailLinks | "failed" } | null>(null);
+  const [fetchedMore, setFetchedMore] = useState<{ href: string; more: DetailMore | "failed" } | null>(null);
   const fetching = useRef<string | null>(null);
-  const needsLinks = linksHref !== undefined && detail?.linksLabel !== undefined && detail.links === undefined;
+  const needsMore = moreHref !== undefined && detail?.more === true;
   useEffect(() => {
-    if (!needsLinks || !linksHref || fetching.current === linksHref) return;
-    fetching.current = linksHref;
-    void fetchLinks(linksHref).then((links) => {
-      setFetchedLinks({ href: linksHref, links });
+    if (!needsMore || !moreHref || fetching.current === moreHref) return;
+    fetching.current = moreHref;
+    void fetchMore(moreHref).then((more) => {
+      setFetchedMore({ href: moreHref, more });
       // A failed fetch is tried again the next time a detail needs it.
-      if (links === "failed") fetching.current = null;
+      if (more === "failed") fetching.current = null;
     });
-  }, [needsLinks, linksHref]);
-  const fetched = fetchedLinks && fetchedLinks.href === linksHref ? fetchedLinks.links : null;
-  const links = detail?.links ?? (needsLinks && fetched && fetched !== "failed" ? (fetched[shown!] ?? []) : undefined);
+  }, [needsMore, moreHref]);
+  const fetched = fetchedMore && fetchedMore.href === moreHref ? fetchedMore.more : null;
+  const more = needsMore && fetched && fetched !== "failed" ? (fetched[shown!] ?? {}) : undefined;
+  const text = detail?.text ?? more?.text;
+  const links = detail?.links ?? more?.links;
   const open = (id: string | null, from: "wheel" | "agenda" = "wheel") => {
     if (!id || !details[id]) return;
     setOpened(id);
@@ -166,8 +168,11 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
             </div>
           ))}
         </dl>
-        {detail.text && <p className="mt-2 text-sm text-slate-800">{detail.text}</p>}
-        {links && links.length > 0 ? (
+        {text && <p className="mt-2 text-sm text-slate-800">{text}</p>}
+        {needsMore && !more && (
+          <p className="mt-2 text-sm text-slate-700">{fetched === "failed" ? "Beskrivningen och de försenade enheterna kunde inte hämtas just nu." : "Hämtar beskrivningen …"}</p>
+        )}
+        {links && links.length > 0 && (
           <div className="mt-3">
             <p className="text-sm font-medium text-slate-700">{detail.linksLabel}</p>
             <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
@@ -180,13 +185,6 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
               ))}
             </ul>
           </div>
-        ) : (
-          needsLinks && (
-            <div className="mt-3">
-              <p className="text-sm font-medium text-slate-700">{detail.linksLabel}</p>
-              <p className="mt-1 text-sm text-slate-700">{fetched === "failed" ? "Enheterna kunde inte hämtas just nu." : "Hämtar enheterna …"}</p>
-            </div>
-          )
         )}
       </div>
       {actions && <div className={`mt-3 border-t border-slate-200 pt-3 ${wide ? "lg:mt-0 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6" : ""}`}>{actions}</div>}

@@ -72,9 +72,9 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
           <WheelSummary data={data} />
           <CompactWheelExplorer
             stacked
-            // The late units' links come when a panel shows them (app/(app)/arshjul/forsenade/route.ts), not for every activity.
-            compact={compactDetails(wheelDetails(data, false))}
-            linksHref={`/arshjul/forsenade?ar=${data.year}`}
+            // Descriptions and late units' links come when the panel first shows one (app/(app)/arshjul/panel/route.ts).
+            compact={compactDetails(wheelDetails(data, true))}
+            moreHref={`/arshjul/panel?ar=${data.year}${data.unit ? `&enhet=${encodeURIComponent(data.unit.id)}` : ""}`}
             intro={wheelIntro("year")}
             aside={<WheelLegend data={data} />}
           >
