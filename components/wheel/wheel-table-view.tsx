@@ -1,11 +1,14 @@
 "use client";
 
+import { LEVEL_LABELS } from "./levels";
 import type { WheelTableModel } from "./wheel-table";
 
 const cell = "px-3 py-2 align-top";
 
 /** The wheel's tables drawn from flat rows (wheel-table.tsx builds them); the activity rows' cells are styled in wheel.css. */
 export function WheelTableView({ model }: { model: WheelTableModel }) {
+  // The level's note under the state: from the level, not sent with every row.
+  const notes = LEVEL_LABELS[model.unitName !== null ? "unit" : "units"];
   return (
     <div className="space-y-6">
       {model.routines.map((routine) => (
@@ -32,7 +35,7 @@ export function WheelTableView({ model }: { model: WheelTableModel }) {
                     Ring {phase.ring}: {phase.name}
                   </th>
                 </tr>
-                {phase.rows.map(([number, title, time, role, scope, level, state, note]) => (
+                {phase.rows.map(([number, title, time, role, scope, level, state]) => (
                   <tr key={number}>
                     <td>{number}</td>
                     <th scope="row">{title}</th>
@@ -45,7 +48,7 @@ export function WheelTableView({ model }: { model: WheelTableModel }) {
                         <span className="wheel-swatch" data-level={level} aria-hidden="true" />
                         <span>
                           {state}
-                          {note && <span className="wheel-state-note">{note}</span>}
+                          {notes[level] && <span className="wheel-state-note">{notes[level]}</span>}
                         </span>
                       </span>
                     </td>
