@@ -5,13 +5,14 @@ import type { WheelDetail } from "./view";
  * name, "Varje enhet", a role or a unit's name stand in the panel of many activities, but travel in the page's data
  * once. `strings` holds the texts; every detail is a list of indexes into it:
  * [title, text (−1: none, −3: `more`, to be fetched), linksLabel (−1), ...rows as label, value, ..., −2, ...links as href, label].
+ * With `titles` (the wheel's, wheel-wire.ts wireTitles) a title that is the same as the mark's is −1: taken from there.
  */
 export type CompactDetails = { strings: string[]; details: Record<string, number[]> };
 
 /** The task pages' common start, left out of each overdue unit's link. */
 const TASK_PATH = "/checklista/uppgift/";
 
-export function compactDetails(details: Record<string, WheelDetail>): CompactDetails {
+export function compactDetails(details: Record<string, WheelDetail>, titles: Record<string, string> = {}): CompactDetails {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const at = (s: string) => {
@@ -24,7 +25,7 @@ export function compactDetails(details: Record<string, WheelDetail>): CompactDet
   };
   const out: Record<string, number[]> = {};
   for (const [id, d] of Object.entries(details)) {
-    const item = [at(d.title), d.text ? at(d.text) : d.more ? -3 : -1, d.linksLabel ? at(d.linksLabel) : -1];
+    const item = [titles[id] === d.title ? -1 : at(d.title), d.text ? at(d.text) : d.more ? -3 : -1, d.linksLabel ? at(d.linksLabel) : -1];
     for (const row of d.rows) item.push(at(row.label), at(row.value));
     if (d.links) {
       item.push(-2);
@@ -35,11 +36,11 @@ export function compactDetails(details: Record<string, WheelDetail>): CompactDet
   return { strings, details: out };
 }
 
-export function expandDetails({ strings, details }: CompactDetails): Record<string, WheelDetail> {
+export function expandDetails({ strings, details }: CompactDetails, titles: Record<string, string> = {}): Record<string, WheelDetail> {
   const out: Record<string, WheelDetail> = {};
   for (const [id, item] of Object.entries(details)) {
     const [title, text, linksLabel] = item as [number, number, number];
-    const detail: WheelDetail = { title: strings[title]!, rows: [] };
+    const detail: WheelDetail = { title: title >= 0 ? strings[title]! : (titles[id] ?? ""), rows: [] };
     if (text >= 0) detail.text = strings[text]!;
     if (text === -3) detail.more = true;
     if (linksLabel >= 0) detail.linksLabel = strings[linksLabel]!;

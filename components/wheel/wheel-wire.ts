@@ -79,3 +79,11 @@ export function expandWheelWire(wire: WheelWire): WheelModel {
     }),
   };
 }
+
+/**
+ * Each mark's title as its tooltip's first line ("12. Brukarbrev 2"), keyed by mark: the details panel's titles are
+ * taken from here on /arshjul rather than sent a second time (compact-details.ts).
+ */
+export function wireTitles(wire: WheelWire): Record<string, string> {
+  return Object.fromEntries(wire.marks.map((m) => [m[0], m[3].split("\n")[0]!]));
+}

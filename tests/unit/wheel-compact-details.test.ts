@@ -38,4 +38,12 @@ describe("the wheel's details with each text once (issue 35)", () => {
     expect(full.links).toHaveLength(11);
     expect(full.links!.at(-1)).toEqual({ href: `/oversikt?ar=${data.year}#forsenade`, label: "och 2 till: se Översikt" });
   });
+
+  it("takes a title that is the wheel mark's own from the wheel's titles, and keeps one that differs", () => {
+    const details = { a: { title: "1. Första", rows: [{ label: "Fas", value: "Inför" }] }, b: { title: "Åtgärd", rows: [] } };
+    const titles = { a: "1. Första", b: "Förbättringsåtgärd: Åtgärd" };
+    const compact = compactDetails(details, titles);
+    expect(compact.strings).not.toContain("1. Första");
+    expect(expandDetails(structuredClone(compact), titles)).toEqual(details);
+  });
 });
