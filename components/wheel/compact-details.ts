@@ -5,14 +5,19 @@ import type { WheelDetail } from "./view";
  * name, "Varje enhet", a role or a unit's name stand in the panel of many activities, but travel in the page's data
  * once. `strings` holds the texts; every detail is a list of indexes into it:
  * [title, text (−1: none, −3: `more`, to be fetched), linksLabel (−1), ...rows as label, value, ..., −2, ...links as href, label].
- * With `titles` (the wheel's, wheel-wire.ts wireTitles) a title that is the same as the mark's is −1: taken from there.
+ * With `marks` (the wheel's [id, title] in its order, wheel-wire.ts wireMarks) a detail of a mark is keyed "#<its
+ * place>" instead of its id, and a title that is the same as the mark's is −1: both taken from the wheel's data.
  */
 export type CompactDetails = { strings: string[]; details: Record<string, number[]> };
 
 /** The task pages' common start, left out of each overdue unit's link. */
 const TASK_PATH = "/checklista/uppgift/";
 
-export function compactDetails(details: Record<string, WheelDetail>, titles: Record<string, string> = {}): CompactDetails {
+type Marks = readonly (readonly [id: string, title: string])[];
+
+export function compactDetails(details: Record<string, WheelDetail>, marks: Marks = []): CompactDetails {
+  const titles = new Map(marks);
+  const place = new Map(marks.map(([id], i) => [id, i]));
   const strings: string[] = [];
   const index = new Map<string, number>();
   const at = (s: string) => {
@@ -25,22 +30,24 @@ export function compactDetails(details: Record<string, WheelDetail>, titles: Rec
   };
   const out: Record<string, number[]> = {};
   for (const [id, d] of Object.entries(details)) {
-    const item = [titles[id] === d.title ? -1 : at(d.title), d.text ? at(d.text) : d.more ? -3 : -1, d.linksLabel ? at(d.linksLabel) : -1];
+    const item = [titles.get(id) === d.title ? -1 : at(d.title), d.text ? at(d.text) : d.more ? -3 : -1, d.linksLabel ? at(d.linksLabel) : -1];
     for (const row of d.rows) item.push(at(row.label), at(row.value));
     if (d.links) {
       item.push(-2);
       for (const link of d.links) item.push(at(link.href.startsWith(TASK_PATH) ? `~${link.href.slice(TASK_PATH.length)}` : link.href), at(link.label));
     }
-    out[id] = item;
+    out[place.has(id) ? `#${place.get(id)}` : id] = item;
   }
   return { strings, details: out };
 }
 
-export function expandDetails({ strings, details }: CompactDetails, titles: Record<string, string> = {}): Record<string, WheelDetail> {
+export function expandDetails({ strings, details }: CompactDetails, marks: Marks = []): Record<string, WheelDetail> {
   const out: Record<string, WheelDetail> = {};
-  for (const [id, item] of Object.entries(details)) {
+  const titles = new Map(marks);
+  for (const [key, item] of Object.entries(details)) {
+    const id = key.startsWith("#") ? (marks[Number(key.slice(1))]?.[0] ?? key) : key;
     const [title, text, linksLabel] = item as [number, number, number];
-    const detail: WheelDetail = { title: title >= 0 ? strings[title]! : (titles[id] ?? ""), rows: [] };
+    const detail: WheelDetail = { title: title >= 0 ? strings[title]! : (titles.get(id) ?? ""), rows: [] };
     if (text >= 0) detail.text = strings[text]!;
     if (text === -3) detail.more = true;
     if (linksLabel >= 0) detail.linksLabel = strings[linksLabel]!;

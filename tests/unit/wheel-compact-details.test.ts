@@ -39,11 +39,12 @@ describe("the wheel's details with each text once (issue 35)", () => {
     expect(full.links!.at(-1)).toEqual({ href: `/oversikt?ar=${data.year}#forsenade`, label: "och 2 till: se Översikt" });
   });
 
-  it("takes a title that is the wheel mark's own from the wheel's titles, and keeps one that differs", () => {
-    const details = { a: { title: "1. Första", rows: [{ label: "Fas", value: "Inför" }] }, b: { title: "Åtgärd", rows: [] } };
-    const titles = { a: "1. Första", b: "Förbättringsåtgärd: Åtgärd" };
-    const compact = compactDetails(details, titles);
+  it("keys a wheel mark's detail by its place and takes its title from the wheel, and keeps a title that differs", () => {
+    const details = { a: { title: "1. Första", rows: [{ label: "Fas", value: "Inför" }] }, b: { title: "Åtgärd", rows: [] }, survey: { title: "Enkät", rows: [] } };
+    const marks = [["a", "1. Första"], ["b", "Förbättringsåtgärd: Åtgärd"]] as const;
+    const compact = compactDetails(details, marks);
     expect(compact.strings).not.toContain("1. Första");
-    expect(expandDetails(structuredClone(compact), titles)).toEqual(details);
+    expect(Object.keys(compact.details).sort()).toEqual(["#0", "#1", "survey"]);
+    expect(expandDetails(structuredClone(compact), marks)).toEqual(details);
   });
 });

@@ -8,7 +8,7 @@ import { WheelPrintKey } from "@/components/wheel/wheel-print-key";
 import { WheelSummary } from "@/components/wheel/wheel-summary";
 import { wheelModel } from "@/components/wheel/wheel-svg";
 import { LiveWheel } from "@/components/wheel/wheel-live";
-import { toWheelWire, wireTitles } from "@/components/wheel/wheel-wire";
+import { toWheelWire, wireMarks } from "@/components/wheel/wheel-wire";
 import { WheelTable } from "@/components/wheel/wheel-table";
 import { wheelDetails, wheelIntro } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
@@ -77,8 +77,8 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
           <CompactWheelExplorer
             stacked
             // Descriptions and late units' links come when the panel first shows one (app/(app)/arshjul/panel/route.ts);
-            // the titles from the wheel's own marks (the same object as LiveWheel's, sent once).
-            compact={compactDetails(wheelDetails(data, true), wireTitles(wire))}
+            // the keys and titles from the wheel's own marks (the same object as LiveWheel's, sent once).
+            compact={compactDetails(wheelDetails(data, true), wireMarks(wire))}
             wire={wire}
             moreHref={`/arshjul/panel?ar=${data.year}${data.unit ? `&enhet=${encodeURIComponent(data.unit.id)}` : ""}`}
             intro={wheelIntro("year")}
