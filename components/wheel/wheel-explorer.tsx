@@ -170,7 +170,7 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
         </dl>
         {text && <p className="mt-2 text-sm text-slate-800">{text}</p>}
         {needsMore && !more && (
-          <p className="mt-2 text-sm text-slate-700">{fetched === "failed" ? "Beskrivningen och de försenade enheterna kunde inte hämtas just nu." : "Hämtar beskrivningen …"}</p>
+          <p role="status" className="mt-2 text-sm text-slate-700">{fetched === "failed" ? "Beskrivningen och de försenade enheterna kunde inte hämtas just nu." : "Hämtar beskrivningen …"}</p>
         )}
         {links && links.length > 0 && (
           <div className="mt-3">
