@@ -91,6 +91,8 @@ async function main() {
     const pages: { path: string; as: keyof typeof cookies | null }[] = [
       { path: "/", as: "enhetschef" },
       { path: "/arshjul", as: "chef" },
+      // What /arshjul's details panel fetches when it first shows an activity (descriptions, late units' links; JSON).
+      { path: "/arshjul/panel", as: "chef" },
       { path: "/checklista", as: "enhetschef" },
       { path: "/oversikt", as: "chef" },
       { path: "/brukarbrev", as: "enhetschef" },

@@ -9,7 +9,15 @@ import { monthsInOrder, todayMonthIn, yearOfMonth } from "@/lib/wheel/views";
 import { labelFromTip } from "./mark-label";
 
 /** What the details panel shows for one mark of the wheel. */
-export type WheelDetail = { title: string; rows: { label: string; value: string }[]; text?: string | null; linksLabel?: string; links?: { href: string; label: string }[] };
+export type WheelDetail = {
+  title: string;
+  rows: { label: string; value: string }[];
+  text?: string | null;
+  linksLabel?: string;
+  links?: { href: string; label: string }[];
+  /** The text and links are left out, to be fetched when the panel shows the mark (activityDetail's `lazy`). */
+  more?: true;
+};
 
 export const ACTION_STATUS_LABELS: Record<ImprovementStatus, string> = {
   PLANNED: "Planerad",
@@ -69,7 +77,20 @@ export function wheelIntro(kind: "year" | "quarter" | "month"): string {
 /** The late units an activity's panel names; the rest are counted, with a link to the overview's list. */
 export const OVERDUE_UNITS_NAMED = 10;
 
-export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date, year: number): WheelDetail {
+/** The links to the late units' tasks in an activity's panel (the first ten; a large verksamhet's rest in the overview). */
+export function overdueLinks(a: WheelActivity, year: number): { href: string; label: string }[] {
+  return [
+    ...a.overdueUnits.slice(0, OVERDUE_UNITS_NAMED).map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })),
+    ...(a.overdueUnits.length > OVERDUE_UNITS_NAMED ? [{ href: `/oversikt?ar=${year}#forsenade`, label: `och ${a.overdueUnits.length - OVERDUE_UNITS_NAMED} till: se Översikt` }] : []),
+  ];
+}
+
+/**
+ * `lazy` leaves the description and the late units' links out (linksLabel stays, `more` says there is something to
+ * fetch): /arshjul fetches them when a panel first shows an activity (wheelPanelMore, app/(app)/arshjul/panel/route.ts),
+ * so that the page does not carry them for every activity (issue 35).
+ */
+export function activityDetail(a: WheelActivity, routineTitle: string, phaseName: string, unitName: string | null, today: Date, year: number, lazy = false): WheelDetail {
   const period = a.startsOn && a.dueOn ? ` (${formatDateLong(a.startsOn)} – ${formatDateLong(a.dueOn)})` : "";
   const late = isOverdueMark(a, unitName !== null, today) && unitName !== null && a.scope === "UNIT" ? " – försenad" : "";
   return {
@@ -83,15 +104,12 @@ export function activityDetail(a: WheelActivity, routineTitle: string, phaseName
       { label: "Gäller", value: a.local ? `Bara ${unitName ?? "den egna enheten"}` : SCOPE_LABELS[a.scope] },
       { label: "Läge", value: `${activityState(a, unitName)}${late}` },
     ],
-    text: a.description,
+    ...(!lazy ? { text: a.description } : a.description || (unitName === null && a.overdueUnits.length > 0) ? { more: true as const } : {}),
     // The manager goes from the wheel to each late unit's task (the first ten; a large verksamhet's rest in the overview).
     ...(unitName === null && a.overdueUnits.length > 0
       ? {
           linksLabel: `Försenade enheter (${a.overdueUnits.length})`,
-          links: [
-            ...a.overdueUnits.slice(0, OVERDUE_UNITS_NAMED).map((u) => ({ href: `/checklista/uppgift/${u.taskId}`, label: u.name })),
-            ...(a.overdueUnits.length > OVERDUE_UNITS_NAMED ? [{ href: `/oversikt?ar=${year}#forsenade`, label: `och ${a.overdueUnits.length - OVERDUE_UNITS_NAMED} till: se Översikt` }] : []),
-          ],
+          ...(!lazy && { links: overdueLinks(a, year) }),
         }
       : {}),
   };
@@ -138,19 +156,35 @@ export function surveyLabel(detail: WheelDetail): string {
   return `${detail.title}: ${detail.rows.map((r) => `${r.label.toLowerCase()} ${r.value}`).join(", ")}.`;
 }
 
-/** The details of every focusable mark, keyed as the marks' data-wheel-item. */
-export function wheelDetails(data: WheelData): Record<string, WheelDetail> {
+/** The details of every focusable mark, keyed as the marks' data-wheel-item; `lazy` as in activityDetail. */
+export function wheelDetails(data: WheelData, lazy = false): Record<string, WheelDetail> {
   const unitName = data.unit?.name ?? null;
   const details: Record<string, WheelDetail> = {};
   for (const routine of data.routines) {
     for (const phase of routine.phases) {
-      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today, data.year);
+      for (const a of phase.activities) details[a.id] = activityDetail(a, routine.title, phase.name, unitName, data.today, data.year, lazy);
     }
   }
   const survey = surveyDetail(data.survey);
   if (survey) details.survey = survey;
   for (const a of data.actions) details[`action:${a.id}`] = actionDetail(a);
   return details;
+}
+
+/** What a lazy detail leaves out (activityDetail's description and late units' links), keyed as wheelDetails. */
+export type WheelDetailMore = Record<string, Pick<WheelDetail, "text" | "links">>;
+
+export function wheelPanelMore(data: WheelData): WheelDetailMore {
+  const more: WheelDetailMore = {};
+  for (const routine of data.routines) {
+    for (const phase of routine.phases) {
+      for (const a of phase.activities) {
+        const links = data.unit === null && a.overdueUnits.length > 0 ? overdueLinks(a, data.year) : undefined;
+        if (a.description || links) more[a.id] = { ...(a.description && { text: a.description }), ...(links && { links }) };
+      }
+    }
+  }
+  return more;
 }
 
 /** One month of the agenda that stands in for the wheel on a phone: its activities with their state. */

@@ -92,25 +92,37 @@ function MarkShape({ mark, colour }: { mark: DrawnMark; colour: string }) {
   }
 }
 
+function SignSpan({ sign, overdue }: { sign: string; overdue: boolean }) {
+  return sign ? (
+    <tspan fontWeight="700" fill={overdue ? "#b91c1c" : "#166534"}>
+      {`${sign} `}
+    </tspan>
+  ) : null;
+}
+
 /** A mark's name beside the wheel, after its status sign ("✓ ", "! " …). */
 function MarkName({ name, sign, overdue }: { name: DrawnName; sign: string; overdue: boolean }) {
   return (
     <text className="wheel-label" x={name.x} y={name.y} textAnchor={name.side === "right" ? "start" : "end"} dominantBaseline="central" fontSize={LABEL_OPTIONS.fontSize} fill="#0f172a" aria-hidden="true">
-      {name.lines.map((line, i) => {
-        const y = name.y + (i - (name.lines.length - 1) / 2) * LABEL_OPTIONS.lineHeight;
-        // A second line starts under the first line's words, after the status sign's room (right side).
-        const x = i > 0 && name.side === "right" && sign ? name.x + LABEL_OPTIONS.fontSize * 1.1 : name.x;
-        return (
-          <tspan key={i} x={x} y={y}>
-            {i === 0 && sign && (
-              <tspan fontWeight="700" fill={overdue ? "#b91c1c" : "#166534"}>
-                {`${sign} `}
-              </tspan>
-            )}
-            {line}
-          </tspan>
-        );
-      })}
+      {name.lines.length === 1 ? (
+        // One line stands at the text's own place: no tspan to place it (40–80 names a page, issue 35).
+        <>
+          <SignSpan sign={sign} overdue={overdue} />
+          {name.lines[0]}
+        </>
+      ) : (
+        name.lines.map((line, i) => {
+          const y = name.y + (i - (name.lines.length - 1) / 2) * LABEL_OPTIONS.lineHeight;
+          // A second line starts under the first line's words, after the status sign's room (right side).
+          const x = i > 0 && name.side === "right" && sign ? name.x + LABEL_OPTIONS.fontSize * 1.1 : name.x;
+          return (
+            <tspan key={i} x={x} y={y}>
+              {i === 0 && <SignSpan sign={sign} overdue={overdue} />}
+              {line}
+            </tspan>
+          );
+        })
+      )}
     </text>
   );
 }

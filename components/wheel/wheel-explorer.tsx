@@ -27,6 +27,18 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
   return items.filter((i) => Number(i.dataset.ring) === target).sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
+type DetailMore = Record<string, Pick<WheelDetail, "text" | "links">>;
+
+async function fetchMore(href: string): Promise<DetailMore | "failed"> {
+  try {
+    const response = await fetch(href, { headers: { accept: "application/json" }, cache: "no-store" });
+    if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) return "failed";
+    return ((await response.json()) as { more: DetailMore }).more;
+  } catch {
+    return "failed";
+  }
+}
+
 /**
  * Makes the server-rendered wheel explorable: hovering or focusing a mark shows its details beside the wheel,
  * the wheel is one tab stop (roving tabindex) and the arrow keys move between marks: right/left clockwise,
@@ -34,12 +46,17 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
  * A click or Enter opens the mark in the panel and keeps it there, with what can be done (`panels`, e.g. the
  * checklist's actions of the user's own task); focus moves to the panel so the keyboard reaches its buttons.
  */
-export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, stacked = false, agenda = [], top }: {
+export function WheelExplorer({ details, intro, children, aside, panels = {}, wide = false, stacked = false, agenda = [], top, moreHref }: {
   details: Record<string, WheelDetail>;
   intro: ReactNode;
   children: ReactNode;
   aside: ReactNode;
   panels?: Record<string, ReactNode>;
+  /**
+   * Where the details' text and links come from when a detail is `more` (/arshjul, issue 35): fetched once, the first
+   * time such a detail is shown, as JSON { more: { [mark]: { text, links } } }.
+   */
+  moreHref?: string;
   /**
    * The wheel over the whole width (the start page): below it `top` and `aside` side by side; the opened activity in
    * a panel right below the wheel (below its item in the agenda), so that it never covers the wheel's names.
@@ -64,6 +81,22 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
   const [openedFrom, setOpenedFrom] = useState<"wheel" | "agenda">("wheel");
   const shown = opened ?? hovered ?? active;
   const detail = shown ? details[shown] : undefined;
+  const [fetchedMore, setFetchedMore] = useState<{ href: string; more: DetailMore | "failed" } | null>(null);
+  const fetching = useRef<string | null>(null);
+  const needsMore = moreHref !== undefined && detail?.more === true;
+  useEffect(() => {
+    if (!needsMore || !moreHref || fetching.current === moreHref) return;
+    fetching.current = moreHref;
+    void fetchMore(moreHref).then((more) => {
+      setFetchedMore({ href: moreHref, more });
+      // A failed fetch is tried again the next time a detail needs it.
+      if (more === "failed") fetching.current = null;
+    });
+  }, [needsMore, moreHref]);
+  const fetched = fetchedMore && fetchedMore.href === moreHref ? fetchedMore.more : null;
+  const more = needsMore && fetched && fetched !== "failed" ? (fetched[shown!] ?? {}) : undefined;
+  const text = detail?.text ?? more?.text;
+  const links = detail?.links ?? more?.links;
   const open = (id: string | null, from: "wheel" | "agenda" = "wheel") => {
     if (!id || !details[id]) return;
     setOpened(id);
@@ -135,12 +168,15 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
             </div>
           ))}
         </dl>
-        {detail.text && <p className="mt-2 text-sm text-slate-800">{detail.text}</p>}
-        {detail.links && detail.links.length > 0 && (
+        {text && <p className="mt-2 text-sm text-slate-800">{text}</p>}
+        {needsMore && !more && (
+          <p role="status" className="mt-2 text-sm text-slate-700">{fetched === "failed" ? "Beskrivningen och de försenade enheterna kunde inte hämtas just nu." : "Hämtar beskrivningen …"}</p>
+        )}
+        {links && links.length > 0 && (
           <div className="mt-3">
             <p className="text-sm font-medium text-slate-700">{detail.linksLabel}</p>
             <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-              {detail.links.map((link) => (
+              {links.map((link) => (
                 <li key={link.href}>
                   <a href={link.href} className="inline-block py-0.5 text-blue-800 underline">
                     {link.label}

@@ -1,17 +1,19 @@
 "use client";
 
-import { LevelSwatch } from "./levels";
+import { LEVEL_LABELS } from "./levels";
 import type { WheelTableModel } from "./wheel-table";
 
 const cell = "px-3 py-2 align-top";
 
 /** The wheel's tables drawn from flat rows (wheel-table.tsx builds them); the activity rows' cells are styled in wheel.css. */
 export function WheelTableView({ model }: { model: WheelTableModel }) {
+  // The level's note under the state: from the level, not sent with every row.
+  const notes = LEVEL_LABELS[model.unitName !== null ? "unit" : "units"];
   return (
     <div className="space-y-6">
       {model.routines.map((routine) => (
         <div key={routine.id} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={`${routine.title} i tabellform`}>
-          <table className="wheel-table w-full min-w-[44rem] text-left text-sm">
+          <table className="wheel-table w-full min-w-[44rem] text-left text-sm" style={{ ["--routine" as string]: routine.colour }}>
             <caption className="border-b-4 px-3 py-2 text-left text-base font-semibold" style={{ borderColor: routine.colour }}>
               {routine.title} {model.year}
               <span className="font-normal text-slate-700"> (version {routine.versions})</span>
@@ -33,7 +35,7 @@ export function WheelTableView({ model }: { model: WheelTableModel }) {
                     Ring {phase.ring}: {phase.name}
                   </th>
                 </tr>
-                {phase.rows.map(([number, title, time, role, scope, level, state, note]) => (
+                {phase.rows.map(([number, title, time, role, scope, level, state]) => (
                   <tr key={number}>
                     <td>{number}</td>
                     <th scope="row">{title}</th>
@@ -42,10 +44,11 @@ export function WheelTableView({ model }: { model: WheelTableModel }) {
                     <td>{scope}</td>
                     <td>
                       <span className="wheel-state">
-                        <LevelSwatch level={level} stroke={routine.colour} />
+                        {/* Drawn by wheel.css from its level and the table's --routine: the page's size (issue 35). */}
+                        <span className="wheel-swatch" data-level={level} aria-hidden="true" />
                         <span>
                           {state}
-                          {note && <span className="wheel-state-note">{note}</span>}
+                          {notes[level] && <span className="wheel-state-note">{notes[level]}</span>}
                         </span>
                       </span>
                     </td>

@@ -2,16 +2,16 @@ import { formatDateLong } from "@/lib/dates/cycle";
 import { roleLabel, SCOPE_LABELS } from "@/lib/routines/labels";
 import type { WheelData } from "@/lib/wheel/data";
 import type { CompletionLevel } from "@/lib/wheel/completion";
-import { LEVEL_LABELS } from "./levels";
 import { ACTION_STATUS_LABELS, actionWho, ringNumbers, activityState, activityTime, isOverdueMark, surveyDetail } from "./view";
 import { WheelTableView } from "./wheel-table-view";
 
 /**
- * One activity's row as data: number, title, time, responsible, scope, level, state in words and the level's note.
+ * One activity's row as data: number, title, time, responsible, scope, level and state in words (the level's note
+ * follows from the level, in the client component).
  * The table is drawn by a client component from these rows (wheel-table-view.tsx), so that the page's data carries
  * each value once instead of the table as an element tree beside its HTML (issue 35, docs/decisions/013).
  */
-export type WheelTableRow = [number: string, title: string, time: string, role: string, scope: string, level: CompletionLevel, state: string, note: string];
+export type WheelTableRow = [number: string, title: string, time: string, role: string, scope: string, level: CompletionLevel, state: string];
 export type WheelTableModel = {
   year: number;
   unitName: string | null;
@@ -22,7 +22,6 @@ export type WheelTableModel = {
 
 export function wheelTableModel(data: WheelData): WheelTableModel {
   const unitName = data.unit?.name ?? null;
-  const labels = LEVEL_LABELS[data.unit ? "unit" : "units"];
   const rings = ringNumbers(data);
   return {
     year: data.year,
@@ -44,7 +43,6 @@ export function wheelTableModel(data: WheelData): WheelTableModel {
           SCOPE_LABELS[a.scope],
           a.level,
           `${activityState(a, unitName)}${isOverdueMark(a, unitName !== null, data.today) && !(unitName === null || a.scope !== "UNIT") ? ", försenad" : ""}`,
-          labels[a.level] ?? "",
         ]),
       })),
     })),

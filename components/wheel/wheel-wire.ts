@@ -79,3 +79,11 @@ export function expandWheelWire(wire: WheelWire): WheelModel {
     }),
   };
 }
+
+/**
+ * Each mark's id and title (its tooltip's first line, "12. Brukarbrev 2") in the wheel's order: the details panel's
+ * keys and titles are taken from here on /arshjul rather than sent a second time (compact-details.ts).
+ */
+export function wireMarks(wire: WheelWire): [id: string, title: string][] {
+  return wire.marks.map((m) => [m[0], m[3].split("\n")[0]!]);
+}

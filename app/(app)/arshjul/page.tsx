@@ -6,7 +6,9 @@ import { WheelFilters } from "@/components/wheel/wheel-filters";
 import { WheelLegend } from "@/components/wheel/wheel-legend";
 import { WheelPrintKey } from "@/components/wheel/wheel-print-key";
 import { WheelSummary } from "@/components/wheel/wheel-summary";
-import { WheelSvg } from "@/components/wheel/wheel-svg";
+import { wheelModel } from "@/components/wheel/wheel-svg";
+import { LiveWheel } from "@/components/wheel/wheel-live";
+import { toWheelWire, wireMarks } from "@/components/wheel/wheel-wire";
 import { WheelTable } from "@/components/wheel/wheel-table";
 import { wheelDetails, wheelIntro } from "@/components/wheel/view";
 import "@/components/wheel/wheel.css";
@@ -31,6 +33,8 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
   const data = await getWheelData(user, wheelParamsSchema.parse(await searchParams));
   if (!data) redirect("/ingen-behorighet");
   const empty = data.routines.length === 0;
+  // The wheel's model as LiveWheel draws it (WheelSvg's), given to the explorer too: its titles serve the details.
+  const wire = empty ? null : toWheelWire(wheelModel(data));
   // The other open cycle's försenade beside the cycle shown (docs/decisions/020).
   const elsewhere = await getOverdueElsewhere(user, data.year, data.scope === "verksamhet" ? "task:read" : "task:update", undefined, data.today);
 
@@ -65,18 +69,22 @@ export default async function WheelPage({ searchParams }: { searchParams: Search
           Årets cykel är inte startad. Hjulet visar de gällande rutinerna utan uppgifter.
         </Notice>
       )}
-      {empty ? (
+      {!wire ? (
         <Notice>Det finns ingen gällande rutin att visa i årshjulet.</Notice>
       ) : (
         <>
           <WheelSummary data={data} />
           <CompactWheelExplorer
             stacked
-            compact={compactDetails(wheelDetails(data))}
+            // Descriptions and late units' links come when the panel first shows one (app/(app)/arshjul/panel/route.ts);
+            // the keys and titles from the wheel's own marks (the same object as LiveWheel's, sent once).
+            compact={compactDetails(wheelDetails(data, true), wireMarks(wire))}
+            wire={wire}
+            moreHref={`/arshjul/panel?ar=${data.year}${data.unit ? `&enhet=${encodeURIComponent(data.unit.id)}` : ""}`}
             intro={wheelIntro("year")}
             aside={<WheelLegend data={data} />}
           >
-            <WheelSvg data={data} />
+            <LiveWheel wire={wire} />
           </CompactWheelExplorer>
           <WheelPrintKey data={data} />
           <section aria-labelledby="wheel-table-heading" className="no-print space-y-3">
