@@ -381,9 +381,11 @@ test.describe("menyn innan sidan har laddat klart", () => {
     await page.keyboard.press("Enter");
     await expect(overview).toBeVisible();
     release();
-    // React has taken over the group's markup; its effects run right after (before the next frames are drawn).
-    await page.waitForFunction(() => Object.keys(document.querySelector("details.menu-group") ?? {}).some((key) => key.startsWith("__react")));
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    // React has taken over and run the page's effects once the wheel is a single tab stop (its marks all are in the
+    // server's markup; an effect makes one of them the tab stop). The header's effects run in that commit or an earlier
+    // one, and React runs a commit's effects before it renders anything later. (A React key on the element is not
+    // enough: hydration puts it there before it commits, and CI pressed Escape before the effects had run.)
+    await expect(page.locator('[data-wheel-item][tabindex="0"]')).toHaveCount(1);
     await expect(overview).toBeVisible();
     // Escape needs the script: it closes the group now.
     await page.keyboard.press("Escape");
