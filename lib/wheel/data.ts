@@ -172,7 +172,7 @@ export async function getWheelData(actor: Actor, params: WheelParams, db: DbClie
       g._count._all += 1;
     }
     byStatus = [...grouped.values()];
-    overdue = own.filter((t) => (t.status === "NOT_STARTED" || t.status === "IN_PROGRESS") && t.dueOn !== null && t.dueOn < today).map((t) => ({ id: t.id, activityId: t.activityId, unitId: t.unitId }));
+    overdue = own.filter((t) => open.in.includes(t.status) && t.dueOn !== null && t.dueOn < today).map((t) => ({ id: t.id, activityId: t.activityId, unitId: t.unitId }));
     progress = cycle ? countProgress(unitTasks.filter((t) => t.unitId === unit!.id), today) : emptyProgress();
   }
   // An action's indicator only when one has it (Prisma reads a relation with a statement of its own, even for none).

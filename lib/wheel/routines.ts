@@ -46,19 +46,9 @@ export type WheelAction = { id: string; title: string; status: ImprovementStatus
 export type WheelUnit = { id: string; name: string; areaId: string; areaName: string };
 
 /** An activity of a routine version with its phase and routine, as the wheel reads it (lib/wheel/data.ts, one statement). */
-export type ActivityRow = {
+export type ActivityRow = Pick<WheelActivity, "key" | "title" | "shortName" | "description" | "kind" | "timing" | "startMonth" | "endMonth" | "responsibleRole" | "scope"> & {
   id: string;
-  key: string;
   position: number;
-  title: string;
-  shortName: string | null;
-  description: string | null;
-  kind: ActivityKind;
-  timing: Timing;
-  startMonth: number | null;
-  endMonth: number | null;
-  responsibleRole: Role | null;
-  scope: ActivityScope;
   ownerUnitId: string | null;
   phase: { key: string; name: string; position: number };
   routineVersion: { version: number; routine: { id: string; key: string; title: string; colour: string; startMonth: number } };
