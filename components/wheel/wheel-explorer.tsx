@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type SyntheticEvent } from "react";
-import type { AgendaMonth, WheelDetail } from "./view";
+import { fetchPanelJson } from "./fetch-panel";
+import type { AgendaMonth, WheelDetail, WheelDetailMore } from "./view";
 
 const ITEM = "[data-wheel-item]";
 
@@ -27,16 +28,10 @@ function neighbourRing(items: HTMLElement[], from: HTMLElement, step: 1 | -1): H
   return items.filter((i) => Number(i.dataset.ring) === target).sort((a, b) => distance(a) - distance(b))[0] ?? null;
 }
 
-type DetailMore = Record<string, Pick<WheelDetail, "text" | "links">>;
-
-async function fetchMore(href: string): Promise<DetailMore | "failed"> {
-  try {
-    const response = await fetch(href, { headers: { accept: "application/json" }, cache: "no-store" });
-    if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) return "failed";
-    return ((await response.json()) as { more: DetailMore }).more;
-  } catch {
-    return "failed";
-  }
+/** /arshjul's texts and links of the details (app/(app)/arshjul/panel/route.ts); any refusal is a failure here. */
+async function fetchMore(href: string): Promise<WheelDetailMore | "failed"> {
+  const answer = await fetchPanelJson<{ more: WheelDetailMore }>(href);
+  return typeof answer === "object" ? answer.more : "failed";
 }
 
 /**
@@ -81,7 +76,7 @@ export function WheelExplorer({ details, intro, children, aside, panels = {}, wi
   const [openedFrom, setOpenedFrom] = useState<"wheel" | "agenda">("wheel");
   const shown = opened ?? hovered ?? active;
   const detail = shown ? details[shown] : undefined;
-  const [fetchedMore, setFetchedMore] = useState<{ href: string; more: DetailMore | "failed" } | null>(null);
+  const [fetchedMore, setFetchedMore] = useState<{ href: string; more: WheelDetailMore | "failed" } | null>(null);
   const fetching = useRef<string | null>(null);
   const needsMore = moreHref !== undefined && detail?.more === true;
   useEffect(() => {

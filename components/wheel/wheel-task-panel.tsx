@@ -6,6 +6,7 @@ import type { TaskAction } from "@/components/checklist/action-state";
 import type { TaskView } from "@/components/checklist/task-view";
 import type { PlanAction } from "@/components/planning/plan-form";
 import { Link } from "@/components/ui/link";
+import { fetchPanelJson } from "./fetch-panel";
 
 /** The route that answers one task as the checklist shows it (app/(app)/checklista/uppgift/[id]/panel/route.ts). */
 export const taskPanelHref = (taskId: string) => `/checklista/uppgift/${encodeURIComponent(taskId)}/panel`;
@@ -27,14 +28,8 @@ function loadTaskItem(): Promise<TaskItemComponent | null> {
 type Loaded = { state: "loading" } | { state: "shown"; task: TaskView } | { state: "none" } | { state: "failed" };
 
 async function fetchTask(taskId: string): Promise<TaskView | "none" | "failed"> {
-  try {
-    const response = await fetch(taskPanelHref(taskId), { headers: { accept: "application/json" }, cache: "no-store" });
-    if (response.status === 403 || response.status === 404) return "none";
-    if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) return "failed";
-    return ((await response.json()) as { task: TaskView }).task;
-  } catch {
-    return "failed";
-  }
+  const answer = await fetchPanelJson<{ task: TaskView }>(taskPanelHref(taskId));
+  return typeof answer === "object" ? answer.task : answer;
 }
 
 /**
