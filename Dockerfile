@@ -29,4 +29,4 @@ USER node
 EXPOSE 3000
 # The process lives (it does not ask the database: /api/ready is for the load balancer). No curl in the image.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["node", "scripts/healthcheck.mjs"]
-CMD ["node", "server.js"]
+CMD ["node", "scripts/serve.mjs"]

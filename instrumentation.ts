@@ -1,10 +1,10 @@
 /**
  * Runs once when the server starts: the request log (lib/request-log.ts), the request guards, and the refusal of an
- * unsafe production start (lib/auth/production-guard.ts).
+ * unsafe production start (lib/auth/production-guard.ts), and then, in a worker of `node scripts/serve.mjs`, that it serves.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ enforceProductionSafety }, { getDb }, { getEnv }, { installPeerHeader }, { installRequestGuard }, http, log] = await Promise.all([
+  const [{ enforceProductionSafety }, { getDb }, { getEnv }, { installPeerHeader }, { installRequestGuard }, http, log, { announceServerReady }] = await Promise.all([
     import("./lib/auth/production-guard"),
     import("./lib/db"),
     import("./lib/env"),
@@ -12,6 +12,7 @@ export async function register() {
     import("./lib/request-guard"),
     import("node:http"),
     import("./lib/request-log"),
+    import("./lib/server-processes"),
   ]);
   const format = getEnv().LOG_FORMAT;
   log.installConsoleFormat(format);
@@ -23,4 +24,6 @@ export async function register() {
   // Last, so that it is outermost: a line per request (also those refused above) with the route's pattern, never the address.
   log.installRequestLog(http.Server.prototype, { format, matchRoute: log.appRouteMatcher() });
   await enforceProductionSafety(getEnv(), getDb());
+  // Past the checks: a worker of `node scripts/serve.mjs` (issue 35) now counts as serving.
+  announceServerReady();
 }

@@ -19,6 +19,9 @@ export function isFrameAncestorList(value: string): boolean {
   return sources.length > 0 && sources.length <= 20 && sources.every((s) => source.test(s));
 }
 
+/** The most server processes WEB_CONCURRENCY may ask for (lib/server-processes.ts); each holds up to ten database connections. */
+export const MAX_SERVER_PROCESSES = 16;
+
 /**
  * The one place that reads process.env. Parsed once; a bad variable stops the app with one Swedish line per problem.
  */
@@ -32,6 +35,8 @@ const envSchema = z.object({
     message: "DATABASE_URL måste börja med postgresql:// (eller lämnas tom för den inbyggda databasen).",
   }),
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+  // Issue 35: "off" for a connection pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"], { error: "DATABASE_PREPARED_STATEMENTS ska vara on eller off." }).default("on"),
   NEXTAUTH_SECRET: optionalText,
   NEXTAUTH_URL: optionalText,
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
@@ -85,12 +90,21 @@ const envSchema = z.object({
       message: "SHARE_FRAME_ANCESTORS ska vara * eller adresser åtskilda med mellanslag, t.ex. https://intranat.kommun.se 'self' (eller lämnas tom för alla).",
     })
     .transform((v) => v ?? "*"),
+  // Issue 35: how many server processes `node scripts/serve.mjs` runs (lib/server-processes.ts); empty: one per core, at most 4.
+  WEB_CONCURRENCY: optionalText
+    .refine((v) => v === undefined || (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= MAX_SERVER_PROCESSES), {
+      message: `WEB_CONCURRENCY ska vara ett heltal mellan 1 och ${MAX_SERVER_PROCESSES} (antalet serverprocesser), eller lämnas tom för en per processorkärna.`,
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   ACCESSIBILITY_CONTACT_EMAIL: optionalText
     .refine((v) => v === undefined || z.email().safeParse(v).success, { message: "ACCESSIBILITY_CONTACT_EMAIL måste vara en e-postadress." })
     .transform((v) => v ?? "tillganglighet@arshjulet.example"),
 }).refine((env) => env.AUTH_PASSWORD_SIGN_IN === "on" || Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET), {
   path: ["AUTH_PASSWORD_SIGN_IN"],
   message: "AUTH_PASSWORD_SIGN_IN=off kräver kommunens inloggning (OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET): annars kan ingen logga in.",
+}).refine((env) => env.DATABASE_URL !== undefined || env.WEB_CONCURRENCY === undefined || env.WEB_CONCURRENCY === 1, {
+  path: ["WEB_CONCURRENCY"],
+  message: "WEB_CONCURRENCY över 1 kräver PostgreSQL (DATABASE_URL): den inbyggda databasen kan bara öppnas av en process.",
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -98,14 +112,18 @@ export type Env = z.infer<typeof envSchema>;
 let cached: Env | undefined;
 
 export function getEnv(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The settings in `source`, or an error with one Swedish line per problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `Felaktig miljövariabel ${i.path.join(".")}: ${i.message}`);
     throw new Error(lines.join("\n"));
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** The OIDC provider is on only when all three of issuer, client id and secret are set. */

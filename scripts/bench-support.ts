@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { ensureStandalone } from "./standalone.ts";
 import { createAdapterFactory, type Db } from "../lib/db/index.ts";
 import { applyMigrations } from "../lib/db/migrations.ts";
 import { hashPassword } from "../lib/auth/password.ts";
@@ -138,12 +139,15 @@ export type AppServer = { base: string; process: ChildProcess; started: number; 
  * `next start` on the database at port. With sqlPort, the server counts its SQL statements and tells the count at
  * http://127.0.0.1:sqlPort/ (scripts/bench-sql-counter.mjs, loaded before the app). With profilePort, its CPU
  * profiler is started and stopped at http://127.0.0.1:profilePort/start and /stop (scripts/bench-cpu-profiler.mjs).
+ * With processes, the production install's server instead (`node scripts/serve.mjs` in the standalone directory,
+ * with WEB_CONCURRENCY=processes, as the Dockerfile and the systemd unit run it); not with sqlPort or profilePort,
+ * which hook one process.
  */
 export async function startServer(
   dbUrl: string,
   port: number,
   secret: string,
-  options: { sqlPort?: number; profilePort?: number; env?: Record<string, string> } = {},
+  options: { sqlPort?: number; profilePort?: number; env?: Record<string, string>; processes?: number } = {},
 ): Promise<AppServer> {
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -151,11 +155,17 @@ export async function startServer(
     options.sqlPort ? `--import ${path.join(root, "scripts/bench-sql-counter.mjs")}` : "",
     options.profilePort ? `--import ${path.join(root, "scripts/bench-cpu-profiler.mjs")}` : "",
   ].filter(Boolean).join(" ");
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-    cwd: root,
+  if (options.processes && nodeOptions) throw new Error("Serverns processer kan inte räknas eller profileras: starta med next start.");
+  const standalone = options.processes ? await ensureStandalone(root, process.env.NEXT_DIST_DIR || ".next") : "";
+  const [command, args, cwd] = options.processes
+    ? [process.execPath, [path.join(standalone, "scripts", "serve.mjs")], standalone]
+    : [path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], root];
+  const child = spawn(command, args, {
+    cwd,
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
+      ...(options.processes ? { PORT: String(port), HOSTNAME: "127.0.0.1", WEB_CONCURRENCY: String(options.processes), NODE_ENV: "production" } : {}),
       DATABASE_URL: dbUrl,
       NEXTAUTH_URL: base,
       NEXTAUTH_SECRET: secret,

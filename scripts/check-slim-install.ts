@@ -9,7 +9,7 @@
  *    which the command reads from the database and says) and `npm start`, which must answer /api/health,
  *    /api/ready and /logga-in.
  * 4. The standalone directory alone, copied elsewhere, on a new PostgreSQL database: the compiled commands
- *    (`node scripts/db.mjs migrate`, `setup.mjs`, `reminders.mjs`, `kolada.mjs`) and `node server.js`.
+ *    (`node scripts/db.mjs migrate`, `setup.mjs`, `reminders.mjs`, `kolada.mjs`) and `node scripts/serve.mjs`.
  * Prints each step's time and the sizes (du) of node_modules after --omit=dev and of the standalone directory.
  * `--keep` leaves the temporary directories. Exits non-zero at the first failure.
  */
@@ -126,7 +126,7 @@ try {
   await step("node scripts/setup.mjs", process.execPath, ["scripts/setup.mjs", "--organisation", "Hemtjänsten i Provstad", "--admin-email", "admin@provstad.example", "--admin-name", "Ada Admin"], { cwd: server, env: postgres });
   await step("node scripts/reminders.mjs", process.execPath, ["scripts/reminders.mjs"], { cwd: server, env: postgres });
   await step("node scripts/kolada.mjs", process.execPath, ["scripts/kolada.mjs", "--year", String(E2E_KOLADA_YEAR)], { cwd: server, env: postgres }, NO_KOLADA_ID);
-  await serve("node server.js (standalone)", process.execPath, ["server.js"], server, { ...postgres, PORT: String(port), HOSTNAME: "127.0.0.1" });
+  await serve("node scripts/serve.mjs (standalone)", process.execPath, ["scripts/serve.mjs"], server, { ...postgres, PORT: String(port), HOSTNAME: "127.0.0.1" });
 
   console.log(`\nnode_modules efter npm ci --omit=dev: ${nodeModules}`);
   console.log(`Standalone-katalogen (server.js, node_modules, .next/static, public, prisma, scripts): ${standalone}`);

@@ -1,6 +1,9 @@
 /**
- * `npm run load [-- --units 100] [--users 100] [--duration 60] [--saturation 30] [--two-instances]`: signed-in users
- * against the built app over loopback (undici), on a throw-away PostgreSQL database filled like `npm run bench`.
+ * `npm run load [-- --units 100] [--users 100] [--duration 60] [--saturation 30] [--processes N] [--two-instances]`:
+ * signed-in users against the built app over loopback (undici), on a throw-away PostgreSQL database filled like
+ * `npm run bench`. The morning and saturation runs go to the production install's server (`node scripts/serve.mjs`)
+ * with as many processes as it would start on this machine (lib/server-processes.ts; --processes N sets it); the CPU
+ * phase and --profile measure one `next start` process, whose statements can be counted.
  *
  * Each user is an enhetschef of a unit of its own (one in ten a verksamhetschef) and loops: opens the start page,
  * the checklist or ticks off one of the unit's open tasks (the checklist's server action, as the browser sends it);
@@ -23,9 +26,12 @@
  * (scripts/cpu-profile-summary.ts). Profiling slows the server, so the CPU line above is measured without it.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Agent, request } from "undici";
 import { createDb, type Db } from "../lib/db/index.ts";
+import { parseEnv } from "../lib/env.ts";
+import { serverProcesses } from "../lib/server-processes.ts";
 import * as clock from "../lib/clock.ts";
 import {
   argument, cpuMs, createBenchDatabase, ensureBuilt, fill, flag, machine, newSecret, percentile, root, rssMb, signIn, sqlCount, startServer,
@@ -44,6 +50,10 @@ const PORT = Number(process.env.LOAD_PORT ?? 3300);
 const SQL_PORT = PORT + 3;
 const PROFILE_PORT = PORT + 4;
 const PROFILE_DIR = argument("profile", "");
+// The production server's processes for the runs: what `node scripts/serve.mjs` starts here unless --processes says.
+const PROCESSES = Number(argument("processes", String(serverProcesses(parseEnv({ DATABASE_URL: "postgresql://bench", WEB_CONCURRENCY: process.env.WEB_CONCURRENCY }), availableParallelism()))));
+// The production server of the runs listens here (the CPU phase's `next start` on PORT is stopped first).
+const RUN_PORT = PORT + 5;
 
 type Kind = "home" | "checklist" | "dashboard" | "wheel" | "tick" | "signin";
 type Sample = { kind: Kind; ms: number; status: number; instance: number; at: number };
@@ -270,6 +280,22 @@ function sampleRss(servers: AppServer[]) {
   return () => (clearInterval(timer), peak);
 }
 
+/** Every page once (the first render of a route compiles nothing, but fills caches). */
+async function warmUp(server: AppServer, chefCookie: string, chiefCookie: string) {
+  for (const p of ["/", "/checklista", "/oversikt", "/arshjul"]) {
+    await request(`${server.base}${p}`, { dispatcher: agent, headers: { cookie: p === "/oversikt" || p === "/arshjul" ? chefCookie : chiefCookie } }).then((r) => r.body.dump());
+  }
+}
+
+/** Stops a server and waits until it has exited. */
+async function stopServer(server: AppServer) {
+  if (server.process.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    server.process.once("exit", () => resolve());
+    server.process.kill("SIGTERM");
+  });
+}
+
 async function main() {
   ensureBuilt();
   const database = await createBenchDatabase();
@@ -300,13 +326,18 @@ async function main() {
       const open = chef ? [] : await db.task.findMany({ where: { unitId: chief.unitId, cycle: { year: clock.currentCycleYear() }, status: "NOT_STARTED" }, orderBy: { dueOn: "asc" }, select: { id: true, version: true } });
       users.push({ cookie, chef, open, instance: (i + 1) % servers.length });
     }
-    // Warm up every page on every instance (the first render of a route compiles nothing, but fills caches).
-    for (const s of servers) for (const p of ["/", "/checklista", "/oversikt", "/arshjul"]) await fetch(`${s.base}${p}`, { headers: { cookie: p === "/oversikt" || p === "/arshjul" ? chefCookie : users[0]!.cookie } }).then((r) => r.text());
+    for (const s of servers) await warmUp(s, chefCookie, users[0]!.cookie);
 
     if (!TWO) {
       console.log(`# ${machine()} (före cpu)`);
       await cpuPerKind(servers[0]!, users, actionId);
       if (PROFILE_DIR) await profilePerKind(servers[0]!, users, actionId);
+      // The runs on the server a kommun runs: the production install's, in its processes.
+      await stopServer(servers.pop()!);
+      servers.push(await startServer(database.url, RUN_PORT, secret, { processes: PROCESSES }));
+      console.log(`Produktionsservern (node scripts/serve.mjs, ${PROCESSES} processer, ${servers[0]!.base}) svarade ${((servers[0]!.ready - servers[0]!.started) / 1000).toFixed(1)} s efter start.`);
+      // Every process warmed up (connections go to them in turn).
+      for (let i = 0; i < PROCESSES * 2; i++) await warmUp(servers[0]!, chefCookie, users[0]!.cookie);
     }
 
     const runs: { name: string; seconds: number; think: boolean }[] = TWO

@@ -6,17 +6,18 @@
  * as the Next.js docs require, the static files and public/ are copied in beside it. This adds what the server and
  * the commands read at run time from the project root (the migrations, which /api/ready compares with the database,
  * and the routine files the set-up reads), and the commands themselves compiled into plain JavaScript with esbuild:
+ * `node scripts/serve.mjs` (the server, `server.js` in one process per core: scripts/serve.ts),
  * `node scripts/db.mjs migrate`, `node scripts/setup.mjs`, `node scripts/reminders.mjs`, `node scripts/kolada.mjs`,
- * `node scripts/reset-password.mjs`, and `node scripts/daily.mjs` and `node scripts/healthcheck.mjs` for containers. They bundle their TypeScript and packages; only PGlite (whose WebAssembly and
- * data files it loads from its own package directory) and Prisma's schema engine (its .wasm file) stay packages,
- * found in the standalone node_modules.
+ * `node scripts/reset-password.mjs`, and `node scripts/daily.mjs` and `node scripts/healthcheck.mjs` for containers.
+ * They bundle their TypeScript and packages; only PGlite (whose WebAssembly and data files it loads from its own
+ * package directory) and Prisma's schema engine (its .wasm file) stay packages, found in the standalone node_modules.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 
 /** The commands compiled into `<standalone>/scripts/<name>.mjs`, each from `scripts/<name>.ts`. */
-export const STANDALONE_COMMANDS = ["db", "setup", "reminders", "kolada", "reset-password", "daily", "healthcheck"] as const;
+export const STANDALONE_COMMANDS = ["serve", "db", "setup", "reminders", "kolada", "reset-password", "daily", "healthcheck"] as const;
 /** Packages the compiled commands load from node_modules rather than bundle. */
 const EXTERNAL = ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pg-native", "pg-cloudflare"];
 /** Files and folders the server or the commands read from the project root at run time. */

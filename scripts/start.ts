@@ -1,8 +1,9 @@
 /**
  * `npm start`: brings the database up to date (migrations, and demo data on an empty embedded database), builds the
  * app if it has not been built or its source has changed since (scripts/build-fingerprint.ts; `--build` forces it),
- * then serves it with the standalone server (`<distDir>/standalone/server.js`, made complete by scripts/standalone.ts:
- * the same server a production install runs, docs/drift.md). Next.js telemetry is off unless NEXT_TELEMETRY_DISABLED
+ * then serves it with the standalone server (`<distDir>/standalone/scripts/serve.mjs`, which runs its server.js, made
+ * complete by scripts/standalone.ts: the same server a production install runs, docs/drift.md; one process per core
+ * on PostgreSQL, scripts/serve.ts). Next.js telemetry is off unless NEXT_TELEMETRY_DISABLED
  * is set otherwise. PORT (default 3000) picks the port; .env and .env.local are read first.
  */
 import "./load-env.ts";
@@ -31,7 +32,7 @@ if (reason) {
 const standalone = await ensureStandalone(root, distDir);
 
 const { port, env } = serverStartConfig(process.env);
-const server = spawn(process.execPath, [path.join(standalone, "server.js")], { cwd: standalone, env: standaloneServerEnv(env, port), stdio: "inherit" });
+const server = spawn(process.execPath, [path.join(standalone, "scripts", "serve.mjs")], { cwd: standalone, env: standaloneServerEnv(env, port), stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

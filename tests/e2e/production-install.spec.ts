@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -80,9 +80,14 @@ test.afterAll(async () => {
   if (install) rmSync(path.dirname(install), { recursive: true, force: true });
 });
 
+/** The processes a process started (/proc, Linux): the server's workers. */
+const childrenOf = (pid: number): number[] =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(" ").filter(Boolean).map(Number);
+
+/** The Dockerfile's CMD and the systemd unit's ExecStart, with two server processes (WEB_CONCURRENCY, issue 35). */
 async function startServer() {
   const log = createWriteStream(path.join(root, ".data", `e2e-${PRODUCTION_INSTALL_PORT}.log`));
-  const child = spawn(process.execPath, ["server.js"], { cwd: install, env });
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: install, env: { ...env, WEB_CONCURRENCY: "2" } });
   server = child;
   child.stdout.pipe(log);
   child.stderr.pipe(log);
@@ -146,6 +151,13 @@ test("standalone-installationen: kommandona, servern, hälsokontrollen och en in
   // Ready once the database has answered within a second (the first request connects).
   await expect.poll(async () => (await fetch(`${baseURL}/api/ready`)).status, { timeout: 30_000 }).toBe(200);
   expect(await (await fetch(`${baseURL}/api/health`)).json()).toMatchObject({ status: "ok" });
+  // Two workers serve; one that dies is replaced, and the server answers meanwhile from the other.
+  const workers = childrenOf(server!.pid!);
+  expect(workers).toHaveLength(2);
+  process.kill(workers[0]!, "SIGKILL");
+  await expect.poll(() => childrenOf(server!.pid!).filter((pid) => !workers.includes(pid)).length, { timeout: 30_000 }).toBe(1);
+  expect(childrenOf(server!.pid!)).toHaveLength(2);
+  for (let i = 0; i < 6; i++) expect((await fetch(`${baseURL}/api/ready`)).status).toBe(200);
 
   // A page through the browser: the static files and public/ came along.
   await page.goto(link!.replace(/^https?:\/\/[^/]+/, baseURL));
@@ -165,4 +177,30 @@ test("standalone-installationen: kommandona, servern, hälsokontrollen och en in
   expect(styled).not.toMatch(/^"?Times/);
   expect((await fetch(`${baseURL}/arshjulet.svg`)).status).toBe(200);
   await expectNoAxeViolations(page);
+});
+
+test("serverprocesserna: en vägrad start stoppar servern med en felkod, som en process gjorde", async () => {
+  test.setTimeout(120_000);
+  // The production guard refuses a start without NEXTAUTH_SECRET in every worker; the first to stop stops the server.
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+    cwd: install,
+    env: { ...env, WEB_CONCURRENCY: "2", PORT: String(PRODUCTION_INSTALL_PORT + 100), NEXTAUTH_SECRET: "" },
+  });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (status) => resolve(status)));
+  expect(code, out).not.toBe(0);
+  expect(out).toContain("NEXTAUTH_SECRET saknas");
+  expect(out).toContain("innan den var klar att ta emot förfrågningar");
+
+  // The embedded database can be opened by one process only: more is refused before anything starts.
+  const embedded = await new Promise<{ status: number | null; out: string }>((resolve) => {
+    const c = spawn(process.execPath, ["scripts/serve.mjs"], { cwd: install, env: { ...env, DATABASE_URL: "", WEB_CONCURRENCY: "2" } });
+    let said = "";
+    c.stderr.on("data", (chunk: Buffer) => (said += chunk.toString()));
+    c.on("exit", (status) => resolve({ status, out: said }));
+  });
+  expect(embedded.status).toBe(1);
+  expect(embedded.out).toContain("WEB_CONCURRENCY över 1 kräver PostgreSQL");
 });

@@ -102,7 +102,7 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
       ARSHJULET_TODAY: undefined, NODE_ENV: "production", DATABASE_URL: "postgresql://x@127.0.0.1/y", PGLITE_DATA_DIR: ".data/pglite",
       NEXTAUTH_SECRET: "k3J9-vQ2x8Lm4Np7Rt1Zc6Yb0Wd5Hf2Gs9", SESSION_MAX_AGE_HOURS: 8, TRUSTED_PROXIES: 0, AUDIT_RETENTION_DAYS: undefined, OIDC_DISPLAY_NAME: "Kommunens inloggning", OIDC_ALLOWED_EMAIL_DOMAINS: [], OIDC_ROLES_CLAIM: undefined, AUTH_PASSWORD_SIGN_IN: "on", AUTH_BREAK_GLASS: "off", LOG_FORMAT: "text",
       NEXTAUTH_URL: undefined, OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined,
-      SMTP_URL: undefined, MAIL_FROM: "Årshjulet <arshjulet@localhost>", KOLADA_BASE_URL: "https://api.kolada.se/v3", ACCESSIBILITY_CONTACT_EMAIL: "tillganglighet@arshjulet.example", SHARE_FRAME_ANCESTORS: "*", ...over,
+      SMTP_URL: undefined, MAIL_FROM: "Årshjulet <arshjulet@localhost>", KOLADA_BASE_URL: "https://api.kolada.se/v3", ACCESSIBILITY_CONTACT_EMAIL: "tillganglighet@arshjulet.example", SHARE_FRAME_ANCESTORS: "*", WEB_CONCURRENCY: undefined, DATABASE_PREPARED_STATEMENTS: "on", ...over,
     });
 
     it("lets the embedded demo and development start whatever the secret", async () => {

@@ -34,7 +34,7 @@ describe("configuration read once (issue 29, item 7)", () => {
   }, 60_000);
 
   it("has every command's entry point load the .env files before any other module", () => {
-    for (const entry of ["start", "db", "reminders", "kolada", "setup", "reset-password"]) {
+    for (const entry of ["start", "serve", "db", "reminders", "kolada", "setup", "reset-password"]) {
       const text = readFileSync(path.join(root, "scripts", `${entry}.ts`), "utf8");
       const firstImport = text.match(/^import\s+(?:[^"']*from\s+)?["']([^"']+)["']/m)?.[1];
       expect(firstImport, `scripts/${entry}.ts`).toBe("./load-env.ts");

@@ -21,7 +21,7 @@ const TESTED: Record<string, { file: string; runs: string }[]> = {
     { file: "package.json", runs: '"build": "node --import tsx scripts/build.ts"' },
     { file: "scripts/check-slim-install.ts", runs: '["run", "build"]' },
   ],
-  "node server.js": [{ file: "tests/e2e/production-install.spec.ts", runs: 'spawn(process.execPath, ["server.js"]' }],
+  "node scripts/serve.mjs": [{ file: "tests/e2e/production-install.spec.ts", runs: 'spawn(process.execPath, ["scripts/serve.mjs"]' }],
   "node scripts/healthcheck.mjs": [{ file: "tests/e2e/production-install.spec.ts", runs: 'installCommand(["scripts/healthcheck.mjs"])' }],
   "node scripts/db.mjs migrate": [{ file: "tests/e2e/production-install.spec.ts", runs: 'installCommand(["scripts/db.mjs", "migrate"])' }],
   "node scripts/setup.mjs --help": [{ file: "tests/e2e/production-install.spec.ts", runs: 'installCommand(["scripts/setup.mjs", "--help"])' }],
@@ -78,7 +78,7 @@ describe("Dockerfile", () => {
 
   it("runs only tested project commands", () => {
     const commands = dockerfileCommands(text);
-    expect(commands).toEqual(["npm ci --omit=dev --no-audit --no-fund", "npm run build", "node scripts/healthcheck.mjs", "node server.js"]);
+    expect(commands).toEqual(["npm ci --omit=dev --no-audit --no-fund", "npm run build", "node scripts/healthcheck.mjs", "node scripts/serve.mjs"]);
     for (const command of commands) expect(Object.keys(TESTED), command).toContain(command);
   });
 
@@ -120,7 +120,7 @@ describe("compose.yaml", () => {
 
   it("runs only tested project commands", () => {
     const commands = composeCommands(text);
-    expect(commands).toEqual(["node scripts/db.mjs migrate", "node scripts/setup.mjs --help", "node server.js", "node scripts/daily.mjs 06:30 scripts/reminders.mjs"]);
+    expect(commands).toEqual(["node scripts/db.mjs migrate", "node scripts/setup.mjs --help", "node scripts/serve.mjs", "node scripts/daily.mjs 06:30 scripts/reminders.mjs"]);
     for (const command of commands) expect(Object.keys(TESTED), command).toContain(command);
   });
 
@@ -136,7 +136,7 @@ describe("deploy/systemd", () => {
   it("the units run only tested project commands", () => {
     expect(unitFiles().sort()).toEqual(["arshjulet-paminnelser.service", "arshjulet.service"]);
     const commands = unitFiles().flatMap((file) => systemdCommands(read(`deploy/systemd/${file}`)));
-    expect(commands.sort()).toEqual(["node scripts/db.mjs migrate", "node scripts/reminders.mjs", "node server.js"]);
+    expect(commands.sort()).toEqual(["node scripts/db.mjs migrate", "node scripts/reminders.mjs", "node scripts/serve.mjs"]);
     for (const command of commands) expect(Object.keys(TESTED), command).toContain(command);
   });
 
