@@ -64,6 +64,8 @@ function supervise(processes: number): void {
   const stop = (code: number, signal: NodeJS.Signals = "SIGTERM") => {
     if (stopping) return;
     stopping = { code };
+    // Also when the last worker's exit ends the event loop before its event is handled.
+    process.exitCode = code;
     const alive = workers();
     if (alive.length === 0) process.exit(code);
     for (const worker of alive) worker.process.kill(signal);
