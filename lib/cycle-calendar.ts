@@ -17,17 +17,30 @@ const readCalendars = cache(async function readCalendars(db: DbClient): Promise<
 });
 
 /**
+ * Calendars read already in this server render, by organisation id: the session's query reads the signed-in user's
+ * (lib/auth/session-user.ts, rememberCycleCalendar), so that a page of one verksamhet needs no statement of its own for
+ * it (issue 35). Empty outside a render, where React's cache() keeps nothing.
+ */
+const renderCalendars = cache((): Map<string, CycleCalendar> => new Map());
+
+/** Keeps a verksamhet's calendar, read with the session, for the rest of this render (see renderCalendars). */
+export function rememberCycleCalendar(organisationId: string, calendar: CycleCalendar): void {
+  renderCalendars().set(organisationId, [...calendar]);
+}
+
+/**
  * How a verksamhet's cycles are measured: the start months of its routines (docs/decisions/014-routine-start-month.md).
  * Every routine counts, whatever the state of its versions, so that a cycle's span never changes with a publication.
  * Not marked server-only: the seed loads it (docs/decisions/007-server-only-outside-next.md).
  */
 export async function getCycleCalendar(db: DbClient, organisationId: string): Promise<CycleCalendar> {
-  return [...((await readCalendars(db)).get(organisationId) ?? [])];
+  return [...((await getCycleCalendars(db, [organisationId])).get(organisationId) ?? [])];
 }
 
 /** The cycle calendars of several verksamheter, by organisation id (a verksamhet without routines gets none: calendar years). */
 export async function getCycleCalendars(db: DbClient, organisationIds: string[]): Promise<Map<string, CycleCalendar>> {
-  const all = await readCalendars(db);
+  const known = renderCalendars();
+  const all = organisationIds.every((id) => known.has(id)) ? known : await readCalendars(db);
   return new Map(organisationIds.map((id) => [id, [...(all.get(id) ?? [])]]));
 }
 
@@ -45,10 +58,11 @@ export async function openCycleCheck(db: DbClient, organisationIds: string[], to
 
 /**
  * The cycles open on `today` (openCycleYears: the current one and, in the first months of a cycle, the ending one), for
- * the where clause of a query across verksamheter. A verksamhet without routines has none open.
+ * the where clause of a query across verksamheter: every one, or those of `organisationIds` (an actor's: their
+ * tasks are only there). A verksamhet without routines has none open.
  */
-export async function openCycleWhere(db: DbClient, today: Date): Promise<Prisma.CycleWhereInput> {
-  const calendars = await readCalendars(db);
+export async function openCycleWhere(db: DbClient, today: Date, organisationIds?: string[]): Promise<Prisma.CycleWhereInput> {
+  const calendars = organisationIds ? await getCycleCalendars(db, organisationIds) : await readCalendars(db);
   const open = [...calendars].map(([organisationId, calendar]) => ({ organisationId, year: { in: openCycleYears(today, calendar) } }));
   return open.length > 0 ? { OR: open } : { id: { in: [] } };
 }

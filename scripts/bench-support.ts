@@ -193,31 +193,50 @@ export async function sqlCount(sqlPort: number): Promise<number> {
   return Number(await (await fetch(`http://127.0.0.1:${sqlPort}/`)).text());
 }
 
+/** A process and its descendants (Linux /proc): `next start` serves from a child process, `node scripts/serve.mjs` from its workers. */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(" ").filter(Boolean)) tree.push(...processTree(Number(child)));
+    }
+  } catch {
+    // ended meanwhile
+  }
+  return tree;
+}
+
 /**
  * CPU time (user + system) in ms that a process and its descendants have used so far, from /proc (Linux; null
- * elsewhere). `next start` serves from a child process, so the tree is summed. Clock ticks: 10 ms resolution.
+ * elsewhere). Clock ticks: 10 ms resolution.
  */
 export function cpuMs(pid: number | undefined): number | null {
   if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const ticks = processTree(pid).map((p, i) => {
+    const stat = readProc(p, "stat");
+    if (stat === null) return i === 0 ? NaN : 0; // the process itself must be there; a worker may have just ended
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    let ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(" ").filter(Boolean)) ticks += cpuMs(Number(child)) ?? 0;
-    }
-    return ticks * 10;
-  } catch {
-    return null;
-  }
+    return Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  });
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return Number.isFinite(total) ? total * 10 : null;
 }
 
-/** Resident memory of a process in MB, from /proc (Linux). */
+/** Resident memory of a process and its descendants in MB, from /proc (Linux). */
 export function rssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const kb = processTree(pid).map((p, i) => {
+    const status = readProc(p, "status");
+    return status === null ? (i === 0 ? NaN : 0) : Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+  });
+  const total = kb.reduce((a, b) => a + b, 0);
+  return Number.isFinite(total) ? Math.round(total / 1024) : null;
+}
+
+/** /proc/<pid>/<file>, or null when the process has ended (or this is not Linux). */
+function readProc(pid: number, file: string): string | null {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
   } catch {
     return null;
   }

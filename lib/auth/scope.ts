@@ -11,6 +11,9 @@ export function organisationFilter(actor: Actor, action: Action): Prisma.StringF
   return { in: [...new Set(grantsFor(actor, action).map((g) => g.assignment.organisationId))] };
 }
 
+/** The verksamheter the actor holds any role in (users belong to one, docs/decisions/010). */
+export const organisationsOf = (actor: Actor): string[] => [...new Set(actor.assignments.map((a) => a.organisationId))];
+
 /** The organisation in which the actor creates new things through an action (their first grant), or null. */
 export function homeOrganisationFor(actor: Actor, action: Action): string | null {
   return grantsFor(actor, action)[0]?.assignment.organisationId ?? null;

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { DbClient } from "../db/index.ts";
 import type { Role } from "../db/generated/enums.ts";
 import type { Actor, RoleAssignmentLike } from "./permissions.ts";
+import { rememberCycleCalendar } from "../cycle-calendar.ts";
 
 export type SessionUser = Actor & {
   name: string;
@@ -23,11 +24,13 @@ type SessionRow = {
   sessionVersion: number;
   ended: boolean;
   assignments: { role: Role; organisationId: string; unitId: string | null; unitName: string | null }[];
+  /** The verksamhet's cycle calendar (its routines' start months, ascending), as lib/cycle-calendar.ts reads it. */
+  calendar: number[];
 };
 
 /**
- * The user, their organisation's name, their roles (with the units' names) and whether the session `sessionId` was
- * ended by "Logga ut", in ONE statement (issue 35: a request used to send five for this). Cached for the request, so
+ * The user, their organisation's name and cycle calendar, their roles (with the units' names) and whether the session
+ * `sessionId` was ended by "Logga ut", in ONE statement (issue 35: a request used to send six for this). Cached for the request, so
  * that next-auth's jwt callback (lib/auth/options.ts) and loadSessionUser share it. Null when there is no such user.
  */
 export const readSessionRow = cache(async function readSessionRow(db: DbClient, userId: string, sessionId: string): Promise<SessionRow | null> {
@@ -38,10 +41,14 @@ export const readSessionRow = cache(async function readSessionRow(db: DbClient, 
         SELECT json_agg(json_build_object('role', r."role", 'organisationId', r."organisationId", 'unitId', r."unitId", 'unitName', n."name") ORDER BY r."createdAt", r."id")
         FROM "RoleAssignment" r LEFT JOIN "Unit" n ON n."id" = r."unitId"
         WHERE r."userId" = u."id"
-      ), '[]'::json) AS "assignments"
+      ), '[]'::json) AS "assignments",
+      COALESCE((SELECT array_agg(DISTINCT rt."startMonth" ORDER BY rt."startMonth") FROM "Routine" rt WHERE rt."organisationId" = u."organisationId"), '{}') AS "calendar"
     FROM "User" u JOIN "Organisation" o ON o."id" = u."organisationId"
     WHERE u."id" = ${userId}`;
-  return rows[0] ?? null;
+  const row = rows[0] ?? null;
+  // The page's cycles are measured with it without asking again (lib/cycle-calendar.ts).
+  if (row) rememberCycleCalendar(row.organisationId, row.calendar);
+  return row;
 });
 
 /**

@@ -4,7 +4,7 @@ import { Prisma } from "../db/generated/client.ts";
 import type { Role, TaskStatus } from "../db/generated/enums.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { taskWhereFor } from "../tasks/scope.ts";
-import { organisationFilter } from "../auth/scope.ts";
+import { organisationFilter, organisationsOf } from "../auth/scope.ts";
 import { openCycleCheck, openCycleWhere, openCyclesOn } from "../cycle-calendar.ts";
 import { lastDayOfMonth, utcDate } from "../dates/cycle.ts";
 import { orderToDoNow, toDoTier } from "../tasks/to-do-now.ts";
@@ -13,7 +13,7 @@ import { countOverdueTasks } from "../tasks/queries.ts";
 
 const OPEN = { in: ["NOT_STARTED" as const, "IN_PROGRESS" as const] };
 /** Only an open cycle can be changed (lib/tasks/mutations.ts), so only their tasks are asked for: in December both. */
-const thisCycle = async (db: DbClient, today: Date) => ({ cycle: await openCycleWhere(db, today) });
+const thisCycle = async (db: DbClient, today: Date, actor: Actor) => ({ cycle: await openCycleWhere(db, today, organisationsOf(actor)) });
 
 export async function getEmailPreference(actor: Actor, db: DbClient = getDb()) {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { emailPreference: true } });
@@ -59,7 +59,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
   const { unitId = null, limit = 8 } = options;
   const monthStart = utcDate(today.getUTCFullYear(), today.getUTCMonth() + 1, 1);
   const monthEnd = lastDayOfMonth(today.getUTCFullYear(), today.getUTCMonth() + 1);
-  const open = await thisCycle(db, today);
+  const open = await thisCycle(db, today, actor);
   // The menu's count (the same, counted once per render: countOverdueTasks), beside the list's own query.
   const [ids, overdue] = await Promise.all([db.task.findMany({
     where: {
@@ -72,7 +72,7 @@ export async function getTasksToDoNow(actor: Actor, today: Date, options: { unit
     select: { id: true },
   }), countOverdueTasks(actor, today, db)]);
   const rows = await readToDoRows(db, ids.map((t) => t.id));
-  const cycles = openCyclesOn(today, (await openCycleCheck(db, [...new Set(actor.assignments.map((a) => a.organisationId))], today)).calendar);
+  const cycles = openCyclesOn(today, (await openCycleCheck(db, organisationsOf(actor), today)).calendar);
   const roles = new Set(actor.assignments.map((a) => a.role));
   const tasks = orderToDoNow(
     rows.map((t) => ({ ...t, title: t.activity.title, responsibleRole: t.activity.responsibleRole })),

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb, type DbClient } from "../db/index.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { can, type Actor } from "../auth/permissions.ts";
+import { organisationsOf } from "../auth/scope.ts";
 import type { ChecklistFilter, ChecklistParams, OverdueListParams } from "./schemas.ts";
 import { CHECKLIST_FILTERS } from "./schemas.ts";
 import { taskWhereFor } from "./scope.ts";
@@ -149,7 +150,6 @@ function canUpdateTask(actor: Actor, task: TaskPlace, isOpen: OpenCheck) {
   return isOpen(task.cycle) && isMine(actor, task);
 }
 
-const organisationsOf = (actor: Actor) => [...new Set(actor.assignments.map((a) => a.organisationId))];
 
 /**
  * How many tasks of the open cycles the actor may change are försenade (isOverdue): the menu's badge. The
@@ -169,7 +169,7 @@ const countOverdueOnce = cache(async function countOverdueOnce(actor: Actor, day
  */
 export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: DbClient = getDb(), only: Prisma.TaskWhereInput = {}, action: "task:update" | "task:read" = "task:update"): Promise<Map<number, number>> {
   // One statement: the open cycles with their overdue tasks counted (a relation count is a subquery of the same query).
-  const [where, open] = await Promise.all([overdueWhere(actor, today, db, action, only), openCycleWhere(db, today)]);
+  const [where, open] = await Promise.all([overdueWhere(actor, today, db, action, only), openCycleWhere(db, today, organisationsOf(actor))]);
   const cycles = await db.cycle.findMany({ where: open, select: { year: true, _count: { select: { tasks: { where } } } } });
   const counts = new Map<number, number>();
   for (const c of cycles) if (c._count.tasks > 0) counts.set(c.year, (counts.get(c.year) ?? 0) + c._count.tasks);
@@ -181,7 +181,7 @@ export async function countOverdueTasksByCycle(actor: Actor, today: Date, db: Db
  * read ("task:read": the overview's). Every count of försenade and the list its link leads to use this one clause.
  */
 export async function overdueWhere(actor: Actor, today: Date, db: DbClient, action: "task:update" | "task:read", only: Prisma.TaskWhereInput = {}): Promise<Prisma.TaskWhereInput> {
-  return { AND: [taskWhereFor(actor, action), { cycle: await openCycleWhere(db, today) }, { dueOn: { lt: today }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, only] };
+  return { AND: [taskWhereFor(actor, action), { cycle: await openCycleWhere(db, today, organisationsOf(actor)) }, { dueOn: { lt: today }, status: { in: ["NOT_STARTED", "IN_PROGRESS"] } }, only] };
 }
 
 export type OverdueCycle = { year: number; label: string; state: "current" | "ending"; openUntil: Date; tasks: (ChecklistTask & { unitName: string })[] };

@@ -5,7 +5,8 @@ import { DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { can } from "@/lib/auth/permissions";
 import { findProductionProblem } from "@/lib/auth/production-guard";
 import { hashPassword } from "@/lib/auth/password";
-import { loadSessionUser } from "@/lib/auth/session-user";
+import { loadSessionUser, readSessionRow } from "@/lib/auth/session-user";
+import { getCycleCalendar } from "@/lib/cycle-calendar";
 import { THROTTLE } from "@/lib/auth/throttle";
 import type { Env } from "@/lib/env";
 import { taskWhereFor } from "@/lib/tasks/scope";
@@ -85,6 +86,26 @@ describe.each(DATABASE_KINDS)("authentication and scoping on %s", (kind) => {
     }
     expect(await authenticateWithPassword(t.db, "verksamhetschef@arshjulet.example", DEMO_PASSWORD, "10.9.9.9", NOW)).toEqual({ ok: false, reason: "THROTTLED" });
     expect(await authenticateWithPassword(t.db, "verksamhetschef@arshjulet.example", DEMO_PASSWORD, "10.9.9.10", NOW)).toMatchObject({ ok: true });
+  });
+
+  it("reads the verksamhet's cycle calendar in the session's statement, as getCycleCalendar reads it (issue 35)", async () => {
+    const user = await t.db.user.findFirstOrThrow({ where: { email: "enhetschef@arshjulet.example" } });
+    const row = (await readSessionRow(t.db, user.id, ""))!;
+    expect(row.calendar.length).toBeGreaterThan(0);
+    expect(row.calendar).toEqual(await getCycleCalendar(t.db, user.organisationId));
+    // A routine with another start month is in both, in order; a verksamhet without routines has an empty calendar.
+    const routine = await t.db.routine.findFirstOrThrow({ where: { organisationId: user.organisationId } });
+    const other = Math.max(...row.calendar) === 12 ? 1 : 12;
+    await t.db.routine.update({ where: { id: routine.id }, data: { startMonth: other } });
+    const after = (await readSessionRow(t.db, user.id, ""))!.calendar;
+    expect(after).toContain(other);
+    expect(after).toEqual([...after].sort((a, b) => a - b));
+    expect(after).toEqual(await getCycleCalendar(t.db, user.organisationId));
+    await t.db.routine.update({ where: { id: routine.id }, data: { startMonth: routine.startMonth } });
+    const empty = await t.db.organisation.create({ data: { name: "Utan rutiner", slug: "utan-rutiner" } });
+    const lonely = await t.db.user.create({ data: { organisationId: empty.id, email: "ensam@arshjulet.example", name: "Ensam" } });
+    expect((await readSessionRow(t.db, lonely.id, ""))!.calendar).toEqual([]);
+    expect(await getCycleCalendar(t.db, empty.id)).toEqual([]);
   });
 
   it("ends the sessions of a deactivated user and refuses their sign-in", async () => {
