@@ -1,6 +1,7 @@
 /**
- * Runs once when the server starts: the request log (lib/request-log.ts), the request guards, and the refusal of an
- * unsafe production start (lib/auth/production-guard.ts), and then, in a worker of `node scripts/serve.mjs`, that it serves.
+ * Runs once when the server starts: the request log (lib/request-log.ts), the request guards, the refusal of an
+ * unsafe production start (lib/auth/production-guard.ts), and then, in a worker of `node scripts/serve.mjs`, the word
+ * that it serves.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

@@ -17,15 +17,16 @@ const readCalendars = cache(async function readCalendars(db: DbClient): Promise<
 });
 
 /**
- * Calendars read already in this server render, by organisation id: the session's query reads the signed-in user's
- * (lib/auth/session-user.ts, rememberCycleCalendar), so that a page of one verksamhet needs no statement of its own for
- * it (issue 35). Empty outside a render, where React's cache() keeps nothing.
+ * Calendars read already in this server render through `db`, by organisation id: the session's query reads the
+ * signed-in user's (lib/auth/session-user.ts, rememberCycleCalendar), so that a page of one verksamhet needs no
+ * statement of its own for it (issue 35). Per client, as readCalendars: a transaction reads its own. Empty outside a
+ * render, where React's cache() keeps nothing.
  */
-const renderCalendars = cache((): Map<string, CycleCalendar> => new Map());
+const renderCalendars = cache((db: DbClient): Map<string, CycleCalendar> => (void db, new Map()));
 
-/** Keeps a verksamhet's calendar, read with the session, for the rest of this render (see renderCalendars). */
-export function rememberCycleCalendar(organisationId: string, calendar: CycleCalendar): void {
-  renderCalendars().set(organisationId, [...calendar]);
+/** Keeps a verksamhet's calendar, read through `db` with the session, for the rest of this render (see renderCalendars). */
+export function rememberCycleCalendar(db: DbClient, organisationId: string, calendar: CycleCalendar): void {
+  renderCalendars(db).set(organisationId, [...calendar]);
 }
 
 /**
@@ -39,7 +40,7 @@ export async function getCycleCalendar(db: DbClient, organisationId: string): Pr
 
 /** The cycle calendars of several verksamheter, by organisation id (a verksamhet without routines gets none: calendar years). */
 export async function getCycleCalendars(db: DbClient, organisationIds: string[]): Promise<Map<string, CycleCalendar>> {
-  const known = renderCalendars();
+  const known = renderCalendars(db);
   const all = organisationIds.every((id) => known.has(id)) ? known : await readCalendars(db);
   return new Map(organisationIds.map((id) => [id, [...(all.get(id) ?? [])]]));
 }

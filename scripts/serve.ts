@@ -1,7 +1,7 @@
 /**
  * `node scripts/serve.mjs` in the production install (issue 35; the Dockerfile, the systemd unit and `npm start` run
- * it): Next's standalone `server.js` in as many processes as lib/env.ts's serverProcesses gives (WEB_CONCURRENCY; one
- * per core, at most four, on PostgreSQL; one on the embedded database). Node.js renders a page on one thread, so one
+ * it): Next's standalone `server.js` in as many processes as serverProcesses (lib/server-processes.ts) gives
+ * (WEB_CONCURRENCY; one per core, at most four, on PostgreSQL; one on the embedded database). Node.js renders a page on one thread, so one
  * process uses one core: on a machine with two cores the second stood idle while requests queued (`npm run load`).
  *
  * With one process it is `node server.js`, in this process. With more, Node's cluster: this process listens on PORT
@@ -11,9 +11,10 @@
  * worker: the share page's throttle (lib/share/throttle.ts) counts per process.
  *
  * A worker that stops before it has passed its start-up checks (instrumentation.ts says so: announceServerReady) —
- * the production guard's refusal, a database that does not answer — stops them all with its exit code, so that systemd or the container runtime sees the failure as before. A worker
- * that dies later is replaced; more than five deaths in a minute stop the server (exit 1). SIGTERM and SIGINT are
- * passed to the workers, and the server exits when they have (after 25 s the rest are killed).
+ * the production guard's refusal, a database that does not answer — stops them all with its exit code, so that
+ * systemd or the container runtime sees the failure as before. A worker that dies later is replaced; more than five
+ * deaths in a minute stop the server (exit 1). SIGTERM and SIGINT are passed to the workers, and the server exits when
+ * they have (after 25 s the rest are killed).
  */
 import "./load-env.ts";
 import cluster, { type Worker } from "node:cluster";

@@ -47,7 +47,7 @@ export const readSessionRow = cache(async function readSessionRow(db: DbClient, 
     WHERE u."id" = ${userId}`;
   const row = rows[0] ?? null;
   // The page's cycles are measured with it without asking again (lib/cycle-calendar.ts).
-  if (row) rememberCycleCalendar(row.organisationId, row.calendar);
+  if (row) rememberCycleCalendar(db, row.organisationId, row.calendar);
   return row;
 });
 
